@@ -1,0 +1,8 @@
+/**
+ * The back office (管理后台): the screens a secretariat and the network administrator work in. It only
+ * composes the other modules' public services; it owns no data of its own.
+ */
+@NullMarked
+package org.alliancehub.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.audit;
+
+import org.jspecify.annotations.NullMarked;

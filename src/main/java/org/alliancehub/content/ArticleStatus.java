@@ -1,0 +1,5 @@
+package org.alliancehub.content;
+
+public enum ArticleStatus {
+	DRAFT, PUBLISHED
+}

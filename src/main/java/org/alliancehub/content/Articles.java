@@ -1,0 +1,288 @@
+package org.alliancehub.content;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.alliancehub.content.ContentEvents.ArticleDeleted;
+import org.alliancehub.content.ContentEvents.ArticleSaved;
+import org.alliancehub.identity.Access;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Forbidden;
+import org.alliancehub.shared.Html;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Articles of an alliance: writing, publishing, reading. What a reader gets depends on who reads: drafts
+ * only for the alliance's secretariat, members-only articles only for its members; to everyone else they
+ * do not exist.
+ */
+@Service
+public class Articles {
+
+	private static final String SUMMARY = "a.id, al.slug, a.title, a.category, a.source, a.published_at, a.status, a.visibility";
+
+	private static final String FROM = " from article a join alliance al on al.id = a.alliance_id";
+
+	private final JdbcClient jdbc;
+
+	private final Alliances alliances;
+
+	private final Access access;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Articles(JdbcClient jdbc, Alliances alliances, Access access, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.alliances = alliances;
+		this.access = access;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Published articles of an alliance, newest first, that the current viewer may read. */
+	public PageResult<ArticleSummary> list(long allianceId, @Nullable Category category, @Nullable String tag,
+			@Nullable ArticleStatus status, Paging paging) {
+		boolean members = access.canReadMembersOnly(allianceId);
+		boolean manager = access.canManage(allianceId);
+		ArticleStatus wanted = status == null || !manager ? ArticleStatus.PUBLISHED : status;
+		String where = " where a.alliance_id = ? and a.status = ? and (a.visibility = 'PUBLIC' or ?)"
+				+ " and (cast(? as text) is null or a.category = ?) and (cast(? as text) is null or ? = any(a.tags))";
+		Object[] params = { allianceId, wanted.name(), members, name(category), name(category), tag, tag };
+		long total = jdbc.sql("select count(*) from article a" + where).params(params).query(Long.class).single();
+		List<ArticleSummary> items = jdbc
+			.sql("select " + SUMMARY + FROM + where + " order by a.published_at desc, a.id desc limit ? offset ?")
+			.params(concat(params, paging.size(), paging.offset()))
+			.query(Articles::summary)
+			.list();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
+	}
+
+	/** The newest published articles of each section of an alliance, for its home page: one query. */
+	public Map<Category, List<ArticleSummary>> latestBySection(long allianceId, int perSection) {
+		boolean members = access.canReadMembersOnly(allianceId);
+		Map<Category, List<ArticleSummary>> result = new EnumMap<>(Category.class);
+		jdbc.sql("select * from (select " + SUMMARY
+				+ ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as n" + FROM
+				+ " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where n <= ?"
+				+ " order by published_at desc, id desc")
+			.params(allianceId, members, perSection)
+			.query(Articles::summary)
+			.list()
+			.forEach(s -> result.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
+		return result;
+	}
+
+	/** The newest public articles across the whole network, for the network's home page. */
+	public List<ArticleSummary> latestPublic(int limit) {
+		return jdbc.sql("select " + SUMMARY + FROM
+				+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?")
+			.param(limit)
+			.query(Articles::summary)
+			.list();
+	}
+
+	/** An article the current viewer may read; anything else is not found. */
+	public Article get(long id) {
+		Article a = jdbc.sql("select a.*, al.slug" + FROM + " where a.id = ?")
+			.param(id)
+			.query(Articles::article)
+			.optional()
+			.orElseThrow(() -> new NotFound("article " + id));
+		if (!readable(a)) {
+			throw new NotFound("article " + id);
+		}
+		return a;
+	}
+
+	public ArticleDetail detail(long id) {
+		Article a = get(id);
+		boolean members = access.canReadMembersOnly(a.allianceId());
+		String visible = " and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)";
+		ArticleSummary previous = jdbc.sql("select " + SUMMARY + FROM
+				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) < (?, ?)" + visible
+				+ " order by a.published_at desc, a.id desc limit 1")
+			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
+			.query(Articles::summary)
+			.optional()
+			.orElse(null);
+		ArticleSummary next = jdbc.sql("select " + SUMMARY + FROM
+				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) > (?, ?)" + visible
+				+ " order by a.published_at, a.id limit 1")
+			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
+			.query(Articles::summary)
+			.optional()
+			.orElse(null);
+		// Related: most shared tags first, then the same section, then the newest.
+		List<ArticleSummary> related = jdbc.sql("select " + SUMMARY + FROM + " where a.alliance_id = ? and a.id <> ?"
+				+ visible + " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
+				+ " (a.category = ?) desc, a.published_at desc limit 5")
+			.params(a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
+			.query(Articles::summary)
+			.list();
+		List<Attachment> attachments = jdbc.sql(
+				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
+			.param(a.id())
+			.query((rs, i) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5)))
+			.list();
+		return new ArticleDetail(a, previous, next, related, attachments);
+	}
+
+	@Transactional
+	public Article create(long allianceId, NewArticle n) {
+		List<String> tags = tags(n.tags());
+		String body = Html.sanitize(n.body());
+		long id = jdbc.sql("""
+				insert into article (alliance_id, title, category, source, author, published_at, tags, body, status, visibility)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(allianceId, n.title().strip(), n.category().name(), blank(n.source()), blank(n.author()),
+					n.publishedAt() != null ? n.publishedAt() : OffsetDateTime.now(clock), tags.toArray(String[]::new),
+					body, (n.status() != null ? n.status() : ArticleStatus.DRAFT).name(),
+					(n.visibility() != null ? n.visibility() : Visibility.PUBLIC).name())
+			.query(Long.class)
+			.single();
+		Article a = raw(id);
+		events.publishEvent(new ArticleSaved(id, allianceId, a.title(), a.status(), a.visibility(), true));
+		return a;
+	}
+
+	@Transactional
+	public Article update(long id, ArticlePatch p) {
+		Article current = raw(id);
+		requireManage(current);
+		if (p.version() != null && p.version() != current.version()) {
+			throw Conflict.staleVersion("article " + id);
+		}
+		String title = p.title() != null ? p.title().strip() : current.title();
+		if (title.isEmpty()) {
+			throw Invalid.field("title", "must not be blank");
+		}
+		int n = jdbc.sql("""
+				update article set title = ?, category = ?, source = ?, author = ?, published_at = ?, tags = ?, body = ?,
+				  status = ?, visibility = ?, version = version + 1, updated_at = now()
+				where id = ? and version = ?""")
+			.params(title, (p.category() != null ? p.category() : current.category()).name(),
+					p.source() != null ? blank(p.source()) : current.source(),
+					p.author() != null ? blank(p.author()) : current.author(),
+					p.publishedAt() != null ? p.publishedAt() : current.publishedAt(),
+					(p.tags() != null ? tags(p.tags()) : current.tags()).toArray(String[]::new),
+					p.body() != null ? Html.sanitize(p.body()) : current.body(),
+					(p.status() != null ? p.status() : current.status()).name(),
+					(p.visibility() != null ? p.visibility() : current.visibility()).name(), id, current.version())
+			.update();
+		if (n == 0) {
+			throw Conflict.staleVersion("article " + id);
+		}
+		Article a = raw(id);
+		events.publishEvent(new ArticleSaved(id, a.allianceId(), a.title(), a.status(), a.visibility(), false));
+		return a;
+	}
+
+	@Transactional
+	public void delete(long id) {
+		Article a = raw(id);
+		requireManage(a);
+		jdbc.sql("delete from article where id = ?").param(id).update();
+		events.publishEvent(new ArticleDeleted(id, a.allianceId(), a.title()));
+	}
+
+	/** The alliance an article belongs to, for access checks; not found for unknown articles. */
+	public long allianceOf(long articleId) {
+		return jdbc.sql("select alliance_id from article where id = ?")
+			.param(articleId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("article " + articleId));
+	}
+
+	/** Every article, regardless of viewer: for the secretariat's editor and for rebuilding indexes. */
+	public Article raw(long id) {
+		return jdbc.sql("select a.*, al.slug" + FROM + " where a.id = ?")
+			.param(id)
+			.query(Articles::article)
+			.optional()
+			.orElseThrow(() -> new NotFound("article " + id));
+	}
+
+	/** Only the alliance's secretariat changes its articles; to whoever may not even read one, it does not exist. */
+	private void requireManage(Article a) {
+		if (!access.canManage(a.allianceId())) {
+			if (readable(a)) {
+				throw new Forbidden("only the secretariat of the alliance may change this article");
+			}
+			throw new NotFound("article " + a.id());
+		}
+	}
+
+	boolean readable(Article a) {
+		if (access.canManage(a.allianceId())) {
+			return true;
+		}
+		return a.status() == ArticleStatus.PUBLISHED
+				&& (a.visibility() == Visibility.PUBLIC || access.canReadMembersOnly(a.allianceId()));
+	}
+
+	public Alliance allianceOf(Article a) {
+		return alliances.get(a.allianceId());
+	}
+
+	private static List<String> tags(@Nullable List<String> tags) {
+		if (tags == null) {
+			return List.of();
+		}
+		return List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList()));
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static @Nullable String name(@Nullable Enum<?> e) {
+		return e == null ? null : e.name();
+	}
+
+	private static Object[] concat(Object[] a, Object... b) {
+		Object[] r = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, r, a.length, b.length);
+		return r;
+	}
+
+	static ArticleSummary summary(ResultSet rs, int row) throws SQLException {
+		return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+				Category.valueOf(rs.getString("category")), rs.getString("source"),
+				rs.getObject("published_at", OffsetDateTime.class), ArticleStatus.valueOf(rs.getString("status")),
+				Visibility.valueOf(rs.getString("visibility")));
+	}
+
+	static Article article(ResultSet rs, int row) throws SQLException {
+		Array tags = rs.getArray("tags");
+		return new Article(rs.getLong("id"), rs.getLong("alliance_id"), rs.getString("slug"), rs.getString("title"),
+				Category.valueOf(rs.getString("category")), rs.getString("source"), rs.getString("author"),
+				rs.getObject("published_at", OffsetDateTime.class),
+				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("body"),
+				ArticleStatus.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
+				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,148 @@
+package org.alliancehub.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.alliancehub.content.ContentEvents.ContentChanged;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Html;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The smaller kinds of alliance content: numbered briefings, friendly links, exhibitions and conferences. */
+@Service
+public class Bulletins {
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	Bulletins(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	public record NewBriefing(@NotNull @Positive Integer issueNumber, @NotBlank @Size(max = 300) String title,
+			@NotNull LocalDate publishedOn, @NotNull @Size(max = 1_000_000) String body) {
+	}
+
+	public record NewLink(@NotBlank @Size(max = 100) String name,
+			@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "{validation.url}") String url,
+			@Nullable Integer position) {
+	}
+
+	public record NewEvent(@NotBlank @Size(max = 300) String title, @NotNull LocalDate startsOn,
+			@Nullable LocalDate endsOn, @Size(max = 300) @Nullable String location,
+			@Size(max = 20_000) @Nullable String description) {
+	}
+
+	/** Briefings of an alliance, newest issue first. */
+	public List<Briefing> briefings(long allianceId, int limit) {
+		return jdbc.sql("select id, alliance_id, issue_number, title, published_on, body, version from briefing"
+				+ " where alliance_id = ? order by issue_number desc limit ?")
+			.params(allianceId, limit)
+			.query((rs, i) -> new Briefing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)))
+			.list();
+	}
+
+	public Briefing briefing(long allianceId, int issueNumber) {
+		return jdbc.sql("select id, alliance_id, issue_number, title, published_on, body, version from briefing"
+				+ " where alliance_id = ? and issue_number = ?")
+			.params(allianceId, issueNumber)
+			.query((rs, i) -> new Briefing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)))
+			.optional()
+			.orElseThrow(() -> new NotFound("briefing " + issueNumber));
+	}
+
+	@Transactional
+	public Briefing publishBriefing(long allianceId, NewBriefing b) {
+		long id;
+		try {
+			id = jdbc.sql("insert into briefing (alliance_id, issue_number, title, published_on, body) values (?, ?, ?, ?, ?) returning id")
+				.params(allianceId, b.issueNumber(), b.title().strip(), b.publishedOn(), Html.sanitize(b.body()))
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("issue " + b.issueNumber() + " already exists");
+		}
+		events.publishEvent(new ContentChanged("briefing", id, allianceId, "published briefing no. " + b.issueNumber()));
+		return briefing(allianceId, b.issueNumber());
+	}
+
+	/** The next free issue number, for the back office's form. */
+	public int nextIssueNumber(long allianceId) {
+		return jdbc.sql("select coalesce(max(issue_number), 0) + 1 from briefing where alliance_id = ?")
+			.param(allianceId)
+			.query(Integer.class)
+			.single();
+	}
+
+	public List<Link> links(long allianceId) {
+		return jdbc.sql("select id, alliance_id, name, url, position from link where alliance_id = ? order by position, id")
+			.param(allianceId)
+			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+			.list();
+	}
+
+	@Transactional
+	public Link addLink(long allianceId, NewLink l) {
+		int position = l.position() != null ? l.position()
+				: jdbc.sql("select coalesce(max(position), 0) + 1 from link where alliance_id = ?").param(allianceId)
+					.query(Integer.class).single();
+		long id = jdbc.sql("insert into link (alliance_id, name, url, position) values (?, ?, ?, ?) returning id")
+			.params(allianceId, l.name().strip(), l.url().strip(), position)
+			.query(Long.class)
+			.single();
+		events.publishEvent(new ContentChanged("link", id, allianceId, "added link " + l.name()));
+		return new Link(id, allianceId, l.name().strip(), l.url().strip(), position);
+	}
+
+	public long allianceOfLink(long linkId) {
+		return jdbc.sql("select alliance_id from link where id = ?").param(linkId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFound("link " + linkId));
+	}
+
+	@Transactional
+	public void removeLink(long linkId) {
+		long allianceId = allianceOfLink(linkId);
+		jdbc.sql("delete from link where id = ?").param(linkId).update();
+		events.publishEvent(new ContentChanged("link", linkId, allianceId, "removed link " + linkId));
+	}
+
+	/** Exhibitions and conferences, latest first. */
+	public List<Event> events(long allianceId, int limit) {
+		return jdbc.sql("select id, alliance_id, title, starts_on, ends_on, location, description from event"
+				+ " where alliance_id = ? order by starts_on desc, id desc limit ?")
+			.params(allianceId, limit)
+			.query((rs, i) -> new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	@Transactional
+	public Event addEvent(long allianceId, NewEvent e) {
+		if (e.endsOn() != null && e.endsOn().isBefore(e.startsOn())) {
+			throw Invalid.field("endsOn", "must not be before startsOn");
+		}
+		long id = jdbc.sql("insert into event (alliance_id, title, starts_on, ends_on, location, description) values (?, ?, ?, ?, ?, ?) returning id")
+			.params(allianceId, e.title().strip(), e.startsOn(), e.endsOn(), e.location(), e.description())
+			.query(Long.class)
+			.single();
+		events.publishEvent(new ContentChanged("event", id, allianceId, "added event " + e.title()));
+		return new Event(id, allianceId, e.title().strip(), e.startsOn(), e.endsOn(), e.location(), e.description());
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.content;
+
+import org.jspecify.annotations.NullMarked;

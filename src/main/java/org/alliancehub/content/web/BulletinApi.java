@@ -1,0 +1,93 @@
+package org.alliancehub.content.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.alliancehub.content.Briefing;
+import org.alliancehub.content.Bulletins;
+import org.alliancehub.content.Event;
+import org.alliancehub.content.Link;
+import org.alliancehub.identity.Access;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Forbidden;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Briefings (简报), friendly links and events of an alliance. */
+@RestController
+@Tag(name = "briefings, links and events")
+class BulletinApi {
+
+	private final Alliances alliances;
+
+	private final Bulletins bulletins;
+
+	private final Access access;
+
+	BulletinApi(Alliances alliances, Bulletins bulletins, Access access) {
+		this.alliances = alliances;
+		this.bulletins = bulletins;
+		this.access = access;
+	}
+
+	@GetMapping("/api/v1/alliances/{slug}/briefings")
+	List<Briefing> briefings(@PathVariable String slug) {
+		return bulletins.briefings(alliances.get(slug).id(), 1000);
+	}
+
+	@GetMapping("/api/v1/alliances/{slug}/briefings/{issue}")
+	Briefing briefing(@PathVariable String slug, @PathVariable int issue) {
+		return bulletins.briefing(alliances.get(slug).id(), issue);
+	}
+
+	@PostMapping("/api/v1/alliances/{slug}/briefings")
+	@PreAuthorize("@access.canManage(#slug)")
+	ResponseEntity<Briefing> publish(@PathVariable String slug, @Valid @RequestBody Bulletins.NewBriefing briefing) {
+		Briefing b = bulletins.publishBriefing(alliances.get(slug).id(), briefing);
+		return ResponseEntity.created(URI.create("/api/v1/alliances/" + slug + "/briefings/" + b.issueNumber()))
+			.body(b);
+	}
+
+	@GetMapping("/api/v1/alliances/{slug}/links")
+	List<Link> links(@PathVariable String slug) {
+		return bulletins.links(alliances.get(slug).id());
+	}
+
+	@PostMapping("/api/v1/alliances/{slug}/links")
+	@PreAuthorize("@access.canManage(#slug)")
+	ResponseEntity<Link> addLink(@PathVariable String slug, @Valid @RequestBody Bulletins.NewLink link) {
+		Link l = bulletins.addLink(alliances.get(slug).id(), link);
+		return ResponseEntity.created(URI.create("/api/v1/links/" + l.id())).body(l);
+	}
+
+	@DeleteMapping("/api/v1/links/{id}")
+	ResponseEntity<Void> removeLink(@PathVariable long id) {
+		if (!access.canManage(bulletins.allianceOfLink(id))) {
+			throw new Forbidden("only the alliance's secretariat may remove its links");
+		}
+		bulletins.removeLink(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/alliances/{slug}/events")
+	List<Event> events(@PathVariable String slug) {
+		return bulletins.events(alliances.get(slug).id(), 1000);
+	}
+
+	@PostMapping("/api/v1/alliances/{slug}/events")
+	@PreAuthorize("@access.canManage(#slug)")
+	ResponseEntity<Event> addEvent(@PathVariable String slug, @Valid @RequestBody Bulletins.NewEvent event) {
+		Alliance a = alliances.get(slug);
+		Event e = bulletins.addEvent(a.id(), event);
+		return ResponseEntity.created(URI.create("/api/v1/alliances/" + slug + "/events")).body(e);
+	}
+}

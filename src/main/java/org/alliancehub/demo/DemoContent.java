@@ -1,0 +1,225 @@
+package org.alliancehub.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.alliancehub.content.ArticleStatus;
+import org.alliancehub.content.Articles;
+import org.alliancehub.content.Bulletins;
+import org.alliancehub.content.Category;
+import org.alliancehub.content.NewArticle;
+import org.alliancehub.content.Visibility;
+import org.alliancehub.identity.RoleGrant;
+import org.alliancehub.identity.Users;
+import org.alliancehub.membership.MembershipRole;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.NewMembership;
+import org.alliancehub.membership.NewOrganization;
+import org.alliancehub.membership.Organization;
+import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.membership.Organizations;
+import org.alliancehub.membership.Product;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.AlliancePatch;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.network.NewAlliance;
+import org.alliancehub.platform.Platform;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Fills an empty database with the demo network: the alliances, organisations, governance roles and
+ * articles of {@code demo/network.json} (facts from the source pages, prose of our own), through the
+ * same services a secretariat uses, in one transaction: all of it or nothing.
+ */
+@Component
+@Order(100)
+class DemoContent implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+
+	/** Password of the demo secretariat and member accounts; demo content is for a local trial only. */
+	static final String DEMO_PASSWORD = "demo-secretariat";
+
+	private final Platform platform;
+
+	private final Alliances alliances;
+
+	private final Organizations organizations;
+
+	private final Memberships memberships;
+
+	private final Articles articles;
+
+	private final Bulletins bulletins;
+
+	private final Users users;
+
+	private final ObjectMapper json;
+
+	private final TransactionTemplate tx;
+
+	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
+			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx) {
+		this.platform = platform;
+		this.alliances = alliances;
+		this.organizations = organizations;
+		this.memberships = memberships;
+		this.articles = articles;
+		this.bulletins = bulletins;
+		this.users = users;
+		this.json = json;
+		this.tx = tx;
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Demo(AllianceSpec network, List<AllianceSpec> alliances, List<OrgSpec> organizations,
+			List<ArticleSpec> articles, List<BriefingSpec> briefings, List<LinkSpec> links, List<EventSpec> events) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AllianceSpec(String slug, String name, @Nullable String shortName, @Nullable String industry,
+			@Nullable LocalDate foundedOn, @Nullable String region, @Nullable String description,
+			@Nullable String about, NewAlliance.@Nullable ContactInput contact, @Nullable String icp,
+			@Nullable NetworkSeat network) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record NetworkSeat(MembershipRole role, @Nullable LocalDate since) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record OrgSpec(String key, String name, OrganizationType type, @Nullable String region, @Nullable String website,
+			@Nullable String profile, @Nullable List<Product> products, @Nullable List<SeatSpec> memberships) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SeatSpec(String alliance, MembershipRole role, @Nullable LocalDate since) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ArticleSpec(String alliance, String title, Category category, @Nullable String source,
+			@Nullable String author, OffsetDateTime publishedAt, @Nullable List<String> tags, String body,
+			@Nullable Visibility visibility) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BriefingSpec(String alliance, int issueNumber, String title, LocalDate publishedOn, String body) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LinkSpec(String alliance, String name, String url) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record EventSpec(String alliance, String title, LocalDate startsOn, @Nullable LocalDate endsOn,
+			@Nullable String location, @Nullable String description) {
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		if (!platform.demoWanted() || alliances.network().isPresent()) {
+			return;
+		}
+		Demo demo;
+		try (InputStream in = new ClassPathResource("demo/network.json").getInputStream()) {
+			demo = json.readValue(in, Demo.class);
+		}
+		long started = System.nanoTime();
+		tx.executeWithoutResult(status -> load(demo));
+		log.info("Demo network loaded: {} alliances, {} organisations, {} articles in {} ms", demo.alliances().size(),
+				demo.organizations().size(), demo.articles().size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load(Demo demo) {
+		Alliance network = alliances.createNetwork(newAlliance(demo.network()));
+		about(network, demo.network());
+		Map<String, Alliance> bySlug = new HashMap<>();
+		bySlug.put(network.slug(), network);
+		for (AllianceSpec spec : demo.alliances()) {
+			if (bySlug.containsKey(spec.slug())) {
+				continue;
+			}
+			Alliance a = alliances.create(newAlliance(spec));
+			about(a, spec);
+			bySlug.put(a.slug(), a);
+			if (spec.network() != null) {
+				Organization representative = organizations.representing(a.id());
+				memberships.grant(network.id(),
+						new NewMembership(representative.id(), spec.network().role(), spec.network().since()));
+			}
+		}
+		for (OrgSpec o : demo.organizations()) {
+			Organization org = organizations.findByName(o.name())
+				.orElseGet(() -> organizations.create(new NewOrganization(o.name(), o.type(), o.region(),
+						o.website(), o.profile(), o.products())));
+			for (SeatSpec seat : o.memberships() == null ? List.<SeatSpec>of() : o.memberships()) {
+				Alliance a = bySlug.get(seat.alliance());
+				if (a != null && !memberships.isActiveMember(a.id(), org.id())) {
+					memberships.grant(a.id(), new NewMembership(org.id(), seat.role(), seat.since()));
+				}
+			}
+		}
+		for (ArticleSpec s : demo.articles()) {
+			Alliance a = bySlug.get(s.alliance());
+			if (a != null) {
+				articles.create(a.id(), new NewArticle(s.title(), s.category(), s.source(), s.author(), s.publishedAt(),
+						s.tags(), s.body(), ArticleStatus.PUBLISHED, s.visibility()));
+			}
+		}
+		for (BriefingSpec b : demo.briefings()) {
+			Alliance a = bySlug.get(b.alliance());
+			if (a != null) {
+				bulletins.publishBriefing(a.id(),
+						new Bulletins.NewBriefing(b.issueNumber(), b.title(), b.publishedOn(), b.body()));
+			}
+		}
+		for (LinkSpec l : demo.links()) {
+			Alliance a = bySlug.get(l.alliance());
+			if (a != null) {
+				bulletins.addLink(a.id(), new Bulletins.NewLink(l.name(), l.url(), null));
+			}
+		}
+		for (EventSpec e : demo.events()) {
+			Alliance a = bySlug.get(e.alliance());
+			if (a != null) {
+				bulletins.addEvent(a.id(),
+						new Bulletins.NewEvent(e.title(), e.startsOn(), e.endsOn(), e.location(), e.description()));
+			}
+		}
+		// One secretariat account per alliance that has content of its own, so a trial can start at once.
+		demo.articles().stream().map(ArticleSpec::alliance).distinct().forEach(slug -> {
+			Alliance a = bySlug.get(slug);
+			if (a != null && !users.exists(slug)) {
+				users.create(slug, a.displayShortName() + "秘书处", null, DEMO_PASSWORD,
+						List.of(RoleGrant.secretariat(a.id())));
+			}
+		});
+	}
+
+	private void about(Alliance a, AllianceSpec spec) {
+		if (spec.about() != null) {
+			alliances.update(a.slug(),
+					new AlliancePatch(null, null, null, null, null, null, spec.about(), null, null, null));
+		}
+	}
+
+	private static NewAlliance newAlliance(AllianceSpec s) {
+		return new NewAlliance(s.slug(), s.name(), s.shortName(), s.industry(), s.foundedOn(), s.region(),
+				s.description(), s.contact(), s.icp());
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.demo;
+
+import org.jspecify.annotations.NullMarked;

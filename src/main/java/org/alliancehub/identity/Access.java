@@ -1,0 +1,116 @@
+package org.alliancehub.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access policy, in one place: who may manage which alliance, edit which organisation, read which
+ * members-only content. Controllers name the check they need ({@code @PreAuthorize("@access.canManage(#slug)")});
+ * services ask it for reads that depend on the viewer.
+ */
+@Component("access")
+public class Access {
+
+	private final Alliances alliances;
+
+	private final Memberships memberships;
+
+	Access(Alliances alliances, Memberships memberships) {
+		this.alliances = alliances;
+		this.memberships = memberships;
+	}
+
+	public Optional<AllianceUser> currentUser() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof AllianceUser u) {
+			return Optional.of(u);
+		}
+		return Optional.empty();
+	}
+
+	public AllianceUser requireUser() {
+		return currentUser().orElseThrow(() -> new org.springframework.security.authentication.InsufficientAuthenticationException("sign in first"));
+	}
+
+	public boolean isNetworkAdmin() {
+		return currentUser().map(u -> u.has(Role.NETWORK_ADMIN)).orElse(false);
+	}
+
+	/** Manage an alliance: its profile, members, content, meetings and surveys. */
+	public boolean canManage(String slug) {
+		return alliances.find(slug).map(a -> canManage(a.id())).orElse(isNetworkAdmin());
+	}
+
+	public boolean canManage(long allianceId) {
+		return currentUser().map(u -> u.has(Role.NETWORK_ADMIN) || u.roles()
+			.stream()
+			.anyMatch(r -> r.role() == Role.SECRETARIAT && r.allianceId() != null && r.allianceId() == allianceId))
+			.orElse(false);
+	}
+
+	/** Whether the user runs at least one alliance (or the network): may enter the back office and create organisations. */
+	public boolean canManageAny() {
+		return currentUser().map(u -> u.has(Role.NETWORK_ADMIN) || u.has(Role.SECRETARIAT)).orElse(false);
+	}
+
+	/** The alliances the user manages, for the back office; all of them for an administrator. */
+	public List<Alliance> managedAlliances() {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return List.of();
+		}
+		if (u.has(Role.NETWORK_ADMIN)) {
+			List<Alliance> all = new java.util.ArrayList<>();
+			alliances.network().ifPresent(all::add);
+			all.addAll(alliances.list());
+			return all;
+		}
+		return u.roles()
+			.stream()
+			.filter(r -> r.role() == Role.SECRETARIAT && r.allianceId() != null)
+			.map(r -> alliances.get(r.allianceId()))
+			.toList();
+	}
+
+	/** Edit an organisation: its own representative, or the secretariat of an alliance it belongs to. */
+	public boolean canEditOrganization(long organizationId) {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return false;
+		}
+		if (u.has(Role.NETWORK_ADMIN)) {
+			return true;
+		}
+		if (u.roles().stream().anyMatch(r -> r.role() == Role.MEMBER_REP && r.organizationId() != null
+				&& r.organizationId() == organizationId)) {
+			return true;
+		}
+		return u.has(Role.SECRETARIAT)
+				&& memberships.activeAlliancesOf(organizationId).stream().anyMatch(this::canManage);
+	}
+
+	/**
+	 * Read members-only content of an alliance: its secretariat, an administrator, and representatives of
+	 * its active members.
+	 */
+	public boolean canReadMembersOnly(long allianceId) {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return false;
+		}
+		if (canManage(allianceId)) {
+			return true;
+		}
+		return u.roles()
+			.stream()
+			.anyMatch(r -> r.role() == Role.MEMBER_REP && r.organizationId() != null
+					&& memberships.isActiveMember(allianceId, r.organizationId()));
+	}
+}

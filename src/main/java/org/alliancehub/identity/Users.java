@@ -1,0 +1,205 @@
+package org.alliancehub.identity;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.Organizations;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Forbidden;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User accounts and their roles. An administrator may create any user; a secretariat may create
+ * secretariat users of its own alliance and representatives of organisations that belong to it.
+ */
+@Service
+public class Users implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Alliances alliances;
+
+	private final Organizations organizations;
+
+	private final Memberships memberships;
+
+	private final ApplicationEventPublisher events;
+
+	Users(JdbcClient jdbc, PasswordEncoder passwords, Alliances alliances, Organizations organizations,
+			Memberships memberships, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.alliances = alliances;
+		this.organizations = organizations;
+		this.memberships = memberships;
+		this.events = events;
+	}
+
+	@Override
+	public AllianceUser loadUserByUsername(String username) {
+		return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	public Optional<AllianceUser> find(String username) {
+		return jdbc.sql("select id, username, display_name, password_hash, enabled from app_user where username = ?")
+			.param(username)
+			.query((rs, i) -> new AllianceUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBoolean(5), List.of()))
+			.optional()
+			.map(u -> new AllianceUser(u.id(), u.getUsername(), u.displayName(), u.getPassword(), u.isEnabled(),
+					rolesOf(u.id())));
+	}
+
+	Optional<AllianceUser> find(long id) {
+		return jdbc.sql("select username from app_user where id = ?").param(id).query(String.class).optional()
+			.flatMap(this::find);
+	}
+
+	public boolean exists(String username) {
+		return jdbc.sql("select exists(select 1 from app_user where username = ?)").param(username)
+			.query(Boolean.class).single();
+	}
+
+	public PageResult<UserView> list(Paging paging) {
+		long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+		List<Long> ids = jdbc.sql("select id from app_user order by username limit ? offset ?")
+			.params(paging.size(), paging.offset())
+			.query(Long.class)
+			.list();
+		return new PageResult<>(ids.stream().map(this::view).toList(), paging.page(), paging.size(), total);
+	}
+
+	public UserView view(long id) {
+		Map<Long, List<RoleGrant>> roles = new HashMap<>();
+		roles.put(id, rolesOf(id));
+		return jdbc.sql("select id, username, display_name, email, enabled, created_at from app_user where id = ?")
+			.param(id)
+			.query((rs, i) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBoolean(5), roles.get(id).stream().map(this::roleView).toList(),
+					rs.getObject(6, OffsetDateTime.class)))
+			.optional()
+			.orElseThrow(() -> new NotFound("user " + id));
+	}
+
+	/** Creates a user on behalf of {@code actor}, who may only hand out roles within its own reach. */
+	@Transactional
+	public UserView create(NewUser u, AllianceUser actor) {
+		List<RoleGrant> grants = resolve(u.roles());
+		for (RoleGrant g : grants) {
+			if (!mayGrant(actor, g)) {
+				throw new Forbidden("you may not grant " + g.role());
+			}
+		}
+		return create(u.username(), u.displayName(), u.email(), u.password(), grants);
+	}
+
+	/** Creates a user without a permission check: for the first administrator and the demo content. */
+	@Transactional
+	public UserView create(String username, String displayName, String email, String password, List<RoleGrant> grants) {
+		long id;
+		try {
+			id = jdbc.sql("insert into app_user (username, display_name, email, password_hash) values (?, ?, ?, ?) returning id")
+				.params(username, displayName.strip(), email == null || email.isBlank() ? null : email.strip(),
+						passwords.encode(password))
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("user '" + username + "' already exists");
+		}
+		for (RoleGrant g : grants) {
+			jdbc.sql("insert into user_role (user_id, role, alliance_id, organization_id) values (?, ?, ?, ?)")
+				.params(id, g.role().name(), g.allianceId(), g.organizationId())
+				.update();
+		}
+		events.publishEvent(new UserCreated(id, username,
+				grants.stream().map(g -> g.role().name()).collect(Collectors.joining(","))));
+		return view(id);
+	}
+
+	List<RoleGrant> rolesOf(long userId) {
+		return jdbc.sql("select role, alliance_id, organization_id from user_role where user_id = ? order by id")
+			.param(userId)
+			.query((rs, i) -> new RoleGrant(Role.valueOf(rs.getString(1)), (Long) rs.getObject(2),
+					(Long) rs.getObject(3)))
+			.list();
+	}
+
+	private List<RoleGrant> resolve(List<NewUser.RoleInput> inputs) {
+		List<RoleGrant> grants = new ArrayList<>();
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < inputs.size(); i++) {
+			NewUser.RoleInput r = inputs.get(i);
+			String field = "roles[" + i + "]";
+			switch (r.role()) {
+				case NETWORK_ADMIN -> grants.add(RoleGrant.networkAdmin());
+				case SECRETARIAT -> {
+					if (r.alliance() == null || alliances.find(r.alliance()).isEmpty()) {
+						errors.add(new Invalid.FieldError(field + ".alliance", "unknown alliance"));
+					}
+					else {
+						grants.add(RoleGrant.secretariat(alliances.get(r.alliance()).id()));
+					}
+				}
+				case MEMBER_REP -> {
+					if (r.organizationId() == null) {
+						errors.add(new Invalid.FieldError(field + ".organizationId", "required for MEMBER_REP"));
+					}
+					else {
+						try {
+							organizations.get(r.organizationId());
+							grants.add(RoleGrant.memberRep(r.organizationId()));
+						}
+						catch (NotFound e) {
+							errors.add(new Invalid.FieldError(field + ".organizationId", "unknown organisation"));
+						}
+					}
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		return grants;
+	}
+
+	private boolean mayGrant(AllianceUser actor, RoleGrant g) {
+		if (actor.has(Role.NETWORK_ADMIN)) {
+			return true;
+		}
+		List<Long> managed = actor.roles().stream()
+			.filter(r -> r.role() == Role.SECRETARIAT)
+			.map(RoleGrant::allianceId)
+			.toList();
+		return switch (g.role()) {
+			case NETWORK_ADMIN -> false;
+			case SECRETARIAT -> managed.contains(g.allianceId());
+			case MEMBER_REP -> memberships.activeAlliancesOf(g.organizationId()).stream().anyMatch(managed::contains);
+		};
+	}
+
+	private UserView.RoleView roleView(RoleGrant g) {
+		return new UserView.RoleView(g.role(), g.allianceId() == null ? null : alliances.get(g.allianceId()).slug(),
+				g.organizationId());
+	}
+}

@@ -1,0 +1,130 @@
+package org.alliancehub.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.identity.LoginThrottle;
+import org.alliancehub.identity.Tokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two doors: the API ({@code /api/**}) is stateless with bearer tokens and answers problems as JSON; the
+ * pages use a session cookie, a login form and CSRF tokens. Fine-grained rules are in {@link org.alliancehub.identity.Access}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, Tokens tokens) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemResponses.write(response, 401,
+				"Unauthorized", "sign in with a bearer token from POST /api/v1/auth/token");
+		AccessDeniedHandler forbidden = (request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
+				"you may not do this");
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(c -> c.disable())
+			.anonymous(a -> {
+			})
+			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+			.frameOptions(f -> f.deny())
+			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
+			.formLogin(f -> f.loginPage("/login")
+				.defaultSuccessUrl("/admin/", false)
+				.failureHandler((request, response, e) -> {
+					String username = request.getParameter("username");
+					throttle.failed(username == null ? "" : username, request.getRemoteAddr());
+					response.sendRedirect("/login?error");
+				})
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
+				.authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("NETWORK_ADMIN")
+				.anyRequest()
+				.permitAll());
+		return http.build();
+	}
+
+	/** Refuses sign-in attempts with 429 while the throttle says wait. */
+	static final class FormLoginThrottle extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		FormLoginThrottle(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+				String username = request.getParameter("username");
+				var wait = throttle.retryAfter(username == null ? "" : username, request.getRemoteAddr());
+				if (wait.isPresent()) {
+					response.setHeader("Retry-After", String.valueOf(wait.get()));
+					response.sendError(429, "too many failed sign-ins; wait " + wait.get() + " s");
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package org.alliancehub.identity.web;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.alliancehub.identity.Access;
+import org.alliancehub.identity.NewUser;
+import org.alliancehub.identity.UserView;
+import org.alliancehub.identity.Users;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "users")
+class UserApi {
+
+	private final Users users;
+
+	private final Access access;
+
+	UserApi(Users users, Access access) {
+		this.users = users;
+		this.access = access;
+	}
+
+	@PostMapping
+	@PreAuthorize("@access.canManageAny()")
+	ResponseEntity<UserView> create(@Valid @RequestBody NewUser user) {
+		UserView created = users.create(user, access.requireUser());
+		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	@PreAuthorize("@access.isNetworkAdmin()")
+	PageResult<UserView> list(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return users.list(Paging.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	UserView get(@PathVariable long id) {
+		return users.view(id);
+	}
+}

@@ -1,0 +1,5 @@
+package org.alliancehub.membership;
+
+public enum MembershipStatus {
+	ACTIVE, SUSPENDED, WITHDRAWN
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.membership;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,93 @@
+package org.alliancehub.membership.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.alliancehub.membership.Member;
+import org.alliancehub.membership.MembershipPatch;
+import org.alliancehub.membership.MembershipRole;
+import org.alliancehub.membership.MembershipStatus;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.NewMembership;
+import org.alliancehub.membership.Organizations;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/alliances/{slug}/members")
+@Tag(name = "members")
+class MemberApi {
+
+	private final Alliances alliances;
+
+	private final Memberships memberships;
+
+	private final Organizations organizations;
+
+	MemberApi(Alliances alliances, Memberships memberships, Organizations organizations) {
+		this.alliances = alliances;
+		this.memberships = memberships;
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	PageResult<Member> list(@PathVariable String slug, @RequestParam(required = false) @Nullable MembershipRole role,
+			@RequestParam(required = false) @Nullable MembershipStatus status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		Paging paging = Paging.of(page, size);
+		List<Member> all = memberships.members(alliances.get(slug).id(), role, status);
+		return new PageResult<>(all.stream().skip(paging.offset()).limit(paging.size()).toList(), paging.page(),
+				paging.size(), all.size());
+	}
+
+	@PostMapping
+	@PreAuthorize("@access.canManage(#slug)")
+	ResponseEntity<Member> add(@PathVariable String slug, @Valid @RequestBody NewMembership membership) {
+		Alliance a = alliances.get(slug);
+		try {
+			organizations.get(membership.organizationId());
+		}
+		catch (NotFound e) {
+			throw Invalid.field("organizationId", "no such organisation");
+		}
+		Member m = memberships.grant(a.id(), membership);
+		return ResponseEntity.created(URI.create("/api/v1/alliances/" + slug + "/members/" + m.organizationId()))
+			.body(m);
+	}
+
+	@GetMapping("/{organizationId}")
+	Member get(@PathVariable String slug, @PathVariable long organizationId) {
+		return memberships.get(alliances.get(slug).id(), organizationId);
+	}
+
+	@PatchMapping("/{organizationId}")
+	@PreAuthorize("@access.canManage(#slug)")
+	Member update(@PathVariable String slug, @PathVariable long organizationId,
+			@Valid @RequestBody MembershipPatch patch) {
+		return memberships.update(alliances.get(slug).id(), organizationId, patch);
+	}
+
+	@DeleteMapping("/{organizationId}")
+	@PreAuthorize("@access.canManage(#slug)")
+	Member withdraw(@PathVariable String slug, @PathVariable long organizationId) {
+		return memberships.withdraw(alliances.get(slug).id(), organizationId);
+	}
+}

@@ -1,0 +1,223 @@
+package org.alliancehub.network;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.alliancehub.network.AllianceEvents.AllianceCreated;
+import org.alliancehub.network.AllianceEvents.AllianceUpdated;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Html;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The alliances of the network and the network itself: founding one, reading and editing its profile.
+ * Alliances are read on nearly every page, so they are kept in memory and refreshed after every change.
+ */
+@Service
+public class Alliances {
+
+	static final Comparator<Alliance> CHINESE_ORDER = Comparator.comparing(Alliance::name,
+			Collator.getInstance(Locale.CHINA));
+
+	private static final String COLUMNS = "id, slug, kind, name, short_name, industry, founded_on, region, description, about,"
+			+ " phone, fax, email, address, postcode, icp, version, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Map<String, Alliance> bySlug = new ConcurrentHashMap<>();
+
+	private final Map<Long, Alliance> byId = new ConcurrentHashMap<>();
+
+	Alliances(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** All alliances of the network (not the network itself), in Chinese (pinyin) order. */
+	public List<Alliance> list() {
+		return jdbc.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'")
+			.query(Alliances::map)
+			.list()
+			.stream()
+			.sorted(CHINESE_ORDER)
+			.toList();
+	}
+
+	public Optional<Alliance> find(String slug) {
+		Alliance cached = bySlug.get(slug);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Alliance> found = jdbc.sql("select " + COLUMNS + " from alliance where slug = ?")
+			.param(slug)
+			.query(Alliances::map)
+			.optional();
+		found.ifPresent(this::remember);
+		return found;
+	}
+
+	public Alliance get(String slug) {
+		return find(slug).orElseThrow(() -> new NotFound("alliance " + slug));
+	}
+
+	public Alliance get(long id) {
+		Alliance cached = byId.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		Alliance a = jdbc.sql("select " + COLUMNS + " from alliance where id = ?")
+			.param(id)
+			.query(Alliances::map)
+			.optional()
+			.orElseThrow(() -> new NotFound("alliance " + id));
+		remember(a);
+		return a;
+	}
+
+	/** The network (联盟协同发展网) this installation serves, if it has been set up. */
+	public Optional<Alliance> network() {
+		return jdbc.sql("select slug from alliance where kind = 'NETWORK'").query(String.class).optional().flatMap(this::find);
+	}
+
+	@Transactional
+	public Alliance create(NewAlliance a) {
+		return create(a, AllianceKind.ALLIANCE);
+	}
+
+	/** Founds the network itself; there is exactly one per installation. */
+	@Transactional
+	public Alliance createNetwork(NewAlliance a) {
+		if (network().isPresent()) {
+			throw new Conflict("the network already exists");
+		}
+		return create(a, AllianceKind.NETWORK);
+	}
+
+	private Alliance create(NewAlliance a, AllianceKind kind) {
+		if (!Slugs.isValid(a.slug())) {
+			throw Invalid.field("slug", "lower-case letters, digits and dashes only");
+		}
+		Contact c = a.contact() == null ? Contact.empty() : a.contact().toContact();
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into alliance (slug, kind, name, short_name, industry, founded_on, region, description,
+					  phone, fax, email, address, postcode, icp)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(a.slug(), kind.name(), a.name().strip(), blankToNull(a.shortName()), blankToNull(a.industry()),
+						a.foundedOn(), blankToNull(a.region()), blankToNull(a.description()), c.phone(), c.fax(),
+						c.email(), c.address(), c.postcode(), blankToNull(a.icp()))
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("an alliance with slug '" + a.slug() + "' already exists");
+		}
+		Alliance created = get(id);
+		events.publishEvent(new AllianceCreated(id, created.slug(), created.name(), kind));
+		return created;
+	}
+
+	/** Changes the fields the patch names; the about page (关于联盟) is sanitised on the way in. */
+	@Transactional
+	public Alliance update(String slug, AlliancePatch p) {
+		Alliance current = get(slug);
+		if (p.version() != null && p.version() != current.version()) {
+			throw Conflict.staleVersion("alliance " + slug);
+		}
+		Contact c = current.contact();
+		if (p.contact() != null) {
+			NewAlliance.ContactInput ci = p.contact();
+			c = new Contact(pick(ci.phone(), c.phone()), pick(ci.fax(), c.fax()), pick(ci.email(), c.email()),
+					pick(ci.address(), c.address()), pick(ci.postcode(), c.postcode()));
+		}
+		String name = p.name() != null ? p.name().strip() : current.name();
+		if (name.isEmpty()) {
+			throw Invalid.field("name", "must not be blank");
+		}
+		int updated = jdbc.sql("""
+				update alliance set name = ?, short_name = ?, industry = ?, founded_on = ?, region = ?, description = ?,
+				  about = ?, phone = ?, fax = ?, email = ?, address = ?, postcode = ?, icp = ?,
+				  version = version + 1, updated_at = now()
+				where id = ? and version = ?""")
+			.params(name, pick(p.shortName(), current.shortName()), pick(p.industry(), current.industry()),
+					p.foundedOn() != null ? p.foundedOn() : current.foundedOn(), pick(p.region(), current.region()),
+					pick(p.description(), current.description()),
+					p.about() != null ? blankToNull(Html.sanitize(p.about())) : current.about(), c.phone(), c.fax(),
+					c.email(), c.address(), c.postcode(), pick(p.icp(), current.icp()), current.id(), current.version())
+			.update();
+		if (updated == 0) {
+			throw Conflict.staleVersion("alliance " + slug);
+		}
+		forget(current);
+		Alliance changed = get(current.id());
+		events.publishEvent(new AllianceUpdated(changed.id(), changed.slug(), changed.name()));
+		return changed;
+	}
+
+	private void remember(Alliance a) {
+		// Only remember what is committed: a rolled-back creation must not linger in memory.
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return;
+		}
+		bySlug.put(a.slug(), a);
+		byId.put(a.id(), a);
+	}
+
+	private void forget(Alliance a) {
+		bySlug.remove(a.slug());
+		byId.remove(a.id());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					bySlug.remove(a.slug());
+					byId.remove(a.id());
+				}
+			});
+		}
+	}
+
+	private static @Nullable String pick(@Nullable String given, @Nullable String current) {
+		if (given == null) {
+			return current;
+		}
+		return blankToNull(given);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static Alliance map(ResultSet rs, int row) throws SQLException {
+		return new Alliance(rs.getLong("id"), rs.getString("slug"), AllianceKind.valueOf(rs.getString("kind")),
+				rs.getString("name"), rs.getString("short_name"), rs.getString("industry"),
+				rs.getObject("founded_on", LocalDate.class), rs.getString("region"), rs.getString("description"),
+				rs.getString("about"),
+				new Contact(rs.getString("phone"), rs.getString("fax"), rs.getString("email"), rs.getString("address"),
+						rs.getString("postcode")),
+				rs.getString("icp"), rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class));
+	}
+}

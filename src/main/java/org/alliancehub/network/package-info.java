@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.network;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package org.alliancehub.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code SPRING_DATASOURCE_URL} the platform starts a real PostgreSQL itself, from binaries that
+ * come from Maven Central, with its files in {@code <data>/postgres} so that they survive restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabase {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties) throws IOException {
+		Path dir = properties.data().resolve("postgres").toAbsolutePath();
+		Files.createDirectories(dir);
+		EmbeddedPostgres pg = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "50")
+			.setServerConfig("shared_buffers", "128MB")
+			.setServerConfig("fsync", "on")
+			.start();
+		log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
+		return pg;
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres pg) {
+		HikariDataSource ds = new HikariDataSource();
+		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+		ds.setUsername("postgres");
+		ds.setMaximumPoolSize(10);
+		ds.setPoolName("embedded");
+		return ds;
+	}
+
+	@Bean
+	EmbeddedMarker embeddedMarker() {
+		return new EmbeddedMarker();
+	}
+
+	/** Present in the context when the database is the embedded one; demo content keys off it. */
+	static final class EmbeddedMarker {
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.alliancehub.platform;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/** Facts about how this installation runs that other modules ask about. */
+@Component
+public class Platform {
+
+	private final AllianceHubProperties properties;
+
+	private final boolean embedded;
+
+	Platform(AllianceHubProperties properties, ObjectProvider<EmbeddedDatabase.EmbeddedMarker> marker) {
+		this.properties = properties;
+		this.embedded = marker.getIfAvailable() != null;
+	}
+
+	/** Whether the database is the embedded one the platform started itself. */
+	public boolean embeddedDatabase() {
+		return embedded;
+	}
+
+	/** Demo content goes into an empty embedded database unless switched off, and into an external one only when asked. */
+	public boolean demoWanted() {
+		Boolean demo = properties.demo();
+		return demo != null ? demo : embedded;
+	}
+
+	public AllianceHubProperties properties() {
+		return properties;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemDefaultZone();
+		}
+	}
+}

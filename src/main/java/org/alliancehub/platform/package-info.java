@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.platform;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,53 @@
+package org.alliancehub.shared;
+
+import java.util.regex.Pattern;
+
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * The one HTML policy for rich text that people type into the back office: formatting, links, images,
+ * tables. Scripts, event handlers, styles and foreign frames never survive it.
+ */
+public final class Html {
+
+	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
+		.and(Sanitizers.LINKS)
+		.and(Sanitizers.IMAGES)
+		.and(Sanitizers.TABLES)
+		.and(new HtmlPolicyBuilder().allowElements("hr", "br", "pre", "code", "figure", "figcaption")
+			.allowAttributes("class")
+			.matching(Pattern.compile("ql-[a-z0-9-]+( ql-[a-z0-9-]+)*"))
+			.onElements("p", "span", "li", "pre", "h1", "h2", "h3", "h4")
+			.toFactory());
+
+	private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+
+	private static final Pattern SPACE = Pattern.compile("\\s+");
+
+	private Html() {
+	}
+
+	public static String sanitize(String html) {
+		return POLICY.sanitize(html);
+	}
+
+	/** The text of sanitised HTML, for snippets and descriptions. */
+	public static String text(String html) {
+		String t = TAGS.matcher(html).replaceAll(" ")
+			.replace("&nbsp;", " ")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#34;", "\"")
+			.replace("&#39;", "'")
+			.replace("&amp;", "&");
+		return SPACE.matcher(t).replaceAll(" ").trim();
+	}
+
+	public static String excerpt(String html, int max) {
+		String t = text(html);
+		return t.length() <= max ? t : t.substring(0, max) + "…";
+	}
+}

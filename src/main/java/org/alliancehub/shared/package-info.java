@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,135 @@
+package org.alliancehub.web;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What a template needs to know about the request it renders: the language with its messages and date
+ * formats, who is signed in, the CSRF token for forms, and links to the same page in other languages.
+ */
+public final class PageContext {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+	private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+	private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
+			Locale.ENGLISH);
+
+	private final HttpServletRequest request;
+
+	private final MessageSource messages;
+
+	private final Language language;
+
+	private final @Nullable String user;
+
+	PageContext(HttpServletRequest request, MessageSource messages) {
+		this.request = request;
+		this.messages = messages;
+		this.language = Language.of(request);
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		this.user = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+				? auth.getName() : null;
+	}
+
+	public Language language() {
+		return language;
+	}
+
+	public String htmlLang() {
+		return language.tag();
+	}
+
+	public String t(String key, Object... args) {
+		return messages.getMessage(key, args, key, language.locale());
+	}
+
+	/** A label for an enum value, e.g. {@code enum.MembershipRole.CHAIR}. */
+	public String label(Enum<?> value) {
+		return t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+	}
+
+	public @Nullable String user() {
+		return user;
+	}
+
+	public boolean signedIn() {
+		return user != null;
+	}
+
+	public String path() {
+		return request.getRequestURI();
+	}
+
+	/** The same page in another language. */
+	public String switchTo(Language l) {
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(request.getQueryString())
+			.replaceQueryParam(Language.PARAM, l.tag())
+			.build()
+			.encode()
+			.toUriString();
+	}
+
+	public Language[] languages() {
+		return Language.values();
+	}
+
+	/** The CSRF token for a form; asking for it ties the visitor to a session, so only forms call it. */
+	public String csrfParameter() {
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return token == null ? "_csrf" : token.getParameterName();
+	}
+
+	public String csrfToken() {
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return token == null ? "" : token.getToken();
+	}
+
+	public String date(@Nullable TemporalAccessor t) {
+		if (t == null) {
+			return "";
+		}
+		TemporalAccessor local = t instanceof OffsetDateTime o ? o.atZoneSameInstant(CHINA) : t;
+		boolean english = language == Language.EN;
+		return (english ? EN_DATE : ZH_DATE).format(local);
+	}
+
+	public String dateTime(@Nullable OffsetDateTime t) {
+		if (t == null) {
+			return "";
+		}
+		return (language == Language.EN ? EN_DATE_TIME : ZH_DATE_TIME).format(t.atZoneSameInstant(CHINA));
+	}
+
+	public String isoDate(@Nullable OffsetDateTime t) {
+		return t == null ? "" : t.atZoneSameInstant(CHINA).toLocalDate().toString();
+	}
+
+	public String isoDate(@Nullable LocalDate d) {
+		return d == null ? "" : d.toString();
+	}
+
+	public String number(long n) {
+		return NumberFormat.getIntegerInstance(language.locale()).format(n);
+	}
+}

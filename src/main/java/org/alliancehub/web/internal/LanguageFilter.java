@@ -1,0 +1,74 @@
+package org.alliancehub.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.web.Language;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Settles the language of each request, remembers a choice made with {@code ?lang=} in a cookie, and turns
+ * public pages into Traditional characters when asked: interface and content alike, phrase by phrase
+ * (OpenCC data), so that 简体 articles read naturally in 繁體. The back office is left alone, so that what
+ * a secretariat edits is what it typed.
+ */
+public class LanguageFilter extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Language chosen = Language.parse(request.getParameter(Language.PARAM));
+		Language language = Language.of(request);
+		if (chosen != null && chosen != cookieValue(request)) {
+			Cookie cookie = new Cookie(Language.COOKIE, chosen.tag());
+			cookie.setPath("/");
+			cookie.setMaxAge(365 * 24 * 3600);
+			cookie.setHttpOnly(true);
+			cookie.setAttribute("SameSite", "Lax");
+			response.addCookie(cookie);
+		}
+		if (language != Language.ZH_TW || !converts(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		String type = wrapper.getContentType();
+		if (type != null && type.startsWith("text/html") && wrapper.getStatus() < 300) {
+			String html = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+			byte[] converted = ZhConverterUtil.toTraditional(html).getBytes(StandardCharsets.UTF_8);
+			wrapper.resetBuffer();
+			response.setContentLength(converted.length);
+			response.getOutputStream().write(converted);
+			response.flushBuffer();
+		}
+		else {
+			wrapper.copyBodyToResponse();
+		}
+	}
+
+	private static Language cookieValue(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie c : cookies) {
+				if (Language.COOKIE.equals(c.getName())) {
+					return Language.parse(c.getValue());
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean converts(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return !(path.startsWith("/admin") || path.startsWith("/api/") || path.startsWith("/webjars/")
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/files/"));
+	}
+}

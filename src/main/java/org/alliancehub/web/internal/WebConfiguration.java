@@ -1,0 +1,68 @@
+package org.alliancehub.web.internal;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.web.Language;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final PageCache pageCache;
+
+	WebConfiguration(AllianceHubProperties properties) {
+		this.pageCache = new PageCache(properties.pageCache());
+	}
+
+	@Bean
+	PageCache.Invalidation pageCacheInvalidation() {
+		return new PageCache.Invalidation(pageCache);
+	}
+
+	@Bean
+	FilterRegistrationBean<PageCache> pageCacheRegistration() {
+		FilterRegistrationBean<PageCache> r = new FilterRegistrationBean<>(pageCache);
+		r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return r;
+	}
+
+	@Bean
+	FilterRegistrationBean<LanguageFilter> languageFilter() {
+		FilterRegistrationBean<LanguageFilter> r = new FilterRegistrationBean<>(new LanguageFilter());
+		r.setOrder(-110);
+		return r;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return Language.of(request).locale();
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				throw new UnsupportedOperationException("the language is chosen with ?lang=");
+			}
+		};
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/css/**", "/js/**", "/img/**")
+			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/", "classpath:/static/img/")
+			.setCacheControl(CacheControl.maxAge(1, TimeUnit.HOURS));
+	}
+}
