@@ -1,0 +1,345 @@
+#!/usr/bin/env bash
+# AllianceHub page throughput vs. nginx serving the very same bytes as static files.
+#
+#   bash bench/web-vs-nginx.sh [--build] [--strict]
+#
+#   --build    rebuild target/alliancehub.jar even if it exists (mvn -B -q package -DskipTests)
+#   --strict   exit 2 when the verdict fails (article ratio < 0.3 or any error)
+#
+# Environment: DURATION (s per measured run, default 20), WARMUP (s, default 5),
+#              APP_PORT (default 18080), NGINX_PORT (default 18081), MIN_RATIO (default 0.3).
+# All traffic goes to 127.0.0.1 only. Output: bench/out/{app.log,results.txt,wrk-*.txt}.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out"
+JAR="$ROOT/target/alliancehub.jar"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-5}"
+MIN_RATIO="${MIN_RATIO:-0.3}"
+HEALTH_TIMEOUT=120
+
+BUILD=0
+STRICT=0
+for arg in "$@"; do
+  case "$arg" in
+    --build) BUILD=1 ;;
+    --strict) STRICT=1 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 1 ;;
+  esac
+done
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+NGINX_BIN="$(command -v nginx || true)"
+[[ -z "$NGINX_BIN" && -x /usr/sbin/nginx ]] && NGINX_BIN=/usr/sbin/nginx
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[[ -n "$NGINX_BIN" ]] || missing+=(nginx-light)
+if ((${#missing[@]})); then
+  echo "Missing benchmark tools: ${missing[*]}" >&2
+  echo "Install them with:  apt-get install -y wrk nginx-light   (as root, or with sudo)" >&2
+  exit 1
+fi
+for tool in curl java; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is required but not found"
+done
+
+# ---------------------------------------------------------------- cleanup
+APP_PID=""
+NGINX_PID=""
+DATA_DIR=""
+NGX_DIR=""
+WORK_DIR=""
+
+stop_pid() { # pid, grace seconds
+  local pid="$1" grace="$2" i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < grace * 5; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$NGINX_PID" ]]; then stop_pid "$NGINX_PID" 5; fi
+  if [[ -n "$APP_PID" ]]; then
+    log "stopping app (pid $APP_PID)"
+    stop_pid "$APP_PID" 30
+  fi
+  # The embedded PostgreSQL is a child of the app; if the app died hard, stop the
+  # postmaster recorded in *our* data dir (and nothing else).
+  if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
+    local pidfile pgpid
+    while IFS= read -r pidfile; do
+      pgpid="$(head -n1 "$pidfile" 2>/dev/null || true)"
+      if [[ "$pgpid" =~ ^[0-9]+$ ]] && kill -0 "$pgpid" 2>/dev/null; then
+        log "stopping leftover embedded postgres (pid $pgpid)"
+        kill -INT "$pgpid" 2>/dev/null || true
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.5; done
+        kill -KILL "$pgpid" 2>/dev/null || true
+      fi
+    done < <(find "$DATA_DIR" -name postmaster.pid 2>/dev/null)
+  fi
+  for d in "$DATA_DIR" "$NGX_DIR" "$WORK_DIR"; do
+    [[ -n "$d" && -d "$d" ]] && rm -rf -- "$d"
+  done
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- helpers
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # first free port at or after $1
+  local p="$1"
+  while port_in_use "$p"; do p=$((p + 1)); ((p < 65535)) || die "no free port"; done
+  echo "$p"
+}
+now() { date +%s.%N; }
+
+# fetch URL -> file, require HTTP 200; prints nothing, dies otherwise
+fetch200() {
+  local url="$1" file="$2" code
+  code="$(curl -sS -o "$file" -w '%{http_code}' --max-time 30 "$url")" || die "curl failed for $url"
+  [[ "$code" == 200 ]] || die "$url answered HTTP $code (expected 200)"
+}
+
+# first items[].id / items[].slug of a JSON document on stdin
+json_first() { # field
+  local field="$1" body
+  body="$(cat)"
+  if command -v python3 >/dev/null 2>&1; then
+    printf '%s' "$body" | python3 -c '
+import json, sys
+field = sys.argv[1]
+try:
+    items = json.load(sys.stdin).get("items") or []
+except Exception:
+    items = []
+for it in items:
+    if isinstance(it, dict) and it.get(field) not in (None, ""):
+        print(it[field]); break
+' "$field" || true
+  else
+    # crude fallback: first occurrence of "field": value
+    printf '%s' "$body" | grep -o "\"$field\"[[:space:]]*:[[:space:]]*\"\{0,1\}[A-Za-z0-9_-]*" \
+      | head -n1 | sed 's/.*:[[:space:]]*"\{0,1\}//' || true
+  fi
+}
+json_all_slugs() {
+  local body
+  body="$(cat)"
+  if command -v python3 >/dev/null 2>&1; then
+    printf '%s' "$body" | python3 -c '
+import json, sys
+try:
+    items = json.load(sys.stdin).get("items") or []
+except Exception:
+    items = []
+for it in items:
+    if isinstance(it, dict) and it.get("slug"):
+        print(it["slug"])
+' || true
+  else
+    printf '%s' "$body" | grep -o '"slug"[[:space:]]*:[[:space:]]*"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/' || true
+  fi
+}
+
+# wrk time string (e.g. 812.00us, 3.41ms, 1.02s, 1.50m) -> milliseconds
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000;
+    else if (u == "m") n *= 60000; else if (u == "h") n *= 3600000;
+    printf "%.2f", n }'
+}
+
+# parse a wrk --latency output file -> "rps p99ms non2xx sockerr requests"
+parse_wrk() {
+  local f="$1" rps p99 non2xx sockerr reqs
+  rps="$(awk '/^Requests\/sec:/ {print $2}' "$f")"
+  p99="$(awk '$1 == "99%" {print $2}' "$f")"
+  non2xx="$(awk -F': *' '/Non-2xx or 3xx responses:/ {print $2 + 0}' "$f")"
+  # "Socket errors: connect 0, read 0, write 0, timeout 0"
+  sockerr="$(awk '/Socket errors:/ { s = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i + 0; print s }' "$f")"
+  reqs="$(awk '/ requests in / {print $1}' "$f")"
+  [[ -n "$rps" ]] || rps=0
+  [[ -n "$p99" ]] && p99="$(to_ms "$p99")" || p99=NA
+  echo "$rps $p99 ${non2xx:-0} ${sockerr:-0} ${reqs:-0}"
+}
+
+run_wrk() { # name url -> writes $OUT/wrk-name.txt, echoes parsed line
+  local name="$1" url="$2"
+  log "warm-up ${WARMUP}s: $url"
+  wrk -t2 -c50 -d"${WARMUP}s" "$url" >/dev/null 2>&1 || log "warm-up of $url returned non-zero"
+  log "measure ${DURATION}s: $url"
+  wrk -t2 -c50 -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name.txt" 2>&1 || log "wrk on $url returned non-zero"
+  parse_wrk "$OUT/wrk-$name.txt"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.3f", a / b; else print "NA" }'; }
+
+# ---------------------------------------------------------------- self-test of the parser (no network)
+if [[ "${BENCH_PARSE_SELFTEST:-}" != "" ]]; then
+  parse_wrk "$BENCH_PARSE_SELFTEST"
+  exit 0
+fi
+
+# ---------------------------------------------------------------- build
+mkdir -p "$OUT"
+if ((BUILD)) || [[ ! -f "$JAR" ]]; then
+  command -v mvn >/dev/null 2>&1 || die "mvn not found; cannot build $JAR"
+  log "building $JAR (mvn -B -q package -DskipTests)"
+  (cd "$ROOT" && mvn -B -q package -DskipTests)
+  [[ -f "$JAR" ]] || die "build finished but $JAR is missing"
+fi
+
+# ---------------------------------------------------------------- start the app
+APP_PORT="$(free_port "${APP_PORT:-18080}")"
+DATA_DIR="$(mktemp -d -t alliancehub-bench-data.XXXXXX)"
+APP="http://127.0.0.1:$APP_PORT"
+log "starting app on $APP (data: $DATA_DIR, log: $OUT/app.log)"
+t0="$(now)"
+SERVER_PORT="$APP_PORT" SERVER_ADDRESS=127.0.0.1 ALLIANCEHUB_DATA="$DATA_DIR" \
+  ALLIANCEHUB_ADMIN_PASSWORD="${ALLIANCEHUB_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}" \
+  java -Xmx512m -jar "$JAR" >"$OUT/app.log" 2>&1 </dev/null &
+APP_PID=$!
+
+up=0
+deadline=$(($(date +%s) + HEALTH_TIMEOUT))
+while (($(date +%s) < deadline)); do
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    tail -n 40 "$OUT/app.log" >&2 || true
+    APP_PID=""
+    die "app exited during start-up (see $OUT/app.log)"
+  fi
+  if curl -fsS --max-time 2 "$APP/actuator/health" 2>/dev/null | grep '"status"[[:space:]]*:[[:space:]]*"UP"' >/dev/null; then
+    up=1
+    break
+  fi
+  sleep 0.2
+done
+t1="$(now)"
+if ((!up)); then
+  tail -n 40 "$OUT/app.log" >&2 || true
+  die "app not healthy within ${HEALTH_TIMEOUT}s (see $OUT/app.log)"
+fi
+STARTUP="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+log "app healthy after ${STARTUP}s"
+
+# ---------------------------------------------------------------- pick an article
+article_path=""
+pick_article() { # slug -> sets article_path if the alliance has an article
+  local slug="$1" id
+  id="$(curl -fsS --max-time 10 "$APP/api/v1/alliances/$slug/articles?size=1" 2>/dev/null | json_first id)"
+  if [[ "$id" =~ ^[0-9A-Za-z_-]+$ ]]; then article_path="/a/$slug/articles/$id"; return 0; fi
+  return 1
+}
+if ! pick_article lmxfw; then
+  while IFS= read -r slug; do
+    [[ -n "$slug" ]] || continue
+    pick_article "$slug" && break
+  done < <(curl -fsS --max-time 10 "$APP/api/v1/alliances" 2>/dev/null | json_all_slugs)
+fi
+[[ -n "$article_path" ]] || die "no alliance with articles found via $APP/api/v1/alliances"
+log "article page: $article_path"
+
+# ---------------------------------------------------------------- static copies + nginx
+WORK_DIR="$(mktemp -d -t alliancehub-bench-work.XXXXXX)"
+NGX_DIR="$(mktemp -d -t alliancehub-bench-nginx.XXXXXX)"
+mkdir -p "$NGX_DIR/html" "$NGX_DIR/tmp"
+fetch200 "$APP/" "$NGX_DIR/html/index.html"
+fetch200 "$APP$article_path" "$NGX_DIR/html/article.html"
+HOME_BYTES="$(wc -c <"$NGX_DIR/html/index.html" | tr -d ' ')"
+ARTICLE_BYTES="$(wc -c <"$NGX_DIR/html/article.html" | tr -d ' ')"
+# If run as root, nginx workers drop to an unprivileged user: make the docroot readable.
+chmod 755 "$NGX_DIR" "$NGX_DIR/html" "$NGX_DIR/tmp"
+chmod 644 "$NGX_DIR/html/"*.html
+
+NGINX_PORT="$(free_port "${NGINX_PORT:-18081}")"
+[[ "$NGINX_PORT" != "$APP_PORT" ]] || NGINX_PORT="$(free_port $((APP_PORT + 1)))"
+NGX="http://127.0.0.1:$NGINX_PORT"
+cat >"$NGX_DIR/nginx.conf" <<NGINXCONF
+daemon off;
+worker_processes auto;
+pid $NGX_DIR/nginx.pid;
+error_log $NGX_DIR/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    types { text/html html; }
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    tcp_nodelay on;
+    keepalive_timeout 65;
+    keepalive_requests 1000000;
+    client_body_temp_path $NGX_DIR/tmp/client_body;
+    proxy_temp_path       $NGX_DIR/tmp/proxy;
+    fastcgi_temp_path     $NGX_DIR/tmp/fastcgi;
+    uwsgi_temp_path       $NGX_DIR/tmp/uwsgi;
+    scgi_temp_path        $NGX_DIR/tmp/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $NGX_DIR/html;
+        location / { try_files \$uri =404; }
+    }
+}
+NGINXCONF
+"$NGINX_BIN" -t -q -p "$NGX_DIR" -c "$NGX_DIR/nginx.conf" -e "$NGX_DIR/error.log" \
+  || { cat "$NGX_DIR/error.log" >&2 2>/dev/null || true; die "nginx config test failed"; }
+log "starting nginx on $NGX"
+"$NGINX_BIN" -p "$NGX_DIR" -c "$NGX_DIR/nginx.conf" -e "$NGX_DIR/error.log" </dev/null &
+NGINX_PID=$!
+for _ in $(seq 1 50); do
+  curl -fsS --max-time 1 -o /dev/null "$NGX/index.html" 2>/dev/null && break
+  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX_DIR/error.log" >&2 || true; NGINX_PID=""; die "nginx exited"; }
+  sleep 0.1
+done
+curl -fsS --max-time 2 -o "$WORK_DIR/check.html" "$NGX/article.html" || die "nginx does not serve article.html"
+cmp -s "$WORK_DIR/check.html" "$NGX_DIR/html/article.html" || die "nginx serves different bytes than fetched"
+
+# ---------------------------------------------------------------- measure
+read -r app_home_rps app_home_p99 app_home_n2 app_home_se app_home_req < <(run_wrk app-home "$APP/")
+read -r ngx_home_rps ngx_home_p99 ngx_home_n2 ngx_home_se ngx_home_req < <(run_wrk nginx-home "$NGX/index.html")
+read -r app_art_rps app_art_p99 app_art_n2 app_art_se app_art_req < <(run_wrk app-article "$APP$article_path")
+read -r ngx_art_rps ngx_art_p99 ngx_art_n2 ngx_art_se ngx_art_req < <(run_wrk nginx-article "$NGX/article.html")
+
+home_ratio="$(ratio "$app_home_rps" "$ngx_home_rps")"
+art_ratio="$(ratio "$app_art_rps" "$ngx_art_rps")"
+errors=$((app_home_n2 + app_home_se + ngx_home_n2 + ngx_home_se + app_art_n2 + app_art_se + ngx_art_n2 + ngx_art_se))
+ratio_ok="$(awk -v r="$art_ratio" -v m="$MIN_RATIO" 'BEGIN { print (r != "NA" && r + 0 >= m + 0) ? "yes" : "no" }')"
+if [[ "$ratio_ok" == yes && "$errors" -eq 0 ]]; then verdict=PASS; else verdict=FAIL; fi
+
+{
+  echo "AllianceHub vs nginx (static copy of the same bytes) -- $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "host: $(nproc 2>/dev/null || echo '?') cores, shared; wrk -t2 -c50 -d${DURATION}s --latency after ${WARMUP}s warm-up; 127.0.0.1 only"
+  echo "app start-up (launch -> health UP): ${STARTUP} s"
+  echo "pages: home / (${HOME_BYTES} bytes), article $article_path (${ARTICLE_BYTES} bytes)"
+  echo
+  printf '%-14s %-44s %12s %10s %9s %9s %10s\n' target url "req/s" "p99(ms)" non2xx3xx sockerr requests
+  printf '%-14s %-44s %12s %10s %9s %9s %10s\n' app-home "$APP/" "$app_home_rps" "$app_home_p99" "$app_home_n2" "$app_home_se" "$app_home_req"
+  printf '%-14s %-44s %12s %10s %9s %9s %10s\n' nginx-home "$NGX/index.html" "$ngx_home_rps" "$ngx_home_p99" "$ngx_home_n2" "$ngx_home_se" "$ngx_home_req"
+  printf '%-14s %-44s %12s %10s %9s %9s %10s\n' app-article "$APP$article_path" "$app_art_rps" "$app_art_p99" "$app_art_n2" "$app_art_se" "$app_art_req"
+  printf '%-14s %-44s %12s %10s %9s %9s %10s\n' nginx-article "$NGX/article.html" "$ngx_art_rps" "$ngx_art_p99" "$ngx_art_n2" "$ngx_art_se" "$ngx_art_req"
+  echo
+  echo "ratio app/nginx (req/s), home:    $home_ratio"
+  echo "ratio app/nginx (req/s), article: $art_ratio"
+  echo "errors (non-2xx/3xx + socket errors, all runs): $errors"
+  echo "article ratio >= $MIN_RATIO: $ratio_ok; errors = 0: $([[ $errors -eq 0 ]] && echo yes || echo no)"
+  echo "verdict: $verdict"
+  echo "raw wrk output: $OUT/wrk-*.txt"
+} | tee "$OUT/results.txt"
+
+if ((STRICT)) && [[ "$verdict" != PASS ]]; then exit 2; fi
+exit 0

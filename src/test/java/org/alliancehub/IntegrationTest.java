@@ -1,0 +1,78 @@
+package org.alliancehub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application: one context and one fresh embedded PostgreSQL for
+ * the whole run (same configuration everywhere, so Spring caches the context), with the demo network.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.CountingDataSource.class)
+public abstract class IntegrationTest {
+
+	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	static final Path DATA;
+
+	static {
+		try {
+			DATA = Files.createTempDirectory("alliancehub-test");
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** SQL statements sent by the application, on any thread. */
+	public static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("alliancehub.data", DATA::toString);
+		registry.add("alliancehub.admin-password", () -> ADMIN_PASSWORD);
+		registry.add("alliancehub.demo", () -> System.getProperty("test.demo", "true"));
+	}
+
+	protected TestClient client() {
+		return new TestClient("http://127.0.0.1:" + port);
+	}
+
+	protected TestClient admin() {
+		return client().login("admin", ADMIN_PASSWORD);
+	}
+
+	/** Counts the SQL statements a request sends, so that pages keep to their budget. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingDataSource {
+
+		@Bean
+		static BeanPostProcessor countStatements() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof DataSource ds && !name.contains("Proxy")) {
+						return ProxyDataSourceBuilder.create(ds).name("counted").afterQuery((exec, queries) -> STATEMENTS.addAndGet(queries.size())).build();
+					}
+					return bean;
+				}
+			};
+		}
+	}
+}
