@@ -48,6 +48,7 @@ public abstract class IntegrationTest {
 		registry.add("alliancehub.data", DATA::toString);
 		registry.add("alliancehub.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("alliancehub.demo", () -> System.getProperty("test.demo", "true"));
+		registry.add("server.shutdown", () -> "immediate");
 	}
 
 	protected TestClient client() {

@@ -43,6 +43,16 @@ public enum Language {
 		return label;
 	}
 
+	/**
+	 * The name as HTML character references: a page shown in Traditional characters is converted as a
+	 * whole, and "简体" must still name itself in Simplified characters.
+	 */
+	public String labelHtml() {
+		StringBuilder b = new StringBuilder();
+		label.codePoints().forEach(c -> b.append("&#").append(c).append(';'));
+		return b.toString();
+	}
+
 	public static @Nullable Language parse(@Nullable String s) {
 		if (s == null) {
 			return null;

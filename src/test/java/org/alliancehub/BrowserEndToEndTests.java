@@ -1,0 +1,108 @@
+package org.alliancehub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The path a person takes, in a real headless Chromium: the network home, an alliance, an article, 繁體,
+ * then a secretariat signs in, publishes an article in the editor and finds it on the public site.
+ */
+class BrowserEndToEndTests extends IntegrationTest {
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void startBrowser() {
+		Path driver = Path.of("/usr/bin/chromedriver");
+		if (!Files.isExecutable(driver)) {
+			throw new IllegalStateException("chromium-driver is not installed; .ci/run installs it (apt-get install chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1280,900", "--lang=zh-CN");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(),
+				options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	@Test
+	void visitorReadsThenSecretariatPublishesAndTheArticleAppears() {
+		TestClient admin = admin();
+		admin.post("/api/v1/alliances", Map.of("slug", "e2e-zjb", "name", "河北省渣浆泵产业技术创新战略联盟（演示）", "shortName",
+				"渣浆泵联盟", "icp", "冀ICP备00000000号"));
+		admin.post("/api/v1/alliances/e2e-zjb/articles", Map.of("title", "渣浆泵行业年会在石家庄举行", "category",
+				"ALLIANCE_NEWS", "source", "联盟秘书处", "body", "<p>年会总结了渣浆泵行业的发展。</p>", "status", "PUBLISHED"));
+		admin.post("/api/v1/users", Map.of("username", "e2e-secretariat", "displayName", "渣浆泵联盟秘书处", "password",
+				"e2e-secretariat-password", "roles", List.of(Map.of("role", "SECRETARIAT", "alliance", "e2e-zjb"))));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+		browser.get(url("/"));
+		assertThat(browser.getTitle()).isNotBlank();
+		browser.findElement(By.cssSelector("a[href='/a/e2e-zjb/']")).click();
+		wait.until(ExpectedConditions.urlContains("/a/e2e-zjb/"));
+		assertThat(browser.findElement(By.tagName("footer")).getText()).contains("冀ICP备00000000号");
+
+		browser.findElement(By.linkText("渣浆泵行业年会在石家庄举行")).click();
+		wait.until(ExpectedConditions.urlContains("/articles/"));
+		assertThat(browser.findElement(By.cssSelector("article h1")).getText()).isEqualTo("渣浆泵行业年会在石家庄举行");
+		assertThat(browser.findElement(By.cssSelector("article .meta")).getText()).contains("联盟秘书处");
+
+		browser.findElement(By.linkText("繁體")).click();
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("article h1"), "渣漿泵行業年會在石家莊舉行"));
+		browser.findElement(By.linkText("简体")).click();
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("article h1"), "渣浆泵行业年会在石家庄举行"));
+
+		browser.get(url("/login"));
+		browser.findElement(By.name("username")).sendKeys("e2e-secretariat");
+		browser.findElement(By.name("password")).sendKeys("e2e-secretariat-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/admin/"));
+
+		browser.get(url("/admin/a/e2e-zjb/articles"));
+		browser.findElement(By.id("new-article")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#editor .ql-editor")));
+		browser.findElement(By.name("title")).sendKeys("联盟发布渣浆泵团体标准");
+		WebElement editor = browser.findElement(By.cssSelector("#editor .ql-editor"));
+		editor.click();
+		editor.sendKeys("标准由十家成员单位共同起草。");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("status"))).selectByValue("PUBLISHED");
+		browser.findElement(By.id("save-article")).click();
+		wait.until(ExpectedConditions.urlContains("/admin/a/e2e-zjb/articles?status=PUBLISHED"));
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/a/e2e-zjb/news"));
+		browser.findElement(By.linkText("联盟发布渣浆泵团体标准")).click();
+		wait.until(ExpectedConditions.urlContains("/articles/"));
+		assertThat(browser.findElement(By.cssSelector("article .body")).getText()).contains("标准由十家成员单位共同起草。");
+	}
+}
