@@ -25,7 +25,7 @@ for arg in "$@"; do
   case "$arg" in
     --build) BUILD=1 ;;
     --strict) STRICT=1 ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 1 ;;
   esac
 done
@@ -51,6 +51,7 @@ done
 # ---------------------------------------------------------------- cleanup
 APP_PID=""
 NGINX_PID=""
+WRK_PID=""
 DATA_DIR=""
 NGX_DIR=""
 WORK_DIR=""
@@ -70,6 +71,7 @@ stop_pid() { # pid, grace seconds
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [[ -n "$WRK_PID" ]]; then stop_pid "$WRK_PID" 2; fi
   if [[ -n "$NGINX_PID" ]]; then stop_pid "$NGINX_PID" 5; fi
   if [[ -n "$APP_PID" ]]; then
     log "stopping app (pid $APP_PID)"
@@ -178,13 +180,23 @@ parse_wrk() {
   echo "$rps $p99 ${non2xx:-0} ${sockerr:-0} ${reqs:-0}"
 }
 
-run_wrk() { # name url -> writes $OUT/wrk-name.txt, echoes parsed line
+# run wrk in the background of *this* shell so that cleanup can stop it on Ctrl-C
+wrk_bg() { # outfile wrk-args...
+  local out="$1" rc=0
+  shift
+  wrk "$@" >"$out" 2>&1 </dev/null &
+  WRK_PID=$!
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=""
+  return "$rc"
+}
+
+run_wrk() { # name url -> writes $OUT/wrk-name.txt
   local name="$1" url="$2"
   log "warm-up ${WARMUP}s: $url"
-  wrk -t2 -c50 -d"${WARMUP}s" "$url" >/dev/null 2>&1 || log "warm-up of $url returned non-zero"
+  wrk_bg /dev/null -t2 -c50 -d"${WARMUP}s" "$url" || log "warm-up of $url returned non-zero"
   log "measure ${DURATION}s: $url"
-  wrk -t2 -c50 -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name.txt" 2>&1 || log "wrk on $url returned non-zero"
-  parse_wrk "$OUT/wrk-$name.txt"
+  wrk_bg "$OUT/wrk-$name.txt" -t2 -c50 -d"${DURATION}s" --latency "$url" || log "wrk on $url returned non-zero"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.3f", a / b; else print "NA" }'; }
@@ -310,10 +322,14 @@ curl -fsS --max-time 2 -o "$WORK_DIR/check.html" "$NGX/article.html" || die "ngi
 cmp -s "$WORK_DIR/check.html" "$NGX_DIR/html/article.html" || die "nginx serves different bytes than fetched"
 
 # ---------------------------------------------------------------- measure
-read -r app_home_rps app_home_p99 app_home_n2 app_home_se app_home_req < <(run_wrk app-home "$APP/")
-read -r ngx_home_rps ngx_home_p99 ngx_home_n2 ngx_home_se ngx_home_req < <(run_wrk nginx-home "$NGX/index.html")
-read -r app_art_rps app_art_p99 app_art_n2 app_art_se app_art_req < <(run_wrk app-article "$APP$article_path")
-read -r ngx_art_rps ngx_art_p99 ngx_art_n2 ngx_art_se ngx_art_req < <(run_wrk nginx-article "$NGX/article.html")
+run_wrk app-home "$APP/"
+read -r app_home_rps app_home_p99 app_home_n2 app_home_se app_home_req < <(parse_wrk "$OUT/wrk-app-home.txt")
+run_wrk nginx-home "$NGX/index.html"
+read -r ngx_home_rps ngx_home_p99 ngx_home_n2 ngx_home_se ngx_home_req < <(parse_wrk "$OUT/wrk-nginx-home.txt")
+run_wrk app-article "$APP$article_path"
+read -r app_art_rps app_art_p99 app_art_n2 app_art_se app_art_req < <(parse_wrk "$OUT/wrk-app-article.txt")
+run_wrk nginx-article "$NGX/article.html"
+read -r ngx_art_rps ngx_art_p99 ngx_art_n2 ngx_art_se ngx_art_req < <(parse_wrk "$OUT/wrk-nginx-article.txt")
 
 home_ratio="$(ratio "$app_home_rps" "$ngx_home_rps")"
 art_ratio="$(ratio "$app_art_rps" "$ngx_art_rps")"

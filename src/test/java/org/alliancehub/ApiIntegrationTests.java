@@ -283,4 +283,40 @@ class ApiIntegrationTests extends IntegrationTest {
 		assertThat(entries.valueStream().allMatch(e -> !e.get("allianceId").isNull())).isTrue();
 		assertThat(client().get("/api/v1/audit").status()).isEqualTo(401);
 	}
+
+	@Test
+	void attachmentsAreTypeAndSizeCheckedAndFollowTheArticlesVisibility() {
+		TestClient admin = admin();
+		String slug = newAlliance(admin);
+		long open = admin.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "附件测试", "category", "POLICY",
+				"body", "<p>附件</p>", "status", "PUBLISHED")).json().get("id").asLong();
+		long hidden = admin.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "会员附件", "category",
+				"POLICY", "body", "<p>附件</p>", "status", "PUBLISHED", "visibility", "MEMBERS")).json().get("id").asLong();
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes();
+
+		var uploaded = admin.upload("/api/v1/articles/" + open + "/attachments", "政策文件.pdf", pdf);
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		assertThat(uploaded.json().get("contentType").asString()).isEqualTo("application/pdf");
+		var download = client().get(uploaded.header("Location"));
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).startsWith("%PDF-1.4");
+		assertThat(download.header("Content-Disposition")).contains("attachment");
+		assertThat(client().get("/api/v1/articles/" + open).json().get("attachments").get(0).get("filename").asString())
+			.isEqualTo("政策文件.pdf");
+
+		byte[] exe = new byte[200];
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		assertThat(admin.upload("/api/v1/articles/" + open + "/attachments", "disguised.pdf", exe).status()).isEqualTo(415);
+		assertThat(admin.upload("/api/v1/articles/" + open + "/attachments", "page.html",
+				"<html><script>alert(1)</script></html>".getBytes()).status()).isEqualTo(415);
+		assertThat(admin.upload("/api/v1/articles/" + open + "/attachments", "huge.pdf", new byte[11 * 1024 * 1024])
+			.status()).isEqualTo(413);
+		assertThat(client().get("/api/v1/articles/" + open).json().get("attachments").size()).isEqualTo(1);
+
+		var secret = admin.upload("/api/v1/articles/" + hidden + "/attachments", "内部.pdf", pdf);
+		assertThat(client().get(secret.header("Location")).status()).isEqualTo(404);
+		assertThat(secretariatOf(newAlliance(admin)).upload("/api/v1/articles/" + open + "/attachments", "x.pdf", pdf)
+			.status()).isEqualTo(403);
+	}
 }

@@ -65,8 +65,15 @@ class AdminPages {
 
 	private final SiteFrames frames;
 
+	private final org.alliancehub.content.Attachments attachments;
+
+	private final org.alliancehub.identity.Users users;
+
 	AdminPages(Access access, Alliances alliances, Articles articles, Bulletins bulletins, Memberships memberships,
-			Organizations organizations, AuditLog audit, SiteFrames frames) {
+			Organizations organizations, AuditLog audit, SiteFrames frames,
+			org.alliancehub.content.Attachments attachments, org.alliancehub.identity.Users users) {
+		this.attachments = attachments;
+		this.users = users;
 		this.access = access;
 		this.alliances = alliances;
 		this.articles = articles;
@@ -173,7 +180,83 @@ class AdminPages {
 		return "redirect:/admin/a/" + slug + "/articles";
 	}
 
+	@PostMapping("/admin/a/{slug}/articles/{id}/attachments")
+	@PreAuthorize("@access.canManage(#slug)")
+	String attach(@PathVariable String slug, @PathVariable long id,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
+			throws java.io.IOException {
+		if (articles.allianceOf(id) != alliances.get(slug).id()) {
+			throw new org.alliancehub.shared.NotFound("article " + id);
+		}
+		try {
+			attachments.attach(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+		}
+		catch (org.alliancehub.shared.UnsupportedType | org.alliancehub.shared.TooLarge | Invalid e) {
+			redirect.addAttribute("uploadError", e.getMessage());
+		}
+		return "redirect:/admin/a/" + slug + "/articles/" + id;
+	}
+
+	@GetMapping("/admin/alliances")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String alliancesPage(@RequestParam(required = false) @Nullable String error, Model model) {
+		model.addAttribute("frame", frames.network());
+		model.addAttribute("alliances", alliances.list());
+		model.addAttribute("error", error);
+		return "admin/alliances";
+	}
+
+	@PostMapping("/admin/alliances")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String createAlliance(@RequestParam String slug, @RequestParam String name,
+			@RequestParam(defaultValue = "") String shortName, @RequestParam(defaultValue = "") String industry,
+			RedirectAttributes redirect) {
+		try {
+			if (name.isBlank()) {
+				throw Invalid.field("name", "required");
+			}
+			alliances.create(new NewAlliance(slug.strip(), name, shortName, industry, null, null, null, null, null));
+			return "redirect:/admin/a/" + slug.strip() + "/profile";
+		}
+		catch (Invalid | Conflict e) {
+			redirect.addAttribute("error", e.getMessage());
+			return "redirect:/admin/alliances";
+		}
+	}
+
+	@GetMapping("/admin/users")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String usersPage(@RequestParam(required = false) @Nullable String error, Model model) {
+		model.addAttribute("frame", frames.network());
+		model.addAttribute("users", users.list(new Paging(0, 100)).items());
+		model.addAttribute("alliances", access.managedAlliances());
+		model.addAttribute("error", error);
+		return "admin/users";
+	}
+
+	@PostMapping("/admin/users")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String createUser(@RequestParam String username, @RequestParam String displayName,
+			@RequestParam(defaultValue = "") String email, @RequestParam String password,
+			@RequestParam org.alliancehub.identity.Role role, @RequestParam(defaultValue = "") String alliance,
+			@RequestParam(required = false) @Nullable Long organizationId, RedirectAttributes redirect) {
+		try {
+			if (!username.matches("[A-Za-z0-9._-]{3,40}") || password.length() < 10 || displayName.isBlank()) {
+				throw Invalid.field("username", "3-40 letters or digits; password at least 10 characters");
+			}
+			users.create(new org.alliancehub.identity.NewUser(username, displayName, email.isBlank() ? null : email,
+					password, List.of(new org.alliancehub.identity.NewUser.RoleInput(role,
+							alliance.isBlank() ? null : alliance, organizationId))),
+					access.requireUser());
+		}
+		catch (Invalid | Conflict e) {
+			redirect.addAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/users";
+	}
+
 	private String articleForm(Alliance a, ArticleForm form, @Nullable String error, Model model) {
+		model.addAttribute("attachments", form.id() == null ? List.of() : articles.detail(form.id()).attachments());
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("alliance", a);
 		model.addAttribute("form", form);

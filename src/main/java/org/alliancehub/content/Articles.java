@@ -226,7 +226,7 @@ public class Articles {
 	}
 
 	/** Only the alliance's secretariat changes its articles; to whoever may not even read one, it does not exist. */
-	private void requireManage(Article a) {
+	void requireManage(Article a) {
 		if (!access.canManage(a.allianceId())) {
 			if (readable(a)) {
 				throw new Forbidden("only the secretariat of the alliance may change this article");

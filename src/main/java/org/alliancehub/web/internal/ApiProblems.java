@@ -161,6 +161,22 @@ class ApiProblems {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
 	}
 
+	@ExceptionHandler(org.alliancehub.shared.TooLarge.class)
+	ResponseEntity<Problem> tooLarge(org.alliancehub.shared.TooLarge e) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(org.alliancehub.shared.UnsupportedType.class)
+	ResponseEntity<Problem> unsupported(org.alliancehub.shared.UnsupportedType e) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+	ResponseEntity<Problem> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+		return problem(HttpStatus.BAD_REQUEST, "a part is missing",
+				List.of(new FieldProblem(e.getRequestPartName(), "required")));
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException e) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "the upload is too large", List.of());
