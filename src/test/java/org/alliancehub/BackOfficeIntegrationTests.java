@@ -1,0 +1,110 @@
+package org.alliancehub;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The back office through its forms, as a browser uses it: session cookie, CSRF token, login throttling. */
+class BackOfficeIntegrationTests extends IntegrationTest {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	final class Browser {
+
+		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		HttpResponse<String> get(String path) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+			String body = form.entrySet().stream()
+				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		String csrf(String path) throws Exception {
+			Matcher m = CSRF.matcher(get(path).body());
+			assertThat(m.find()).as("a CSRF token on " + path).isTrue();
+			return m.group(1);
+		}
+
+		HttpResponse<String> login(String username, String password) throws Exception {
+			return post("/login", Map.of("username", username, "password", password, "_csrf", csrf("/login")));
+		}
+	}
+
+	private String secretariat(String slug) {
+		String username = "bo-" + UUID.randomUUID().toString().substring(0, 8);
+		admin().post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "password", "back-office-password",
+				"roles", List.of(Map.of("role", "SECRETARIAT", "alliance", slug))));
+		return username;
+	}
+
+	private String alliance() {
+		String slug = "bo-" + UUID.randomUUID().toString().substring(0, 8);
+		admin().post("/api/v1/alliances", Map.of("slug", slug, "name", "后台测试联盟" + slug));
+		return slug;
+	}
+
+	@Test
+	void formsWithoutCsrfTokenAreRefused() throws Exception {
+		Browser b = new Browser();
+		assertThat(b.post("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD)).statusCode()).isEqualTo(403);
+		assertThat(b.login("admin", ADMIN_PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+		String slug = alliance();
+		assertThat(b.post("/admin/a/" + slug + "/profile", Map.of("name", "无令牌", "version", "0")).statusCode())
+			.isEqualTo(403);
+		assertThat(client().get("/api/v1/alliances/" + slug).json().get("name").asString()).startsWith("后台测试联盟");
+	}
+
+	@Test
+	void secretariatEditsItsProfileButCannotOpenAnotherAlliancesBackOffice() throws Exception {
+		String mine = alliance();
+		String other = alliance();
+		Browser b = new Browser();
+		b.login(secretariat(mine), "back-office-password");
+		assertThat(b.get("/admin/").body()).contains("/admin/a/" + mine + "/articles").doesNotContain(other);
+		String token = b.csrf("/admin/a/" + mine + "/profile");
+		var saved = b.post("/admin/a/" + mine + "/profile", Map.of("_csrf", token, "name", "改名后的联盟", "about",
+				"<p>关于我们<script>alert(1)</script></p>", "postcode", "050000", "version", "0"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		var alliance = client().get("/api/v1/alliances/" + mine).json();
+		assertThat(alliance.get("name").asString()).isEqualTo("改名后的联盟");
+		assertThat(alliance.get("about").asString()).isEqualTo("<p>关于我们</p>");
+		assertThat(b.get("/admin/a/" + other + "/articles").statusCode()).isEqualTo(403);
+		assertThat(b.get("/admin/users").statusCode()).isEqualTo(403);
+		assertThat(new Browser().get("/admin/").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void repeatedFailedSignInsAreRefusedWith429() throws Exception {
+		Browser b = new Browser();
+		String username = "nobody-" + UUID.randomUUID().toString().substring(0, 6);
+		for (int i = 0; i < 5; i++) {
+			assertThat(b.login(username, "wrong-" + i).headers().firstValue("Location").orElseThrow()).contains("/login?error");
+		}
+		var refused = b.login(username, "wrong-again");
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+	}
+}
