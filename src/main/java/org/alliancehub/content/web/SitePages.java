@@ -49,7 +49,14 @@ class SitePages {
 		Alliance network = alliances.network().orElse(null);
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("network", network);
-		model.addAttribute("alliances", alliances.list());
+		List<Alliance> all = alliances.list();
+		Map<String, String> names = new java.util.HashMap<>();
+		all.forEach(a -> names.put(a.slug(), a.displayShortName()));
+		if (network != null) {
+			names.put(network.slug(), network.displayShortName());
+		}
+		model.addAttribute("alliances", all);
+		model.addAttribute("names", names);
 		model.addAttribute("latest", articles.latestPublic(12));
 		model.addAttribute("own", network == null ? Map.of() : articles.latestBySection(network.id(), 5));
 		return "content/network-home";
