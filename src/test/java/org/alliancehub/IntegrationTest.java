@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the whole run (same configuration everywhere, so Spring caches the context), with the demo network.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.CountingDataSource.class)
+@Import(CountingDataSource.class)
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
@@ -47,7 +41,7 @@ public abstract class IntegrationTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("alliancehub.data", DATA::toString);
 		registry.add("alliancehub.admin-password", () -> ADMIN_PASSWORD);
-		registry.add("alliancehub.demo", () -> System.getProperty("test.demo", "true"));
+		registry.add("alliancehub.demo", () -> "true");
 		registry.add("server.shutdown", () -> "immediate");
 	}
 
@@ -57,23 +51,5 @@ public abstract class IntegrationTest {
 
 	protected TestClient admin() {
 		return client().login("admin", ADMIN_PASSWORD);
-	}
-
-	/** Counts the SQL statements a request sends, so that pages keep to their budget. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingDataSource {
-
-		@Bean
-		static BeanPostProcessor countStatements() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource ds && !name.contains("Proxy")) {
-						return ProxyDataSourceBuilder.create(ds).name("counted").afterQuery((exec, queries) -> STATEMENTS.addAndGet(queries.size())).build();
-					}
-					return bean;
-				}
-			};
-		}
 	}
 }
