@@ -107,4 +107,24 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 	}
+
+	@Test
+	void secretariatEditsAMemberEnterpriseAndItsProducts() throws Exception {
+		String slug = alliance();
+		long org = admin().post("/api/v1/organizations", Map.of("name", "后台泵业" + slug, "type", "ENTERPRISE"))
+			.json().get("id").asLong();
+		admin().post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "COUNCIL"));
+		long outsider = admin().post("/api/v1/organizations", Map.of("name", "非成员" + slug, "type", "ENTERPRISE"))
+			.json().get("id").asLong();
+		Browser b = new Browser();
+		b.login(secretariat(slug), "back-office-password");
+		String token = b.csrf("/admin/a/" + slug + "/organizations/" + org);
+		var saved = b.post("/admin/a/" + slug + "/organizations/" + org, Map.of("_csrf", token, "name", "后台泵业" + slug,
+				"type", "ENTERPRISE", "products", "磁力泵 | 无泄漏\n排污泵\n", "version", "0"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		var products = client().get("/api/v1/organizations/" + org).json().get("products");
+		assertThat(products.size()).isEqualTo(2);
+		assertThat(products.get(0).get("description").asString()).isEqualTo("无泄漏");
+		assertThat(b.get("/admin/a/" + slug + "/organizations/" + outsider).statusCode()).isEqualTo(403);
+	}
 }

@@ -339,6 +339,50 @@ class AdminPages {
 		return "redirect:/admin/a/" + slug + "/members";
 	}
 
+	@GetMapping("/admin/a/{slug}/organizations/{id}")
+	@PreAuthorize("@access.canManage(#slug) and @access.canEditOrganization(#id)")
+	String organization(@PathVariable String slug, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String error, Model model) {
+		model.addAttribute("frame", frames.network());
+		model.addAttribute("alliance", alliances.get(slug));
+		model.addAttribute("org", organizations.get(id));
+		model.addAttribute("error", error);
+		return "admin/organization";
+	}
+
+	@PostMapping("/admin/a/{slug}/organizations/{id}")
+	@PreAuthorize("@access.canManage(#slug) and @access.canEditOrganization(#id)")
+	String saveOrganization(@PathVariable String slug, @PathVariable long id, @RequestParam String name,
+			@RequestParam OrganizationType type, @RequestParam(defaultValue = "") String region,
+			@RequestParam(defaultValue = "") String website, @RequestParam(defaultValue = "") String profile,
+			@RequestParam(defaultValue = "") String products, @RequestParam long version,
+			RedirectAttributes redirect) {
+		try {
+			if (name.isBlank()) {
+				throw Invalid.field("name", "required");
+			}
+			if (!website.isBlank() && !website.strip().matches("https?://\\S+")) {
+				throw Invalid.field("website", "http:// or https://");
+			}
+			List<org.alliancehub.membership.Product> list = products.lines()
+				.map(String::strip)
+				.filter(l -> !l.isEmpty())
+				.map(l -> {
+					int bar = l.indexOf('|');
+					return bar < 0 ? new org.alliancehub.membership.Product(l, null)
+							: new org.alliancehub.membership.Product(l.substring(0, bar).strip(), l.substring(bar + 1).strip());
+				})
+				.toList();
+			organizations.update(id, new org.alliancehub.membership.OrganizationPatch(name, type, region, website,
+					profile, list, version));
+			return "redirect:/admin/a/" + slug + "/members";
+		}
+		catch (Invalid | Conflict e) {
+			redirect.addAttribute("error", e.getMessage());
+			return "redirect:/admin/a/" + slug + "/organizations/" + id;
+		}
+	}
+
 	@GetMapping("/admin/a/{slug}/bulletins")
 	@PreAuthorize("@access.canManage(#slug)")
 	String bulletins(@PathVariable String slug, @RequestParam(required = false) @Nullable String error, Model model) {
