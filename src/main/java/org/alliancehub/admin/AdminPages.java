@@ -173,9 +173,7 @@ class AdminPages {
 	@PostMapping("/admin/a/{slug}/articles/{id}/delete")
 	@PreAuthorize("@access.canManage(#slug)")
 	String deleteArticle(@PathVariable String slug, @PathVariable long id) {
-		if (articles.allianceOf(id) != alliances.get(slug).id()) {
-			throw new org.alliancehub.shared.NotFound("article " + id);
-		}
+		requireArticleOf(slug, id);
 		articles.delete(id);
 		return "redirect:/admin/a/" + slug + "/articles";
 	}
@@ -185,9 +183,7 @@ class AdminPages {
 	String attach(@PathVariable String slug, @PathVariable long id,
 			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
 			throws java.io.IOException {
-		if (articles.allianceOf(id) != alliances.get(slug).id()) {
-			throw new org.alliancehub.shared.NotFound("article " + id);
-		}
+		requireArticleOf(slug, id);
 		try {
 			attachments.attach(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
 		}
@@ -253,6 +249,13 @@ class AdminPages {
 			redirect.addAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/users";
+	}
+
+	/** An article addressed under another alliance's path does not exist there. */
+	private void requireArticleOf(String slug, long articleId) {
+		if (articles.allianceOf(articleId) != alliances.get(slug).id()) {
+			throw new org.alliancehub.shared.NotFound("article " + articleId);
+		}
 	}
 
 	private String articleForm(Alliance a, ArticleForm form, @Nullable String error, Model model) {

@@ -216,6 +216,18 @@ public class Articles {
 			.orElseThrow(() -> new NotFound("article " + articleId));
 	}
 
+	/** Articles in id order after {@code afterId}, regardless of viewer: for rebuilding indexes in batches. */
+	public List<Article> rawAfter(long afterId, int limit) {
+		return jdbc.sql("select a.*, al.slug" + FROM + " where a.id > ? order by a.id limit ?")
+			.params(afterId, limit)
+			.query(Articles::article)
+			.list();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from article").query(Long.class).single();
+	}
+
 	/** Every article, regardless of viewer: for the secretariat's editor and for rebuilding indexes. */
 	public Article raw(long id) {
 		return jdbc.sql("select a.*, al.slug" + FROM + " where a.id = ?")

@@ -47,22 +47,54 @@ public class Bulletins {
 			@Size(max = 20_000) @Nullable String description) {
 	}
 
+	private static final String BRIEFING = "select id, alliance_id, issue_number, title, published_on, body, version from briefing";
+
+	private static final String EVENT = "select id, alliance_id, title, starts_on, ends_on, location, description from event";
+
+	/** How many briefings and events there are in all: for progress of a rebuild. */
+	public long count() {
+		return jdbc.sql("select (select count(*) from briefing) + (select count(*) from event)").query(Long.class).single();
+	}
+
+	public java.util.Optional<Briefing> briefingById(long id) {
+		return jdbc.sql(BRIEFING + " where id = ?").param(id).query(Bulletins::briefing).optional();
+	}
+
+	/** Briefings in id order after {@code afterId}: for rebuilding indexes in batches. */
+	public List<Briefing> briefingsAfter(long afterId, int limit) {
+		return jdbc.sql(BRIEFING + " where id > ? order by id limit ?").params(afterId, limit).query(Bulletins::briefing).list();
+	}
+
+	public java.util.Optional<Event> eventById(long id) {
+		return jdbc.sql(EVENT + " where id = ?").param(id).query(Bulletins::event).optional();
+	}
+
+	public List<Event> eventsAfter(long afterId, int limit) {
+		return jdbc.sql(EVENT + " where id > ? order by id limit ?").params(afterId, limit).query(Bulletins::event).list();
+	}
+
+	private static Briefing briefing(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		return new Briefing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+				rs.getString(6), rs.getLong(7));
+	}
+
+	private static Event event(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		return new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+				rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7));
+	}
+
 	/** Briefings of an alliance, newest issue first. */
 	public List<Briefing> briefings(long allianceId, int limit) {
-		return jdbc.sql("select id, alliance_id, issue_number, title, published_on, body, version from briefing"
-				+ " where alliance_id = ? order by issue_number desc limit ?")
+		return jdbc.sql(BRIEFING + " where alliance_id = ? order by issue_number desc limit ?")
 			.params(allianceId, limit)
-			.query((rs, i) -> new Briefing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)))
+			.query(Bulletins::briefing)
 			.list();
 	}
 
 	public Briefing briefing(long allianceId, int issueNumber) {
-		return jdbc.sql("select id, alliance_id, issue_number, title, published_on, body, version from briefing"
-				+ " where alliance_id = ? and issue_number = ?")
+		return jdbc.sql(BRIEFING + " where alliance_id = ? and issue_number = ?")
 			.params(allianceId, issueNumber)
-			.query((rs, i) -> new Briefing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)))
+			.query(Bulletins::briefing)
 			.optional()
 			.orElseThrow(() -> new NotFound("briefing " + issueNumber));
 	}
@@ -125,11 +157,9 @@ public class Bulletins {
 
 	/** Exhibitions and conferences, latest first. */
 	public List<Event> events(long allianceId, int limit) {
-		return jdbc.sql("select id, alliance_id, title, starts_on, ends_on, location, description from event"
-				+ " where alliance_id = ? order by starts_on desc, id desc limit ?")
+		return jdbc.sql(EVENT + " where alliance_id = ? order by starts_on desc, id desc limit ?")
 			.params(allianceId, limit)
-			.query((rs, i) -> new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)))
+			.query(Bulletins::event)
 			.list();
 	}
 

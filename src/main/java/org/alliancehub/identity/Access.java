@@ -97,6 +97,30 @@ public class Access {
 	}
 
 	/**
+	 * The alliances whose members-only content the current user may read; empty for visitors, and
+	 * {@code null} for an administrator, who may read everything.
+	 */
+	public java.util.@org.jspecify.annotations.Nullable Set<Long> membersOnlyScope() {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return java.util.Set.of();
+		}
+		if (u.has(Role.NETWORK_ADMIN)) {
+			return null;
+		}
+		java.util.Set<Long> scope = new java.util.HashSet<>();
+		for (RoleGrant r : u.roles()) {
+			if (r.role() == Role.SECRETARIAT && r.allianceId() != null) {
+				scope.add(r.allianceId());
+			}
+			if (r.role() == Role.MEMBER_REP && r.organizationId() != null) {
+				scope.addAll(memberships.activeAlliancesOf(r.organizationId()));
+			}
+		}
+		return scope;
+	}
+
+	/**
 	 * Read members-only content of an alliance: its secretariat, an administrator, and representatives of
 	 * its active members.
 	 */

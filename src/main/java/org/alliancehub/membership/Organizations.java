@@ -73,6 +73,18 @@ public class Organizations {
 		return new PageResult<>(withProducts(items), paging.page(), paging.size(), total);
 	}
 
+	public long count() {
+		return jdbc.sql("select count(*) from organization").query(Long.class).single();
+	}
+
+	/** Organisations in id order after {@code afterId}: for rebuilding indexes in batches. */
+	public List<Organization> after(long afterId, int limit) {
+		return withProducts(jdbc.sql("select " + COLUMNS + " from organization where id > ? order by id limit ?")
+			.params(afterId, limit)
+			.query(this::mapWithoutProducts)
+			.list());
+	}
+
 	public Organization get(long id) {
 		Organization o = jdbc.sql("select " + COLUMNS + " from organization where id = ?")
 			.param(id)

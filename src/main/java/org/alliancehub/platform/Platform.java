@@ -35,7 +35,10 @@ public class Platform {
 		return properties;
 	}
 
+	/** Background work: module listeners run after their transaction commits, housekeeping runs on a schedule. */
 	@Configuration(proxyBeanMethods = false)
+	@org.springframework.scheduling.annotation.EnableAsync
+	@org.springframework.scheduling.annotation.EnableScheduling
 	static class Clocks {
 
 		@Bean

@@ -35,14 +35,8 @@ public final class Html {
 
 	/** The text of sanitised HTML, for snippets and descriptions. */
 	public static String text(String html) {
-		String t = TAGS.matcher(html).replaceAll(" ")
-			.replace("&nbsp;", " ")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#34;", "\"")
-			.replace("&#39;", "'")
-			.replace("&amp;", "&");
+		String t = org.springframework.web.util.HtmlUtils.htmlUnescape(TAGS.matcher(html).replaceAll(" "))
+			.replace('\u00a0', ' ');
 		return SPACE.matcher(t).replaceAll(" ").trim();
 	}
 

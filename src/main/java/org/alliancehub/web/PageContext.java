@@ -90,6 +90,30 @@ public final class PageContext {
 			.toUriString();
 	}
 
+	/** This page with one query parameter set (or removed when null), back on the first page of results. */
+	public String with(String name, @Nullable Object value) {
+		UriComponentsBuilder b = UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(request.getQueryString())
+			.replaceQueryParam("page");
+		if (value == null) {
+			b.replaceQueryParam(name);
+		}
+		else {
+			b.replaceQueryParam(name, value);
+		}
+		return b.build().encode().toUriString();
+	}
+
+	/** This page showing another page of results. */
+	public String page(int page) {
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(request.getQueryString())
+			.replaceQueryParam("page", page)
+			.build()
+			.encode()
+			.toUriString();
+	}
+
 	public Language[] languages() {
 		return Language.values();
 	}

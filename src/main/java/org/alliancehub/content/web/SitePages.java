@@ -64,9 +64,7 @@ class SitePages {
 
 	@GetMapping("/a/{slug}/")
 	String allianceHome(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("sections", articles.latestBySection(a.id(), 6));
 		model.addAttribute("briefings", bulletins.briefings(a.id(), 5));
 		model.addAttribute("events", bulletins.events(a.id(), 4));
@@ -97,9 +95,7 @@ class SitePages {
 	@GetMapping("/a/{slug}/articles")
 	String tagged(@PathVariable String slug, @RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("category", null);
 		model.addAttribute("tag", tag);
 		model.addAttribute("page", articles.list(a.id(), null, tag, null, new Paging(Math.max(0, page), PAGE_SIZE)));
@@ -108,22 +104,18 @@ class SitePages {
 
 	@GetMapping("/a/{slug}/articles/{id}")
 	String article(@PathVariable String slug, @PathVariable long id, Model model) {
-		Alliance a = alliances.get(slug);
+		Alliance a = site(slug, model);
 		ArticleDetail detail = articles.detail(id);
 		if (detail.article().allianceId() != a.id()) {
 			throw new NotFound("article " + id);
 		}
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
 		model.addAttribute("detail", detail);
 		return "content/article";
 	}
 
 	@GetMapping("/a/{slug}/about")
 	String about(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("governance", members.governance(a.id()));
 		model.addAttribute("memberCount", members.activeMemberCount(a.id()));
 		return "content/about";
@@ -131,41 +123,37 @@ class SitePages {
 
 	@GetMapping("/a/{slug}/briefings")
 	String briefings(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("briefings", bulletins.briefings(a.id(), 500));
 		return "content/briefings";
 	}
 
 	@GetMapping("/a/{slug}/briefings/{issue}")
 	String briefing(@PathVariable String slug, @PathVariable int issue, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("briefing", bulletins.briefing(a.id(), issue));
 		return "content/briefing";
 	}
 
 	@GetMapping("/a/{slug}/events")
 	String events(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("events", bulletins.events(a.id(), 200));
 		return "content/events";
 	}
 
 	@GetMapping("/a/{slug}/links")
 	String links(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
+		Alliance a = site(slug, model);
 		model.addAttribute("links", bulletins.links(a.id()));
 		return "content/links";
 	}
 
-	static List<Category> sectionsOnHome() {
-		return List.of(Category.ALLIANCE_NEWS, Category.POLICY, Category.MEDIA, Category.TECHNOLOGY, Category.MARKET);
+	/** The alliance of a site page, with the frame around it put in the model. */
+	private Alliance site(String slug, Model model) {
+		Alliance a = alliances.get(slug);
+		model.addAttribute("frame", frames.of(a));
+		model.addAttribute("alliance", a);
+		return a;
 	}
 }

@@ -116,7 +116,7 @@ public class PageCache extends OncePerRequestFilter {
 			return false;
 		}
 		String path = request.getRequestURI();
-		if (path.startsWith("/admin") || path.startsWith("/api/") || path.startsWith("/login")
+		if (path.startsWith("/admin") || path.startsWith("/api/") || path.startsWith("/login") || path.startsWith("/search")
 				|| path.startsWith("/actuator") || path.startsWith("/files/")) {
 			return false;
 		}

@@ -1,0 +1,6 @@
+package org.alliancehub.search;
+
+/** The kinds of things search finds. */
+public enum DocumentType {
+	ARTICLE, BRIEFING, ORGANIZATION, EVENT
+}

@@ -1,0 +1,304 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.alliancehub.content.Article;
+import org.alliancehub.content.ArticleStatus;
+import org.alliancehub.content.Articles;
+import org.alliancehub.content.Briefing;
+import org.alliancehub.content.Bulletins;
+import org.alliancehub.content.Event;
+import org.alliancehub.content.Visibility;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.Organization;
+import org.alliancehub.membership.Organizations;
+import org.alliancehub.membership.Product;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.search.DocumentType;
+import org.alliancehub.shared.Html;
+import org.alliancehub.shared.NotFound;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what the other modules own into index documents, reading it through their public services.
+ * Only what a site shows is indexed: published articles, briefings, events, and member organisations.
+ */
+@Component
+class IndexDocuments {
+
+	static final String TYPE = "type";
+
+	static final String ID = "id";
+
+	static final String ALLIANCE = "alliance";
+
+	static final String ALLIANCE_NAME = "allianceName";
+
+	static final String CATEGORY = "category";
+
+	static final String VISIBILITY = "visibility";
+
+	static final String MEMBERS_OF = "membersOf";
+
+	static final String PUBLISHED = "published";
+
+	static final String DISPLAY_TITLE = "displayTitle";
+
+	static final String URL = "url";
+
+	static final String KEYWORDS = "kw";
+
+	static final int MAX_BODY = 30_000;
+
+	private final Articles articles;
+
+	private final Bulletins bulletins;
+
+	private final Organizations organizations;
+
+	private final Memberships memberships;
+
+	private final Alliances alliances;
+
+	private final Analyzer words;
+
+	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
+			Alliances alliances, SearchIndex index) {
+		this.articles = articles;
+		this.bulletins = bulletins;
+		this.organizations = organizations;
+		this.memberships = memberships;
+		this.alliances = alliances;
+		this.words = index.analyzer();
+	}
+
+	static String key(DocumentType type, long id) {
+		return type.name() + ":" + id;
+	}
+
+	/** The document for a key as the database has it now, or empty when it should not be in the index. */
+	Optional<Document> load(String key) {
+		int colon = key.indexOf(':');
+		DocumentType type = DocumentType.valueOf(key.substring(0, colon));
+		long id = Long.parseLong(key.substring(colon + 1));
+		try {
+			return switch (type) {
+				case ARTICLE -> article(articles.raw(id));
+				case BRIEFING -> bulletins.briefingById(id).map(this::briefing);
+				case EVENT -> bulletins.eventById(id).map(this::event);
+				case ORGANIZATION -> organization(organizations.get(id));
+			};
+		}
+		catch (NotFound e) {
+			return Optional.empty();
+		}
+	}
+
+	Optional<Document> article(Article a) {
+		if (a.status() != ArticleStatus.PUBLISHED) {
+			return Optional.empty();
+		}
+		Alliance alliance = alliances.get(a.allianceId());
+		Document d = base(DocumentType.ARTICLE, a.id(), a.title(), Html.text(a.body()), List.of(alliance),
+				a.publishedAt(), "/a/" + alliance.slug() + "/articles/" + a.id());
+		d.add(new StringField(CATEGORY, a.category().name(), Field.Store.YES));
+		d.add(new SortedDocValuesField(CATEGORY, new BytesRef(a.category().name())));
+		visibility(d, a.visibility(), a.allianceId());
+		Set<String> keywords = new LinkedHashSet<>(a.tags());
+		keywords.addAll(words(a.title()));
+		keywords(d, keywords);
+		d.add(new TextField(Analyzers.BODY, Folding.fold(String.join(" ", a.tags())), Field.Store.NO));
+		if (a.author() != null || a.source() != null) {
+			d.add(new TextField(Analyzers.BODY, Folding.fold(nz(a.author()) + " " + nz(a.source())), Field.Store.NO));
+		}
+		return Optional.of(d);
+	}
+
+	Document briefing(Briefing b) {
+		Alliance alliance = alliances.get(b.allianceId());
+		Document d = base(DocumentType.BRIEFING, b.id(), b.title(), Html.text(b.body()), List.of(alliance),
+				b.publishedOn().atStartOfDay().atOffset(ZoneOffset.ofHours(8)),
+				"/a/" + alliance.slug() + "/briefings/" + b.issueNumber());
+		visibility(d, Visibility.PUBLIC, b.allianceId());
+		keywords(d, words(b.title()));
+		return d;
+	}
+
+	Document event(Event e) {
+		Alliance alliance = alliances.get(e.allianceId());
+		Document d = base(DocumentType.EVENT, e.id(), e.title(), nz(e.location()) + " " + nz(e.description()),
+				List.of(alliance), e.startsOn().atStartOfDay().atOffset(ZoneOffset.ofHours(8)),
+				"/a/" + alliance.slug() + "/events");
+		visibility(d, Visibility.PUBLIC, e.allianceId());
+		keywords(d, words(e.title()));
+		return d;
+	}
+
+	Optional<Document> organization(Organization o) {
+		if (o.representsAllianceId() != null) {
+			return Optional.empty();
+		}
+		List<Alliance> in = memberships.activeAlliancesOf(o.id()).stream().map(alliances::get).toList();
+		if (in.isEmpty()) {
+			return Optional.empty();
+		}
+		StringBuilder body = new StringBuilder(nz(o.profile())).append(' ').append(nz(o.region()));
+		Set<String> keywords = new LinkedHashSet<>();
+		keywords.add(o.name());
+		for (Product p : o.products()) {
+			body.append(' ').append(p.name()).append(' ').append(nz(p.description()));
+			keywords.add(p.name());
+		}
+		Document d = base(DocumentType.ORGANIZATION, o.id(), o.name(), body.toString(), in, null,
+				"/a/" + in.get(0).slug() + "/enterprises/" + o.id());
+		visibility(d, Visibility.PUBLIC, in.get(0).id());
+		keywords(d, keywords);
+		return Optional.of(d);
+	}
+
+	private Document base(DocumentType type, long id, String title, String body, List<Alliance> in,
+			@Nullable OffsetDateTime published, String url) {
+		Document d = new Document();
+		d.add(new StringField(SearchIndex.KEY, key(type, id), Field.Store.YES));
+		d.add(new StringField(TYPE, type.name(), Field.Store.YES));
+		d.add(new SortedDocValuesField(TYPE, new BytesRef(type.name())));
+		d.add(new StoredField(ID, id));
+		for (Alliance a : in) {
+			d.add(new StringField(ALLIANCE, a.slug(), Field.Store.NO));
+			d.add(new SortedSetDocValuesField(ALLIANCE, new BytesRef(a.slug())));
+		}
+		d.add(new StoredField(ALLIANCE + "Slug", in.get(0).slug()));
+		d.add(new StoredField(ALLIANCE_NAME, in.get(0).displayShortName()));
+		long millis = published == null ? 0 : published.toInstant().toEpochMilli();
+		d.add(new LongPoint(PUBLISHED, millis));
+		d.add(new NumericDocValuesField(PUBLISHED, millis));
+		d.add(new StoredField(PUBLISHED, millis));
+		String foldedTitle = Folding.fold(title);
+		String foldedBody = Folding.fold(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
+		d.add(new StoredField(DISPLAY_TITLE, title));
+		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
+		d.add(new TextField(Analyzers.BODY, foldedBody, Field.Store.YES));
+		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
+		d.add(new TextField(Analyzers.BODY_BIGRAMS, foldedBody, Field.Store.NO));
+		d.add(new StoredField(URL, url));
+		return d;
+	}
+
+	private static void visibility(Document d, Visibility v, long allianceId) {
+		d.add(new StringField(VISIBILITY, v.name(), Field.Store.NO));
+		if (v == Visibility.MEMBERS) {
+			d.add(new StringField(MEMBERS_OF, String.valueOf(allianceId), Field.Store.NO));
+		}
+	}
+
+	private static void keywords(Document d, Set<String> keywords) {
+		for (String k : keywords) {
+			String folded = Folding.fold(k).strip();
+			if (folded.length() >= 2 && folded.length() <= 40) {
+				d.add(new StringField(KEYWORDS, folded, Field.Store.NO));
+			}
+		}
+	}
+
+	/** The words of a title as the Chinese analyzer segments them (two characters or more). */
+	private Set<String> words(String text) {
+		Set<String> out = new LinkedHashSet<>();
+		try (TokenStream ts = words.tokenStream(Analyzers.TITLE, Folding.fold(text))) {
+			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+			ts.reset();
+			while (ts.incrementToken()) {
+				if (term.length() >= 2) {
+					out.add(term.toString());
+				}
+			}
+			ts.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
+	}
+
+	private static String nz(@Nullable String s) {
+		return s == null ? "" : s;
+	}
+
+	/** Everything to index, in batches: for a rebuild. */
+	interface Sink {
+
+		void accept(String key, Document document) throws IOException;
+	}
+
+	long all(Sink sink, java.util.function.LongConsumer progress) throws IOException {
+		long done = 0;
+		long after = 0;
+		List<Article> batch;
+		while (!(batch = articles.rawAfter(after, 500)).isEmpty()) {
+			for (Article a : batch) {
+				Optional<Document> d = article(a);
+				if (d.isPresent()) {
+					sink.accept(key(DocumentType.ARTICLE, a.id()), d.get());
+				}
+				progress.accept(++done);
+			}
+			after = batch.get(batch.size() - 1).id();
+		}
+		after = 0;
+		List<Briefing> briefings;
+		while (!(briefings = bulletins.briefingsAfter(after, 500)).isEmpty()) {
+			for (Briefing b : briefings) {
+				sink.accept(key(DocumentType.BRIEFING, b.id()), briefing(b));
+				progress.accept(++done);
+			}
+			after = briefings.get(briefings.size() - 1).id();
+		}
+		after = 0;
+		List<Event> events;
+		while (!(events = bulletins.eventsAfter(after, 500)).isEmpty()) {
+			for (Event e : events) {
+				sink.accept(key(DocumentType.EVENT, e.id()), event(e));
+				progress.accept(++done);
+			}
+			after = events.get(events.size() - 1).id();
+		}
+		after = 0;
+		List<Organization> orgs;
+		while (!(orgs = organizations.after(after, 500)).isEmpty()) {
+			for (Organization o : orgs) {
+				Optional<Document> d = organization(o);
+				if (d.isPresent()) {
+					sink.accept(key(DocumentType.ORGANIZATION, o.id()), d.get());
+				}
+				progress.accept(++done);
+			}
+			after = orgs.get(orgs.size() - 1).id();
+		}
+		return done;
+	}
+
+	long estimate() {
+		return articles.count() + bulletins.count() + organizations.count();
+	}
+}

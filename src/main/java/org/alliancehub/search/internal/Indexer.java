@@ -1,0 +1,163 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.alliancehub.content.ContentEvents.ArticleDeleted;
+import org.alliancehub.content.ContentEvents.ArticleSaved;
+import org.alliancehub.content.ContentEvents.ContentChanged;
+import org.alliancehub.membership.MembershipEvents.MembershipChanged;
+import org.alliancehub.membership.MembershipEvents.MembershipGranted;
+import org.alliancehub.membership.MembershipEvents.OrganizationCreated;
+import org.alliancehub.membership.MembershipEvents.OrganizationUpdated;
+import org.alliancehub.search.DocumentType;
+import org.alliancehub.search.Reindexing;
+import org.alliancehub.search.SearchIndexing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the database. It reacts to the other modules' events after their
+ * transactions commit; the event publication registry keeps each event until it has been indexed, so
+ * an index update lost in a crash is replayed on the next start. Each handler re-reads the current state,
+ * so replaying an event twice does no harm.
+ */
+@Component
+class Indexer implements SearchIndexing {
+
+	private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+
+	private final SearchIndex index;
+
+	private final IndexDocuments documents;
+
+	private final TaskExecutor executor;
+
+	private final AtomicReference<Reindexing> status = new AtomicReference<>(
+			new Reindexing(Reindexing.State.IDLE, 0, 0, null, null, null));
+
+	Indexer(SearchIndex index, IndexDocuments documents,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+		this.index = index;
+		this.documents = documents;
+		this.executor = executor;
+	}
+
+	@ApplicationModuleListener
+	void on(ArticleSaved e) {
+		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
+	}
+
+	@ApplicationModuleListener
+	void on(ArticleDeleted e) {
+		index.write(IndexDocuments.key(DocumentType.ARTICLE, e.id()), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ContentChanged e) {
+		switch (e.kind()) {
+			case "briefing" -> refresh(IndexDocuments.key(DocumentType.BRIEFING, e.id()));
+			case "event" -> refresh(IndexDocuments.key(DocumentType.EVENT, e.id()));
+			default -> {
+			}
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(OrganizationCreated e) {
+		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
+	}
+
+	@ApplicationModuleListener
+	void on(OrganizationUpdated e) {
+		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
+	}
+
+	@ApplicationModuleListener
+	void on(MembershipGranted e) {
+		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
+	}
+
+	@ApplicationModuleListener
+	void on(MembershipChanged e) {
+		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
+	}
+
+	private void refresh(String key) {
+		index.write(key, documents.load(key).orElse(null));
+	}
+
+	/** An index that is empty while the database is not (a new installation of an old database) is rebuilt. */
+	@EventListener(ApplicationReadyEvent.class)
+	void rebuildWhenEmpty() {
+		if (index.documents() == 0 && documents.estimate() > 0) {
+			rebuild();
+		}
+	}
+
+	@Override
+	public synchronized Reindexing rebuild() {
+		if (status.get().state() == Reindexing.State.RUNNING) {
+			return status.get();
+		}
+		long total = documents.estimate();
+		OffsetDateTime started = OffsetDateTime.now();
+		status.set(new Reindexing(Reindexing.State.RUNNING, 0, total, started, null, null));
+		executor.execute(() -> run(total, started));
+		return status.get();
+	}
+
+	private void run(long total, OffsetDateTime started) {
+		SearchIndex.Generation next = null;
+		try {
+			next = index.startRebuild();
+			SearchIndex.Generation target = next;
+			long done = documents.all((key, doc) -> target.writer.addDocument(doc),
+					n -> {
+						if (n % 200 == 0) {
+							status.set(new Reindexing(Reindexing.State.RUNNING, n, Math.max(total, n), started, null, null));
+						}
+					});
+			index.finishRebuild(next, touched -> {
+				for (String key : touched) {
+					try {
+						target.writer.deleteDocuments(new org.apache.lucene.index.Term(SearchIndex.KEY, key));
+						var doc = documents.load(key);
+						if (doc.isPresent()) {
+							target.writer.addDocument(doc.get());
+						}
+					}
+					catch (IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				}
+			});
+			status.set(new Reindexing(Reindexing.State.DONE, done, done, started, OffsetDateTime.now(), null));
+			log.info("Search index rebuilt: {} records read, {} documents", done, index.documents());
+		}
+		catch (Exception e) {
+			log.error("Rebuilding the search index failed; searches keep using the previous index", e);
+			if (next != null) {
+				index.abandonRebuild(next);
+			}
+			status.set(new Reindexing(Reindexing.State.FAILED, status.get().done(), total, started,
+					OffsetDateTime.now(), e.getMessage()));
+		}
+	}
+
+	@Override
+	public Reindexing status() {
+		return status.get();
+	}
+
+	@Override
+	public int documents() {
+		return index.documents();
+	}
+}

@@ -1,0 +1,248 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.alliancehub.platform.AllianceHubProperties;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index in {@code <data>/index}: one generation at a time (a directory named in
+ * {@code CURRENT}). A rebuild fills a new generation while searches keep reading the old one, then
+ * switches over in one step; changes that arrive meanwhile are replayed into the new generation first.
+ */
+@Component
+public class SearchIndex implements DisposableBean {
+
+	static final String KEY = "key";
+
+	private final Path root;
+
+	private final Analyzer analyzer = Analyzers.forIndex();
+
+	private final Analyzer queryAnalyzer = Analyzers.forQuery();
+
+	private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
+
+	private volatile @Nullable Generation current;
+
+	/** Keys changed while a rebuild runs; null when none runs. */
+	private volatile @Nullable Set<String> touchedDuringRebuild;
+
+	SearchIndex(AllianceHubProperties properties) {
+		this.root = properties.data().resolve("index").toAbsolutePath();
+		open();
+	}
+
+	/** One index directory with its writer and the searchers over it. */
+	static final class Generation {
+
+		final Path dir;
+
+		final FSDirectory directory;
+
+		final IndexWriter writer;
+
+		final SearcherManager searchers;
+
+		Generation(Path dir, Analyzer analyzer, boolean create) throws IOException {
+			this.dir = dir;
+			this.directory = FSDirectory.open(dir);
+			IndexWriterConfig config = new IndexWriterConfig(analyzer)
+				.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+				.setRAMBufferSizeMB(64);
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+
+		void close() throws IOException {
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
+	}
+
+	Analyzer analyzer() {
+		return analyzer;
+	}
+
+	Analyzer queryAnalyzer() {
+		return queryAnalyzer;
+	}
+
+	/** Opens the current generation (a new, empty one on the first start). */
+	public synchronized void open() {
+		if (current != null) {
+			return;
+		}
+		try {
+			Files.createDirectories(root);
+			Path pointer = root.resolve("CURRENT");
+			String name = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : null;
+			if (name == null || name.isEmpty() || !Files.isDirectory(root.resolve(name))) {
+				name = "g" + System.currentTimeMillis();
+				Files.createDirectories(root.resolve(name));
+				point(name);
+			}
+			current = new Generation(root.resolve(name), analyzer, false);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Closes the index; writes fail until it is opened again (and their events are retried then). */
+	public synchronized void close() {
+		Generation g = current;
+		current = null;
+		if (g != null) {
+			try {
+				g.writer.commit();
+				g.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
+	public boolean isOpen() {
+		return current != null;
+	}
+
+	/** Adds or replaces a document (by its key), or removes it when {@code document} is null; visible at once. */
+	void write(String key, @Nullable Document document) {
+		switching.readLock().lock();
+		try {
+			Generation g = current;
+			if (g == null) {
+				throw new IllegalStateException("the search index is closed");
+			}
+			if (document == null) {
+				g.writer.deleteDocuments(new Term(KEY, key));
+			}
+			else {
+				g.writer.updateDocument(new Term(KEY, key), document);
+			}
+			// Committed per change: an answered change must survive a crash of the process.
+			g.writer.commit();
+			g.searchers.maybeRefresh();
+			Set<String> touched = touchedDuringRebuild;
+			if (touched != null) {
+				touched.add(key);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			switching.readLock().unlock();
+		}
+	}
+
+	<T> T search(Function<IndexSearcher, T> work) {
+		Generation g = current;
+		if (g == null) {
+			throw new IllegalStateException("the search index is closed");
+		}
+		try {
+			IndexSearcher searcher = g.searchers.acquire();
+			try {
+				return work.apply(searcher);
+			}
+			finally {
+				g.searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public int documents() {
+		return current == null ? 0 : current.writer.getDocStats().numDocs;
+	}
+
+	/** Starts a new, empty generation for a rebuild; changes from now on are remembered for replay. */
+	Generation startRebuild() throws IOException {
+		touchedDuringRebuild = ConcurrentHashMap.newKeySet();
+		Path dir = root.resolve("g" + System.currentTimeMillis());
+		Files.createDirectories(dir);
+		return new Generation(dir, analyzer, true);
+	}
+
+	/**
+	 * Makes a rebuilt generation the current one. {@code replay} re-reads the keys changed during the
+	 * rebuild into it; writers wait meanwhile, so nothing falls between the two generations.
+	 */
+	void finishRebuild(Generation next, java.util.function.Consumer<Set<String>> replay) throws IOException {
+		switching.writeLock().lock();
+		try {
+			Set<String> touched = touchedDuringRebuild;
+			replay.accept(touched == null ? Set.of() : touched);
+			next.writer.commit();
+			next.searchers.maybeRefresh();
+			point(next.dir.getFileName().toString());
+			Generation old = current;
+			current = next;
+			touchedDuringRebuild = null;
+			if (old != null) {
+				old.close();
+				deleteTree(old.dir);
+			}
+		}
+		finally {
+			switching.writeLock().unlock();
+		}
+	}
+
+	void abandonRebuild(Generation next) {
+		touchedDuringRebuild = null;
+		try {
+			next.close();
+			deleteTree(next.dir);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void point(String name) throws IOException {
+		Path temp = root.resolve("CURRENT.tmp");
+		Files.writeString(temp, name, StandardCharsets.UTF_8);
+		Files.move(temp, root.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static void deleteTree(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		close();
+	}
+}

@@ -1,0 +1,286 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.alliancehub.identity.Access;
+import org.alliancehub.search.DocumentType;
+import org.alliancehub.search.Search;
+import org.alliancehub.search.SearchQuery;
+import org.alliancehub.search.SearchResult;
+import org.alliancehub.search.SearchResult.FacetCount;
+import org.alliancehub.search.SearchResult.Hit;
+import org.alliancehub.shared.Invalid;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Answers searches: words and phrases over titles (weighted most) and bodies, in both the word and the
+ * character-pair views, filtered to what the viewer may read, lifted a little by recency, with facets,
+ * highlighted snippets and a suggestion when the words look mistyped.
+ */
+@Component
+class Searcher implements Search {
+
+	static final int MAX_DEPTH = 10_000;
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final Map<String, Float> WORDS = Map.of(Analyzers.TITLE, 3f, Analyzers.BODY, 1f);
+
+	private static final Map<String, Float> BIGRAMS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
+
+	private final SearchIndex index;
+
+	private final Access access;
+
+	Searcher(SearchIndex index, Access access) {
+		this.index = index;
+		this.access = access;
+	}
+
+	@Override
+	public SearchResult search(SearchQuery q) {
+		long started = System.nanoTime();
+		String text = q.q() == null ? "" : q.q().strip();
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (text.isEmpty()) {
+			errors.add(new Invalid.FieldError("q", "enter the words to search for"));
+		}
+		if (text.length() > SearchQuery.MAX_LENGTH) {
+			errors.add(new Invalid.FieldError("q", "at most " + SearchQuery.MAX_LENGTH + " characters"));
+		}
+		if ((long) (q.page() + 1) * q.size() > MAX_DEPTH) {
+			errors.add(new Invalid.FieldError("page", "results go " + MAX_DEPTH + " deep at most; narrow the search"));
+		}
+		if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
+			errors.add(new Invalid.FieldError("to", "must not be before from"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		String folded = Folding.fold(text);
+		Query words = parse(folded);
+		Query filtered = filters(words, q);
+		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(System.currentTimeMillis()));
+		return index.search(searcher -> {
+			try {
+				int depth = (q.page() + 1) * q.size();
+				CollectorManager<?, ? extends TopDocs> top = q.order() == SearchQuery.Order.DATE
+						? new TopFieldCollectorManager(new Sort(new SortField(IndexDocuments.PUBLISHED, SortField.Type.LONG, true)), depth, Integer.MAX_VALUE)
+						: new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE);
+				Object[] results = searcher.search(scored, new MultiCollectorManager(top, new FacetCounts()));
+				TopDocs docs = (TopDocs) results[0];
+				@SuppressWarnings("unchecked")
+				Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+				int from = Math.min(docs.scoreDocs.length, q.page() * q.size());
+				ScoreDoc[] page = java.util.Arrays.copyOfRange(docs.scoreDocs, from, docs.scoreDocs.length);
+				List<Hit> hits = hits(searcher, scored, page);
+				long total = docs.totalHits.value;
+				String suggestion = total < 3 ? suggest(searcher.getIndexReader(), folded) : null;
+				return new SearchResult(hits, total, (System.nanoTime() - started) / 1_000_000, q.page(), q.size(),
+						facets(facets), suggestion);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+	}
+
+	/**
+	 * Character pairs decide what matches (every pair of the words must occur, so 渣浆泵 does not match a
+	 * text that merely has 渣, 浆 and 泵 somewhere); segmented words add to the score of texts that use
+	 * the same words, and give the highlighter its terms.
+	 */
+	private Query parse(String folded) {
+		Query pairs = parser(BIGRAMS).parse(folded);
+		if (pairs == null) {
+			return new MatchNoDocsQuery("no searchable words");
+		}
+		BooleanQuery.Builder b = new BooleanQuery.Builder().add(pairs, Occur.MUST);
+		Query words = parser(WORDS).parse(folded);
+		if (words != null) {
+			b.add(words, Occur.SHOULD);
+		}
+		return b.build();
+	}
+
+	private SimpleQueryParser parser(Map<String, Float> fields) {
+		SimpleQueryParser parser = new SimpleQueryParser(index.queryAnalyzer(), fields);
+		parser.setDefaultOperator(Occur.MUST);
+		return parser;
+	}
+
+	private Query filters(Query words, SearchQuery q) {
+		BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+		Set<Long> scope = access.membersOnlyScope();
+		if (scope != null) {
+			BooleanQuery.Builder visible = new BooleanQuery.Builder()
+				.add(new TermQuery(new Term(IndexDocuments.VISIBILITY, "PUBLIC")), Occur.SHOULD);
+			for (Long id : scope) {
+				visible.add(new TermQuery(new Term(IndexDocuments.MEMBERS_OF, String.valueOf(id))), Occur.SHOULD);
+			}
+			b.add(visible.build(), Occur.FILTER);
+		}
+		if (q.alliance() != null && !q.alliance().isBlank()) {
+			b.add(new TermQuery(new Term(IndexDocuments.ALLIANCE, q.alliance())), Occur.FILTER);
+		}
+		if (q.category() != null && !q.category().isBlank()) {
+			b.add(new TermQuery(new Term(IndexDocuments.CATEGORY, q.category())), Occur.FILTER);
+		}
+		if (q.type() != null) {
+			b.add(new TermQuery(new Term(IndexDocuments.TYPE, q.type().name())), Occur.FILTER);
+		}
+		if (q.from() != null || q.to() != null) {
+			long from = q.from() == null ? Long.MIN_VALUE : q.from().atStartOfDay(CHINA).toInstant().toEpochMilli();
+			long to = q.to() == null ? Long.MAX_VALUE : q.to().plusDays(1).atStartOfDay(CHINA).toInstant().toEpochMilli() - 1;
+			b.add(LongPoint.newRangeQuery(IndexDocuments.PUBLISHED, from, to), Occur.FILTER);
+		}
+		return b.build();
+	}
+
+	private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+		if (page.length == 0) {
+			return List.of();
+		}
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.queryAnalyzer())
+			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
+			.withMaxNoHighlightPassages(1)
+			.withMaxLength(IndexDocuments.MAX_BODY)
+			.build();
+		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);
+		List<Hit> hits = new ArrayList<>();
+		var stored = searcher.storedFields();
+		for (int i = 0; i < page.length; i++) {
+			Document d = stored.document(page[i].doc);
+			long millis = d.getField(IndexDocuments.PUBLISHED).numericValue().longValue();
+			String snippet = snippets[i] != null ? shorten(snippets[i].replace("</em><em>", ""))
+					: HtmlUtils.htmlEscape(first(d.get(Analyzers.BODY)));
+			hits.add(new Hit(DocumentType.valueOf(d.get(IndexDocuments.TYPE)),
+					d.getField(IndexDocuments.ID).numericValue().longValue(), d.get(IndexDocuments.DISPLAY_TITLE),
+					d.get(IndexDocuments.ALLIANCE + "Slug"), d.get(IndexDocuments.ALLIANCE_NAME),
+					d.get(IndexDocuments.URL), snippet,
+					millis == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.ofHours(8)),
+					Float.isNaN(page[i].score) ? 0 : page[i].score));
+		}
+		return hits;
+	}
+
+	/** Long sentences are cut around the first highlighted word. */
+	private static String shorten(String snippet) {
+		if (snippet.length() <= 240) {
+			return snippet;
+		}
+		int at = Math.max(0, snippet.indexOf("<em>") - 60);
+		int tagStart = snippet.lastIndexOf('<', at);
+		int tagEnd = snippet.lastIndexOf('>', at);
+		if (tagStart > tagEnd) {
+			at = tagStart;
+		}
+		int amp = snippet.lastIndexOf('&', at);
+		if (amp >= 0 && snippet.indexOf(';', amp) >= at) {
+			at = amp;
+		}
+		int end = Math.min(snippet.length(), at + 240);
+		int open = snippet.lastIndexOf("<em>", end);
+		int close = snippet.lastIndexOf("</em>", end);
+		if (open > close) {
+			end = snippet.indexOf("</em>", open) + 5;
+		}
+		int lastAmp = snippet.lastIndexOf('&', end);
+		if (lastAmp > snippet.lastIndexOf(';', end - 1) && lastAmp < end) {
+			end = lastAmp;
+		}
+		return (at > 0 ? "…" : "") + snippet.substring(at, end) + (end < snippet.length() ? "…" : "");
+	}
+
+	private static String first(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.length() <= 120 ? text : text.substring(0, 120) + "…";
+	}
+
+	private static Map<String, List<FacetCount>> facets(Map<String, Map<String, Long>> counts) {
+		Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+		for (String facet : List.of(IndexDocuments.ALLIANCE, IndexDocuments.CATEGORY, IndexDocuments.TYPE)) {
+			out.put(facet, counts.getOrDefault(facet, Map.of())
+				.entrySet()
+				.stream()
+				.map(e -> new FacetCount(e.getKey(), e.getValue()))
+				.sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
+				.toList());
+		}
+		return out;
+	}
+
+	/** Replaces each word that is in no keyword with the closest keyword that is, if one is close. */
+	private static @Nullable String suggest(IndexReader reader, String folded) throws IOException {
+		DirectSpellChecker checker = new DirectSpellChecker();
+		checker.setMinPrefix(0);
+		checker.setMinQueryLength(2);
+		checker.setMaxEdits(2);
+		StringBuilder out = new StringBuilder();
+		boolean changed = false;
+		for (String word : folded.replace('"', ' ').split("\\s+")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			String replacement = word;
+			Term term = new Term(IndexDocuments.KEYWORDS, word);
+			if (reader.docFreq(term) == 0) {
+				SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+				if (similar.length > 0) {
+					replacement = similar[0].string;
+					changed = true;
+				}
+			}
+			if (!out.isEmpty()) {
+				out.append(' ');
+			}
+			out.append(replacement);
+		}
+		return changed ? out.toString() : null;
+	}
+}

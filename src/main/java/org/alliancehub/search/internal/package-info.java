@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.search.internal;
+
+import org.jspecify.annotations.NullMarked;

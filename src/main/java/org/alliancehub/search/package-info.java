@@ -1,0 +1,9 @@
+/**
+ * Full-text search across the whole network (Lucene with the Chinese analyzer), where Simplified and
+ * Traditional characters, full- and half-width forms and case are one. The index follows the other
+ * modules through their events and can be rebuilt from the database at any time.
+ */
+@NullMarked
+package org.alliancehub.search;
+
+import org.jspecify.annotations.NullMarked;

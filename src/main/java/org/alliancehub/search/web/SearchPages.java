@@ -1,0 +1,97 @@
+package org.alliancehub.search.web;
+
+import java.time.LocalDate;
+
+import org.alliancehub.network.Alliances;
+import org.alliancehub.network.SiteFrames;
+import org.alliancehub.search.DocumentType;
+import org.alliancehub.search.Search;
+import org.alliancehub.search.SearchIndexing;
+import org.alliancehub.search.SearchQuery;
+import org.alliancehub.shared.Invalid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The search page behind the search box of every page, and the index screen of the back office. */
+@Controller
+class SearchPages {
+
+	static final int PAGE_SIZE = 10;
+
+	private final Search search;
+
+	private final SearchIndexing indexing;
+
+	private final Alliances alliances;
+
+	private final SiteFrames frames;
+
+	SearchPages(Search search, SearchIndexing indexing, Alliances alliances, SiteFrames frames) {
+		this.search = search;
+		this.indexing = indexing;
+		this.alliances = alliances;
+		this.frames = frames;
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String alliance,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable DocumentType type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "RELEVANCE") SearchQuery.Order sort, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		var frame = alliance != null && !alliance.isBlank() && alliances.find(alliance).isPresent()
+				? frames.of(alliance) : frames.network();
+		SearchQuery query = new SearchQuery(q, blank(alliance), blank(category), type, from, to, sort,
+				Math.max(0, page), PAGE_SIZE);
+		model.addAttribute("frame", frame);
+		model.addAttribute("query", query);
+		model.addAttribute("names", alliances.list().stream()
+			.collect(java.util.stream.Collectors.toMap(a -> a.slug(), a -> a.displayShortName())));
+		try {
+			model.addAttribute("result", q.isBlank() ? null : search.search(query));
+			model.addAttribute("error", null);
+		}
+		catch (Invalid e) {
+			model.addAttribute("result", null);
+			model.addAttribute("error", e.errors().get(0).field());
+		}
+		return "search/results";
+	}
+
+	@GetMapping("/admin/search")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String index(Model model) {
+		model.addAttribute("frame", frames.network());
+		model.addAttribute("status", indexing.status());
+		model.addAttribute("documents", indexing.documents());
+		return "search/admin";
+	}
+
+	/** The progress fragment the index screen polls while a rebuild runs. */
+	@GetMapping("/admin/search/progress")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String progress(Model model) {
+		model.addAttribute("status", indexing.status());
+		model.addAttribute("documents", indexing.documents());
+		return "search/progress";
+	}
+
+	@PostMapping("/admin/search/rebuild")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String rebuild() {
+		indexing.rebuild();
+		return "redirect:/admin/search";
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+}

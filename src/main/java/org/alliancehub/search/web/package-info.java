@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.search.web;
+
+import org.jspecify.annotations.NullMarked;
