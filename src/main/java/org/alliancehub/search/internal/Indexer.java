@@ -119,11 +119,7 @@ class Indexer implements SearchIndexing {
 			next = index.startRebuild();
 			SearchIndex.Generation target = next;
 			long done = documents.all((key, doc) -> target.writer.addDocument(doc),
-					n -> {
-						if (n % 200 == 0) {
-							status.set(new Reindexing(Reindexing.State.RUNNING, n, Math.max(total, n), started, null, null));
-						}
-					});
+					n -> status.set(new Reindexing(Reindexing.State.RUNNING, n, Math.max(total, n), started, null, null)));
 			index.finishRebuild(next, touched -> {
 				for (String key : touched) {
 					try {

@@ -65,7 +65,7 @@ class Searcher implements Search {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private static final Map<String, Float> WORDS = Map.of(Analyzers.TITLE, 3f, Analyzers.BODY, 1f);
+	private static final Map<String, Float> WORDS = Map.of(Analyzers.TITLE, 2f);
 
 	private static final Map<String, Float> BIGRAMS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
 
@@ -128,7 +128,7 @@ class Searcher implements Search {
 
 	/**
 	 * Character pairs decide what matches (every pair of the words must occur, so 渣浆泵 does not match a
-	 * text that merely has 渣, 浆 and 泵 somewhere); segmented words add to the score of texts that use
+	 * text that merely has 渣, 浆 and 泵 somewhere); segmented words add to the score of titles that use
 	 * the same words, and give the highlighter its terms.
 	 */
 	private Query parse(String folded) {
@@ -187,6 +187,7 @@ class Searcher implements Search {
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
+			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY))
 			.build();
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);
