@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Search at scale: bash bench/search-bench.sh [documents=1000000] [queries=1000]
+# Indexes synthetic articles with the platform's own rebuild, then times 1,000 mixed queries over the HTTP
+# API and against raw Lucene on the same index, in one JVM with a 512 MB heap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bench/out
+mvn -B -q -DskipTests package
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+CP="target/classes:$(cat bench/out/classpath.txt)"
+rm -rf bench/out/search-classes && mkdir -p bench/out/search-classes
+javac -encoding UTF-8 -d bench/out/search-classes -cp "$CP" bench/search/SearchBench.java
+JAVA="${JAVA:-java}"
+"$JAVA" -Xmx512m -XX:+UseParallelGC -cp "bench/out/search-classes:$CP" SearchBench "${1:-1000000}" "${2:-1000}" \
+  2>&1 | grep -v -E "^\s*$|WARN|INFO" | tee bench/out/search-results.txt

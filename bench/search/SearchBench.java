@@ -1,0 +1,243 @@
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import org.alliancehub.AllianceHub;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.network.NewAlliance;
+import org.alliancehub.search.Reindexing;
+import org.alliancehub.search.SearchIndexing;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Search at scale: N synthetic alliance articles (default 1,000,000, made from word lists and sentence
+ * templates), indexed by the platform's own rebuild; then 1,000 mixed queries over the HTTP API and the
+ * same queries against raw Lucene on the same index, in the same run. Run it with bench/search-bench.sh.
+ */
+public class SearchBench {
+
+	static final String[] INDUSTRIES = { "渣浆泵", "环保装备", "化纤", "半导体照明", "粉末冶金", "集成电路封测", "汽车轻量化", "农业装备",
+			"木竹", "再生资源", "存储", "太阳能光热", "烟气污染治理", "电子贸易", "住宅科技", "纺织设备", "煤化工", "健康建筑", "临床试验", "纳米科技" };
+
+	static final String[] TOPICS = { "节能降耗", "智能制造", "耐磨材料", "绿色低碳", "数字化转型", "质量提升", "国际合作", "知识产权", "安全生产",
+			"循环利用", "精密加工", "自动化控制", "检验检测", "产品认证", "人才培养", "成果转化" };
+
+	static final String[] VERBS = { "召开", "发布", "启动", "完成", "推进", "举办", "签署", "通过" };
+
+	static final String[] OBJECTS = { "研讨会", "年会", "团体标准", "战略合作协议", "示范基地", "联合攻关项目", "产业调查", "培训班", "成果对接会",
+			"质量检测报告" };
+
+	static final String[] PLACES = { "北京", "石家庄", "营口", "宁安", "上海", "杭州", "苏州", "青岛", "武汉", "成都", "西安", "天津" };
+
+	static final String[] SUBJECTS = { "技术", "标准", "市场", "政策", "产品", "工艺", "材料", "装备" };
+
+	static final String[] CATEGORIES = { "ALLIANCE_NEWS", "POLICY", "MEDIA", "TECHNOLOGY", "MARKET", "INDUSTRY" };
+
+	public static void main(String[] args) throws Exception {
+		int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+		int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+		Path data = Files.createTempDirectory("alliancehub-search-bench");
+		System.out.printf("search benchmark: %,d documents, %,d queries, heap max %d MB, %d cores%n", n, queries,
+				Runtime.getRuntime().maxMemory() / 1024 / 1024, Runtime.getRuntime().availableProcessors());
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run(
+				"--server.port=0", "--server.address=127.0.0.1", "--alliancehub.data=" + data,
+				"--alliancehub.demo=false", "--alliancehub.admin-password=bench-admin-password",
+				"--logging.level.root=WARN")) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			Alliances alliances = app.getBean(Alliances.class);
+			long[] ids = new long[INDUSTRIES.length];
+			for (int i = 0; i < INDUSTRIES.length; i++) {
+				Alliance a = alliances.create(new NewAlliance("bench-" + i, INDUSTRIES[i] + "产业技术创新战略联盟",
+						INDUSTRIES[i] + "联盟", INDUSTRIES[i], null, null, null, null, null));
+				ids[i] = a.id();
+			}
+			long t0 = System.nanoTime();
+			generate(app.getBean(DataSource.class), ids, n);
+			double loadSeconds = (System.nanoTime() - t0) / 1e9;
+			System.out.printf("loaded %,d articles into PostgreSQL in %.1f s%n", n, loadSeconds);
+
+			SearchIndexing indexing = app.getBean(SearchIndexing.class);
+			long t1 = System.nanoTime();
+			indexing.rebuild();
+			Reindexing s;
+			long lastPrint = 0;
+			while ((s = indexing.status()).state() == Reindexing.State.RUNNING) {
+				Thread.sleep(500);
+				if (System.nanoTime() - lastPrint > 30e9) {
+					lastPrint = System.nanoTime();
+					System.out.printf("  indexing: %,d / %,d%n", s.done(), s.total());
+				}
+			}
+			double indexSeconds = (System.nanoTime() - t1) / 1e9;
+			if (s.state() != Reindexing.State.DONE) {
+				throw new IllegalStateException("rebuild failed: " + s.error());
+			}
+			System.out.printf("indexed %,d documents in %.1f s: %,.0f documents/s%n", indexing.documents(), indexSeconds,
+					s.done() / indexSeconds);
+
+			List<String[]> mixed = queries(queries, new Random(7));
+			HttpClient http = HttpClient.newHttpClient();
+			double[] api = new double[mixed.size()];
+			runApi(http, port, mixed.subList(0, Math.min(200, mixed.size())), new double[Math.min(200, mixed.size())]);
+			long hits = runApi(http, port, mixed, api);
+
+			Path index = data.resolve("index");
+			String current = Files.readString(index.resolve("CURRENT")).strip();
+			double[] raw = new double[mixed.size()];
+			try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index.resolve(current)))) {
+				IndexSearcher searcher = new IndexSearcher(reader);
+				SimpleQueryParser parser = new SimpleQueryParser(new CJKAnalyzer(CharArraySet.EMPTY_SET),
+						Map.of("title_bi", 3f, "body_bi", 1f));
+				parser.setDefaultOperator(BooleanClause.Occur.MUST);
+				runRaw(searcher, parser, mixed.subList(0, Math.min(200, mixed.size())), new double[Math.min(200, mixed.size())]);
+				runRaw(searcher, parser, mixed, raw);
+			}
+			Arrays.sort(api);
+			Arrays.sort(raw);
+			System.out.printf("%nqueries: %,d mixed (words, two words, 繁體, phrases, alliance filter, date order, GB/T numbers); %,d hits in all%n",
+					mixed.size(), hits);
+			System.out.printf("%-28s %10s %10s%n", "", "p50 ms", "p99 ms");
+			System.out.printf("%-28s %10.2f %10.2f%n", "HTTP API /api/v1/search", pct(api, 50), pct(api, 99));
+			System.out.printf("%-28s %10.2f %10.2f%n", "raw Lucene, same index", pct(raw, 50), pct(raw, 99));
+			System.out.printf("platform overhead (API / raw): p50 %.1f×, p99 %.1f×%n", pct(api, 50) / pct(raw, 50),
+					pct(api, 99) / pct(raw, 99));
+			System.out.printf("targets: ≥ 3,000 documents/s indexed: %s; p99 < 50 ms: %s%n",
+					s.done() / indexSeconds >= 3000 ? "yes" : "no", pct(api, 99) < 50 ? "yes" : "no");
+		}
+		finally {
+			try (var files = Files.walk(data)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	static double pct(double[] sorted, int p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+	}
+
+	static long runApi(HttpClient http, int port, List<String[]> qs, double[] out) throws Exception {
+		long hits = 0;
+		for (int i = 0; i < qs.size(); i++) {
+			String[] q = qs.get(i);
+			String url = "http://127.0.0.1:" + port + "/api/v1/search?q=" + URLEncoder.encode(q[0], StandardCharsets.UTF_8)
+					+ q[1];
+			long t = System.nanoTime();
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			out[i] = (System.nanoTime() - t) / 1e6;
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException(r.statusCode() + " for " + q[0] + ": " + r.body());
+			}
+			int at = r.body().indexOf("\"total\":");
+			hits += Long.parseLong(r.body().substring(at + 8, r.body().indexOf(',', at)));
+		}
+		return hits;
+	}
+
+	static void runRaw(IndexSearcher searcher, SimpleQueryParser parser, List<String[]> qs, double[] out)
+			throws IOException {
+		for (int i = 0; i < qs.size(); i++) {
+			long t = System.nanoTime();
+			Query q = parser.parse(qs.get(i)[0]);
+			TopDocs top = searcher.search(q, 10);
+			var stored = searcher.storedFields();
+			for (ScoreDoc d : top.scoreDocs) {
+				stored.document(d.doc);
+			}
+			out[i] = (System.nanoTime() - t) / 1e6;
+		}
+	}
+
+	static List<String[]> queries(int count, Random r) {
+		List<String[]> out = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String industry = pick(r, INDUSTRIES);
+			String topic = pick(r, TOPICS);
+			out.add(switch (i % 8) {
+				case 0 -> new String[] { industry, "" };
+				case 1 -> new String[] { industry + " " + topic, "" };
+				case 2 -> new String[] { ZhConverterUtil.toTraditional(industry + topic), "" };
+				case 3 -> new String[] { "\"" + topic + "\"", "" };
+				case 4 -> new String[] { topic, "&alliance=bench-" + r.nextInt(INDUSTRIES.length) };
+				case 5 -> new String[] { pick(r, OBJECTS), "&sort=DATE" };
+				case 6 -> new String[] { "GB/T " + (1000 + r.nextInt(9000)), "" };
+				default -> new String[] { pick(r, PLACES) + " " + pick(r, OBJECTS), "&type=ARTICLE" };
+			});
+		}
+		return out;
+	}
+
+	static String pick(Random r, String[] words) {
+		return words[r.nextInt(words.length)];
+	}
+
+	static void generate(DataSource ds, long[] alliances, int n) throws Exception {
+		Random r = new Random(42);
+		int chunk = 20_000;
+		try (Connection c = ds.getConnection()) {
+			PGConnection pg = c.unwrap(PGConnection.class);
+			for (int start = 0; start < n; start += chunk) {
+				StringBuilder rows = new StringBuilder(chunk * 900);
+				for (int i = start; i < Math.min(n, start + chunk); i++) {
+					int a = r.nextInt(alliances.length);
+					String industry = INDUSTRIES[a];
+					String topic = pick(r, TOPICS);
+					int year = 2013 + r.nextInt(13);
+					String title = industry + "联盟" + pick(r, VERBS) + topic + pick(r, OBJECTS);
+					StringBuilder body = new StringBuilder();
+					body.append("<p>").append(pick(r, PLACES)).append("，").append(industry).append("产业技术创新战略联盟")
+						.append(pick(r, VERBS)).append(pick(r, OBJECTS)).append("，围绕").append(topic).append("与")
+						.append(pick(r, TOPICS)).append("开展交流。</p>");
+					body.append("<p>会议指出，").append(industry).append("行业正处于转型升级的关键时期，").append(topic)
+						.append("是提升").append(pick(r, SUBJECTS)).append("竞争力的核心。</p>");
+					body.append("<p>").append(year).append("年，联盟成员单位在").append(pick(r, TOPICS)).append("方面取得进展，相关")
+						.append(pick(r, SUBJECTS)).append("达到国内先进水平。</p>");
+					if (r.nextInt(5) == 0) {
+						body.append("<p>相关产品依据GB/T ").append(1000 + r.nextInt(9000)).append("-").append(year)
+							.append("和ISO 9001组织生产。</p>");
+					}
+					body.append("<p>本次活动由联盟秘书处组织，").append(5 + r.nextInt(60)).append("家成员单位的代表参加。下一步，联盟将继续")
+						.append(pick(r, VERBS)).append(pick(r, OBJECTS)).append("，服务行业高质量发展。</p>");
+					rows.append(alliances[a]).append('\t').append(title).append('\t').append(pick(r, CATEGORIES))
+						.append('\t').append("联盟秘书处").append('\t').append(year).append('-')
+						.append(String.format("%02d-%02d", 1 + r.nextInt(12), 1 + r.nextInt(28)))
+						.append(" 10:00:00+08").append('\t').append('{').append(industry).append(',').append(topic)
+						.append('}').append('\t').append(body).append('\t').append("PUBLISHED").append('\t')
+						.append(r.nextInt(20) == 0 ? "MEMBERS" : "PUBLIC").append('\n');
+				}
+				pg.getCopyAPI().copyIn("COPY article (alliance_id, title, category, source, published_at, tags, body, status, visibility) FROM STDIN",
+						new StringReader(rows.toString()));
+			}
+		}
+	}
+}
