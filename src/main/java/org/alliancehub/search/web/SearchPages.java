@@ -53,8 +53,10 @@ class SearchPages {
 				Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("frame", frame);
 		model.addAttribute("query", query);
-		model.addAttribute("names", alliances.list().stream()
-			.collect(java.util.stream.Collectors.toMap(a -> a.slug(), a -> a.displayShortName())));
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		alliances.network().ifPresent(n -> names.put(n.slug(), n.displayShortName()));
+		alliances.list().forEach(a -> names.put(a.slug(), a.displayShortName()));
+		model.addAttribute("names", names);
 		try {
 			model.addAttribute("result", q.isBlank() ? null : search.search(query));
 			model.addAttribute("error", null);
