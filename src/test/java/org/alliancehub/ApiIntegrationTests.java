@@ -236,8 +236,13 @@ class ApiIntegrationTests extends IntegrationTest {
 		long another = newOrganization(admin, "别家" + UUID.randomUUID());
 		assertThat(rep.patch("/api/v1/organizations/" + another, Map.of("website", "https://evil.example")).status())
 			.isEqualTo(403);
-		assertThat(client().get("/api/v1/organizations/" + org).json().get("products").get(0).get("name").asString())
-			.isEqualTo("渣浆泵");
+		JsonNode o = client().get("/api/v1/organizations/" + org).json();
+		assertThat(o.get("products").get(0).get("name").asString()).isEqualTo("渣浆泵");
+		assertThat(o.get("representsAllianceId").isNull()).as("an enterprise stands for no alliance").isTrue();
+		String slug = newAlliance(admin);
+		long represents = client().get("/api/v1/alliances/" + slug).json().get("id").asLong();
+		JsonNode found = client().get("/api/v1/organizations?q=" + slug + "&type=ASSOCIATION").json().get("items").get(0);
+		assertThat(found.get("representsAllianceId").asLong()).isEqualTo(represents);
 	}
 
 	@Test

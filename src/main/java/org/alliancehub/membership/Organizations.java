@@ -218,10 +218,10 @@ public class Organizations {
 	}
 
 	private Organization mapWithoutProducts(ResultSet rs, int row) throws SQLException {
-		long represents = rs.getLong("represents_alliance_id");
+		Long represents = rs.getObject("represents_alliance_id", Long.class);
 		return new Organization(rs.getLong("id"), rs.getString("name"), OrganizationType.valueOf(rs.getString("type")),
-				rs.getString("region"), rs.getString("website"), rs.getString("profile"), List.of(),
-				rs.wasNull() ? null : represents, rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getString("region"), rs.getString("website"), rs.getString("profile"), List.of(), represents,
+				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class));
 	}
 

@@ -31,6 +31,8 @@ class EmbeddedDatabase {
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
+			// Spring stops PostgreSQL after everything that uses it; a hook of its own would stop it first.
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "50")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("fsync", "on")

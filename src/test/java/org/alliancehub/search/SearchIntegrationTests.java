@@ -132,6 +132,9 @@ class SearchIntegrationTests extends IntegrationTest {
 		assertThat(r.get("items").get(0).get("type").asString()).isEqualTo("ORGANIZATION");
 		assertThat(r.get("facets").get("type").get(0).get("value").asString()).isEqualTo("ORGANIZATION");
 		assertThat(r.get("facets").get("alliance").get(0).get("value").asString()).isEqualTo(slug);
+		assertThat(search(client(), "搜索测试联盟", "type=ORGANIZATION").get("items").valueStream()
+			.noneMatch(h -> h.get("title").asString().startsWith("搜索测试联盟")))
+			.as("the organisation that stands for an alliance in the network is no enterprise").isTrue();
 	}
 
 	@Test
