@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.audit.web;
+
+import org.jspecify.annotations.NullMarked;

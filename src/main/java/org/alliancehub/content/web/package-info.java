@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.content.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

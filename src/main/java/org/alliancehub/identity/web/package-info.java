@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.identity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.membership.web;
+
+import org.jspecify.annotations.NullMarked;

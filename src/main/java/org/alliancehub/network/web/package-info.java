@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.network.web;
+
+import org.jspecify.annotations.NullMarked;

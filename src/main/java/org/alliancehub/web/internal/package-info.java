@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.web.internal;
+
+import org.jspecify.annotations.NullMarked;
