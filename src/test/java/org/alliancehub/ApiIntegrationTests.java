@@ -324,4 +324,48 @@ class ApiIntegrationTests extends IntegrationTest {
 		assertThat(secretariatOf(newAlliance(admin)).upload("/api/v1/articles/" + open + "/attachments", "x.pdf", pdf)
 			.status()).isEqualTo(403);
 	}
+
+	@Test
+	void remainingEndpointsAnswerAsTheContractSays() {
+		TestClient admin = admin();
+		String slug = newAlliance(admin);
+		String other = newAlliance(admin);
+		TestClient s = secretariatOf(slug);
+		long org = newOrganization(admin, "其余接口测试" + slug);
+		s.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
+
+		assertThat(admin.get("/api/v1/users?size=5").json().get("size").asInt()).isEqualTo(5);
+		assertThat(s.get("/api/v1/users").status()).isEqualTo(403);
+		assertThat(client().get("/api/v1/users").status()).isEqualTo(401);
+
+		var changed = s.patch("/api/v1/alliances/" + slug + "/members/" + org, Map.of("role", "SUPERVISOR", "version", 0));
+		assertThat(changed.json().get("role").asString()).isEqualTo("SUPERVISOR");
+		assertThat(s.patch("/api/v1/alliances/" + slug + "/members/" + org, Map.of("role", "CHAIR", "version", 0)).status())
+			.isEqualTo(409);
+		assertThat(secretariatOf(other).patch("/api/v1/alliances/" + slug + "/members/" + org, Map.of("role", "CHAIR"))
+			.status()).isEqualTo(403);
+		assertThat(client().get("/api/v1/alliances/" + slug + "/members/" + org).json().get("role").asString())
+			.isEqualTo("SUPERVISOR");
+
+		var event = s.post("/api/v1/alliances/" + slug + "/events", Map.of("title", "渣浆泵展览会", "startsOn", "2023-06-15",
+				"endsOn", "2023-06-17", "location", "石家庄"));
+		assertThat(event.status()).isEqualTo(201);
+		var backwards = s.post("/api/v1/alliances/" + slug + "/events", Map.of("title", "倒序", "startsOn", "2023-06-15",
+				"endsOn", "2023-06-01"));
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.invalidFields()).containsExactly("endsOn");
+		assertThat(client().get("/api/v1/alliances/" + slug + "/events").json().size()).isEqualTo(1);
+		assertThat(client().get("/api/v1/alliances/" + slug + "/briefings").json().size()).isZero();
+		assertThat(client().get("/api/v1/alliances/" + slug + "/briefings/1").status()).isEqualTo(404);
+
+		long article = s.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "附件删除", "category", "POLICY",
+				"body", "<p>x</p>", "status", "PUBLISHED")).json().get("id").asLong();
+		var file = s.upload("/api/v1/articles/" + article + "/attachments", "说明.txt", "纯文本说明".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(file.status()).isEqualTo(201);
+		long fileId = file.json().get("id").asLong();
+		assertThat(secretariatOf(other).delete("/api/v1/attachments/" + fileId).status()).isEqualTo(403);
+		assertThat(s.delete("/api/v1/attachments/" + fileId).status()).isEqualTo(204);
+		assertThat(client().get("/files/" + fileId).status()).isEqualTo(404);
+		assertThat(s.get("/api/v1/search/reindex").status()).isEqualTo(403);
+	}
 }

@@ -127,4 +127,22 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 		assertThat(products.get(0).get("description").asString()).isEqualTo("无泄漏");
 		assertThat(b.get("/admin/a/" + slug + "/organizations/" + outsider).statusCode()).isEqualTo(403);
 	}
+
+	@Test
+	void secretariatPublishesBriefingsEventsAndLinksThroughTheForms() throws Exception {
+		String slug = alliance();
+		Browser b = new Browser();
+		b.login(secretariat(slug), "back-office-password");
+		String token = b.csrf("/admin/a/" + slug + "/bulletins");
+		b.post("/admin/a/" + slug + "/briefings", Map.of("_csrf", token, "issueNumber", "143", "title", "联盟简报",
+				"publishedOn", "2023-03-01", "body", "<p>本期要目</p>"));
+		b.post("/admin/a/" + slug + "/events", Map.of("_csrf", token, "title", "渣浆泵技术交流会", "startsOn", "2023-06-15",
+				"location", "石家庄"));
+		b.post("/admin/a/" + slug + "/links", Map.of("_csrf", token, "name", "科学技术部", "url", "https://www.most.gov.cn"));
+		var refused = b.post("/admin/a/" + slug + "/links", Map.of("_csrf", token, "name", "坏链接", "url", "javascript:alert(1)"));
+		assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=");
+		assertThat(client().get("/a/" + slug + "/briefings").body()).contains("第143期", "联盟简报");
+		assertThat(client().get("/a/" + slug + "/events").body()).contains("渣浆泵技术交流会", "石家庄");
+		assertThat(client().get("/a/" + slug + "/links").body()).contains("https://www.most.gov.cn").doesNotContain("javascript:");
+	}
 }

@@ -395,6 +395,7 @@ class AdminPages {
 		model.addAttribute("briefings", bulletins.briefings(a.id(), 1000));
 		model.addAttribute("links", bulletins.links(a.id()));
 		model.addAttribute("nextIssue", bulletins.nextIssueNumber(a.id()));
+		model.addAttribute("events", bulletins.events(a.id(), 200));
 		model.addAttribute("error", error);
 		return "admin/bulletins";
 	}
@@ -411,6 +412,25 @@ class AdminPages {
 					new Bulletins.NewBriefing(issueNumber, title, publishedOn, body));
 		}
 		catch (Invalid | Conflict e) {
+			redirect.addAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/a/" + slug + "/bulletins";
+	}
+
+	@PostMapping("/admin/a/{slug}/events")
+	@PreAuthorize("@access.canManage(#slug)")
+	String addEvent(@PathVariable String slug, @RequestParam String title, @RequestParam java.time.LocalDate startsOn,
+			@RequestParam(required = false) java.time.@Nullable LocalDate endsOn,
+			@RequestParam(defaultValue = "") String location, @RequestParam(defaultValue = "") String description,
+			RedirectAttributes redirect) {
+		try {
+			if (title.isBlank()) {
+				throw Invalid.field("title", "required");
+			}
+			bulletins.addEvent(alliances.get(slug).id(), new Bulletins.NewEvent(title, startsOn, endsOn,
+					location.isBlank() ? null : location, description.isBlank() ? null : description));
+		}
+		catch (Invalid e) {
 			redirect.addAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/a/" + slug + "/bulletins";
