@@ -1,0 +1,56 @@
+package org.alliancehub.governance;
+
+import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
+import org.alliancehub.shared.DomainEvent;
+
+public final class GovernanceEvents {
+
+	private GovernanceEvents() {
+	}
+
+	public record MeetingScheduled(long id, Long allianceId, String title) implements DomainEvent {
+
+		public String action() {
+			return "meeting.scheduled";
+		}
+
+		public String subject() {
+			return "meeting:" + id;
+		}
+
+		public String summary() {
+			return "scheduled " + title;
+		}
+	}
+
+	public record MotionOpened(long id, Long allianceId, String title) implements DomainEvent {
+
+		public String action() {
+			return "motion.opened";
+		}
+
+		public String subject() {
+			return "motion:" + id;
+		}
+
+		public String summary() {
+			return "opened the vote on «" + title + "»";
+		}
+	}
+
+	public record MotionClosed(long id, Long allianceId, String title, MotionOutcome outcome, int yes, int no,
+			int abstain) implements DomainEvent {
+
+		public String action() {
+			return "motion.closed";
+		}
+
+		public String subject() {
+			return "motion:" + id;
+		}
+
+		public String summary() {
+			return "closed «" + title + "»: " + outcome + " (" + yes + "/" + no + "/" + abstain + ")";
+		}
+	}
+}

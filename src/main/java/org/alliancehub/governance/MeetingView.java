@@ -1,0 +1,22 @@
+package org.alliancehub.governance;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.alliancehub.governance.GovernanceTypes.AgendaKind;
+import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
+import org.alliancehub.governance.GovernanceTypes.MeetingKind;
+import org.alliancehub.governance.GovernanceTypes.MeetingMode;
+import org.jspecify.annotations.Nullable;
+
+/** A meeting with its agenda and participants, and whether the present voting participants make a quorum. */
+public record MeetingView(long id, String alliance, MeetingKind kind, int term, int session, String title,
+		OffsetDateTime startsAt, MeetingMode mode, @Nullable String location, @Nullable String onlineUrl,
+		List<AgendaItem> agenda, List<Participant> participants, int eligible, int present, long version) {
+
+	public record AgendaItem(int position, String title, AgendaKind kind) {
+	}
+
+	public record Participant(long organizationId, String organizationName, AttendanceRole role, boolean present) {
+	}
+}

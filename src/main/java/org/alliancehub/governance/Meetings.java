@@ -1,0 +1,226 @@
+package org.alliancehub.governance;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.alliancehub.governance.GovernanceEvents.MeetingScheduled;
+import org.alliancehub.governance.GovernanceTypes.AgendaKind;
+import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
+import org.alliancehub.governance.GovernanceTypes.Ballot;
+import org.alliancehub.governance.GovernanceTypes.Majority;
+import org.alliancehub.governance.GovernanceTypes.MeetingKind;
+import org.alliancehub.governance.GovernanceTypes.MeetingMode;
+import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
+import org.alliancehub.governance.GovernanceTypes.MotionStatus;
+import org.alliancehub.identity.Access;
+import org.alliancehub.membership.Member;
+import org.alliancehub.membership.MembershipRole;
+import org.alliancehub.membership.MembershipStatus;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Forbidden;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Meetings of an alliance, or of the network whose members are alliances: the same rules serve both.
+ * Participants come from membership roles when a meeting is called: at a council meeting the chair,
+ * vice-chairs, secretary-general and council units vote and supervisors attend without a vote (列席); at
+ * a general assembly every active member votes; at a secretariat meeting the secretary-general unit does.
+ */
+@Service
+public class Meetings {
+
+	private static final String[] NUMERALS = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+	private final JdbcClient jdbc;
+
+	private final Alliances alliances;
+
+	private final Memberships memberships;
+
+	private final Access access;
+
+	private final ApplicationEventPublisher events;
+
+	Meetings(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.alliances = alliances;
+		this.memberships = memberships;
+		this.access = access;
+		this.events = events;
+	}
+
+	/** 第二届第三次理事会: the title charters and minutes use. */
+	static String title(MeetingKind kind, int term, int session) {
+		return "第" + chinese(term) + "届第" + chinese(session) + "次" + kind.chinese();
+	}
+
+	static String chinese(int n) {
+		if (n < 10) {
+			return NUMERALS[n];
+		}
+		int tens = n / 10;
+		return (tens == 1 ? "" : NUMERALS[tens]) + "十" + NUMERALS[n % 10];
+	}
+
+	static @Nullable AttendanceRole roleAt(MeetingKind kind, MembershipRole role) {
+		return switch (kind) {
+			case COUNCIL -> switch (role) {
+				case CHAIR, VICE_CHAIR, SECRETARY_GENERAL, COUNCIL -> AttendanceRole.VOTING;
+				case SUPERVISOR -> AttendanceRole.OBSERVER;
+				case MEMBER -> null;
+			};
+			case GENERAL_ASSEMBLY -> AttendanceRole.VOTING;
+			case SECRETARIAT -> role == MembershipRole.SECRETARY_GENERAL ? AttendanceRole.VOTING : null;
+		};
+	}
+
+	@Transactional
+	public MeetingView call(String slug, NewMeeting m) {
+		Alliance alliance = alliances.get(slug);
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (m.mode() != MeetingMode.ONLINE && (m.location() == null || m.location().isBlank())) {
+			errors.add(new Invalid.FieldError("location", "required for a meeting on site"));
+		}
+		if (m.mode() != MeetingMode.ONSITE && (m.onlineUrl() == null || m.onlineUrl().isBlank())) {
+			errors.add(new Invalid.FieldError("onlineUrl", "required for a meeting online"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		String title = m.title() != null && !m.title().isBlank() ? m.title().strip()
+				: title(m.kind(), m.term(), m.session());
+		long id = jdbc.sql("""
+				insert into meeting (alliance_id, kind, term, session, title, starts_at, mode, location, online_url)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(alliance.id(), m.kind().name(), m.term(), m.session(), title, m.startsAt(), m.mode().name(),
+					m.location(), m.onlineUrl())
+			.query(Long.class)
+			.single();
+		int position = 0;
+		for (NewMeeting.AgendaInput item : m.agenda() == null ? List.<NewMeeting.AgendaInput>of() : m.agenda()) {
+			jdbc.sql("insert into agenda_item (meeting_id, position, title, kind) values (?, ?, ?, ?)")
+				.params(id, ++position, item.title().strip(), item.kind().name())
+				.update();
+		}
+		for (Member member : memberships.members(alliance.id(), null, MembershipStatus.ACTIVE)) {
+			AttendanceRole role = roleAt(m.kind(), member.role());
+			if (role != null) {
+				jdbc.sql("insert into participant (meeting_id, organization_id, role) values (?, ?, ?)")
+					.params(id, member.organizationId(), role.name())
+					.update();
+			}
+		}
+		events.publishEvent(new MeetingScheduled(id, alliance.id(), title));
+		return get(id);
+	}
+
+	public MeetingView get(long id) {
+		record Row(long allianceId, MeetingKind kind, int term, int session, String title, OffsetDateTime startsAt,
+				MeetingMode mode, @Nullable String location, @Nullable String onlineUrl, long version) {
+		}
+		Row r = jdbc.sql("select alliance_id, kind, term, session, title, starts_at, mode, location, online_url, version from meeting where id = ?")
+			.param(id)
+			.query((rs, i) -> new Row(rs.getLong(1), MeetingKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+					rs.getString(5), rs.getObject(6, OffsetDateTime.class), MeetingMode.valueOf(rs.getString(7)),
+					rs.getString(8), rs.getString(9), rs.getLong(10)))
+			.optional()
+			.orElseThrow(() -> new NotFound("meeting " + id));
+		List<MeetingView.AgendaItem> agenda = jdbc
+			.sql("select position, title, kind from agenda_item where meeting_id = ? order by position")
+			.param(id)
+			.query((rs, i) -> new MeetingView.AgendaItem(rs.getInt(1), rs.getString(2), AgendaKind.valueOf(rs.getString(3))))
+			.list();
+		List<MeetingView.Participant> participants = jdbc.sql("""
+				select p.organization_id, o.name, p.role, p.present from participant p
+				join organization o on o.id = p.organization_id where p.meeting_id = ? order by p.role desc, o.name""")
+			.param(id)
+			.query((rs, i) -> new MeetingView.Participant(rs.getLong(1), rs.getString(2),
+					AttendanceRole.valueOf(rs.getString(3)), rs.getBoolean(4)))
+			.list();
+		int eligible = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING).count();
+		int present = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING && p.present()).count();
+		return new MeetingView(id, alliances.get(r.allianceId()).slug(), r.kind(), r.term(), r.session(), r.title(),
+				r.startsAt(), r.mode(), r.location(), r.onlineUrl(), agenda, participants, eligible, present, r.version());
+	}
+
+	long allianceOf(long meetingId) {
+		return jdbc.sql("select alliance_id from meeting where id = ?")
+			.param(meetingId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("meeting " + meetingId));
+	}
+
+	void requireManage(long allianceId) {
+		if (!access.canManage(allianceId)) {
+			throw new Forbidden("only the secretariat of the alliance may do this");
+		}
+	}
+
+	/** Checks in (or out) a participant: the secretariat for anyone, a representative for its own organisation. */
+	@Transactional
+	public MeetingView attendance(long meetingId, long organizationId, boolean present) {
+		long allianceId = allianceOf(meetingId);
+		if (!access.canManage(allianceId) && !representsOrganization(organizationId)) {
+			throw new Forbidden("only the secretariat or the organisation's representative may check in");
+		}
+		int n = jdbc.sql("update participant set present = ? where meeting_id = ? and organization_id = ?")
+			.params(present, meetingId, organizationId)
+			.update();
+		if (n == 0) {
+			throw Invalid.field("organizationId", "not a participant of this meeting");
+		}
+		return get(meetingId);
+	}
+
+	boolean representsOrganization(long organizationId) {
+		return access.currentUser()
+			.map(u -> u.roles().stream().anyMatch(r -> r.organizationId() != null && r.organizationId() == organizationId))
+			.orElse(false);
+	}
+
+	@Transactional
+	public MotionView propose(long meetingId, NewMotion m) {
+		requireManage(allianceOf(meetingId));
+		long id = jdbc.sql("insert into motion (meeting_id, title, text, ballot, majority, quorum) values (?, ?, ?, ?, ?, ?) returning id")
+			.params(meetingId, m.title().strip(), m.text(), (m.ballot() != null ? m.ballot() : Ballot.OPEN).name(),
+					(m.majority() != null ? m.majority() : Majority.SIMPLE).name(),
+					m.quorum() != null ? m.quorum() : new BigDecimal("0.5"))
+			.query(Long.class)
+			.single();
+		return motion(id);
+	}
+
+	public MotionView motion(long id) {
+		return jdbc.sql("select id, meeting_id, title, text, ballot, majority, quorum, status, outcome, opened_at, closed_at from motion where id = ?")
+			.param(id)
+			.query((rs, i) -> new MotionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					Ballot.valueOf(rs.getString(5)), Majority.valueOf(rs.getString(6)), rs.getBigDecimal(7),
+					MotionStatus.valueOf(rs.getString(8)),
+					rs.getString(9) == null ? null : MotionOutcome.valueOf(rs.getString(9)),
+					rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
+			.optional()
+			.orElseThrow(() -> new NotFound("motion " + id));
+	}
+
+	public List<MotionView> motions(long meetingId) {
+		return jdbc.sql("select id from motion where meeting_id = ? order by id")
+			.param(meetingId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::motion)
+			.toList();
+	}
+}

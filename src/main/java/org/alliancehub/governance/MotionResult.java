@@ -1,0 +1,16 @@
+package org.alliancehub.governance;
+
+import java.util.List;
+
+import org.alliancehub.governance.GovernanceTypes.Choice;
+import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
+import org.alliancehub.governance.GovernanceTypes.MotionStatus;
+import org.jspecify.annotations.Nullable;
+
+/** Where a motion stands; who voted what is shown for open ballots only. */
+public record MotionResult(MotionStatus status, @Nullable MotionOutcome outcome, int yes, int no, int abstain,
+		int eligible, int present, int cast, @Nullable List<CastVote> votes) {
+
+	public record CastVote(long organizationId, Choice choice) {
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Governance: meetings of an alliance or of the network (council, general assembly, secretariat
+ * meeting), their participants as the membership roles make them, attendance, motions and votes with
+ * quorum and majority rules, receipts and a hash-chained ballot log that members can verify.
+ */
+@NullMarked
+package org.alliancehub.governance;
+
+import org.jspecify.annotations.NullMarked;

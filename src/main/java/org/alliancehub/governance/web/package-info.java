@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.governance.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,207 @@
+package org.alliancehub.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.alliancehub.IntegrationTest;
+import org.alliancehub.TestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A council meeting from the call to the result, through the API, with every rule and refusal. */
+class GovernanceIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestClient admin;
+
+	String slug;
+
+	long chair;
+
+	long council;
+
+	long absent;
+
+	long supervisor;
+
+	long member;
+
+	Map<Long, TestClient> reps = new java.util.HashMap<>();
+
+	@BeforeEach
+	void alliance() {
+		admin = admin();
+		slug = "g-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "治理测试联盟" + slug));
+		chair = organization("CHAIR");
+		council = organization("COUNCIL");
+		absent = organization("COUNCIL");
+		supervisor = organization("SUPERVISOR");
+		member = organization("MEMBER");
+	}
+
+	long organization(String role) {
+		long id = admin.post("/api/v1/organizations", Map.of("name", role + "单位" + UUID.randomUUID(), "type", "ENTERPRISE"))
+			.json().get("id").asLong();
+		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", id, "role", role));
+		reps.put(id, TestClient.userWith(admin, client(), List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
+		return id;
+	}
+
+	JsonNode councilMeeting() {
+		var r = admin.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "COUNCIL", "term", 2, "session", 3,
+				"startsAt", "2023-02-24T09:30:00+08:00", "mode", "ONLINE", "onlineUrl", "https://meeting.example.org/123",
+				"agenda", List.of(Map.of("title", "2022年工作总结及2023年工作计划", "kind", "REPORT"),
+						Map.of("title", "吸收新成员", "kind", "MOTION"))));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json();
+	}
+
+	@Test
+	void councilMeetingTakesItsParticipantsFromGovernanceRoles() {
+		JsonNode m = councilMeeting();
+		assertThat(m.get("title").asString()).isEqualTo("第二届第三次理事会");
+		Map<Long, String> roles = new java.util.HashMap<>();
+		m.get("participants").forEach(p -> roles.put(p.get("organizationId").asLong(), p.get("role").asString()));
+		assertThat(roles).containsEntry(chair, "VOTING").containsEntry(council, "VOTING")
+			.containsEntry(supervisor, "OBSERVER").doesNotContainKey(member);
+		assertThat(m.get("agenda").get(1).get("kind").asString()).isEqualTo("MOTION");
+		var onsite = admin.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "GENERAL_ASSEMBLY", "term", 1,
+				"session", 1, "startsAt", "2023-02-24T09:30:00+08:00", "mode", "ONSITE"));
+		assertThat(onsite.status()).isEqualTo(400);
+		assertThat(onsite.invalidFields()).containsExactly("location");
+		var assembly = admin.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "GENERAL_ASSEMBLY", "term", 1,
+				"session", 1, "startsAt", "2022-10-28T09:00:00+08:00", "mode", "ONSITE", "location", "石家庄"));
+		assertThat(assembly.json().get("title").asString()).isEqualTo("第一届第一次会员大会");
+		assertThat(assembly.json().get("participants").size()).isEqualTo(5);
+	}
+
+	@Test
+	void aSecretTwoThirdsVoteFromOpeningToVerifiedResult() {
+		long meeting = councilMeeting().get("id").asLong();
+		assertThat(admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", chair, "present", true))
+			.status()).isEqualTo(200);
+		var selfCheckIn = reps.get(council).post("/api/v1/meetings/" + meeting + "/attendance",
+				Map.of("organizationId", council, "present", true));
+		assertThat(selfCheckIn.json().get("present").asInt()).isEqualTo(2);
+		assertThat(reps.get(council).post("/api/v1/meetings/" + meeting + "/attendance",
+				Map.of("organizationId", chair, "present", false)).status()).isEqualTo(403);
+		admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", supervisor, "present", true));
+
+		long motion = admin.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "修改联盟章程", "ballot", "SECRET",
+				"majority", "TWO_THIRDS", "quorum", 0.5)).json().get("id").asLong();
+		assertThat(reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(409);
+		assertThat(reps.get(chair).post("/api/v1/motions/" + motion + "/open", Map.of()).status()).isEqualTo(403);
+		assertThat(admin.post("/api/v1/motions/" + motion + "/open", Map.of()).status()).isEqualTo(200);
+		assertThat(admin.post("/api/v1/motions/" + motion + "/open", Map.of()).status()).isEqualTo(409);
+
+		assertThat(reps.get(supervisor).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(403);
+		assertThat(reps.get(absent).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(403);
+		assertThat(reps.get(member).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(403);
+		assertThat(client().post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(401);
+
+		var yes = reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+		assertThat(yes.status()).isEqualTo(201);
+		String receipt = yes.json().get("receipt").asString();
+		assertThat(reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "NO")).status()).isEqualTo(409);
+		assertThat(reps.get(council).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "NO")).status()).isEqualTo(201);
+		assertThat(reps.get(council).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "BANANA")).invalidFields())
+			.containsExactly("choice");
+
+		JsonNode closed = admin.post("/api/v1/motions/" + motion + "/close", Map.of()).json();
+		assertThat(closed.get("outcome").asString()).isEqualTo("REJECTED");
+		assertThat(closed.get("yes").asInt()).isEqualTo(1);
+		assertThat(closed.get("eligible").asInt()).isEqualTo(3);
+		assertThat(closed.get("present").asInt()).isEqualTo(2);
+		assertThat(closed.get("votes").isNull()).as("a secret ballot does not show who voted what").isTrue();
+		assertThat(reps.get(council).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(409);
+
+		assertThat(client().get("/api/v1/motions/" + motion + "/receipts/" + receipt).status()).isEqualTo(200);
+		assertThat(client().get("/api/v1/motions/" + motion + "/receipts/" + "0".repeat(40)).status()).isEqualTo(404);
+		JsonNode log = client().get("/api/v1/motions/" + motion + "/ballot-log").json();
+		assertThat(log.size()).isEqualTo(2);
+		log.forEach(e -> assertThat(e.get("payload").asString()).doesNotContain(String.valueOf(chair), String.valueOf(council)));
+		JsonNode verified = client().get("/api/v1/motions/" + motion + "/ballot-log/verification").json();
+		assertThat(verified.get("valid").asBoolean()).isTrue();
+		assertThat(verified.get("yes").asInt()).isEqualTo(1);
+
+		jdbc.sql("update ballot_log set payload = replace(payload, 'NO', 'YES') where motion_id = ? and seq = 2").param(motion).update();
+		JsonNode tampered = client().get("/api/v1/motions/" + motion + "/ballot-log/verification").json();
+		assertThat(tampered.get("valid").asBoolean()).isFalse();
+		assertThat(tampered.get("firstBrokenEntry").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void openBallotPublishesWhoVotedWhatAndAbsoluteMajorityCountsEveryone() {
+		long meeting = councilMeeting().get("id").asLong();
+		for (long org : List.of(chair, council)) {
+			admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", org, "present", true));
+		}
+		long motion = admin.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "2023年经费来源方案",
+				"ballot", "OPEN", "majority", "ABSOLUTE", "quorum", 0.5)).json().get("id").asLong();
+		admin.post("/api/v1/motions/" + motion + "/open", Map.of());
+		reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+		reps.get(council).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+		JsonNode result = admin.post("/api/v1/motions/" + motion + "/close", Map.of()).json();
+		assertThat(result.get("outcome").asString()).isEqualTo("ADOPTED");
+		assertThat(result.get("votes").size()).isEqualTo(2);
+		assertThat(client().get("/api/v1/motions/" + motion + "/ballot-log").json().get(0).get("payload").asString())
+			.startsWith(chair + " YES");
+	}
+
+	@Test
+	void concurrentDoubleVotesAreAllRefusedButOne() throws Exception {
+		long meeting = councilMeeting().get("id").asLong();
+		admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", chair, "present", true));
+		long motion = admin.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "并发表决"))
+			.json().get("id").asLong();
+		admin.post("/api/v1/motions/" + motion + "/open", Map.of());
+		var pool = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> results = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Callable<Integer> vote = () -> reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status();
+			results.add(pool.submit(vote));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> f : results) {
+			statuses.add(f.get());
+		}
+		pool.shutdown();
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+		assertThat(client().get("/api/v1/motions/" + motion + "/result").json().get("cast").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherAlliancesSecretariatCannotRunThisMeeting() {
+		long meeting = councilMeeting().get("id").asLong();
+		String other = "g-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/alliances", Map.of("slug", other, "name", "别的联盟" + other));
+		TestClient outsider = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", other)));
+		assertThat(outsider.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "越权")).status()).isEqualTo(403);
+		assertThat(outsider.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", chair, "present", true))
+			.status()).isEqualTo(403);
+		assertThat(outsider.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "COUNCIL", "term", 1, "session", 1,
+				"startsAt", "2023-02-24T09:30:00+08:00", "mode", "ONLINE", "onlineUrl", "https://x.example")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void theNetworksCouncilIsMadeOfItsCouncilAlliances() {
+		var r = admin.post("/api/v1/alliances/lmxfw/meetings", Map.of("kind", "COUNCIL", "term", 2, "session", 4,
+				"startsAt", "2024-03-01T09:30:00+08:00", "mode", "ONLINE", "onlineUrl", "https://meeting.example.org/lmxfw"));
+		assertThat(r.status()).isEqualTo(201);
+		assertThat(r.json().get("eligible").asInt()).isEqualTo(17);
+	}
+}
