@@ -18,8 +18,6 @@ import org.alliancehub.governance.GovernanceTypes.Choice;
 import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
 import org.alliancehub.governance.GovernanceTypes.MotionStatus;
 import org.alliancehub.identity.Access;
-import org.alliancehub.identity.AllianceUser;
-import org.alliancehub.identity.Role;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
@@ -95,6 +93,7 @@ public class Ballots {
 		jdbc.sql("update motion set status = 'CLOSED', outcome = ?, eligible = ?, present = ?, closed_at = now() where id = ?")
 			.params(outcome.name(), tally.eligible(), tally.present(), motionId)
 			.update();
+		meetings.carryOut(motionId, outcome);
 		events.publishEvent(new MotionClosed(motionId, allianceId, m.title(), outcome, tally.yes(), tally.no(),
 				tally.abstain()));
 		return result(motionId);
@@ -104,12 +103,8 @@ public class Ballots {
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
 		MotionView m = lock(motionId);
-		AllianceUser user = access.requireUser();
-		List<Long> represented = user.roles()
-			.stream()
-			.filter(r -> r.role() == Role.MEMBER_REP && r.organizationId() != null)
-			.map(r -> r.organizationId())
-			.toList();
+		access.requireUser();
+		List<Long> represented = List.copyOf(access.organizationsActedFor());
 		record Seat(long organizationId, AttendanceRole role, boolean present) {
 		}
 		List<Seat> seats = jdbc.sql("select organization_id, role, present from participant where meeting_id = ? and organization_id = any(?)")

@@ -51,8 +51,11 @@ public class Meetings {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.alliancehub.membership.Applications applications;
+
 	Meetings(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.alliancehub.membership.Applications applications) {
+		this.applications = applications;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -192,14 +195,43 @@ public class Meetings {
 
 	@Transactional
 	public MotionView propose(long meetingId, NewMotion m) {
-		requireManage(allianceOf(meetingId));
-		long id = jdbc.sql("insert into motion (meeting_id, title, text, ballot, majority, quorum) values (?, ?, ?, ?, ?, ?) returning id")
+		long allianceId = allianceOf(meetingId);
+		requireManage(allianceId);
+		if (m.admitsApplication() != null) {
+			try {
+				if (applications.get(m.admitsApplication()).allianceId() != allianceId) {
+					throw Invalid.field("admitsApplication", "the application is to another alliance");
+				}
+			}
+			catch (NotFound e) {
+				throw Invalid.field("admitsApplication", "no such application");
+			}
+			applications.refer(m.admitsApplication());
+		}
+		long id = jdbc.sql("insert into motion (meeting_id, title, text, ballot, majority, quorum, admits_application_id) values (?, ?, ?, ?, ?, ?, ?) returning id")
 			.params(meetingId, m.title().strip(), m.text(), (m.ballot() != null ? m.ballot() : Ballot.OPEN).name(),
 					(m.majority() != null ? m.majority() : Majority.SIMPLE).name(),
-					m.quorum() != null ? m.quorum() : new BigDecimal("0.5"))
+					m.quorum() != null ? m.quorum() : new BigDecimal("0.5"), m.admitsApplication())
 			.query(Long.class)
 			.single();
 		return motion(id);
+	}
+
+	/** Carries out what an adopted motion decides: admitting its applicant. */
+	void carryOut(long motionId, MotionOutcome outcome) {
+		List<Long> admits = jdbc.sql("select admits_application_id from motion where id = ? and admits_application_id is not null")
+			.param(motionId)
+			.query(Long.class)
+			.list();
+		if (admits.isEmpty()) {
+			return;
+		}
+		long application = admits.get(0);
+		switch (outcome) {
+			case ADOPTED -> applications.decide(application, true);
+			case REJECTED -> applications.decide(application, false);
+			case NO_QUORUM -> applications.reopen(application);
+		}
 	}
 
 	public MotionView motion(long id) {

@@ -22,9 +22,12 @@ public class Access {
 
 	private final Memberships memberships;
 
-	Access(Alliances alliances, Memberships memberships) {
+	private final org.alliancehub.membership.Organizations organizations;
+
+	Access(Alliances alliances, Memberships memberships, org.alliancehub.membership.Organizations organizations) {
 		this.alliances = alliances;
 		this.memberships = memberships;
+		this.organizations = organizations;
 	}
 
 	public Optional<AllianceUser> currentUser() {
@@ -94,6 +97,49 @@ public class Access {
 		}
 		return u.has(Role.SECRETARIAT)
 				&& memberships.activeAlliancesOf(organizationId).stream().anyMatch(this::canManage);
+	}
+
+	/**
+	 * Act for an organisation (apply for membership, vote): its representative; for the organisation that
+	 * stands for an alliance in the network, that alliance's secretariat; and the administrator.
+	 */
+	public boolean canActFor(long organizationId) {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return false;
+		}
+		if (u.has(Role.NETWORK_ADMIN)) {
+			return true;
+		}
+		if (u.roles().stream().anyMatch(r -> r.role() == Role.MEMBER_REP && r.organizationId() != null
+				&& r.organizationId() == organizationId)) {
+			return true;
+		}
+		Long represents = organizations.get(organizationId).representsAllianceId();
+		return represents != null && canManage(represents);
+	}
+
+	/** The organisations the user acts for: those it represents, and those that stand for the alliances it runs. */
+	public java.util.Set<Long> organizationsActedFor() {
+		AllianceUser u = currentUser().orElse(null);
+		if (u == null) {
+			return java.util.Set.of();
+		}
+		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+		for (RoleGrant r : u.roles()) {
+			if (r.role() == Role.MEMBER_REP && r.organizationId() != null) {
+				ids.add(r.organizationId());
+			}
+			if (r.role() == Role.SECRETARIAT && r.allianceId() != null) {
+				try {
+					ids.add(organizations.representing(r.allianceId()).id());
+				}
+				catch (org.alliancehub.shared.NotFound e) {
+					// the network itself stands for no organisation
+				}
+			}
+		}
+		return ids;
 	}
 
 	/**

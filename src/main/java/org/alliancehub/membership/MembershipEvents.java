@@ -77,4 +77,35 @@ public final class MembershipEvents {
 			return "membership of organisation " + organizationId + " now " + role + ", " + status;
 		}
 	}
+
+	public record ApplicationReceived(long id, Long allianceId, long organizationId) implements DomainEvent {
+
+		public String action() {
+			return "application.received";
+		}
+
+		public String subject() {
+			return "application:" + id;
+		}
+
+		public String summary() {
+			return "organisation " + organizationId + " applied to join";
+		}
+	}
+
+	public record ApplicationDecided(long id, Long allianceId, long organizationId, boolean approved)
+			implements DomainEvent {
+
+		public String action() {
+			return approved ? "application.approved" : "application.rejected";
+		}
+
+		public String subject() {
+			return "application:" + id;
+		}
+
+		public String summary() {
+			return (approved ? "admitted" : "rejected") + " the application of organisation " + organizationId;
+		}
+	}
 }

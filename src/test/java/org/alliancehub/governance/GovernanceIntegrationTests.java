@@ -204,4 +204,78 @@ class GovernanceIntegrationTests extends IntegrationTest {
 		assertThat(r.status()).isEqualTo(201);
 		assertThat(r.json().get("eligible").asInt()).isEqualTo(17);
 	}
+
+	@Test
+	void anAdoptedMotionAdmitsTheApplicant() {
+		long applicant = admin.post("/api/v1/organizations", Map.of("name", "申请单位" + UUID.randomUUID(), "type", "UNIVERSITY"))
+			.json().get("id").asLong();
+		TestClient rep = TestClient.userWith(admin, client(), List.of(Map.of("role", "MEMBER_REP", "organizationId", applicant)));
+		assertThat(reps.get(chair).post("/api/v1/alliances/" + slug + "/applications", Map.of("organizationId", applicant))
+			.status()).isEqualTo(403);
+		var applied = rep.post("/api/v1/alliances/" + slug + "/applications",
+				Map.of("organizationId", applicant, "statement", "申请加入联盟"));
+		assertThat(applied.status()).isEqualTo(201);
+		long application = applied.json().get("id").asLong();
+		assertThat(rep.post("/api/v1/alliances/" + slug + "/applications", Map.of("organizationId", applicant)).status())
+			.isEqualTo(409);
+
+		long meeting = councilMeeting().get("id").asLong();
+		for (long org : List.of(chair, council)) {
+			admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", org, "present", true));
+		}
+		long motion = admin.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "审议吸收新成员",
+				"admitsApplication", application)).json().get("id").asLong();
+		admin.post("/api/v1/motions/" + motion + "/open", Map.of());
+		reps.get(chair).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+		reps.get(council).post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+		assertThat(client().get("/api/v1/alliances/" + slug + "/members/" + applicant).status()).isEqualTo(404);
+		admin.post("/api/v1/motions/" + motion + "/close", Map.of());
+		assertThat(client().get("/api/v1/alliances/" + slug + "/members/" + applicant).json().get("status").asString())
+			.isEqualTo("ACTIVE");
+		assertThat(admin.get("/api/v1/alliances/" + slug + "/applications").json().get(0).get("status").asString())
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void theNetworkAdmitsAnAllianceByTheVoteOfItsCouncilAlliances() {
+		String applicantSlug = "g-new-" + UUID.randomUUID().toString().substring(0, 6);
+		admin.post("/api/v1/alliances", Map.of("slug", applicantSlug, "name", "新申请联盟" + applicantSlug));
+		long applicantOrg = client().get("/api/v1/organizations?type=ASSOCIATION&q=" + applicantSlug).json()
+			.get("items").get(0).get("id").asLong();
+		TestClient applicantSecretariat = TestClient.userWith(admin, client(),
+				List.of(Map.of("role", "SECRETARIAT", "alliance", applicantSlug)));
+		var applied = applicantSecretariat.post("/api/v1/alliances/lmxfw/applications", Map.of("organizationId", applicantOrg));
+		assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+
+		JsonNode meeting = admin.post("/api/v1/alliances/lmxfw/meetings", Map.of("kind", "COUNCIL", "term", 2, "session", 5,
+				"startsAt", "2024-03-01T09:30:00+08:00", "mode", "ONLINE", "onlineUrl", "https://meeting.example.org/lmxfw")).json();
+		long meetingId = meeting.get("id").asLong();
+		List<JsonNode> seats = new ArrayList<>();
+		meeting.get("participants").forEach(seats::add);
+		List<JsonNode> present = seats.subList(0, 9);
+		for (JsonNode p : present) {
+			admin.post("/api/v1/meetings/" + meetingId + "/attendance",
+					Map.of("organizationId", p.get("organizationId").asLong(), "present", true));
+		}
+		long motion = admin.post("/api/v1/meetings/" + meetingId + "/motions", Map.of("title", "审议新联盟加入协发网",
+				"admitsApplication", applied.json().get("id").asLong())).json().get("id").asLong();
+		admin.post("/api/v1/motions/" + motion + "/open", Map.of());
+		List<JsonNode> alliances = new ArrayList<>();
+		client().get("/api/v1/alliances?size=100").json().get("items").forEach(alliances::add);
+		int votes = 0;
+		for (JsonNode p : present.subList(0, 5)) {
+			String name = p.get("organizationName").asString();
+			String voterSlug = alliances.stream().filter(a -> a.get("name").asString().equals(name)).findFirst().orElseThrow()
+				.get("slug").asString();
+			TestClient secretariat = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", voterSlug)));
+			var vote = secretariat.post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES"));
+			assertThat(vote.status()).as(vote.body()).isEqualTo(201);
+			votes++;
+		}
+		JsonNode result = admin.post("/api/v1/motions/" + motion + "/close", Map.of()).json();
+		assertThat(result.get("yes").asInt()).isEqualTo(votes);
+		assertThat(result.get("outcome").asString()).isEqualTo("ADOPTED");
+		assertThat(client().get("/api/v1/alliances/lmxfw/members/" + applicantOrg).json().get("status").asString())
+			.isEqualTo("ACTIVE");
+	}
 }
