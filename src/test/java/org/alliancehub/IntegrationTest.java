@@ -22,6 +22,10 @@ public abstract class IntegrationTest {
 
 	static final Path DATA;
 
+	/** A real SMTP server in this JVM: what the platform sends can be read back. */
+	public static final com.icegreen.greenmail.util.GreenMail MAIL = new com.icegreen.greenmail.util.GreenMail(
+			com.icegreen.greenmail.util.ServerSetup.SMTP.dynamicPort());
+
 	static {
 		try {
 			DATA = Files.createTempDirectory("alliancehub-test");
@@ -29,6 +33,7 @@ public abstract class IntegrationTest {
 		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
+		MAIL.start();
 	}
 
 	/** SQL statements sent by the application, on any thread. */
@@ -43,6 +48,8 @@ public abstract class IntegrationTest {
 		registry.add("alliancehub.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("alliancehub.demo", () -> "true");
 		registry.add("server.shutdown", () -> "immediate");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 	}
 
 	protected TestClient client() {

@@ -17,6 +17,8 @@ public record MeetingView(long id, String alliance, MeetingKind kind, int term, 
 	public record AgendaItem(int position, String title, AgendaKind kind) {
 	}
 
-	public record Participant(long organizationId, String organizationName, AttendanceRole role, boolean present) {
+	/** A participant; {@code reply} is ATTEND or DECLINE once it has answered the invitation. */
+	public record Participant(long organizationId, String organizationName, AttendanceRole role, boolean present,
+			@Nullable String reply) {
 	}
 }

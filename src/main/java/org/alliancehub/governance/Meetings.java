@@ -145,11 +145,11 @@ public class Meetings {
 			.query((rs, i) -> new MeetingView.AgendaItem(rs.getInt(1), rs.getString(2), AgendaKind.valueOf(rs.getString(3))))
 			.list();
 		List<MeetingView.Participant> participants = jdbc.sql("""
-				select p.organization_id, o.name, p.role, p.present from participant p
+				select p.organization_id, o.name, p.role, p.present, p.reply from participant p
 				join organization o on o.id = p.organization_id where p.meeting_id = ? order by p.role desc, o.name""")
 			.param(id)
 			.query((rs, i) -> new MeetingView.Participant(rs.getLong(1), rs.getString(2),
-					AttendanceRole.valueOf(rs.getString(3)), rs.getBoolean(4)))
+					AttendanceRole.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5)))
 			.list();
 		int eligible = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING).count();
 		int present = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING && p.present()).count();
@@ -188,9 +188,11 @@ public class Meetings {
 	}
 
 	boolean representsOrganization(long organizationId) {
-		return access.currentUser()
-			.map(u -> u.roles().stream().anyMatch(r -> r.organizationId() != null && r.organizationId() == organizationId))
-			.orElse(false);
+		return access.organizationsActedFor().contains(organizationId);
+	}
+
+	boolean canManageAlliance(long allianceId) {
+		return access.canManage(allianceId);
 	}
 
 	@Transactional

@@ -75,6 +75,23 @@ public class Users implements UserDetailsService {
 			.flatMap(this::find);
 	}
 
+	/** Names and e-mail addresses of the users who act for these organisations (their representatives). */
+	public List<Recipient> representativesOf(java.util.Collection<Long> organizationIds) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct r.organization_id, u.display_name, u.email from user_role r join app_user u on u.id = r.user_id
+				where r.role = 'MEMBER_REP' and r.organization_id = any(?) and u.enabled and u.email is not null""")
+			.param(organizationIds.toArray(Long[]::new))
+			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** Someone to write to on behalf of an organisation. */
+	public record Recipient(long organizationId, String displayName, String email) {
+	}
+
 	public boolean exists(String username) {
 		return jdbc.sql("select exists(select 1 from app_user where username = ?)").param(username)
 			.query(Boolean.class).single();

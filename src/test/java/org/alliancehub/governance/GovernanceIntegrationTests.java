@@ -278,4 +278,38 @@ class GovernanceIntegrationTests extends IntegrationTest {
 		assertThat(client().get("/api/v1/alliances/lmxfw/members/" + applicantOrg).json().get("status").asString())
 			.isEqualTo("ACTIVE");
 	}
+
+	@Test
+	void invitationsReachEveryRepresentativeWithACalendarEntryAndRepliesAreRecorded() throws Exception {
+		long meeting = councilMeeting().get("id").asLong();
+		int before = MAIL.getReceivedMessages().length;
+		JsonNode sent = admin.post("/api/v1/meetings/" + meeting + "/invitations", Map.of()).json();
+		assertThat(sent.get("emails").asInt()).isEqualTo(4);
+		assertThat(reps.get(chair).post("/api/v1/meetings/" + meeting + "/invitations", Map.of()).status()).isEqualTo(403);
+		var received = java.util.Arrays.stream(MAIL.getReceivedMessages()).skip(before).toList();
+		assertThat(received).hasSize(4);
+		jakarta.mail.internet.MimeMessage first = received.get(0);
+		assertThat(first.getSubject()).isEqualTo("会议通知：第二届第三次理事会");
+		String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(first);
+		assertThat(raw).contains("meeting-" + meeting + ".ics", "text/calendar");
+		var multipart = (jakarta.mail.internet.MimeMultipart) first.getContent();
+		String ics = null;
+		for (int i = 0; i < multipart.getCount(); i++) {
+			var part = multipart.getBodyPart(i);
+			if (part.getContentType().startsWith("text/calendar")) {
+				ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		assertThat(ics).contains("BEGIN:VCALENDAR", "DTSTART:20230224T013000Z", "SUMMARY:第二届第三次理事会",
+				"URL:https://meeting.example.org/123");
+
+		var replied = reps.get(council).post("/api/v1/meetings/" + meeting + "/replies",
+				Map.of("organizationId", council, "attending", true));
+		assertThat(replied.status()).isEqualTo(200);
+		assertThat(replied.json().get("participants").valueStream()
+			.filter(p -> p.get("organizationId").asLong() == council).findFirst().orElseThrow().get("reply").asString())
+			.isEqualTo("ATTEND");
+		assertThat(reps.get(chair).post("/api/v1/meetings/" + meeting + "/replies",
+				Map.of("organizationId", council, "attending", false)).status()).isEqualTo(403);
+	}
 }

@@ -36,9 +36,12 @@ class GovernanceApi {
 
 	private final Ballots ballots;
 
-	GovernanceApi(Meetings meetings, Ballots ballots) {
+	private final org.alliancehub.governance.Invitations invitations;
+
+	GovernanceApi(Meetings meetings, Ballots ballots, org.alliancehub.governance.Invitations invitations) {
 		this.meetings = meetings;
 		this.ballots = ballots;
+		this.invitations = invitations;
 	}
 
 	record AttendanceRequest(@NotNull @Positive Long organizationId, @NotNull Boolean present) {
@@ -72,6 +75,20 @@ class GovernanceApi {
 	@PostMapping("/api/v1/meetings/{id}/attendance")
 	MeetingView attendance(@PathVariable long id, @Valid @RequestBody AttendanceRequest request) {
 		return meetings.attendance(id, request.organizationId(), request.present());
+	}
+
+	record ReplyRequest(@NotNull @Positive Long organizationId, @NotNull Boolean attending) {
+	}
+
+	@PostMapping("/api/v1/meetings/{id}/invitations")
+	@Operation(summary = "E-mail the invitation, with an .ics calendar entry, to every participant's representatives")
+	org.alliancehub.governance.Invitations.Sent invite(@PathVariable long id) {
+		return invitations.send(id, null);
+	}
+
+	@PostMapping("/api/v1/meetings/{id}/replies")
+	MeetingView reply(@PathVariable long id, @Valid @RequestBody ReplyRequest reply) {
+		return invitations.reply(id, reply.organizationId(), reply.attending());
 	}
 
 	@PostMapping("/api/v1/meetings/{id}/motions")

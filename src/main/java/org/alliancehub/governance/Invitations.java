@@ -1,0 +1,152 @@
+package org.alliancehub.governance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.governance.GovernanceTypes.MeetingMode;
+import org.alliancehub.identity.Users;
+import org.alliancehub.shared.Invalid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations to a meeting: one e-mail to each representative of each participant, with the meeting as
+ * an iCalendar ({@code .ics}) attachment that calendars import; and the participants' replies.
+ */
+@Service
+public class Invitations {
+
+	private static final DateTimeFormatter ICS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+
+	private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+	private final JdbcClient jdbc;
+
+	private final Meetings meetings;
+
+	private final Users users;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	Invitations(JdbcClient jdbc, Meetings meetings, Users users, ObjectProvider<JavaMailSender> mail,
+			MessageSource messages) {
+		this.jdbc = jdbc;
+		this.meetings = meetings;
+		this.users = users;
+		this.mail = mail;
+		this.messages = messages;
+	}
+
+	/** How many invitations went out, and to how many participants no one could be written. */
+	public record Sent(int emails, int participantsWithoutAddress) {
+	}
+
+	@Transactional
+	public Sent send(long meetingId, @Nullable String from) {
+		meetings.requireManage(meetings.allianceOf(meetingId));
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			throw Invalid.field("mail", "no mail server is configured (spring.mail.host)");
+		}
+		MeetingView m = meetings.get(meetingId);
+		List<Long> organizations = m.participants().stream().map(MeetingView.Participant::organizationId).toList();
+		List<Users.Recipient> recipients = users.representativesOf(organizations);
+		byte[] ics = calendar(m).getBytes(StandardCharsets.UTF_8);
+		for (Users.Recipient r : recipients) {
+			try {
+				MimeMessage message = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+				helper.setTo(r.email());
+				helper.setFrom(from != null ? from : "noreply@alliancehub.local");
+				helper.setSubject(text("invitation.subject", m.title()));
+				helper.setText(text("invitation.body", r.displayName(), m.title(),
+						m.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(MAIL_TIME),
+						place(m)));
+				helper.addAttachment("meeting-" + m.id() + ".ics", new ByteArrayResource(ics), "text/calendar; charset=UTF-8; method=REQUEST");
+				sender.send(message);
+			}
+			catch (MessagingException e) {
+				throw new IllegalStateException("the invitation to " + r.email() + " could not be written", e);
+			}
+		}
+		jdbc.sql("update participant set invited_at = now() where meeting_id = ?").param(meetingId).update();
+		long reached = recipients.stream().map(Users.Recipient::organizationId).distinct().count();
+		return new Sent(recipients.size(), (int) (organizations.size() - reached));
+	}
+
+	/** A participant's answer: it will attend, or it declines. */
+	@Transactional
+	public MeetingView reply(long meetingId, long organizationId, boolean attending) {
+		if (!meetings.representsOrganization(organizationId)
+				&& !meetings.canManageAlliance(meetings.allianceOf(meetingId))) {
+			throw new org.alliancehub.shared.Forbidden("only the organisation's representative replies for it");
+		}
+		if (jdbc.sql("update participant set reply = ? where meeting_id = ? and organization_id = ?")
+			.params(attending ? "ATTEND" : "DECLINE", meetingId, organizationId)
+			.update() == 0) {
+			throw Invalid.field("organizationId", "not a participant of this meeting");
+		}
+		return meetings.get(meetingId);
+	}
+
+	private String place(MeetingView m) {
+		return switch (m.mode()) {
+			case ONSITE -> m.location();
+			case ONLINE -> m.onlineUrl();
+			case HYBRID -> m.location() + " / " + m.onlineUrl();
+		};
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** The meeting as an RFC 5545 event, two hours long unless a later issue gives meetings an end. */
+	static String calendar(MeetingView m) {
+		OffsetDateTime start = m.startsAt().withOffsetSameInstant(ZoneOffset.UTC);
+		StringBuilder b = new StringBuilder();
+		line(b, "BEGIN:VCALENDAR");
+		line(b, "VERSION:2.0");
+		line(b, "PRODID:-//AllianceHub//Meetings//ZH");
+		line(b, "METHOD:REQUEST");
+		line(b, "BEGIN:VEVENT");
+		line(b, "UID:meeting-" + m.id() + "@alliancehub");
+		line(b, "DTSTAMP:" + ICS_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
+		line(b, "DTSTART:" + ICS_TIME.format(start));
+		line(b, "DTEND:" + ICS_TIME.format(start.plus(Duration.ofHours(2))));
+		line(b, "SUMMARY:" + escape(m.title()));
+		if (m.location() != null) {
+			line(b, "LOCATION:" + escape(m.location()));
+		}
+		if (m.mode() != MeetingMode.ONSITE && m.onlineUrl() != null) {
+			line(b, "URL:" + m.onlineUrl());
+		}
+		line(b, "END:VEVENT");
+		line(b, "END:VCALENDAR");
+		return b.toString();
+	}
+
+	private static void line(StringBuilder b, String line) {
+		b.append(line).append("\r\n");
+	}
+
+	private static String escape(String s) {
+		return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+	}
+}
