@@ -1,0 +1,114 @@
+package org.alliancehub.governance.web;
+
+import java.util.List;
+
+import org.alliancehub.governance.Ballots;
+import org.alliancehub.governance.GovernanceTypes.Choice;
+import org.alliancehub.governance.GovernanceTypes.MotionStatus;
+import org.alliancehub.governance.MeetingView;
+import org.alliancehub.governance.Meetings;
+import org.alliancehub.governance.MotionLine;
+import org.alliancehub.governance.MotionView;
+import org.alliancehub.identity.Access;
+import org.alliancehub.network.SiteFrames;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Forbidden;
+import org.alliancehub.shared.NotFound;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The live meeting page: attendance and quorum, the motions with the votes cast so far and each result
+ * as soon as it closes, refreshed every two seconds (htmx); representatives vote here, the secretariat
+ * checks participants in and opens and closes the votes.
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+class MeetingPages {
+
+	private final Meetings meetings;
+
+	private final Ballots ballots;
+
+	private final Access access;
+
+	private final SiteFrames frames;
+
+	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames) {
+		this.meetings = meetings;
+		this.ballots = ballots;
+		this.access = access;
+		this.frames = frames;
+	}
+
+	@GetMapping("/meetings/{id}")
+	String page(@PathVariable long id, Model model) {
+		MeetingView m = visible(id);
+		model.addAttribute("frame", frames.of(m.alliance()));
+		live(m, model);
+		return "governance/meeting";
+	}
+
+	@GetMapping("/meetings/{id}/live")
+	String fragment(@PathVariable long id, Model model) {
+		live(visible(id), model);
+		return "governance/live";
+	}
+
+	@PostMapping("/meetings/{id}/motions/{motion}/vote")
+	String vote(@PathVariable long id, @PathVariable long motion, @RequestParam Choice choice,
+			RedirectAttributes redirect) {
+		try {
+			redirect.addAttribute("receipt", ballots.cast(motion, choice, null).receipt());
+		}
+		catch (Conflict | Forbidden e) {
+			redirect.addAttribute("refused", e.getMessage());
+		}
+		return "redirect:/meetings/" + id;
+	}
+
+	@PostMapping("/meetings/{id}/motions/{motion}/{action:open|close}")
+	String openOrClose(@PathVariable long id, @PathVariable long motion, @PathVariable String action) {
+		if (action.equals("open")) {
+			ballots.open(motion);
+		}
+		else {
+			ballots.close(motion);
+		}
+		return "redirect:/meetings/" + id;
+	}
+
+	@PostMapping("/meetings/{id}/attendance")
+	String checkIn(@PathVariable long id, @RequestParam long organizationId, @RequestParam boolean present) {
+		meetings.attendance(id, organizationId, present);
+		return "redirect:/meetings/" + id;
+	}
+
+	private void live(MeetingView m, Model model) {
+		List<MotionLine> motions = meetings.motions(m.id())
+			.stream()
+			.map(x -> new MotionLine(x, ballots.result(x.id())))
+			.toList();
+		model.addAttribute("meeting", m);
+		model.addAttribute("motions", motions);
+		model.addAttribute("manager", access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance())));
+		model.addAttribute("open", motions.stream().anyMatch(l -> l.motion().status() == MotionStatus.OPEN));
+	}
+
+	/** The secretariat and the participants' representatives see the meeting; to anyone else it does not exist. */
+	private MeetingView visible(long id) {
+		MeetingView m = meetings.get(id);
+		boolean manager = access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance()));
+		var mine = access.organizationsActedFor();
+		if (!manager && m.participants().stream().noneMatch(p -> mine.contains(p.organizationId()))) {
+			throw new NotFound("meeting " + id);
+		}
+		return m;
+	}
+}
