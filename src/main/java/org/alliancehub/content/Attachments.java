@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 
 import org.alliancehub.content.ContentEvents.ContentChanged;
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.TooLarge;
@@ -72,7 +72,7 @@ public class Attachments {
 			Files.createDirectories(dir);
 			Path temp = Files.createTempFile(dir, "upload-", ".part");
 			try {
-				MessageDigest sha = MessageDigest.getInstance("SHA-256");
+				MessageDigest sha = Hashes.digest();
 				long size;
 				try (InputStream in = new DigestInputStream(content, sha)) {
 					size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
@@ -108,9 +108,6 @@ public class Attachments {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 

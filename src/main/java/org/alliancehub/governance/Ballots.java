@@ -1,8 +1,5 @@
 package org.alliancehub.governance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -20,6 +17,7 @@ import org.alliancehub.governance.GovernanceTypes.MotionStatus;
 import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
+import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -265,12 +263,7 @@ public class Ballots {
 	}
 
 	static String sha256(String s) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256(s);
 	}
 
 }

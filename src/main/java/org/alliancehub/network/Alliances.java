@@ -64,6 +64,23 @@ public class Alliances {
 			.toList();
 	}
 
+	/** Every body of the installation, the network and its alliances, in one query, in Chinese order. */
+	public List<Alliance> all() {
+		return jdbc.sql("select " + COLUMNS + " from alliance")
+			.query(Alliances::map)
+			.list()
+			.stream()
+			.sorted(CHINESE_ORDER)
+			.toList();
+	}
+
+	/** Short names by slug: for lists that name the alliance of each item. */
+	public static Map<String, String> shortNames(java.util.Collection<Alliance> alliances) {
+		Map<String, String> names = new java.util.HashMap<>();
+		alliances.forEach(a -> names.put(a.slug(), a.displayShortName()));
+		return names;
+	}
+
 	public Optional<Alliance> find(String slug) {
 		Alliance cached = bySlug.get(slug);
 		if (cached != null) {

@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.alliancehub.shared.Slugs;
 import org.jspecify.annotations.Nullable;
 
 /** What it takes to found an alliance on the network. */
 public record NewAlliance(
-		@NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", message = "{validation.slug}") String slug,
+		@NotBlank @Pattern(regexp = Slugs.REGEX, message = "{validation.slug}") String slug,
 		@NotBlank @Size(max = 200) String name, @Size(max = 60) @Nullable String shortName,
 		@Size(max = 100) @Nullable String industry, @Nullable LocalDate foundedOn, @Size(max = 60) @Nullable String region,
 		@Size(max = 2000) @Nullable String description, @Valid @Nullable ContactInput contact,

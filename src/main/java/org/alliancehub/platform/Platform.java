@@ -31,10 +31,6 @@ public class Platform {
 		return demo != null ? demo : embedded;
 	}
 
-	public AllianceHubProperties properties() {
-		return properties;
-	}
-
 	/** Background work: module listeners run after their transaction commits, housekeeping runs on a schedule. */
 	@Configuration(proxyBeanMethods = false)
 	@org.springframework.scheduling.annotation.EnableAsync

@@ -40,6 +40,7 @@ public final class Html {
 		return SPACE.matcher(t).replaceAll(" ").trim();
 	}
 
+	/** The beginning of a text, cut after {@code max} characters with an ellipsis. */
 	public static String excerpt(String html, int max) {
 		String t = text(html);
 		return t.length() <= max ? t : t.substring(0, max) + "…";

@@ -82,7 +82,8 @@ public enum Language {
 		return l;
 	}
 
-	static @Nullable Language fromCookie(HttpServletRequest request) {
+	/** The language a previous choice left in the cookie, if any. */
+	public static @Nullable Language fromCookie(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
 			for (Cookie c : cookies) {

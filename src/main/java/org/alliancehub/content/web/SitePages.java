@@ -46,17 +46,12 @@ class SitePages {
 
 	@GetMapping("/")
 	String networkHome(Model model) {
-		Alliance network = alliances.network().orElse(null);
-		model.addAttribute("frame", frames.network());
+		List<Alliance> all = alliances.all();
+		Alliance network = all.stream().filter(Alliance::isNetwork).findFirst().orElse(null);
+		model.addAttribute("frame", network == null ? null : frames.of(network));
 		model.addAttribute("network", network);
-		List<Alliance> all = alliances.list();
-		Map<String, String> names = new java.util.HashMap<>();
-		all.forEach(a -> names.put(a.slug(), a.displayShortName()));
-		if (network != null) {
-			names.put(network.slug(), network.displayShortName());
-		}
-		model.addAttribute("alliances", all);
-		model.addAttribute("names", names);
+		model.addAttribute("alliances", all.stream().filter(a -> !a.isNetwork()).toList());
+		model.addAttribute("names", Alliances.shortNames(all));
 		model.addAttribute("latest", articles.latestPublic(12));
 		model.addAttribute("own", network == null ? Map.of() : articles.latestBySection(network.id(), 5));
 		return "content/network-home";

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.alliancehub.governance.Ballots;
 import org.alliancehub.governance.GovernanceTypes.Choice;
-import org.alliancehub.governance.GovernanceTypes.MotionStatus;
 import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
 import org.alliancehub.governance.MotionLine;
@@ -98,7 +97,6 @@ class MeetingPages {
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions", motions);
 		model.addAttribute("manager", access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance())));
-		model.addAttribute("open", motions.stream().anyMatch(l -> l.motion().status() == MotionStatus.OPEN));
 	}
 
 	/** The secretariat and the participants' representatives see the meeting; to anyone else it does not exist. */

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * so replaying an event twice does no harm.
  */
 @Component
-class Indexer implements SearchIndexing {
+class Indexer implements SearchIndexing, org.springframework.beans.factory.SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
@@ -38,6 +38,8 @@ class Indexer implements SearchIndexing {
 	private final IndexDocuments documents;
 
 	private final TaskExecutor executor;
+
+	private volatile boolean rebuildOnReady;
 
 	private final AtomicReference<Reindexing> status = new AtomicReference<>(
 			new Reindexing(Reindexing.State.IDLE, 0, 0, null, null, null));
@@ -93,10 +95,19 @@ class Indexer implements SearchIndexing {
 		index.write(key, documents.load(key).orElse(null));
 	}
 
-	/** An index that is empty while the database is not (a new installation of an old database) is rebuilt. */
+	/**
+	 * An index that is empty while the database is not (a new index over an old database) is rebuilt once
+	 * the application is ready. Whether it is needed is decided before start-up work such as the demo
+	 * content runs: what that writes reaches the index through its own events, and must not be indexed twice.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		rebuildOnReady = index.documents() == 0 && documents.estimate() > 0;
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildWhenEmpty() {
-		if (index.documents() == 0 && documents.estimate() > 0) {
+		if (rebuildOnReady) {
 			rebuild();
 		}
 	}

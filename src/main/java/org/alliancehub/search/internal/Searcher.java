@@ -22,6 +22,7 @@ import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
+import org.alliancehub.shared.Html;
 import org.alliancehub.shared.Invalid;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -197,7 +198,7 @@ class Searcher implements Search {
 			Document d = stored.document(page[i].doc);
 			long millis = d.getField(IndexDocuments.PUBLISHED).numericValue().longValue();
 			String snippet = snippets[i] != null ? shorten(snippets[i].replace("</em><em>", ""))
-					: HtmlUtils.htmlEscape(first(d.get(Analyzers.BODY)));
+					: HtmlUtils.htmlEscape(Html.excerpt(d.get(Analyzers.BODY) == null ? "" : d.get(Analyzers.BODY), 120));
 			hits.add(new Hit(DocumentType.valueOf(d.get(IndexDocuments.TYPE)),
 					d.getField(IndexDocuments.ID).numericValue().longValue(), d.get(IndexDocuments.DISPLAY_TITLE),
 					d.get(IndexDocuments.ALLIANCE + "Slug"), d.get(IndexDocuments.ALLIANCE_NAME),
@@ -234,13 +235,6 @@ class Searcher implements Search {
 			end = lastAmp;
 		}
 		return (at > 0 ? "…" : "") + snippet.substring(at, end) + (end < snippet.length() ? "…" : "");
-	}
-
-	private static String first(@Nullable String text) {
-		if (text == null) {
-			return "";
-		}
-		return text.length() <= 120 ? text : text.substring(0, 120) + "…";
 	}
 
 	private static Map<String, List<FacetCount>> facets(Map<String, Map<String, Long>> counts) {

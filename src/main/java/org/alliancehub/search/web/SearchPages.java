@@ -53,10 +53,7 @@ class SearchPages {
 				Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("frame", frame);
 		model.addAttribute("query", query);
-		java.util.Map<String, String> names = new java.util.HashMap<>();
-		alliances.network().ifPresent(n -> names.put(n.slug(), n.displayShortName()));
-		alliances.list().forEach(a -> names.put(a.slug(), a.displayShortName()));
-		model.addAttribute("names", names);
+		model.addAttribute("names", Alliances.shortNames(alliances.all()));
 		try {
 			model.addAttribute("result", q.isBlank() ? null : search.search(query));
 			model.addAttribute("error", null);

@@ -26,7 +26,7 @@ public class LanguageFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Language chosen = Language.parse(request.getParameter(Language.PARAM));
 		Language language = Language.of(request);
-		if (chosen != null && chosen != cookieValue(request)) {
+		if (chosen != null && chosen != Language.fromCookie(request)) {
 			Cookie cookie = new Cookie(Language.COOKIE, chosen.tag());
 			cookie.setPath("/");
 			cookie.setMaxAge(365 * 24 * 3600);
@@ -54,17 +54,6 @@ public class LanguageFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static Language cookieValue(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie c : cookies) {
-				if (Language.COOKIE.equals(c.getName())) {
-					return Language.parse(c.getValue());
-				}
-			}
-		}
-		return null;
-	}
 
 	private static boolean converts(HttpServletRequest request) {
 		String path = request.getRequestURI();
