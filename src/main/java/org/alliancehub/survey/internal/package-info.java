@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.survey.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.alliancehub.survey.web;
+
+import org.jspecify.annotations.NullMarked;
