@@ -14,7 +14,15 @@ public record MeetingView(long id, String alliance, MeetingKind kind, int term, 
 		OffsetDateTime startsAt, MeetingMode mode, @Nullable String location, @Nullable String onlineUrl,
 		List<AgendaItem> agenda, List<Participant> participants, int eligible, int present, long version) {
 
-	public record AgendaItem(int position, String title, AgendaKind kind) {
+	public record AgendaItem(int position, String title, AgendaKind kind, List<Document> documents) {
+	}
+
+	/** A document attached to an agenda item; participants and the secretariat download it from {@link #url()}. */
+	public record Document(long id, String filename, String contentType, long sizeBytes, String url) {
+
+		static String url(long meetingId, long documentId) {
+			return "/api/v1/meetings/" + meetingId + "/documents/" + documentId;
+		}
 	}
 
 	/** A participant; {@code reply} is ATTEND or DECLINE once it has answered the invitation. */

@@ -139,10 +139,21 @@ public class Meetings {
 					rs.getString(8), rs.getString(9), rs.getLong(10)))
 			.optional()
 			.orElseThrow(() -> new NotFound("meeting " + id));
+		java.util.Map<Integer, List<MeetingView.Document>> documents = new java.util.HashMap<>();
+		jdbc.sql("""
+				select i.position, d.id, d.filename, d.content_type, d.size_bytes from agenda_document d
+				join agenda_item i on i.id = d.agenda_item_id where i.meeting_id = ? order by d.id""")
+			.param(id)
+			.query(rs -> {
+				documents.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+					.add(new MeetingView.Document(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+							MeetingView.Document.url(id, rs.getLong(2))));
+			});
 		List<MeetingView.AgendaItem> agenda = jdbc
 			.sql("select position, title, kind from agenda_item where meeting_id = ? order by position")
 			.param(id)
-			.query((rs, i) -> new MeetingView.AgendaItem(rs.getInt(1), rs.getString(2), AgendaKind.valueOf(rs.getString(3))))
+			.query((rs, i) -> new MeetingView.AgendaItem(rs.getInt(1), rs.getString(2), AgendaKind.valueOf(rs.getString(3)),
+					List.copyOf(documents.getOrDefault(rs.getInt(1), List.of()))))
 			.list();
 		List<MeetingView.Participant> participants = jdbc.sql("""
 				select p.organization_id, o.name, p.role, p.present, p.reply from participant p
