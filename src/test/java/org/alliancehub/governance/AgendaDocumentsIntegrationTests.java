@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Documents on the agenda: attached by the secretariat, read by participants only. */
+/** Documents on the agenda, attached by the secretariat and read by participants only; invited guests. */
 class AgendaDocumentsIntegrationTests extends IntegrationTest {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -80,5 +80,35 @@ class AgendaDocumentsIntegrationTests extends IntegrationTest {
 		assertThat(program.status()).isEqualTo(415);
 		assertThat(secretariat.get("/api/v1/meetings/" + meeting).json().get("agenda").get(0).get("documents").size())
 			.isZero();
+	}
+
+	@Test
+	void anInvitedGuestObservesReadsTheDocumentsAndCannotVote() {
+		long guest = admin.post("/api/v1/organizations", Map.of("name", "特邀嘉宾单位" + UUID.randomUUID(), "type", "UNIVERSITY"))
+			.json().get("id").asLong();
+		TestClient guestRep = TestClient.userWith(admin, client(), List.of(Map.of("role", "MEMBER_REP", "organizationId", guest)));
+		assertThat(councilRep.post("/api/v1/meetings/" + meeting + "/guests", Map.of("organizationId", guest)).status())
+			.isEqualTo(403);
+		var invited = secretariat.post("/api/v1/meetings/" + meeting + "/guests", Map.of("organizationId", guest));
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+		var seat = java.util.stream.StreamSupport.stream(invited.json().get("participants").spliterator(), false)
+			.filter(p -> p.get("organizationId").asLong() == guest)
+			.findFirst()
+			.orElseThrow();
+		assertThat(seat.get("role").asString()).isEqualTo("OBSERVER");
+		assertThat(invited.json().get("eligible").asInt()).isEqualTo(1);
+		assertThat(secretariat.post("/api/v1/meetings/" + meeting + "/guests", Map.of("organizationId", guest)).status())
+			.isEqualTo(409);
+		assertThat(secretariat.post("/api/v1/meetings/" + meeting + "/guests", Map.of("organizationId", 999999999)).invalidFields())
+			.containsExactly("organizationId");
+
+		String url = secretariat.upload("/api/v1/meetings/" + meeting + "/agenda/1/documents", "总结.pdf", PDF)
+			.json().get("url").asString();
+		assertThat(guestRep.get(url).status()).isEqualTo(200);
+		guestRep.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", guest, "present", true));
+		long motion = secretariat.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", "审议工作总结"))
+			.json().get("id").asLong();
+		secretariat.post("/api/v1/motions/" + motion + "/open", Map.of());
+		assertThat(guestRep.post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES")).status()).isEqualTo(403);
 	}
 }
