@@ -140,4 +140,14 @@ class CharterRulesIntegrationTests extends IntegrationTest {
 		assertThat(f.propose(meeting, Map.of("title", "团体标准", "type", "ELECTION_OF_POPE")).invalidFields())
 			.containsExactly("type");
 	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheGovernanceRulesEndpoints() {
+		JsonNode paths = client().get("/v3/api-docs").json().get("paths");
+		assertThat(paths.get("/api/v1/alliances/{slug}/charter").has("put")).isTrue();
+		assertThat(paths.get("/api/v1/meetings/{id}/proxies").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/meetings/{id}/proxies/{fromOrganizationId}").has("delete")).isTrue();
+		assertThat(paths.get("/api/v1/alliances/{slug}/motions").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/users/{id}/roles").has("put")).isTrue();
+	}
 }
