@@ -1,9 +1,16 @@
 package org.alliancehub.governance;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
@@ -86,5 +93,45 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 		assertThat(f.admin.get("/api/v1/users/" + a.id()).json().get("roles").get(0).get("organizationId").asLong())
 			.isEqualTo(council);
 		assertThat(f.admin.put("/api/v1/users/999999999/roles", Map.of("roles", List.of())).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aReplacedRepresentativeStillSignedInOnTheMeetingPageCannotVoteForTheOrganisation() throws Exception {
+		String username = "page-" + UUID.randomUUID().toString().substring(0, 8);
+		long a = f.admin.post("/api/v1/users", Map.of("username", username, "displayName", "代表", "password",
+				"page-rep-password", "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", council))))
+			.json().get("id").asLong();
+		long meeting = f.councilMeeting();
+		f.checkIn(meeting, chair, council);
+		long motion = f.openMotion(meeting, Map.of("title", "页面表决"));
+
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://127.0.0.1:" + port;
+		Function<String, String> csrf = path -> {
+			var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(send(http, base + path, null).body());
+			assertThat(m.find()).isTrue();
+			return m.group(1);
+		};
+		send(http, base + "/login", "username=" + username + "&password=page-rep-password&_csrf=" + csrf.apply("/login"));
+		String token = csrf.apply("/meetings/" + meeting);
+		assertThat(f.secretariat().put("/api/v1/users/" + a + "/roles", Map.of("roles", List.of())).status()).isEqualTo(200);
+
+		var voted = send(http, base + "/meetings/" + meeting + "/motions/" + motion + "/vote", "choice=YES&_csrf=" + token);
+		assertThat(voted.headers().firstValue("Location").orElseThrow()).as("the session's old roles do not vote")
+			.contains("refused=").doesNotContain("receipt=");
+		assertThat(client().get("/api/v1/motions/" + motion + "/result").json().get("cast").asInt()).isZero();
+	}
+
+	static HttpResponse<String> send(HttpClient http, String url, String form) {
+		var request = HttpRequest.newBuilder(URI.create(url));
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }
