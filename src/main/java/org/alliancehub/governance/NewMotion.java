@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A motion put to a meeting; without rules it is an open ballot with the quorum and majority the
  * alliance's charter sets for its {@code type} (ORDINARY unless it admits an application: ADMISSION).
- * With {@code admitsApplication} its adoption admits that applicant. A GROUP_STANDARD motion names the
- * organisations that drafted the standard, who do not vote on it.
+ * Explicit {@code quorum} and {@code majority} may be stricter than the charter's, never laxer. With
+ * {@code admitsApplication} its adoption admits that applicant. A GROUP_STANDARD motion names the
+ * organisations that drafted the standard: they do not vote on it and are left out of those eligible and
+ * those present, so the other voters alone decide it.
  */
 public record NewMotion(@NotBlank @Size(max = 300) String title, @Size(max = 20_000) @Nullable String text,
 		@Nullable Ballot ballot, @Nullable Majority majority,
