@@ -9,14 +9,12 @@ import java.util.Map;
 
 import org.alliancehub.governance.GovernanceEvents.MotionClosed;
 import org.alliancehub.governance.GovernanceEvents.MotionOpened;
-import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
 import org.alliancehub.governance.GovernanceTypes.Ballot;
 import org.alliancehub.governance.GovernanceTypes.Choice;
 import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
 import org.alliancehub.governance.GovernanceTypes.MotionStatus;
 import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.NotFound;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +44,10 @@ public class Ballots {
 
 	private final ApplicationEventPublisher events;
 
-	Ballots(JdbcClient jdbc, Meetings meetings, Access access, ApplicationEventPublisher events) {
+	private final Voters voters;
+
+	Ballots(JdbcClient jdbc, Meetings meetings, Access access, ApplicationEventPublisher events, Voters voters) {
+		this.voters = voters;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.access = access;
@@ -67,7 +68,7 @@ public class Ballots {
 	@Transactional
 	public MotionView open(long motionId) {
 		MotionView m = meetings.motion(motionId);
-		long allianceId = meetings.allianceOf(m.meetingId());
+		long allianceId = meetings.allianceOfMotion(motionId);
 		meetings.requireManage(allianceId);
 		if (jdbc.sql("update motion set status = 'OPEN', opened_at = now() where id = ? and status = 'DRAFT'")
 			.param(motionId)
@@ -81,11 +82,27 @@ public class Ballots {
 	@Transactional
 	public MotionResult close(long motionId) {
 		MotionView m = lock(motionId);
-		long allianceId = meetings.allianceOf(m.meetingId());
-		meetings.requireManage(allianceId);
+		meetings.requireManage(meetings.allianceOfMotion(motionId));
 		if (m.status() != MotionStatus.OPEN) {
 			throw new Conflict("only an open motion can be closed; this one is " + m.status());
 		}
+		return conclude(m);
+	}
+
+	/** Closes a correspondence vote whose deadline has passed; false when it was closed meanwhile. */
+	@Transactional
+	boolean closeOverdue(long motionId) {
+		MotionView m = lock(motionId);
+		if (m.status() != MotionStatus.OPEN || !Voters.overdue(m, OffsetDateTime.now())) {
+			return false;
+		}
+		conclude(m);
+		return true;
+	}
+
+	private MotionResult conclude(MotionView m) {
+		long motionId = m.id();
+		long allianceId = meetings.allianceOfMotion(motionId);
 		Tally tally = tally(motionId, m.meetingId());
 		MotionOutcome outcome = tally.outcome(m.majority(), m.quorum());
 		jdbc.sql("update motion set status = 'CLOSED', outcome = ?, eligible = ?, present = ?, closed_at = now() where id = ?")
@@ -97,40 +114,21 @@ public class Ballots {
 		return result(motionId);
 	}
 
-	/** Casts the vote of the organisation the signed-in representative acts for. */
+	/**
+	 * Casts the vote of the organisation the signed-in representative acts for, or, naming
+	 * {@code organizationId}, of an organisation whose written proxy its organisation holds. Who acts for
+	 * an organisation is read as it is now, so a representative replaced meanwhile no longer votes for it.
+	 */
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
 		MotionView m = lock(motionId);
 		access.requireUser();
-		List<Long> represented = List.copyOf(access.organizationsActedFor());
-		record Seat(long organizationId, AttendanceRole role, boolean present) {
-		}
-		List<Seat> seats = jdbc.sql("select organization_id, role, present from participant where meeting_id = ? and organization_id = any(?)")
-			.params(m.meetingId(), represented.toArray(Long[]::new))
-			.query((rs, i) -> new Seat(rs.getLong(1), AttendanceRole.valueOf(rs.getString(2)), rs.getBoolean(3)))
-			.list()
-			.stream()
-			.filter(s -> organizationId == null || s.organizationId() == organizationId)
-			.toList();
-		if (organizationId != null && !represented.contains(organizationId)) {
-			throw new Forbidden("you do not represent organisation " + organizationId);
-		}
-		if (seats.isEmpty()) {
-			throw new Forbidden("your organisation does not take part in this meeting");
-		}
-		if (seats.size() > 1) {
-			throw new org.alliancehub.shared.Invalid(List.of(new org.alliancehub.shared.Invalid.FieldError(
-					"organizationId", "you represent several participants; name the one that votes")));
-		}
-		Seat seat = seats.get(0);
-		if (seat.role() != AttendanceRole.VOTING) {
-			throw new Forbidden("observers (列席) do not vote");
-		}
-		if (!seat.present()) {
-			throw new Forbidden("only participants who are present vote; check in first");
-		}
+		Voters.Seat seat = voters.seatFor(m, access.organizationsActedForNow(), organizationId);
 		if (m.status() != MotionStatus.OPEN) {
 			throw new Conflict(m.status() == MotionStatus.DRAFT ? "the vote has not been opened" : "the vote is closed");
+		}
+		if (Voters.overdue(m, OffsetDateTime.now())) {
+			throw new Conflict("the deadline of this correspondence vote has passed");
 		}
 		if (jdbc.sql("select exists(select 1 from vote where motion_id = ? and organization_id = ?)")
 			.params(motionId, seat.organizationId())
@@ -142,8 +140,8 @@ public class Ballots {
 		random.nextBytes(bytes);
 		String receipt = HexFormat.of().formatHex(bytes);
 		String receiptHash = sha256(receipt);
-		OffsetDateTime at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash) values (?, ?, ?, ?) returning cast_at")
-			.params(motionId, seat.organizationId(), choice.name(), receiptHash)
+		OffsetDateTime at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
+			.params(motionId, seat.organizationId(), choice.name(), receiptHash, seat.proxyHolderId())
 			.query(OffsetDateTime.class)
 			.single();
 		String payload = (m.ballot() == Ballot.OPEN ? seat.organizationId() + " " : "") + choice.name() + " " + receiptHash;
@@ -241,21 +239,16 @@ public class Ballots {
 		return meetings.motion(motionId);
 	}
 
-	private Tally tally(long motionId, long meetingId) {
+	private Tally tally(long motionId, @Nullable Long meetingId) {
 		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
 		jdbc.sql("select choice, count(*) from vote where motion_id = ? group by choice")
 			.param(motionId)
 			.query(rs -> {
 				counts.put(Choice.valueOf(rs.getString(1)), rs.getInt(2));
 			});
-		record Seats(int eligible, int present) {
-		}
-		Seats s = jdbc.sql("select count(*) filter (where role = 'VOTING'), count(*) filter (where role = 'VOTING' and present) from participant where meeting_id = ?")
-			.param(meetingId)
-			.query((rs, i) -> new Seats(rs.getInt(1), rs.getInt(2)))
-			.single();
+		int[] seats = voters.eligibleAndPresent(motionId, meetingId);
 		return new Tally(counts.getOrDefault(Choice.YES, 0), counts.getOrDefault(Choice.NO, 0),
-				counts.getOrDefault(Choice.ABSTAIN, 0), s.eligible(), s.present());
+				counts.getOrDefault(Choice.ABSTAIN, 0), seats[0], seats[1]);
 	}
 
 	static String chain(String prev, String payload) {

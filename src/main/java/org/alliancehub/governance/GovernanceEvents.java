@@ -53,4 +53,49 @@ public final class GovernanceEvents {
 			return "closed «" + title + "»: " + outcome + " (" + yes + "/" + no + "/" + abstain + ")";
 		}
 	}
+
+	public record CharterChanged(Long allianceId, String alliance) implements DomainEvent {
+
+		public String action() {
+			return "charter.changed";
+		}
+
+		public String subject() {
+			return "charter:" + alliance;
+		}
+
+		public String summary() {
+			return "changed the voting rules of the charter";
+		}
+	}
+
+	public record ProxyRecorded(long meetingId, Long allianceId, long grantorId, long holderId) implements DomainEvent {
+
+		public String action() {
+			return "proxy.recorded";
+		}
+
+		public String subject() {
+			return "meeting:" + meetingId;
+		}
+
+		public String summary() {
+			return "recorded the written proxy of organisation " + grantorId + " to organisation " + holderId;
+		}
+	}
+
+	public record ProxyWithdrawn(long meetingId, Long allianceId, long grantorId) implements DomainEvent {
+
+		public String action() {
+			return "proxy.withdrawn";
+		}
+
+		public String subject() {
+			return "meeting:" + meetingId;
+		}
+
+		public String summary() {
+			return "withdrew the written proxy of organisation " + grantorId;
+		}
+	}
 }

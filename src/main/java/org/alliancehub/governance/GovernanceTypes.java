@@ -39,8 +39,38 @@ public final class GovernanceTypes {
 		OPEN, SECRET
 	}
 
+	/**
+	 * How many yes votes adopt a motion (see {@link Tally}). Strictness is a partial order, decided by
+	 * implication: a majority is at least as strict as another when every count it adopts the other adopts
+	 * too, whatever the attendance. So SIMPLE &lt; TWO_THIRDS &lt; THREE_QUARTERS, and SIMPLE &lt; ABSOLUTE;
+	 * ABSOLUTE (half of all voting participants) and the fractions of those present cannot be compared,
+	 * because which one asks more depends on how many came.
+	 */
 	public enum Majority {
-		SIMPLE, TWO_THIRDS, ABSOLUTE
+		SIMPLE, TWO_THIRDS, ABSOLUTE, THREE_QUARTERS;
+
+		/** Whether this majority asks at least as much as {@code minimum} for every possible attendance. */
+		public boolean atLeastAsStrictAs(Majority minimum) {
+			return this == minimum || minimum == SIMPLE || (minimum == TWO_THIRDS && this == THREE_QUARTERS);
+		}
+	}
+
+	/**
+	 * What a motion decides, which sets the majority a charter asks for it: an ordinary matter, the
+	 * admission of a member, an election, the budget (经费), an amendment of the charter, or a group
+	 * standard (团体标准), which its drafting organisations do not vote on.
+	 */
+	public enum MotionType {
+		ORDINARY, ADMISSION, ELECTION, BUDGET, CHARTER_AMENDMENT, GROUP_STANDARD
+	}
+
+	/** Who votes in a correspondence vote (通讯表决): the voting participants of that kind of meeting. */
+	public enum Electorate {
+		COUNCIL, GENERAL_ASSEMBLY;
+
+		public MeetingKind meetingKind() {
+			return MeetingKind.valueOf(name());
+		}
 	}
 
 	public enum MotionStatus {

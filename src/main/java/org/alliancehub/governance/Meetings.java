@@ -1,6 +1,5 @@
 package org.alliancehub.governance;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +8,13 @@ import org.alliancehub.governance.GovernanceEvents.MeetingScheduled;
 import org.alliancehub.governance.GovernanceTypes.AgendaKind;
 import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
 import org.alliancehub.governance.GovernanceTypes.Ballot;
+import org.alliancehub.governance.GovernanceTypes.Electorate;
 import org.alliancehub.governance.GovernanceTypes.Majority;
 import org.alliancehub.governance.GovernanceTypes.MeetingKind;
 import org.alliancehub.governance.GovernanceTypes.MeetingMode;
 import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
 import org.alliancehub.governance.GovernanceTypes.MotionStatus;
+import org.alliancehub.governance.GovernanceTypes.MotionType;
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipRole;
@@ -53,9 +54,12 @@ public class Meetings {
 
 	private final org.alliancehub.membership.Applications applications;
 
+	private final Charters charters;
+
 	Meetings(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
-			ApplicationEventPublisher events, org.alliancehub.membership.Applications applications) {
+			ApplicationEventPublisher events, org.alliancehub.membership.Applications applications, Charters charters) {
 		this.applications = applications;
+		this.charters = charters;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -163,9 +167,25 @@ public class Meetings {
 					AttendanceRole.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5)))
 			.list();
 		int eligible = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING).count();
-		int present = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING && p.present()).count();
+		int present = presentCounted(id, participants);
 		return new MeetingView(id, alliances.get(r.allianceId()).slug(), r.kind(), r.term(), r.session(), r.title(),
 				r.startsAt(), r.mode(), r.location(), r.onlineUrl(), agenda, participants, eligible, present, r.version());
+	}
+
+	/**
+	 * The voting participants counted present: those checked in, and those who gave their vote by written
+	 * proxy to a voting participant who is checked in.
+	 */
+	private int presentCounted(long meetingId, List<MeetingView.Participant> participants) {
+		java.util.Set<Long> here = new java.util.HashSet<>();
+		participants.stream().filter(p -> p.role() == AttendanceRole.VOTING && p.present())
+			.forEach(p -> here.add(p.organizationId()));
+		List<Long> byProxy = jdbc.sql("select grantor_id, holder_id from proxy where meeting_id = ?")
+			.param(meetingId)
+			.query((rs, i) -> here.contains(rs.getLong(2)) ? rs.getLong(1) : null)
+			.list();
+		byProxy.stream().filter(java.util.Objects::nonNull).forEach(here::add);
+		return here.size();
 	}
 
 	long allianceOf(long meetingId) {
@@ -210,6 +230,20 @@ public class Meetings {
 	public MotionView propose(long meetingId, NewMotion m) {
 		long allianceId = allianceOf(meetingId);
 		requireManage(allianceId);
+		MeetingKind kind = MeetingKind.valueOf(jdbc.sql("select kind from meeting where id = ?").param(meetingId)
+			.query(String.class).single());
+		List<Long> voting = jdbc.sql("select organization_id from participant where meeting_id = ? and role = 'VOTING'")
+			.param(meetingId)
+			.query(Long.class)
+			.list();
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		MotionType type = typeOf(m.type(), m.admitsApplication(), errors);
+		Charter.Rules rules = charters.of(allianceId).rulesFor(kind, type, m.majority(), m.quorum(), errors);
+		List<Long> drafters = drafters(type, m.draftingOrganizationIds(), voting, "a voting participant of this meeting",
+				errors);
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
 		if (m.admitsApplication() != null) {
 			try {
 				if (applications.get(m.admitsApplication()).allianceId() != allianceId) {
@@ -221,13 +255,57 @@ public class Meetings {
 			}
 			applications.refer(m.admitsApplication());
 		}
-		long id = jdbc.sql("insert into motion (meeting_id, title, text, ballot, majority, quorum, admits_application_id) values (?, ?, ?, ?, ?, ?, ?) returning id")
+		long id = jdbc.sql("insert into motion (meeting_id, title, text, ballot, majority, quorum, admits_application_id, type, alliance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
 			.params(meetingId, m.title().strip(), m.text(), (m.ballot() != null ? m.ballot() : Ballot.OPEN).name(),
-					(m.majority() != null ? m.majority() : Majority.SIMPLE).name(),
-					m.quorum() != null ? m.quorum() : new BigDecimal("0.5"), m.admitsApplication())
+					rules.majority().name(), rules.quorum(), m.admitsApplication(), type.name(), allianceId)
 			.query(Long.class)
 			.single();
+		recordDrafters(id, drafters);
 		return motion(id);
+	}
+
+	/** A motion's type: as given, or ADMISSION when it admits an application, else ORDINARY. */
+	static MotionType typeOf(@Nullable MotionType asked, @Nullable Long admitsApplication, List<Invalid.FieldError> errors) {
+		if (admitsApplication != null && asked != null && asked != MotionType.ADMISSION) {
+			errors.add(new Invalid.FieldError("type", "a motion that admits an application is of type ADMISSION"));
+		}
+		return asked != null ? asked : admitsApplication != null ? MotionType.ADMISSION : MotionType.ORDINARY;
+	}
+
+	/**
+	 * The drafting organisations of a group standard: required for one, refused for any other motion, and
+	 * each must be among the motion's voters (otherwise leaving it out of the vote would mean nothing).
+	 */
+	static List<Long> drafters(MotionType type, @Nullable List<Long> asked, java.util.Collection<Long> voters,
+			String voterWord, List<Invalid.FieldError> errors) {
+		List<Long> ids = asked == null ? List.of() : asked.stream().distinct().toList();
+		if (type == MotionType.GROUP_STANDARD && ids.isEmpty()) {
+			errors.add(new Invalid.FieldError("draftingOrganizationIds", "a group standard names its drafting organisations"));
+		}
+		if (type != MotionType.GROUP_STANDARD && !ids.isEmpty()) {
+			errors.add(new Invalid.FieldError("draftingOrganizationIds", "only a GROUP_STANDARD motion has drafting organisations"));
+		}
+		for (int i = 0; i < ids.size(); i++) {
+			if (!voters.contains(ids.get(i))) {
+				errors.add(new Invalid.FieldError("draftingOrganizationIds[" + i + "]", "not " + voterWord));
+			}
+		}
+		return ids;
+	}
+
+	void recordDrafters(long motionId, List<Long> drafters) {
+		for (Long org : drafters) {
+			jdbc.sql("insert into motion_drafter (motion_id, organization_id) values (?, ?)").params(motionId, org).update();
+		}
+	}
+
+	/** The alliance a motion belongs to, whether it was put to a meeting or by correspondence. */
+	long allianceOfMotion(long motionId) {
+		return jdbc.sql("select alliance_id from motion where id = ?")
+			.param(motionId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("motion " + motionId));
 	}
 
 	/** Carries out what an adopted motion decides: admitting its applicant. */
@@ -248,13 +326,20 @@ public class Meetings {
 	}
 
 	public MotionView motion(long id) {
-		return jdbc.sql("select id, meeting_id, title, text, ballot, majority, quorum, status, outcome, opened_at, closed_at from motion where id = ?")
+		List<Long> drafters = jdbc.sql("select organization_id from motion_drafter where motion_id = ? order by organization_id")
 			.param(id)
-			.query((rs, i) -> new MotionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+			.query(Long.class)
+			.list();
+		return jdbc.sql("select id, meeting_id, title, text, ballot, majority, quorum, status, outcome, opened_at, closed_at, type, electorate, deadline from motion where id = ?")
+			.param(id)
+			.query((rs, i) -> new MotionView(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
 					Ballot.valueOf(rs.getString(5)), Majority.valueOf(rs.getString(6)), rs.getBigDecimal(7),
 					MotionStatus.valueOf(rs.getString(8)),
 					rs.getString(9) == null ? null : MotionOutcome.valueOf(rs.getString(9)),
-					rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
+					rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+					MotionType.valueOf(rs.getString(12)),
+					rs.getString(13) == null ? null : Electorate.valueOf(rs.getString(13)),
+					rs.getObject(14, OffsetDateTime.class), drafters))
 			.optional()
 			.orElseThrow(() -> new NotFound("motion " + id));
 	}

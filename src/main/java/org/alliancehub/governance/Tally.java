@@ -9,7 +9,8 @@ import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
  * The counted votes of a motion and the rule that decides it, as alliance charters write them:
  * {@code quorum} is the fraction of voting participants that must be present; SIMPLE adopts when yes is
  * more than half of the voting participants present, TWO_THIRDS when yes is at least two thirds of them,
- * ABSOLUTE when yes is more than half of all voting participants.
+ * THREE_QUARTERS when yes is at least three quarters of them, ABSOLUTE when yes is more than half of all
+ * voting participants. For a correspondence vote, those present are those who voted.
  */
 public record Tally(int yes, int no, int abstain, int eligible, int present) {
 
@@ -20,6 +21,7 @@ public record Tally(int yes, int no, int abstain, int eligible, int present) {
 		boolean adopted = switch (majority) {
 			case SIMPLE -> 2L * yes > present;
 			case TWO_THIRDS -> 3L * yes >= 2L * present;
+			case THREE_QUARTERS -> 4L * yes >= 3L * present;
 			case ABSOLUTE -> 2L * yes > eligible;
 		};
 		return adopted ? MotionOutcome.ADOPTED : MotionOutcome.REJECTED;

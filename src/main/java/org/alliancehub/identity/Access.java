@@ -24,7 +24,11 @@ public class Access {
 
 	private final org.alliancehub.membership.Organizations organizations;
 
-	Access(Alliances alliances, Memberships memberships, org.alliancehub.membership.Organizations organizations) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Access(Alliances alliances, Memberships memberships, org.alliancehub.membership.Organizations organizations,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
 		this.organizations = organizations;
@@ -122,11 +126,24 @@ public class Access {
 	/** The organisations the user acts for: those it represents, and those that stand for the alliances it runs. */
 	public java.util.Set<Long> organizationsActedFor() {
 		AllianceUser u = currentUser().orElse(null);
+		return u == null ? java.util.Set.of() : organizationsActedFor(u.roles());
+	}
+
+	/**
+	 * The organisations the user acts for according to its roles as stored now, not as its session
+	 * remembered them at sign-in: for acts that must follow a change of representative at once (votes).
+	 */
+	public java.util.Set<Long> organizationsActedForNow() {
+		AllianceUser u = currentUser().orElse(null);
 		if (u == null) {
 			return java.util.Set.of();
 		}
+		return organizationsActedFor(Users.rolesOf(jdbc, u.id()));
+	}
+
+	private java.util.Set<Long> organizationsActedFor(List<RoleGrant> roles) {
 		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-		for (RoleGrant r : u.roles()) {
+		for (RoleGrant r : roles) {
 			if (r.role() == Role.MEMBER_REP && r.organizationId() != null) {
 				ids.add(r.organizationId());
 			}

@@ -154,7 +154,43 @@ public class Users implements UserDetailsService {
 		return view(id);
 	}
 
+	/**
+	 * Replaces a user's roles, e.g. when an organisation names a new representative: the role moves from
+	 * one user to another. The actor must be allowed to grant every role it takes away and every one it
+	 * adds; roles it leaves untouched may lie outside its reach.
+	 */
+	@Transactional
+	public UserView replaceRoles(long userId, List<NewUser.RoleInput> roles, AllianceUser actor) {
+		AllianceUser user = find(userId).orElseThrow(() -> new NotFound("user " + userId));
+		List<RoleGrant> next = resolve(roles).stream().distinct().toList();
+		List<RoleGrant> current = user.roles();
+		List<RoleGrant> removed = current.stream().filter(g -> !next.contains(g)).toList();
+		List<RoleGrant> added = next.stream().filter(g -> !current.contains(g)).toList();
+		for (RoleGrant g : java.util.stream.Stream.concat(removed.stream(), added.stream()).toList()) {
+			if (!mayGrant(actor, g)) {
+				throw new Forbidden("you may not grant or take away " + g.role() + " here");
+			}
+		}
+		for (RoleGrant g : removed) {
+			jdbc.sql("delete from user_role where user_id = ? and role = ? and alliance_id is not distinct from ? and organization_id is not distinct from ?")
+				.params(userId, g.role().name(), g.allianceId(), g.organizationId())
+				.update();
+		}
+		for (RoleGrant g : added) {
+			jdbc.sql("insert into user_role (user_id, role, alliance_id, organization_id) values (?, ?, ?, ?)")
+				.params(userId, g.role().name(), g.allianceId(), g.organizationId())
+				.update();
+		}
+		events.publishEvent(new UserRolesChanged(userId, user.getUsername(),
+				next.stream().map(g -> g.role().name()).collect(Collectors.joining(","))));
+		return view(userId);
+	}
+
 	List<RoleGrant> rolesOf(long userId) {
+		return rolesOf(jdbc, userId);
+	}
+
+	static List<RoleGrant> rolesOf(JdbcClient jdbc, long userId) {
 		return jdbc.sql("select role, alliance_id, organization_id from user_role where user_id = ? order by id")
 			.param(userId)
 			.query((rs, i) -> new RoleGrant(Role.valueOf(rs.getString(1)), (Long) rs.getObject(2),

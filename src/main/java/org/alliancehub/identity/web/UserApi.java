@@ -1,9 +1,12 @@
 package org.alliancehub.identity.web;
 
 import java.net.URI;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.alliancehub.identity.Access;
 import org.alliancehub.identity.NewUser;
 import org.alliancehub.identity.UserView;
@@ -15,6 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,6 +50,17 @@ class UserApi {
 	PageResult<UserView> list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return users.list(Paging.of(page, size));
+	}
+
+	record RolesRequest(@NotNull @Valid List<NewUser.RoleInput> roles) {
+	}
+
+	@PutMapping("/{id}/roles")
+	@PreAuthorize("@access.canManageAny()")
+	@Operation(summary = "Replace a user's roles, e.g. move MEMBER_REP to an organisation's new representative; "
+			+ "only roles the caller may grant can be added or taken away")
+	UserView replaceRoles(@PathVariable long id, @Valid @RequestBody RolesRequest request) {
+		return users.replaceRoles(id, request.roles(), access.requireUser());
 	}
 
 	@GetMapping("/{id}")

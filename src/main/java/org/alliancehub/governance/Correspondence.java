@@ -1,0 +1,144 @@
+package org.alliancehub.governance;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.alliancehub.governance.GovernanceEvents.MotionOpened;
+import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
+import org.alliancehub.governance.GovernanceTypes.Ballot;
+import org.alliancehub.governance.GovernanceTypes.MotionType;
+import org.alliancehub.membership.Member;
+import org.alliancehub.membership.MembershipStatus;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Correspondence votes (通讯表决): motions put to the council or the general assembly without a meeting.
+ * The voters are the organisations that would vote at such a meeting, fixed from the membership roles when
+ * the vote is put; it opens at once, each of them votes (through its representative, no check-in) until
+ * the deadline, and those who voted make the quorum. A background job closes votes whose deadline has
+ * passed, every few seconds ({@code alliancehub.governance.deadline-check}); the secretariat may close one
+ * earlier. Receipts, the ballot log, results and verification are those of every motion ({@link Ballots}).
+ */
+@Service
+public class Correspondence {
+
+	private static final Logger log = LoggerFactory.getLogger(Correspondence.class);
+
+	private final JdbcClient jdbc;
+
+	private final Alliances alliances;
+
+	private final Memberships memberships;
+
+	private final Meetings meetings;
+
+	private final Charters charters;
+
+	private final Ballots ballots;
+
+	private final ApplicationEventPublisher events;
+
+	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Meetings meetings, Charters charters,
+			Ballots ballots, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.alliances = alliances;
+		this.memberships = memberships;
+		this.meetings = meetings;
+		this.charters = charters;
+		this.ballots = ballots;
+		this.events = events;
+	}
+
+	@Transactional
+	public MotionView put(String slug, NewCorrespondenceVote v) {
+		Alliance alliance = alliances.get(slug);
+		meetings.requireManage(alliance.id());
+		List<Long> voters = memberships.members(alliance.id(), null, MembershipStatus.ACTIVE)
+			.stream()
+			.filter(m -> Meetings.roleAt(v.electorate().meetingKind(), m.role()) == AttendanceRole.VOTING)
+			.map(Member::organizationId)
+			.distinct()
+			.toList();
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (!v.deadline().isAfter(OffsetDateTime.now())) {
+			errors.add(new Invalid.FieldError("deadline", "must be in the future"));
+		}
+		if (voters.isEmpty()) {
+			errors.add(new Invalid.FieldError("electorate", "the alliance has no voting members of this kind"));
+		}
+		MotionType type = v.type() != null ? v.type() : MotionType.ORDINARY;
+		Charter.Rules rules = charters.of(alliance.id())
+			.rulesFor(v.electorate().meetingKind(), type, v.majority(), v.quorum(), errors);
+		List<Long> drafters = Meetings.drafters(type, v.draftingOrganizationIds(), voters, "one of the voters", errors);
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		long id = jdbc.sql("""
+				insert into motion (alliance_id, electorate, deadline, title, text, ballot, majority, quorum, type, status, opened_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', now()) returning id""")
+			.params(alliance.id(), v.electorate().name(), v.deadline(), v.title().strip(), v.text(),
+					(v.ballot() != null ? v.ballot() : Ballot.OPEN).name(), rules.majority().name(), rules.quorum(),
+					type.name())
+			.query(Long.class)
+			.single();
+		for (Long org : voters) {
+			jdbc.sql("insert into motion_voter (motion_id, organization_id) values (?, ?)").params(id, org).update();
+		}
+		meetings.recordDrafters(id, drafters);
+		events.publishEvent(new MotionOpened(id, alliance.id(), v.title().strip()));
+		return meetings.motion(id);
+	}
+
+	/** The alliance's correspondence votes, newest first. */
+	public List<MotionView> list(String slug) {
+		Alliance alliance = alliances.get(slug);
+		return jdbc.sql("select id from motion where alliance_id = ? and meeting_id is null order by id desc")
+			.param(alliance.id())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(meetings::motion)
+			.toList();
+	}
+
+	/** The organisations that vote in a correspondence vote. */
+	public List<Long> voters(long motionId) {
+		if (meetings.motion(motionId).meetingId() != null) {
+			throw new NotFound("correspondence vote " + motionId);
+		}
+		return jdbc.sql("select organization_id from motion_voter where motion_id = ? order by organization_id")
+			.param(motionId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Closes the correspondence votes whose deadline has passed, each in its own transaction. */
+	@Scheduled(fixedDelayString = "${alliancehub.governance.deadline-check:PT2S}", initialDelayString = "PT2S")
+	public void closeOverdue() {
+		List<Long> overdue = jdbc.sql("select id from motion where status = 'OPEN' and deadline is not null and deadline <= now()")
+			.query(Long.class)
+			.list();
+		for (Long id : overdue) {
+			try {
+				if (ballots.closeOverdue(id)) {
+					log.info("closed correspondence vote {} at its deadline", id);
+				}
+			}
+			catch (RuntimeException e) {
+				log.warn("could not close correspondence vote {}: {}", id, e.toString());
+			}
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package org.alliancehub.governance;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.alliancehub.governance.GovernanceEvents.ProxyRecorded;
+import org.alliancehub.governance.GovernanceEvents.ProxyWithdrawn;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Written proxies (委托书): the secretariat records that, at one meeting, an organisation gives its vote
+ * to another one. Both must be voting participants; the grantor no longer votes itself, the holder's
+ * representative casts its vote by naming it, and while the holder is present the grantor counts as
+ * present for the quorum. No chains: a grantor holds no proxy and a holder gives none; one organisation
+ * holds at most as many proxies as the charter allows ({@code maxProxiesPerHolder}, one unless it says
+ * otherwise). The document itself is kept as a reference text (where the signed letter is filed).
+ */
+@Service
+public class Proxies {
+
+	private final JdbcClient jdbc;
+
+	private final Meetings meetings;
+
+	private final Charters charters;
+
+	private final ApplicationEventPublisher events;
+
+	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.meetings = meetings;
+		this.charters = charters;
+		this.events = events;
+	}
+
+	public record NewProxy(@NotNull @Positive Long fromOrganizationId, @NotNull @Positive Long toOrganizationId,
+			@Size(max = 500) @Nullable String document) {
+	}
+
+	public record Proxy(long meetingId, long fromOrganizationId, String fromOrganizationName, long toOrganizationId,
+			String toOrganizationName, @Nullable String document, OffsetDateTime recordedAt) {
+	}
+
+	@Transactional
+	public Proxy record(long meetingId, NewProxy p) {
+		long allianceId = meetings.allianceOf(meetingId);
+		meetings.requireManage(allianceId);
+		// One meeting's proxies change one at a time, so that two holders cannot each pass the checks below.
+		jdbc.sql("select id from meeting where id = ? for update").param(meetingId).query(Long.class).single();
+		Map<Long, String> voting = new java.util.HashMap<>();
+		jdbc.sql("select organization_id, role from participant where meeting_id = ? and organization_id in (?, ?)")
+			.params(meetingId, p.fromOrganizationId(), p.toOrganizationId())
+			.query(rs -> {
+				voting.put(rs.getLong(1), rs.getString(2));
+			});
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (!"VOTING".equals(voting.get(p.fromOrganizationId()))) {
+			errors.add(new Invalid.FieldError("fromOrganizationId", "not a voting participant of this meeting"));
+		}
+		if (!"VOTING".equals(voting.get(p.toOrganizationId()))) {
+			errors.add(new Invalid.FieldError("toOrganizationId", "not a voting participant of this meeting"));
+		}
+		else if (p.toOrganizationId().equals(p.fromOrganizationId())) {
+			errors.add(new Invalid.FieldError("toOrganizationId", "an organisation cannot give its proxy to itself"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		if (grantorOf(meetingId, p.fromOrganizationId())) {
+			throw new Conflict("organisation " + p.fromOrganizationId() + " has given its proxy at this meeting already");
+		}
+		if (holds(meetingId, p.fromOrganizationId()) > 0) {
+			throw new Conflict("organisation " + p.fromOrganizationId()
+					+ " holds a proxy itself and cannot pass its vote on (no chains)");
+		}
+		if (grantorOf(meetingId, p.toOrganizationId())) {
+			throw new Conflict("organisation " + p.toOrganizationId() + " has given its own proxy and cannot hold one");
+		}
+		int max = charters.of(allianceId).maxProxiesPerHolder();
+		if (holds(meetingId, p.toOrganizationId()) >= max) {
+			throw new Conflict("organisation " + p.toOrganizationId() + " holds " + max
+					+ " proxies already, as many as the charter allows");
+		}
+		String document = p.document() == null || p.document().isBlank() ? null : p.document().strip();
+		jdbc.sql("insert into proxy (meeting_id, grantor_id, holder_id, document) values (?, ?, ?, ?)")
+			.params(meetingId, p.fromOrganizationId(), p.toOrganizationId(), document)
+			.update();
+		events.publishEvent(new ProxyRecorded(meetingId, allianceId, p.fromOrganizationId(), p.toOrganizationId()));
+		return list(meetingId).stream().filter(x -> x.fromOrganizationId() == p.fromOrganizationId()).findFirst()
+			.orElseThrow();
+	}
+
+	/** The meeting's proxies, for its secretariat and the representatives of its participants; hidden from others. */
+	public List<Proxy> visible(long meetingId) {
+		long allianceId = meetings.allianceOf(meetingId);
+		if (!meetings.canManageAlliance(allianceId) && meetings.get(meetingId).participants().stream()
+			.noneMatch(p -> meetings.representsOrganization(p.organizationId()))) {
+			throw new NotFound("meeting " + meetingId);
+		}
+		return list(meetingId);
+	}
+
+	private List<Proxy> list(long meetingId) {
+		return jdbc.sql("""
+				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at from proxy x
+				join organization g on g.id = x.grantor_id join organization h on h.id = x.holder_id
+				where x.meeting_id = ? order by g.name""")
+			.param(meetingId)
+			.query((rs, i) -> new Proxy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+			.list();
+	}
+
+	/** Withdraws a proxy; votes the holder cast with it meanwhile stay cast. */
+	@Transactional
+	public void withdraw(long meetingId, long fromOrganizationId) {
+		long allianceId = meetings.allianceOf(meetingId);
+		meetings.requireManage(allianceId);
+		if (jdbc.sql("delete from proxy where meeting_id = ? and grantor_id = ?").params(meetingId, fromOrganizationId)
+			.update() == 0) {
+			throw new NotFound("proxy of organisation " + fromOrganizationId);
+		}
+		events.publishEvent(new ProxyWithdrawn(meetingId, allianceId, fromOrganizationId));
+	}
+
+	private boolean grantorOf(long meetingId, long organizationId) {
+		return jdbc.sql("select exists(select 1 from proxy where meeting_id = ? and grantor_id = ?)")
+			.params(meetingId, organizationId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private int holds(long meetingId, long organizationId) {
+		return jdbc.sql("select count(*) from proxy where meeting_id = ? and holder_id = ?")
+			.params(meetingId, organizationId)
+			.query(Integer.class)
+			.single();
+	}
+}

@@ -1,0 +1,50 @@
+package org.alliancehub.governance.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.alliancehub.governance.Proxies;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Written proxies (委托书) at a meeting, as the secretariat records them. */
+@RestController
+@Tag(name = "governance")
+class ProxyApi {
+
+	private final Proxies proxies;
+
+	ProxyApi(Proxies proxies) {
+		this.proxies = proxies;
+	}
+
+	@PostMapping("/api/v1/meetings/{id}/proxies")
+	@Operation(summary = "Record that one voting participant gives its vote at this meeting to another (secretariat); "
+			+ "the holder's representative votes for it by naming its organizationId")
+	ResponseEntity<Proxies.Proxy> record(@PathVariable long id, @Valid @RequestBody Proxies.NewProxy proxy) {
+		Proxies.Proxy p = proxies.record(id, proxy);
+		return ResponseEntity.created(URI.create("/api/v1/meetings/" + id + "/proxies/" + p.fromOrganizationId()))
+			.body(p);
+	}
+
+	@GetMapping("/api/v1/meetings/{id}/proxies")
+	@Operation(summary = "The meeting's proxies, for its secretariat and the representatives of its participants")
+	List<Proxies.Proxy> list(@PathVariable long id) {
+		return proxies.visible(id);
+	}
+
+	@DeleteMapping("/api/v1/meetings/{id}/proxies/{fromOrganizationId}")
+	@Operation(summary = "Withdraw a proxy (secretariat); votes already cast with it stay")
+	ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long fromOrganizationId) {
+		proxies.withdraw(id, fromOrganizationId);
+		return ResponseEntity.noContent().build();
+	}
+}

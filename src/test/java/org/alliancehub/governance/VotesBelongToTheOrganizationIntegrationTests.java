@@ -1,0 +1,137 @@
+package org.alliancehub.governance;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.alliancehub.IntegrationTest;
+import org.alliancehub.TestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When an organisation names a new representative, its vote stays cast and neither person votes again for it. */
+class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
+
+	GovernanceFixtures f;
+
+	long chair;
+
+	long council;
+
+	@BeforeEach
+	void alliance() {
+		f = new GovernanceFixtures(admin(), client());
+		chair = f.organization("CHAIR");
+		council = f.organization("COUNCIL");
+	}
+
+	/** Creates a user with these roles through the API, signed in; answers its id and client. */
+	record User(long id, TestClient client) {
+	}
+
+	User user(TestClient creator, List<Map<String, Object>> roles) {
+		String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+		var r = creator.post("/api/v1/users", Map.of("username", username, "displayName", "代表" + username,
+				"password", "password-" + username, "roles", roles));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return new User(r.json().get("id").asLong(), client().login(username, "password-" + username));
+	}
+
+	@Test
+	void theVoteStaysWithTheOrganisationWhenItsRepresentativeChanges() {
+		TestClient secretariat = f.secretariat();
+		User a = user(secretariat, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		long meeting = f.councilMeeting();
+		f.checkIn(meeting, chair, council);
+		long motion = f.openMotion(meeting, Map.of("title", "换届筹备方案", "ballot", "OPEN"));
+		long correspondence = f.admin.post("/api/v1/alliances/" + f.slug + "/motions", Map.of("title", "通讯表决",
+				"electorate", "COUNCIL", "deadline", OffsetDateTime.now().plusDays(3).toString()))
+			.json().get("id").asLong();
+		assertThat(f.vote(a.client(), motion, "YES").status()).isEqualTo(201);
+
+		// The organisation names B: the MEMBER_REP role moves from A to B.
+		User b = user(secretariat, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		assertThat(f.outsider().put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of())).status())
+			.as("another alliance's secretariat cannot take the role away").isEqualTo(403);
+		assertThat(f.rep(chair).put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of())).status())
+			.isEqualTo(403);
+		var moved = secretariat.put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().get("roles").size()).isZero();
+
+		assertThat(f.vote(b.client(), motion, "NO").status()).as("the organisation has voted").isEqualTo(409);
+		assertThat(f.vote(a.client(), motion, "NO").status()).as("A no longer acts for it").isEqualTo(403);
+		assertThat(f.vote(a.client(), correspondence, "NO").status()).isEqualTo(403);
+		assertThat(f.vote(b.client(), correspondence, "NO").status()).isEqualTo(201);
+
+		JsonNode result = f.close(motion);
+		assertThat(result.get("cast").asInt()).isEqualTo(1);
+		assertThat(result.get("votes").get(0).get("organizationId").asLong()).isEqualTo(council);
+		assertThat(result.get("votes").get(0).get("choice").asString()).isEqualTo("YES");
+	}
+
+	@Test
+	void rolesAreReplacedOnlyWithValidRolesWithinTheCallersReach() {
+		User a = user(f.admin, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		var invalid = f.admin.put("/api/v1/users/" + a.id() + "/roles",
+				Map.of("roles", List.of(Map.of("role", "MEMBER_REP"), Map.of("role", "SECRETARIAT", "alliance", "no-such"))));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.invalidFields()).containsExactly("roles[0].organizationId", "roles[1].alliance");
+		assertThat(f.secretariat().put("/api/v1/users/" + a.id() + "/roles",
+				Map.of("roles", List.of(Map.of("role", "NETWORK_ADMIN")))).status()).isEqualTo(403);
+		assertThat(f.admin.get("/api/v1/users/" + a.id()).json().get("roles").get(0).get("organizationId").asLong())
+			.isEqualTo(council);
+		assertThat(f.admin.put("/api/v1/users/999999999/roles", Map.of("roles", List.of())).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aReplacedRepresentativeStillSignedInOnTheMeetingPageCannotVoteForTheOrganisation() throws Exception {
+		String username = "page-" + UUID.randomUUID().toString().substring(0, 8);
+		long a = f.admin.post("/api/v1/users", Map.of("username", username, "displayName", "代表", "password",
+				"page-rep-password", "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", council))))
+			.json().get("id").asLong();
+		long meeting = f.councilMeeting();
+		f.checkIn(meeting, chair, council);
+		long motion = f.openMotion(meeting, Map.of("title", "页面表决"));
+
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://127.0.0.1:" + port;
+		Function<String, String> csrf = path -> {
+			var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(send(http, base + path, null).body());
+			assertThat(m.find()).isTrue();
+			return m.group(1);
+		};
+		send(http, base + "/login", "username=" + username + "&password=page-rep-password&_csrf=" + csrf.apply("/login"));
+		String token = csrf.apply("/meetings/" + meeting);
+		assertThat(f.secretariat().put("/api/v1/users/" + a + "/roles", Map.of("roles", List.of())).status()).isEqualTo(200);
+
+		var voted = send(http, base + "/meetings/" + meeting + "/motions/" + motion + "/vote", "choice=YES&_csrf=" + token);
+		assertThat(voted.headers().firstValue("Location").orElseThrow()).as("the session's old roles do not vote")
+			.contains("refused=").doesNotContain("receipt=");
+		assertThat(client().get("/api/v1/motions/" + motion + "/result").json().get("cast").asInt()).isZero();
+	}
+
+	static HttpResponse<String> send(HttpClient http, String url, String form) {
+		var request = HttpRequest.newBuilder(URI.create(url));
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
