@@ -10,7 +10,8 @@ import org.alliancehub.governance.GovernanceTypes.MotionOutcome;
  * {@code quorum} is the fraction of voting participants that must be present; SIMPLE adopts when yes is
  * more than half of the voting participants present, TWO_THIRDS when yes is at least two thirds of them,
  * THREE_QUARTERS when yes is at least three quarters of them, ABSOLUTE when yes is more than half of all
- * voting participants. For a correspondence vote, those present are those who voted.
+ * voting participants. For a correspondence vote, those present are those who voted. Nothing is adopted
+ * without at least one yes, whatever a zero quorum lets through.
  */
 public record Tally(int yes, int no, int abstain, int eligible, int present) {
 
@@ -18,7 +19,7 @@ public record Tally(int yes, int no, int abstain, int eligible, int present) {
 		if (eligible == 0 || BigDecimal.valueOf(present).compareTo(quorum.multiply(BigDecimal.valueOf(eligible))) < 0) {
 			return MotionOutcome.NO_QUORUM;
 		}
-		boolean adopted = switch (majority) {
+		boolean adopted = yes > 0 && switch (majority) {
 			case SIMPLE -> 2L * yes > present;
 			case TWO_THIRDS -> 3L * yes >= 2L * present;
 			case THREE_QUARTERS -> 4L * yes >= 3L * present;

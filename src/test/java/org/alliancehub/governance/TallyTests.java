@@ -39,4 +39,12 @@ class TallyTests {
 		assertThat(new Tally(7, 0, 0, 10, 7).outcome(Majority.SIMPLE, TWO_THIRDS)).isEqualTo(MotionOutcome.ADOPTED);
 		assertThat(new Tally(0, 0, 0, 0, 0).outcome(Majority.SIMPLE, HALF)).isEqualTo(MotionOutcome.NO_QUORUM);
 	}
+
+	@Test
+	void nothingIsAdoptedWithoutAYesEvenWhenAZeroQuorumLetsAnEmptyRoomDecide() {
+		for (var majority : org.alliancehub.governance.GovernanceTypes.Majority.values()) {
+			assertThat(new Tally(0, 0, 0, 10, 0).outcome(majority, java.math.BigDecimal.ZERO)).as(majority.name())
+				.isEqualTo(org.alliancehub.governance.GovernanceTypes.MotionOutcome.REJECTED);
+		}
+	}
 }
