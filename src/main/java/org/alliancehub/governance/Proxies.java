@@ -1,5 +1,7 @@
 package org.alliancehub.governance;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.alliancehub.governance.GovernanceEvents.ProxyRecorded;
 import org.alliancehub.governance.GovernanceEvents.ProxyWithdrawn;
+import org.alliancehub.platform.Uploads;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
@@ -25,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * representative casts its vote by naming it, and while the holder is present the grantor counts as
  * present for the quorum. No chains: a grantor holds no proxy and a holder gives none; one organisation
  * holds at most as many proxies as the charter allows ({@code maxProxiesPerHolder}, one unless it says
- * otherwise). The document itself is kept as a reference text (where the signed letter is filed).
+ * otherwise). The signed letter is kept as a reference text (where the paper is filed) and, when the
+ * secretariat uploads it, as a file that the meeting's participants may read.
  */
 @Service
 public class Proxies {
@@ -38,7 +42,10 @@ public class Proxies {
 
 	private final ApplicationEventPublisher events;
 
-	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events) {
+	private final Uploads uploads;
+
+	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events, Uploads uploads) {
+		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.charters = charters;
@@ -50,7 +57,11 @@ public class Proxies {
 	}
 
 	public record Proxy(long meetingId, long fromOrganizationId, String fromOrganizationName, long toOrganizationId,
-			String toOrganizationName, @Nullable String document, OffsetDateTime recordedAt) {
+			String toOrganizationName, @Nullable String document, OffsetDateTime recordedAt, @Nullable String letterUrl) {
+	}
+
+	/** A signed proxy letter ready to be sent. */
+	public record Letter(String filename, String contentType, long sizeBytes, Path path) {
 	}
 
 	@Transactional
@@ -114,13 +125,50 @@ public class Proxies {
 
 	private List<Proxy> list(long meetingId) {
 		return jdbc.sql("""
-				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at from proxy x
+				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at,
+				       x.letter_sha256 is not null from proxy x
 				join organization g on g.id = x.grantor_id join organization h on h.id = x.holder_id
 				where x.meeting_id = ? order by g.name""")
 			.param(meetingId)
 			.query((rs, i) -> new Proxy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+					rs.getBoolean(8) ? letterUrl(rs.getLong(1), rs.getLong(2)) : null))
 			.list();
+	}
+
+	static String letterUrl(long meetingId, long fromOrganizationId) {
+		return "/api/v1/meetings/" + meetingId + "/proxies/" + fromOrganizationId + "/letter";
+	}
+
+	/** Keeps the signed letter of a recorded proxy (PDF, picture or office document); replaces an earlier one. */
+	@Transactional
+	public Proxy attachLetter(long meetingId, long fromOrganizationId, String filename, long declaredSize,
+			InputStream content) {
+		long allianceId = meetings.allianceOf(meetingId);
+		meetings.requireManage(allianceId);
+		if (!grantorOf(meetingId, fromOrganizationId)) {
+			throw new NotFound("proxy of organisation " + fromOrganizationId);
+		}
+		Uploads.Stored f = uploads.store(filename, declaredSize, content, Uploads.DOCUMENTS);
+		jdbc.sql("""
+				update proxy set letter_filename = ?, letter_content_type = ?, letter_size_bytes = ?, letter_sha256 = ?
+				where meeting_id = ? and grantor_id = ?""")
+			.params(f.filename(), f.contentType(), f.sizeBytes(), f.sha256(), meetingId, fromOrganizationId)
+			.update();
+		return list(meetingId).stream().filter(x -> x.fromOrganizationId() == fromOrganizationId).findFirst()
+			.orElseThrow();
+	}
+
+	/** The signed letter, for whoever may see the meeting's proxies. */
+	public Letter letter(long meetingId, long fromOrganizationId) {
+		visible(meetingId);
+		return jdbc.sql("""
+				select letter_filename, letter_content_type, letter_size_bytes, letter_sha256 from proxy
+				where meeting_id = ? and grantor_id = ? and letter_sha256 is not null""")
+			.params(meetingId, fromOrganizationId)
+			.query((rs, i) -> new Letter(rs.getString(1), rs.getString(2), rs.getLong(3), uploads.path(rs.getString(4))))
+			.optional()
+			.orElseThrow(() -> new NotFound("letter of the proxy of organisation " + fromOrganizationId));
 	}
 
 	/** Withdraws a proxy; votes the holder cast with it meanwhile stay cast. */

@@ -137,4 +137,23 @@ class WrittenProxyIntegrationTests extends IntegrationTest {
 			.as("a member not taking part in the council").isEqualTo(404);
 		assertThat(f.rep(supervisor).get("/api/v1/meetings/" + meeting + "/proxies").json().size()).isEqualTo(1);
 	}
+
+	@Test
+	void theSignedLetterIsKeptWithTheProxyAndReadByParticipantsOnly() {
+		assertThat(grant(absent, chair).status()).isEqualTo(201);
+		String path = "/api/v1/meetings/" + meeting + "/proxies/" + absent + "/letter";
+		assertThat(f.admin.get(path).status()).as("no letter yet").isEqualTo(404);
+		byte[] pdf = AgendaDocumentsIntegrationTests.PDF;
+		assertThat(f.rep(chair).upload(path, "委托书.pdf", pdf).status()).isEqualTo(403);
+		assertThat(f.admin.upload("/api/v1/meetings/" + meeting + "/proxies/" + council + "/letter", "委托书.pdf", pdf)
+			.status()).as("no proxy of that organisation").isEqualTo(404);
+		assertThat(f.admin.upload(path, "委托书.exe", "MZ\u0090\u0000 not a letter".getBytes()).status()).isEqualTo(415);
+
+		var kept = f.admin.upload(path, "委托书.pdf", pdf);
+		assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+		assertThat(kept.json().get("letterUrl").asString()).isEqualTo(path);
+		assertThat(f.rep(council).get(path).body()).startsWith("%PDF-1.4");
+		assertThat(f.rep(member).get(path).status()).as("an ordinary member takes no part in the council").isEqualTo(404);
+		assertThat(client().get(path).status()).isEqualTo(404);
+	}
 }

@@ -1,5 +1,13 @@
 package org.alliancehub.governance.web;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import java.net.URI;
 import java.util.List;
 
@@ -46,5 +54,25 @@ class ProxyApi {
 	ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long fromOrganizationId) {
 		proxies.withdraw(id, fromOrganizationId);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/api/v1/meetings/{id}/proxies/{fromOrganizationId}/letter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Keep the signed proxy letter (PDF, picture, office document) with a recorded proxy (secretariat)")
+	Proxies.Proxy attachLetter(@PathVariable long id, @PathVariable long fromOrganizationId,
+			@RequestParam("file") MultipartFile file) throws java.io.IOException {
+		return proxies.attachLetter(id, fromOrganizationId, file.getOriginalFilename(), file.getSize(),
+				file.getInputStream());
+	}
+
+	@GetMapping("/api/v1/meetings/{id}/proxies/{fromOrganizationId}/letter")
+	@Operation(summary = "Download the signed proxy letter; the secretariat and the meeting's participants")
+	ResponseEntity<Resource> letter(@PathVariable long id, @PathVariable long fromOrganizationId) {
+		Proxies.Letter l = proxies.letter(id, fromOrganizationId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(l.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(l.filename(), StandardCharsets.UTF_8).build().toString())
+			.contentLength(l.sizeBytes())
+			.body(new FileSystemResource(l.path()));
 	}
 }
