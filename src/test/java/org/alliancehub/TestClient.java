@@ -93,6 +93,11 @@ public final class TestClient {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
 	}
 
+	public Response put(String path, Object body) {
+		return send(builder(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+	}
+
 	public Response delete(String path) {
 		return send(builder(path).DELETE());
 	}

@@ -112,13 +112,19 @@ public class Minutes {
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
+		Visibility visibility = java.util.Objects.requireNonNull(draft.visibility());
 		if (current.isEmpty()) {
 			if (draft.version() != null && draft.version() != 0) {
 				throw new Conflict("the minutes have been deleted or never existed; version " + draft.version() + " is stale");
 			}
-			jdbc.sql("insert into minutes (meeting_id, body, visibility, written_by) values (?, ?, ?, ?)")
-				.params(meetingId, body, draft.visibility().name(), access.requireUser().displayName())
-				.update();
+			try {
+				jdbc.sql("insert into minutes (meeting_id, body, visibility, written_by) values (?, ?, ?, ?)")
+					.params(meetingId, body, visibility.name(), access.requireUser().displayName())
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException e) {
+				throw new Conflict("the minutes were written meanwhile; read them again");
+			}
 			return find(meetingId).orElseThrow();
 		}
 		MinutesView m = current.get();
@@ -129,7 +135,7 @@ public class Minutes {
 		jdbc.sql("""
 				update minutes set body = ?, visibility = ?, written_by = ?, version = version + 1, updated_at = now()
 				where meeting_id = ?""")
-			.params(body, draft.visibility().name(), access.requireUser().displayName(), meetingId)
+			.params(body, visibility.name(), access.requireUser().displayName(), meetingId)
 			.update();
 		return find(meetingId).orElseThrow();
 	}

@@ -120,7 +120,7 @@ public class Resolutions {
 				throw new Conflict("no resolution has been saved yet; save the first text with version 0");
 			}
 			try {
-				jdbc.sql("insert into resolution (meeting_id, text) values (?, ?)").params(meetingId, text).update();
+				jdbc.sql("insert into resolution (meeting_id, text, version) values (?, ?, 1)").params(meetingId, text).update();
 			}
 			catch (DuplicateKeyException e) {
 				throw new Conflict("the resolution was saved meanwhile; read it again");
@@ -137,7 +137,7 @@ public class Resolutions {
 	/** Keeps the draft as the saved text when none was saved: published minutes always carry their resolution. */
 	void keep(long meetingId) {
 		if (stored(meetingId) == null) {
-			jdbc.sql("insert into resolution (meeting_id, text) values (?, ?) on conflict do nothing")
+			jdbc.sql("insert into resolution (meeting_id, text, version) values (?, ?, 1) on conflict do nothing")
 				.params(meetingId, draft(meetingId))
 				.update();
 		}
