@@ -249,4 +249,51 @@ class MinutesIntegrationTests extends IntegrationTest {
 		var page = client().get("/search?q=" + URLEncoder.encode("戊己庚辛示范基地", StandardCharsets.UTF_8));
 		assertThat(page.body()).contains("/a/" + slug + "/meetings/" + meeting, "会议纪要");
 	}
+
+	/** A browser session signed in with a new user holding the given role: for the server-rendered pages. */
+	java.util.function.Function<String, java.net.http.HttpResponse<String>> session(Map<String, Object> role) {
+		String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "password", "desk-password-1",
+				"roles", List.of(role)));
+		var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+			try {
+				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get.apply("/login").body());
+		assertThat(m.find()).isTrue();
+		try {
+			http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username
+						+ "&password=desk-password-1&_csrf=" + m.group(1)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return get;
+	}
+
+	@Test
+	void theMeetingDeskBelongsToTheAlliancesSecretariatOnly() {
+		long meeting = meeting();
+		String otherSlug = "m-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/alliances", Map.of("slug", otherSlug, "name", "另一个纪要联盟" + otherSlug));
+		var own = session(Map.of("role", "SECRETARIAT", "alliance", slug));
+		var other = session(Map.of("role", "SECRETARIAT", "alliance", otherSlug));
+		var desk = own.apply("/admin/a/" + slug + "/meetings/" + meeting);
+		assertThat(desk.statusCode()).isEqualTo(200);
+		assertThat(desk.body()).contains("第二届第三次理事会", "发送会议通知", "提出议案", "会议决议", "会议纪要", "name=\"_csrf\"");
+		assertThat(own.apply("/admin/a/" + slug + "/meetings").body()).contains("/admin/a/" + slug + "/meetings/" + meeting);
+		assertThat(other.apply("/admin/a/" + slug + "/meetings").statusCode()).isEqualTo(403);
+		assertThat(other.apply("/admin/a/" + slug + "/meetings/" + meeting).statusCode()).isEqualTo(403);
+		assertThat(other.apply("/admin/a/" + otherSlug + "/meetings/" + meeting).statusCode())
+			.as("a meeting addressed under another alliance does not exist there").isEqualTo(404);
+	}
 }
