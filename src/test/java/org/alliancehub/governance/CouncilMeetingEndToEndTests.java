@@ -2,8 +2,6 @@ package org.alliancehub.governance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.Chromium;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,18 +40,7 @@ class CouncilMeetingEndToEndTests extends IntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		Path driver = Path.of("/usr/bin/chromedriver");
-		if (!Files.isExecutable(driver)) {
-			throw new IllegalStateException("chromium-driver is not installed; .ci/run installs it (apt-get install chromium chromium-driver)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,900", "--lang=zh-CN");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(),
-				options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+		browser = Chromium.start();
 	}
 
 	@AfterAll

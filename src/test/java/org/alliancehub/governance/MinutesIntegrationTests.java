@@ -151,6 +151,8 @@ class MinutesIntegrationTests extends IntegrationTest {
 		assertThat(invalid.invalidFields()).containsExactlyInAnyOrder("body", "visibility");
 		assertThat(secretariat.get("/api/v1/meetings/" + meeting + "/minutes").status()).as("a refused write changes nothing")
 			.isEqualTo(404);
+		assertThat(client().put("/api/v1/meetings/" + meeting + "/minutes",
+				Map.of("body", "<p>匿名写的纪要</p>", "visibility", "PUBLIC")).status()).isEqualTo(401);
 		TestClient other = otherSecretariat();
 		assertThat(other.put("/api/v1/meetings/" + meeting + "/minutes",
 				Map.of("body", "<p>别的联盟写的纪要</p>", "visibility", "PUBLIC")).status()).isEqualTo(403);

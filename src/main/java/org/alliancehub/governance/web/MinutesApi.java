@@ -13,6 +13,7 @@ import org.alliancehub.governance.MinutesView;
 import org.alliancehub.governance.ResolutionView;
 import org.alliancehub.governance.Resolutions;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,24 +48,28 @@ class MinutesApi {
 		return minutes.get(id);
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PutMapping("/api/v1/meetings/{id}/minutes")
 	@Operation(summary = "Write the minutes (sanitised HTML): version 0 or none creates them; a draft changes with the version read")
 	MinutesView write(@PathVariable long id, @Valid @RequestBody MinutesDraft draft) {
 		return minutes.write(id, draft);
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PostMapping("/api/v1/meetings/{id}/minutes/approve")
 	@Operation(summary = "Approve draft minutes; who and when are recorded")
 	MinutesView approve(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
 		return minutes.approve(id, step == null ? null : step.version());
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PostMapping("/api/v1/meetings/{id}/minutes/publish")
 	@Operation(summary = "Publish approved minutes, with the resolution, on the alliance's site and in search")
 	MinutesView publish(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
 		return minutes.publish(id, step == null ? null : step.version());
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PostMapping("/api/v1/meetings/{id}/minutes/reopen")
 	@Operation(summary = "Take approved or published minutes back to draft; published ones leave the site")
 	MinutesView reopen(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
@@ -77,12 +82,14 @@ class MinutesApi {
 		return resolutions.get(id);
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PutMapping("/api/v1/meetings/{id}/resolution")
 	@Operation(summary = "Edit the resolution until the minutes are published: version 0 the first time")
 	ResolutionView editResolution(@PathVariable long id, @Valid @RequestBody ResolutionText text) {
 		return resolutions.edit(id, text.text(), text.version());
 	}
 
+	@PreAuthorize("isAuthenticated()")
 	@PostMapping("/api/v1/meetings/{id}/resolution/draft")
 	@Operation(summary = "Replace the resolution with a fresh draft from the closed motions")
 	ResolutionView redraft(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
