@@ -252,34 +252,42 @@ class MinutesIntegrationTests extends IntegrationTest {
 		assertThat(page.body()).contains("/a/" + slug + "/meetings/" + meeting, "会议纪要");
 	}
 
-	/** A browser session signed in with a new user holding the given role: for the server-rendered pages. */
-	java.util.function.Function<String, java.net.http.HttpResponse<String>> session(Map<String, Object> role) {
-		String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
-		admin.post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "password", "desk-password-1",
-				"roles", List.of(role)));
-		var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-		java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+	/** A browser session (cookie and CSRF token) for the server-rendered pages. */
+	record Session(java.net.http.HttpClient http, String base) {
+
+		java.net.http.HttpResponse<String> get(String path) {
+			return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build());
+		}
+
+		/** Posts a form with the CSRF token of the page {@code from}. */
+		java.net.http.HttpResponse<String> post(String from, String path, String form) {
+			var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(from).body());
+			assertThat(m.find()).isTrue();
+			return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + m.group(1)))
+				.build());
+		}
+
+		private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
 			try {
-				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofString());
+				return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);
 			}
-		};
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get.apply("/login").body());
-		assertThat(m.find()).isTrue();
-		try {
-			http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username
-						+ "&password=desk-password-1&_csrf=" + m.group(1)))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
-		return get;
+	}
+
+	/** A new user holding the given role, signed in through the login form. */
+	Session session(Map<String, Object> role) {
+		String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "password", "desk-password-1",
+				"roles", List.of(role)));
+		Session session = new Session(java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build(),
+				"http://127.0.0.1:" + port);
+		session.post("/login", "/login", "username=" + username + "&password=desk-password-1");
+		return session;
 	}
 
 	@Test
@@ -289,13 +297,39 @@ class MinutesIntegrationTests extends IntegrationTest {
 		admin.post("/api/v1/alliances", Map.of("slug", otherSlug, "name", "另一个纪要联盟" + otherSlug));
 		var own = session(Map.of("role", "SECRETARIAT", "alliance", slug));
 		var other = session(Map.of("role", "SECRETARIAT", "alliance", otherSlug));
-		var desk = own.apply("/admin/a/" + slug + "/meetings/" + meeting);
+		var desk = own.get("/admin/a/" + slug + "/meetings/" + meeting);
 		assertThat(desk.statusCode()).isEqualTo(200);
 		assertThat(desk.body()).contains("第二届第三次理事会", "发送会议通知", "提出议案", "会议决议", "会议纪要", "name=\"_csrf\"");
-		assertThat(own.apply("/admin/a/" + slug + "/meetings").body()).contains("/admin/a/" + slug + "/meetings/" + meeting);
-		assertThat(other.apply("/admin/a/" + slug + "/meetings").statusCode()).isEqualTo(403);
-		assertThat(other.apply("/admin/a/" + slug + "/meetings/" + meeting).statusCode()).isEqualTo(403);
-		assertThat(other.apply("/admin/a/" + otherSlug + "/meetings/" + meeting).statusCode())
+		assertThat(own.get("/admin/a/" + slug + "/meetings").body()).contains("/admin/a/" + slug + "/meetings/" + meeting);
+		assertThat(other.get("/admin/a/" + slug + "/meetings").statusCode()).isEqualTo(403);
+		assertThat(other.get("/admin/a/" + slug + "/meetings/" + meeting).statusCode()).isEqualTo(403);
+		assertThat(other.get("/admin/a/" + otherSlug + "/meetings/" + meeting).statusCode())
 			.as("a meeting addressed under another alliance does not exist there").isEqualTo(404);
+	}
+
+	@Test
+	void aRefusedCallOfAMeetingNamesEveryInvalidFieldAndCallsNothing() {
+		Session desk = session(Map.of("role", "SECRETARIAT", "alliance", slug));
+		String form = "/admin/a/" + slug + "/meetings/new";
+		var refused = desk.post(form, "/admin/a/" + slug + "/meetings",
+				"kind=COUNCIL&term=0&session=abc&startsAt=&mode=ONLINE&onlineUrl=ftp%3A%2F%2Fx&agendaTitle=" + "长".repeat(301)
+						+ "&agendaKind=MOTION");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		var fields = java.util.regex.Pattern.compile("data-field=\"([^\"]+)\"").matcher(refused.body()).results()
+			.map(r -> r.group(1)).toList();
+		assertThat(fields).containsExactlyInAnyOrder("agenda[0].title", "onlineUrl", "session", "startsAt", "term");
+		assertThat(desk.get("/admin/a/" + slug + "/meetings").body()).doesNotContainPattern("/meetings/\\d+");
+
+		var called = desk.post(form, "/admin/a/" + slug + "/meetings",
+				"kind=COUNCIL&term=2&session=4&startsAt=2024-05-20T14%3A00&mode=ONSITE&location=%E7%9F%B3%E5%AE%B6%E5%BA%84"
+						+ "&agendaTitle=%E5%AE%A1%E8%AE%AE%E7%AB%A0%E7%A8%8B&agendaKind=MOTION");
+		assertThat(called.statusCode()).isEqualTo(302);
+		String location = called.headers().firstValue("Location").orElseThrow();
+		long meeting = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		JsonNode m = secretariat.get("/api/v1/meetings/" + meeting).json();
+		assertThat(m.get("title").asString()).isEqualTo("第二届第四次理事会");
+		assertThat(java.time.OffsetDateTime.parse(m.get("startsAt").asString()).toInstant()).isEqualTo(java.time.Instant.parse("2024-05-20T06:00:00Z"));
+		assertThat(m.get("agenda").get(0).get("title").asString()).isEqualTo("审议章程");
+		assertThat(m.get("participants").size()).isEqualTo(3);
 	}
 }
