@@ -140,6 +140,11 @@ class MinutesIntegrationTests extends IntegrationTest {
 			.status()).as("a second first text is a stale version").isEqualTo(409);
 		assertThat(secretariat.get("/api/v1/meetings/" + meeting + "/resolution").json().get("text").asString())
 			.contains("会议要求秘书处抓好落实。");
+		assertThat(secretariat.post("/api/v1/meetings/" + meeting + "/resolution/draft", Map.of("version", 0)).status())
+			.as("drafting again over a stale version").isEqualTo(409);
+		JsonNode redrafted = secretariat.post("/api/v1/meetings/" + meeting + "/resolution/draft", Map.of("version", 1)).json();
+		assertThat(redrafted.get("text").asString()).isEqualTo(text);
+		assertThat(redrafted.get("version").asLong()).isEqualTo(2);
 	}
 
 	@Test
