@@ -1,7 +1,5 @@
 package org.alliancehub;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,18 +25,7 @@ class BrowserEndToEndTests extends IntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		Path driver = Path.of("/usr/bin/chromedriver");
-		if (!Files.isExecutable(driver)) {
-			throw new IllegalStateException("chromium-driver is not installed; .ci/run installs it (apt-get install chromium chromium-driver)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,900", "--lang=zh-CN");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(),
-				options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+		browser = Chromium.start();
 	}
 
 	@AfterAll

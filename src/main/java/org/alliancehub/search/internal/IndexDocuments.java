@@ -16,6 +16,8 @@ import org.alliancehub.content.Briefing;
 import org.alliancehub.content.Bulletins;
 import org.alliancehub.content.Event;
 import org.alliancehub.content.Visibility;
+import org.alliancehub.governance.Minutes;
+import org.alliancehub.governance.PublishedMinutes;
 import org.alliancehub.membership.Memberships;
 import org.alliancehub.membership.Organization;
 import org.alliancehub.membership.Organizations;
@@ -84,8 +86,11 @@ class IndexDocuments {
 
 	private final Analyzer words;
 
+	private final Minutes minutes;
+
 	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
-			Alliances alliances, SearchIndex index) {
+			Alliances alliances, SearchIndex index, Minutes minutes) {
+		this.minutes = minutes;
 		this.articles = articles;
 		this.bulletins = bulletins;
 		this.organizations = organizations;
@@ -109,6 +114,7 @@ class IndexDocuments {
 				case BRIEFING -> bulletins.briefingById(id).map(this::briefing);
 				case EVENT -> bulletins.eventById(id).map(this::event);
 				case ORGANIZATION -> organization(organizations.get(id));
+				case MINUTES -> minutes.forIndex(id).map(this::minutes);
 			};
 		}
 		catch (NotFound e) {
@@ -151,6 +157,16 @@ class IndexDocuments {
 				"/a/" + alliance.slug() + "/events");
 		visibility(d, Visibility.PUBLIC, e.allianceId());
 		keywords(d, words(e.title()));
+		return d;
+	}
+
+	/** Published minutes with their resolution; members-only ones are found by the alliance's members only. */
+	Document minutes(PublishedMinutes m) {
+		Alliance alliance = alliances.get(m.allianceId());
+		Document d = base(DocumentType.MINUTES, m.meetingId(), m.title(),
+				Html.text(m.body()) + " " + nz(m.resolution()), List.of(alliance), m.publishedAt(), m.url());
+		visibility(d, m.visibility(), m.allianceId());
+		keywords(d, words(m.title()));
 		return d;
 	}
 
@@ -302,10 +318,19 @@ class IndexDocuments {
 			}
 			after = orgs.get(orgs.size() - 1).id();
 		}
+		after = 0;
+		List<PublishedMinutes> published;
+		while (!(published = minutes.publishedAfter(after, 200)).isEmpty()) {
+			for (PublishedMinutes m : published) {
+				sink.accept(key(DocumentType.MINUTES, m.meetingId()), minutes(m));
+				progress.accept(++done);
+			}
+			after = published.get(published.size() - 1).meetingId();
+		}
 		return done;
 	}
 
 	long estimate() {
-		return articles.count() + bulletins.count() + organizations.count();
+		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished();
 	}
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.alliancehub.content.ContentEvents.ArticleDeleted;
 import org.alliancehub.content.ContentEvents.ArticleSaved;
 import org.alliancehub.content.ContentEvents.ContentChanged;
+import org.alliancehub.governance.MinutesEvents.MinutesPublished;
+import org.alliancehub.governance.MinutesEvents.MinutesWithdrawn;
 import org.alliancehub.membership.MembershipEvents.MembershipChanged;
 import org.alliancehub.membership.MembershipEvents.MembershipGranted;
 import org.alliancehub.membership.MembershipEvents.OrganizationCreated;
@@ -89,6 +91,16 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	@ApplicationModuleListener
 	void on(MembershipChanged e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
+	}
+
+	@ApplicationModuleListener
+	void on(MinutesPublished e) {
+		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
+	}
+
+	@ApplicationModuleListener
+	void on(MinutesWithdrawn e) {
+		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
 	}
 
 	private void refresh(String key) {
