@@ -11,3 +11,11 @@
   var holder = document.getElementById('receipt');
   if (receipt && holder) { holder.textContent = receipt; }
 })();
+// The live meeting page refreshes itself; it waits while the voter is choosing whom a vote is cast for.
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var active = document.activeElement;
+  if (e.detail.target && e.detail.target.id === 'live' && active && active.tagName === 'SELECT'
+      && e.detail.target.contains(active)) {
+    e.detail.shouldSwap = false;
+  }
+});

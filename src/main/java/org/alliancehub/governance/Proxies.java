@@ -123,6 +123,11 @@ public class Proxies {
 		return list(meetingId);
 	}
 
+	/** The proxies at a meeting held by any of the given organisations. */
+	public List<Proxy> heldBy(long meetingId, java.util.Collection<Long> holders) {
+		return list(meetingId).stream().filter(p -> holders.contains(p.toOrganizationId())).toList();
+	}
+
 	private List<Proxy> list(long meetingId) {
 		return jdbc.sql("""
 				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at,

@@ -1,5 +1,6 @@
 package org.alliancehub.governance;
 
+import java.util.List;
 import java.util.Map;
 
 import org.alliancehub.IntegrationTest;
@@ -155,5 +156,30 @@ class WrittenProxyIntegrationTests extends IntegrationTest {
 		assertThat(f.rep(council).get(path).body()).startsWith("%PDF-1.4");
 		assertThat(f.rep(member).get(path).status()).as("an ordinary member takes no part in the council").isEqualTo(404);
 		assertThat(client().get(path).status()).isEqualTo(404);
+	}
+
+	@Test
+	void onTheLiveMeetingPageTheHolderChoosesWhoseVoteItCasts() {
+		assertThat(grant(absent, chair).status()).isEqualTo(201);
+		f.checkIn(meeting, chair);
+		long motion = f.openMotion(meeting, Map.of("title", "现场代为表决"));
+		var holder = org.alliancehub.FormSession.signIn(f.admin, port,
+				List.of(Map.of("role", "MEMBER_REP", "organizationId", chair)));
+		String page = "/meetings/" + meeting;
+		assertThat(holder.get(page).body()).contains("name=\"organizationId\"", "value=\"" + absent + "\"",
+				"value=\"" + chair + "\"");
+		var voted = holder.post(page, page + "/motions/" + motion + "/vote", "choice=NO&organizationId=" + absent);
+		assertThat(voted.headers().firstValue("Location").orElseThrow()).contains("receipt=");
+		var own = holder.post(page, page + "/motions/" + motion + "/vote", "choice=YES&organizationId=" + chair);
+		assertThat(own.headers().firstValue("Location").orElseThrow()).contains("receipt=");
+		var twice = holder.post(page, page + "/motions/" + motion + "/vote", "choice=YES&organizationId=" + absent);
+		assertThat(twice.headers().firstValue("Location").orElseThrow()).contains("refused=");
+		JsonNode result = f.admin.get("/api/v1/motions/" + motion + "/result").json();
+		assertThat(result.get("no").asInt()).isEqualTo(1);
+		assertThat(result.get("yes").asInt()).isEqualTo(1);
+
+		var councilRep = org.alliancehub.FormSession.signIn(f.admin, port,
+				List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		assertThat(councilRep.get(page).body()).as("one seat: no choice to make").doesNotContain("name=\"organizationId\"");
 	}
 }

@@ -13,6 +13,10 @@ import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.governance.Proxies;
+import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
+import org.alliancehub.shared.Invalid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +43,10 @@ class MeetingPages {
 
 	private final SiteFrames frames;
 
-	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames) {
+	private final Proxies proxies;
+
+	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames, Proxies proxies) {
+		this.proxies = proxies;
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.access = access;
@@ -62,11 +69,11 @@ class MeetingPages {
 
 	@PostMapping("/meetings/{id}/motions/{motion}/vote")
 	String vote(@PathVariable long id, @PathVariable long motion, @RequestParam Choice choice,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Long organizationId, RedirectAttributes redirect) {
 		try {
-			redirect.addAttribute("receipt", ballots.cast(motion, choice, null).receipt());
+			redirect.addAttribute("receipt", ballots.cast(motion, choice, organizationId).receipt());
 		}
-		catch (Conflict | Forbidden e) {
+		catch (Conflict | Forbidden | Invalid e) {
 			redirect.addAttribute("refused", e.getMessage());
 		}
 		return "redirect:/meetings/" + id;
@@ -96,15 +103,33 @@ class MeetingPages {
 			.toList();
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions", motions);
-		model.addAttribute("manager", access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance())));
+		model.addAttribute("manager", manages(m));
+		model.addAttribute("seats", seats(m));
+	}
+
+	/**
+	 * The organisations whose vote the signed-in representative casts at this meeting: its own voting ones,
+	 * and those that gave their vote to one of them by a written proxy.
+	 */
+	private List<MeetingView.Participant> seats(MeetingView m) {
+		var mine = access.organizationsActedFor();
+		var grantors = proxies.heldBy(m.id(), mine).stream().map(Proxies.Proxy::fromOrganizationId).toList();
+		return m.participants()
+			.stream()
+			.filter(p -> p.role() == AttendanceRole.VOTING)
+			.filter(p -> mine.contains(p.organizationId()) || grantors.contains(p.organizationId()))
+			.toList();
+	}
+
+	private boolean manages(MeetingView m) {
+		return access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance()));
 	}
 
 	/** The secretariat and the participants' representatives see the meeting; to anyone else it does not exist. */
 	private MeetingView visible(long id) {
 		MeetingView m = meetings.get(id);
-		boolean manager = access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance()));
 		var mine = access.organizationsActedFor();
-		if (!manager && m.participants().stream().noneMatch(p -> mine.contains(p.organizationId()))) {
+		if (!manages(m) && m.participants().stream().noneMatch(p -> mine.contains(p.organizationId()))) {
 			throw new NotFound("meeting " + id);
 		}
 		return m;
