@@ -418,7 +418,7 @@ public class Surveys {
 				  (select count(*) from survey_recipient r where r.survey_id = s.id),
 				  (select count(*) from survey_response p where p.survey_id = s.id and p.status = 'SUBMITTED'),
 				  (select count(*) from survey_response p where p.survey_id = s.id and p.status <> 'SUBMITTED')
-				from survey s where """ + where + " order by s.created_at desc, s.id desc limit ? offset ?")
+				from survey s""" + " where " + where + " order by s.created_at desc, s.id desc limit ? offset ?")
 			.params(pageParams)
 			.query((rs, i) -> new SurveySummary(rs.getLong(1), rs.getString(2), rs.getString(3),
 					SurveyStatus.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
