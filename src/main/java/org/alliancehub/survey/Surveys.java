@@ -427,6 +427,25 @@ public class Surveys {
 		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
+	/** The published and closed surveys that ask the organisations the current user acts for, newest first. */
+	public List<SurveyTask> tasks() {
+		Set<Long> mine = access.organizationsActedFor();
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select s.id, a.slug, s.title, s.period, s.status, s.deadline, r.organization_id, o.name, p.status
+				from survey_recipient r join survey s on s.id = r.survey_id join alliance a on a.id = s.alliance_id
+				join organization o on o.id = r.organization_id
+				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
+				where r.organization_id = any(?) and s.status <> 'DRAFT' order by s.deadline desc, s.id desc, o.name limit 200""")
+			.param(mine.toArray(Long[]::new))
+			.query((rs, i) -> new SurveyTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7),
+					rs.getString(8), rs.getString(9) == null ? null : ResponseStatus.valueOf(rs.getString(9))))
+			.list();
+	}
+
 	/** Who is asked, with where each answer stands: for the secretariat. */
 	public List<Recipient> recipients(long id) {
 		SurveyView s = get(id);
