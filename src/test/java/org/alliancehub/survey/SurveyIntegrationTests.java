@@ -436,6 +436,38 @@ class SurveyIntegrationTests extends IntegrationTest {
 		assertThat(foreign.invalidFields()).containsExactly("copiedFrom");
 	}
 
+	@Test
+	void aFileFieldTakesAFileUploadedForThatAnswerOnly() {
+		long id = published(Map.of("fields", List.of(Map.of("key", "licence", "label", "营业执照", "type", "FILE", "required", true)),
+				"rules", List.of()));
+		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		var uploaded = reps.get(hebei).upload("/api/v1/surveys/" + id + "/responses/" + hebei + "/files", "执照.pdf", pdf);
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		assertThat(uploaded.json().get("contentType").asString()).isEqualTo("application/pdf");
+		long file = uploaded.json().get("id").asLong();
+		assertThat(reps.get(beijing).upload("/api/v1/surveys/" + id + "/responses/" + hebei + "/files", "x.pdf", pdf).status())
+			.isEqualTo(403);
+		assertThat(reps.get(hebei).upload("/api/v1/surveys/" + id + "/responses/" + hebei + "/files", "run.sh",
+				"#!/bin/sh\nrm -rf /\n".getBytes()).status()).isEqualTo(415);
+		assertThat(put(reps.get(beijing), id, beijing, Map.of("licence", file), true).invalidFields())
+			.as("another organisation's file").containsExactly("values.licence");
+		assertThat(put(reps.get(hebei), id, hebei, Map.of("licence", file), true).status()).isEqualTo(201);
+		assertThat(reps.get(hebei).getBytes("/api/v1/survey-files/" + file).bytes()).isEqualTo(pdf);
+		assertThat(secretariat.getBytes("/api/v1/survey-files/" + file).status()).isEqualTo(200);
+		assertThat(reps.get(beijing).getBytes("/api/v1/survey-files/" + file).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theDemoNetworkHasAnAnnualSurveyOfTheChemicalFibreAlliance() {
+		TestClient huaxian = client().login("huaxian", "demo-secretariat");
+		JsonNode list = huaxian.get("/api/v1/alliances/huaxian/surveys").json();
+		assertThat(list.get("total").asInt()).isEqualTo(1);
+		JsonNode rate = list.get("items").get(0).get("responseRate");
+		assertThat(rate.get("submitted").asInt()).isEqualTo(9);
+		assertThat(rate.get("drafts").asInt()).isEqualTo(3);
+		assertThat(rate.get("recipients").asInt()).isGreaterThan(12);
+	}
+
 	static byte[] bytes(Workbook wb) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		wb.write(out);
