@@ -1,24 +1,12 @@
 package org.alliancehub.content;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Set;
 
 import org.alliancehub.content.ContentEvents.ContentChanged;
-import org.alliancehub.platform.AllianceHubProperties;
-import org.alliancehub.shared.Hashes;
-import org.alliancehub.shared.Invalid;
+import org.alliancehub.platform.Uploads;
 import org.alliancehub.shared.NotFound;
-import org.alliancehub.shared.TooLarge;
-import org.alliancehub.shared.UnsupportedType;
-import org.apache.tika.Tika;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,20 +26,18 @@ public class Attachments {
 			"application/vnd.openxmlformats-officedocument.presentationml.presentation", "image/png", "image/jpeg",
 			"image/gif", "text/plain");
 
-	private final Tika tika = new Tika();
-
 	private final JdbcClient jdbc;
 
 	private final Articles articles;
 
-	private final AllianceHubProperties properties;
+	private final Uploads uploads;
 
 	private final ApplicationEventPublisher events;
 
-	Attachments(JdbcClient jdbc, Articles articles, AllianceHubProperties properties, ApplicationEventPublisher events) {
+	Attachments(JdbcClient jdbc, Articles articles, Uploads uploads, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.articles = articles;
-		this.properties = properties;
+		this.uploads = uploads;
 		this.events = events;
 	}
 
@@ -63,52 +49,13 @@ public class Attachments {
 	public Attachment attach(long articleId, String filename, long declaredSize, InputStream content) {
 		Article article = articles.raw(articleId);
 		articles.requireManage(article);
-		String name = cleanName(filename);
-		if (declaredSize > properties.maxUploadBytes()) {
-			throw new TooLarge("files may be at most " + properties.maxUploadBytes() / 1024 / 1024 + " MB");
-		}
-		Path dir = properties.uploads();
-		try {
-			Files.createDirectories(dir);
-			Path temp = Files.createTempFile(dir, "upload-", ".part");
-			try {
-				MessageDigest sha = Hashes.digest();
-				long size;
-				try (InputStream in = new DigestInputStream(content, sha)) {
-					size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-				}
-				if (size > properties.maxUploadBytes()) {
-					throw new TooLarge("files may be at most " + properties.maxUploadBytes() / 1024 / 1024 + " MB");
-				}
-				if (size == 0) {
-					throw Invalid.field("file", "the file is empty");
-				}
-				String type;
-				try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
-					type = tika.detect(in, name);
-				}
-				if (!ACCEPTED.contains(type)) {
-					throw new UnsupportedType("files of type " + type + " are not accepted");
-				}
-				String hash = HexFormat.of().formatHex(sha.digest());
-				Path target = dir.resolve(hash);
-				if (!Files.exists(target)) {
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				}
-				long id = jdbc.sql("insert into attachment (article_id, filename, content_type, size_bytes, sha256) values (?, ?, ?, ?, ?) returning id")
-					.params(articleId, name, type, size, hash)
-					.query(Long.class)
-					.single();
-				events.publishEvent(new ContentChanged("attachment", id, article.allianceId(), "attached " + name));
-				return new Attachment(id, articleId, name, type, size);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		Uploads.Stored f = uploads.store(filename, declaredSize, content, ACCEPTED);
+		long id = jdbc.sql("insert into attachment (article_id, filename, content_type, size_bytes, sha256) values (?, ?, ?, ?, ?) returning id")
+			.params(articleId, f.filename(), f.contentType(), f.sizeBytes(), f.sha256())
+			.query(Long.class)
+			.single();
+		events.publishEvent(new ContentChanged("attachment", id, article.allianceId(), "attached " + f.filename()));
+		return new Attachment(id, articleId, f.filename(), f.contentType(), f.sizeBytes());
 	}
 
 	/** A file the current viewer may download: whoever may read its article. */
@@ -122,7 +69,7 @@ public class Attachments {
 			.optional()
 			.orElseThrow(() -> new NotFound("file " + attachmentId));
 		articles.get(row.attachment().articleId());
-		return new StoredFile(row.attachment(), properties.uploads().resolve(row.sha()));
+		return new StoredFile(row.attachment(), uploads.path(row.sha()));
 	}
 
 	@Transactional
@@ -133,14 +80,5 @@ public class Attachments {
 		jdbc.sql("delete from attachment where id = ?").param(attachmentId).update();
 		events.publishEvent(new ContentChanged("attachment", attachmentId, article.allianceId(),
 				"removed " + f.attachment().filename()));
-	}
-
-	static String cleanName(String filename) {
-		String base = filename == null ? "" : filename.replace('\\', '/');
-		base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-		if (base.isEmpty()) {
-			throw Invalid.field("file", "a file name is required");
-		}
-		return base.length() > 200 ? base.substring(base.length() - 200) : base;
 	}
 }

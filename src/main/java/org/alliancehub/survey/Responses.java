@@ -134,12 +134,17 @@ public class Responses {
 		int revision;
 		if (current == null) {
 			revision = 1;
-			id = jdbc.sql("""
-					insert into survey_response (survey_id, organization_id, status, revision, answers, numbers, submitted_at)
-					values (?, ?, ?, 1, cast(? as jsonb), ?, case when ? then now() end) returning id""")
-				.params(s.id(), organizationId, status.name(), answers, checked.numbers(), submit)
-				.query(Long.class)
-				.single();
+			try {
+				id = jdbc.sql("""
+						insert into survey_response (survey_id, organization_id, status, revision, answers, numbers, submitted_at)
+						values (?, ?, ?, 1, cast(? as jsonb), ?, case when ? then now() end) returning id""")
+					.params(s.id(), organizationId, status.name(), answers, checked.numbers(), submit)
+					.query(Long.class)
+					.single();
+			}
+			catch (org.springframework.dao.DuplicateKeyException e) {
+				throw Conflict.staleVersion("the answer");
+			}
 		}
 		else {
 			id = current.id();

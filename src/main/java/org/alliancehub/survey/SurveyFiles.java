@@ -1,33 +1,21 @@
 package org.alliancehub.survey;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Set;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.identity.AllianceUser;
-import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.platform.Uploads;
 import org.alliancehub.shared.Forbidden;
-import org.alliancehub.shared.Hashes;
-import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
-import org.alliancehub.shared.TooLarge;
-import org.alliancehub.shared.UnsupportedType;
-import org.apache.tika.Tika;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files handed in for FILE fields. The same checks as an article's attachments: size, content type found
- * from the bytes (Tika) among documents and images, stored once under its SHA-256. Uploaded by whoever may
+ * Files handed in for FILE fields, kept by the platform's {@link Uploads} as articles' attachments are:
+ * size checked, type found from the bytes among documents and images, stored once under its SHA-256. Uploaded by whoever may
  * answer for the organisation; an answer then names the file by id. Read by the same people.
  */
 @Service
@@ -38,21 +26,19 @@ public class SurveyFiles {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
 			"text/plain");
 
-	private final Tika tika = new Tika();
-
 	private final JdbcClient jdbc;
 
 	private final Surveys surveys;
 
 	private final Access access;
 
-	private final AllianceHubProperties properties;
+	private final Uploads uploads;
 
-	SurveyFiles(JdbcClient jdbc, Surveys surveys, Access access, AllianceHubProperties properties) {
+	SurveyFiles(JdbcClient jdbc, Surveys surveys, Access access, Uploads uploads) {
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.access = access;
-		this.properties = properties;
+		this.uploads = uploads;
 	}
 
 	/** A file kept for an answer. */
@@ -72,54 +58,15 @@ public class SurveyFiles {
 	public SurveyFile upload(long surveyId, long organizationId, String filename, long declaredSize, InputStream content) {
 		SurveyView s = surveys.get(surveyId);
 		requireAnswerer(s, organizationId);
-		String name = Path.of(filename.isBlank() ? "file" : filename).getFileName().toString().replaceAll("[\\p{Cntrl}\"\\\\/]", "_");
-		if (declaredSize > properties.maxUploadBytes()) {
-			throw new TooLarge("files may be at most " + properties.maxUploadBytes() / 1024 / 1024 + " MB");
-		}
-		Path dir = properties.uploads();
-		try {
-			Files.createDirectories(dir);
-			Path temp = Files.createTempFile(dir, "survey-", ".part");
-			try {
-				MessageDigest sha = Hashes.digest();
-				long size;
-				try (InputStream in = new DigestInputStream(content, sha)) {
-					size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-				}
-				if (size > properties.maxUploadBytes()) {
-					throw new TooLarge("files may be at most " + properties.maxUploadBytes() / 1024 / 1024 + " MB");
-				}
-				if (size == 0) {
-					throw Invalid.field("file", "the file is empty");
-				}
-				String type;
-				try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
-					type = tika.detect(in, name);
-				}
-				if (!ACCEPTED.contains(type)) {
-					throw new UnsupportedType("files of type " + type + " are not accepted");
-				}
-				String hash = HexFormat.of().formatHex(sha.digest());
-				Path target = dir.resolve(hash);
-				if (!Files.exists(target)) {
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				}
-				long id = jdbc.sql("""
-						insert into survey_file (survey_id, organization_id, filename, content_type, size_bytes, sha256, uploaded_by)
-						values (?, ?, ?, ?, ?, ?, ?) returning id""")
-					.params(surveyId, organizationId, name, type, size, hash,
-							access.currentUser().map(AllianceUser::getUsername).orElse(null))
-					.query(Long.class)
-					.single();
-				return new SurveyFile(id, surveyId, organizationId, name, type, size);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		Uploads.Stored f = uploads.store(filename, declaredSize, content, ACCEPTED);
+		long id = jdbc.sql("""
+				insert into survey_file (survey_id, organization_id, filename, content_type, size_bytes, sha256, uploaded_by)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(surveyId, organizationId, f.filename(), f.contentType(), f.sizeBytes(), f.sha256(),
+					access.currentUser().map(AllianceUser::getUsername).orElse(null))
+			.query(Long.class)
+			.single();
+		return new SurveyFile(id, surveyId, organizationId, f.filename(), f.contentType(), f.sizeBytes());
 	}
 
 	/** A file for the organisation's representative or the survey's secretariat; 404 for anyone else. */
@@ -142,7 +89,7 @@ public class SurveyFiles {
 		if (!surveys.canManage(s) && !access.organizationsActedFor().contains(row.file().organizationId())) {
 			throw new NotFound("file " + fileId);
 		}
-		return new Stored(row.file(), properties.uploads().resolve(row.sha()));
+		return new Stored(row.file(), uploads.path(row.sha()));
 	}
 
 	private void requireAnswerer(SurveyView s, long organizationId) {

@@ -341,7 +341,7 @@ public class Surveys {
 		return asked;
 	}
 
-	/** An organisation's province code from the name it gives (河北省, or a city in it such as 石家庄市). */
+	/** An organisation's province code from the region it gives (河北省, 河北, 河北省石家庄市); null when unknown. */
 	static @Nullable String provinceCode(@Nullable String region) {
 		if (region == null || region.isBlank()) {
 			return null;
