@@ -101,6 +101,21 @@ public class Responses {
 		}
 	}
 
+	/**
+	 * An organisation the survey asks and the current user answers for (its representative, or the survey's
+	 * secretariat), with where its answer stands; 404 otherwise.
+	 */
+	public Recipient answerer(SurveyView s, long organizationId) {
+		if (!surveys.canManage(s) && !access.organizationsActedFor().contains(organizationId)) {
+			throw new NotFound("organization " + organizationId);
+		}
+		return jdbc.sql(Surveys.RECIPIENTS + " where r.survey_id = ? and r.organization_id = ?")
+			.params(s.id(), organizationId)
+			.query((rs, i) -> Surveys.recipient(rs))
+			.optional()
+			.orElseThrow(() -> new NotFound("organization " + organizationId));
+	}
+
 	private boolean isRecipient(long surveyId, long organizationId) {
 		return jdbc.sql("select count(*) from survey_recipient where survey_id = ? and organization_id = ?")
 			.params(surveyId, organizationId)

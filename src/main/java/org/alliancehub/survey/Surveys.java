@@ -450,17 +450,23 @@ public class Surveys {
 	public List<Recipient> recipients(long id) {
 		SurveyView s = get(id);
 		requireManage(s.allianceId());
-		return jdbc.sql("""
-				select r.organization_id, o.name, r.region_code, r.organization_type, p.status, p.submitted_at,
-				  r.reminders, r.last_reminded_at
-				from survey_recipient r join organization o on o.id = r.organization_id
-				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
-				where r.survey_id = ? order by p.status nulls first, o.name""")
+		return jdbc.sql(RECIPIENTS + " where r.survey_id = ? order by p.status nulls first, o.name")
 			.param(id)
-			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5) == null ? null : ResponseStatus.valueOf(rs.getString(5)),
-					rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getObject(8, OffsetDateTime.class)))
+			.query((rs, i) -> recipient(rs))
 			.list();
+	}
+
+	/** Recipients with their organisation's name and answer, for {@link #recipient(ResultSet)}. */
+	static final String RECIPIENTS = """
+			select r.organization_id, o.name, r.region_code, r.organization_type, p.status, p.submitted_at,
+			  r.reminders, r.last_reminded_at
+			from survey_recipient r join organization o on o.id = r.organization_id
+			left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id""";
+
+	static Recipient recipient(ResultSet rs) throws SQLException {
+		return new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5) == null ? null : ResponseStatus.valueOf(rs.getString(5)),
+				rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getObject(8, OffsetDateTime.class));
 	}
 
 	/** The survey whatever the viewer, or null: for this module's own checks. */

@@ -102,6 +102,8 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 
 		assertThat(member.get("/surveys").body()).contains("2025年度统计", "/surveys/" + id + "/answer/" + org);
 		String answer = "/surveys/" + id + "/answer/" + org;
+		assertThat(member.get("/surveys/" + id + "/answer/" + (org + 100000)).statusCode()).isEqualTo(404);
+		assertThat(member.get(answer).body()).contains("页面单位");
 		String token = member.csrf(answer);
 		var wrong = member.post(answer + "?_csrf=" + token, List.of(Map.entry("v.revenue", "100"),
 				Map.entry("v.exportRevenue", "200"), Map.entry("v.size", "中型"), Map.entry("submit", "true")));

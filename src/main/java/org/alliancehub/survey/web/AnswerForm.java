@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.Regions;
+import org.alliancehub.survey.Recipient;
 import org.alliancehub.survey.ResponseStatus;
 import org.alliancehub.survey.ResponseView;
 import org.alliancehub.survey.SurveyField;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * The answer form as the page shows it: each field with what is typed so far and its mistake, if any;
  * mistakes that belong to no field (the survey is closed) apart.
  */
-public record AnswerForm(SurveyView survey, long organizationId, @Nullable ResponseView current, List<Input> inputs,
+public record AnswerForm(SurveyView survey, Recipient recipient, @Nullable ResponseView current, List<Input> inputs,
 		List<String> general, boolean editable) {
 
 	/** A field, its value as text (its choices for a multiple choice) and the message of its mistake. */
@@ -29,7 +30,7 @@ public record AnswerForm(SurveyView survey, long organizationId, @Nullable Respo
 		}
 	}
 
-	static AnswerForm of(SurveyView s, long organizationId, @Nullable ResponseView current, Map<String, ?> values,
+	static AnswerForm of(SurveyView s, Recipient recipient, @Nullable ResponseView current, Map<String, ?> values,
 			List<Invalid.FieldError> errors) {
 		List<Input> inputs = new ArrayList<>();
 		String section = null;
@@ -53,7 +54,7 @@ public record AnswerForm(SurveyView survey, long organizationId, @Nullable Respo
 		boolean editable = s.open() && (current == null || current.status() != ResponseStatus.SUBMITTED)
 				|| current != null && current.status() == ResponseStatus.REOPENED
 						&& s.status() == org.alliancehub.survey.SurveyStatus.PUBLISHED;
-		return new AnswerForm(s, organizationId, current, inputs, general, editable);
+		return new AnswerForm(s, recipient, current, inputs, general, editable);
 	}
 
 	public List<Regions.Region> provinces() {
@@ -69,6 +70,10 @@ public record AnswerForm(SurveyView survey, long organizationId, @Nullable Respo
 	}
 
 	public String organizationName() {
-		return current != null ? current.organizationName() : "#" + organizationId;
+		return recipient.organizationName();
+	}
+
+	public long organizationId() {
+		return recipient.organizationId();
 	}
 }

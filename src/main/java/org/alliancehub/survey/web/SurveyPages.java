@@ -269,21 +269,23 @@ class SurveyPages {
 	String answer(@PathVariable long id, @PathVariable long organizationId,
 			@RequestParam(required = false) @Nullable String saved, Model model) {
 		SurveyView s = surveys.get(id);
-		ResponseView current;
-		try {
-			current = responses.get(id, organizationId);
-		}
-		catch (NotFound e) {
-			current = null;
-		}
+		ResponseView current = current(s, organizationId);
 		Map<String, Object> values = current == null ? Map.of() : current.values();
 		return answerForm(s, organizationId, current, values, List.of(), saved, model);
+	}
+
+	/** The answer so far, null when there is none; 404 for an organisation the user may not answer for. */
+	private @Nullable ResponseView current(SurveyView s, long organizationId) {
+		if (responses.answerer(s, organizationId).status() == null) {
+			return null;
+		}
+		return responses.get(s.id(), organizationId);
 	}
 
 	private String answerForm(SurveyView s, long organizationId, @Nullable ResponseView current,
 			Map<String, ?> values, List<Invalid.FieldError> errors, @Nullable String saved, Model model) {
 		model.addAttribute("frame", frames.of(s.alliance()));
-		model.addAttribute("form", AnswerForm.of(s, organizationId, current, values, errors));
+		model.addAttribute("form", AnswerForm.of(s, responses.answerer(s, organizationId), current, values, errors));
 		model.addAttribute("saved", saved);
 		return "survey/answer";
 	}
@@ -292,6 +294,7 @@ class SurveyPages {
 	String saveAnswer(@PathVariable long id, @PathVariable long organizationId, HttpServletRequest request,
 			@RequestParam(defaultValue = "false") boolean submit, Model model) {
 		SurveyView s = surveys.get(id);
+		ResponseView current = current(s, organizationId);
 		Map<String, Object> values = new LinkedHashMap<>();
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		for (SurveyField f : s.fields()) {
@@ -322,13 +325,6 @@ class SurveyPages {
 			else if (given != null && given.length > 0) {
 				values.put(f.key(), given[0]);
 			}
-		}
-		ResponseView current;
-		try {
-			current = responses.get(id, organizationId);
-		}
-		catch (NotFound e) {
-			current = null;
 		}
 		if (!errors.isEmpty()) {
 			return answerForm(s, organizationId, current, values, errors, null, model);
