@@ -244,6 +244,7 @@ public class Responses {
 				select id, ?, 'REOPENED', answers, ?, ? from survey_response where id = ?""")
 			.params(revision, reason.strip(), username(), current.id())
 			.update();
+		events.publishEvent(new ResponseReopened(surveyId, s.allianceId(), organizationId, current.id(), revision, reason.strip()));
 		return get(surveyId, organizationId);
 	}
 

@@ -217,6 +217,7 @@ class SurveyIntegrationTests extends IntegrationTest {
 		assertThat(numbers[2]).isEqualTo(860.0);
 		assertThat(numbers[7]).isEqualTo(1998.0);
 		assertThat(numbers[5]).as("a choice is no number").isNull();
+		assertThat(numbers[8]).as("nor is a region code").isNull();
 
 		assertThat(put(rep, id, hebei, goodAnswer(), true).status()).as("submitted answers are locked").isEqualTo(409);
 		assertThat(rep.post("/api/v1/surveys/" + id + "/responses/" + hebei + "/reopen", Map.of("reason", "自己改")).status())
@@ -466,6 +467,33 @@ class SurveyIntegrationTests extends IntegrationTest {
 		assertThat(rate.get("submitted").asInt()).isEqualTo(9);
 		assertThat(rate.get("drafts").asInt()).isEqualTo(3);
 		assertThat(rate.get("recipients").asInt()).isGreaterThan(12);
+	}
+
+	@Autowired
+	SurveyReminders reminders;
+
+	@Test
+	void aSurveyDueWithinDaysRemindsByItselfOnceADay() throws Exception {
+		long id = published(Map.of());
+		assertThat(put(reps.get(hebei), id, hebei, goodAnswer(), true).status()).isEqualTo(201);
+		int before = MAIL.getReceivedMessages().length;
+		reminders.remindBeforeDeadlines();
+		assertThat(to(before)).as("the deadline is far").doesNotContain(emails.get(beijing));
+		jdbc.sql("update survey set deadline = now() + interval '2 days' where id = ?").param(id).update();
+		before = MAIL.getReceivedMessages().length;
+		reminders.remindBeforeDeadlines();
+		assertThat(to(before)).contains(emails.get(beijing), emails.get(university)).doesNotContain(emails.get(hebei));
+		before = MAIL.getReceivedMessages().length;
+		reminders.remindBeforeDeadlines();
+		assertThat(to(before)).as("once a day at most").doesNotContain(emails.get(beijing), emails.get(university));
+	}
+
+	List<String> to(int before) throws Exception {
+		List<String> to = new ArrayList<>();
+		for (MimeMessage m : Arrays.stream(MAIL.getReceivedMessages()).skip(before).toList()) {
+			to.add(m.getAllRecipients()[0].toString());
+		}
+		return to;
 	}
 
 	static byte[] bytes(Workbook wb) throws Exception {

@@ -62,7 +62,7 @@ public final class Answers {
 			try {
 				Object value = value(f, raw, fileExists);
 				kept.put(f.key(), value);
-				if (value instanceof Number n) {
+				if (f.type().numeric() && value instanceof Number n) {
 					numbers[f.position() - 1] = n.doubleValue();
 					numeric.put(f.key(), n.doubleValue());
 				}
