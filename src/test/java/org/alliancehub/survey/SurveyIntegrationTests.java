@@ -374,6 +374,8 @@ class SurveyIntegrationTests extends IntegrationTest {
 					}
 				});
 			}
+			assertThat(wb.getSheet("regions").getRow(3).getCell(0).getStringCellValue()).isEqualTo("130000 河北省");
+			sheet.getRow(rowOf.get(beijing)).getCell(column.get("province")).setCellValue("130000 河北省");
 			good = bytes(wb);
 			sheet.getRow(rowOf.get(hebei)).getCell(column.get("revenue")).setCellValue("很多");
 			sheet.getRow(rowOf.get(beijing)).getCell(column.get("province")).setCellValue("999999");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.Invalid.FieldError;
+import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.FieldType;
 import org.alliancehub.survey.SurveyField;
 import org.alliancehub.survey.SurveyView;
@@ -23,8 +24,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -97,6 +96,7 @@ public final class Workbooks {
 				}
 			}
 			sheet.setColumnWidth(1, 30 * 256);
+			regions(wb, s, sheet, last);
 			int r = 3;
 			for (Row row : rows) {
 				org.apache.poi.ss.usermodel.Row line = sheet.createRow(r++);
@@ -126,6 +126,44 @@ public final class Workbooks {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * A sheet {@code regions} listing the provinces (column A) and cities (column B) as "code name", offered
+	 * as drop-down lists in the REGION columns; the upload reads the code in front.
+	 */
+	private static void regions(Workbook wb, SurveyView s, org.apache.poi.ss.usermodel.Sheet answers, int last) {
+		if (s.fields().stream().noneMatch(f -> f.type() == FieldType.REGION)) {
+			return;
+		}
+		org.apache.poi.ss.usermodel.Sheet list = wb.createSheet("regions");
+		Regions china = Regions.china();
+		int provinces = 0;
+		int cities = 0;
+		for (Regions.Region p : china.provinces()) {
+			row(list, ++provinces).createCell(0).setCellValue(p.code() + " " + p.name());
+			for (Regions.Region c : china.cities(p.code())) {
+				row(list, ++cities).createCell(1).setCellValue(c.code() + " " + c.name());
+			}
+		}
+		row(list, 0).createCell(0).setCellValue("province");
+		row(list, 0).createCell(1).setCellValue("city");
+		DataValidationHelper validation = answers.getDataValidationHelper();
+		for (SurveyField f : s.fields()) {
+			if (f.type() != FieldType.REGION) {
+				continue;
+			}
+			String range = f.asksCity() ? "regions!$B$2:$B$" + (cities + 1) : "regions!$A$2:$A$" + (provinces + 1);
+			var v = validation.createValidation(validation.createFormulaListConstraint(range),
+					new CellRangeAddressList(3, last, f.position() + 1, f.position() + 1));
+			v.setShowErrorBox(true);
+			answers.addValidationData(v);
+		}
+	}
+
+	private static org.apache.poi.ss.usermodel.Row row(org.apache.poi.ss.usermodel.Sheet sheet, int index) {
+		org.apache.poi.ss.usermodel.Row r = sheet.getRow(index);
+		return r != null ? r : sheet.createRow(index);
 	}
 
 	private static String hint(SurveyField f) {

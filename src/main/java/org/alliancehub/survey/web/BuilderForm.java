@@ -45,13 +45,23 @@ public record BuilderForm(String title, String period, String description, Strin
 		return new BuilderForm("", "", "", "", null, "", List.of(), List.of(), List.of(), f, r);
 	}
 
-	static BuilderForm from(HttpServletRequest request, int minimumRules) {
+	/**
+	 * The builder as posted, with its blank field lines moved to the end, so that {@code fields[2]} in a
+	 * message is the line numbered 2 on the page.
+	 */
+	static BuilderForm from(HttpServletRequest request, int minimumFields, int minimumRules) {
 		String[] keys = values(request, "fieldKey");
 		List<FieldLine> fields = new ArrayList<>();
 		for (int i = 0; i < keys.length; i++) {
-			fields.add(new FieldLine(keys[i].strip(), at(request, "fieldLabel", i), at(request, "fieldSection", i),
+			FieldLine line = new FieldLine(keys[i].strip(), at(request, "fieldLabel", i), at(request, "fieldSection", i),
 					at(request, "fieldType", i), at(request, "fieldUnit", i), "true".equals(at(request, "fieldRequired", i)),
-					at(request, "fieldMin", i), at(request, "fieldMax", i), at(request, "fieldOptions", i)));
+					at(request, "fieldMin", i), at(request, "fieldMax", i), at(request, "fieldOptions", i));
+			if (!line.blank()) {
+				fields.add(line);
+			}
+		}
+		while (fields.size() < minimumFields) {
+			fields.add(new FieldLine("", "", "", "DECIMAL", "", false, "", "", ""));
 		}
 		String[] expressions = values(request, "ruleExpression");
 		List<RuleLine> rules = new ArrayList<>();

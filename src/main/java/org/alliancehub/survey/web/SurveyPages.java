@@ -115,7 +115,7 @@ class SurveyPages {
 	@PostMapping("/admin/a/{slug}/surveys")
 	@PreAuthorize("@access.canManage(#slug)")
 	String create(@PathVariable String slug, HttpServletRequest request, Model model) {
-		BuilderForm form = BuilderForm.from(request, BUILDER_RULES);
+		BuilderForm form = BuilderForm.from(request, BUILDER_FIELDS, BUILDER_RULES);
 		try {
 			SurveyView s = surveys.create(slug, form.toNewSurvey());
 			return "redirect:/admin/a/" + slug + "/surveys/" + s.id();
@@ -128,8 +128,10 @@ class SurveyPages {
 	@GetMapping("/admin/a/{slug}/surveys/{id}")
 	@PreAuthorize("@access.canManage(#slug)")
 	String survey(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable String done,
-			@RequestParam(required = false) @Nullable String error, Model model) {
+			@RequestParam(required = false) @Nullable String error, @RequestParam(required = false) @Nullable Integer sent,
+			Model model) {
 		SurveyView s = ofAlliance(slug, id);
+		model.addAttribute("sent", sent);
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("alliance", alliances.get(slug));
 		model.addAttribute("survey", s);
@@ -191,7 +193,7 @@ class SurveyPages {
 		}
 		catch (Invalid e) {
 			model.addAttribute("uploadErrors", e.errors());
-			return survey(slug, id, null, null, model);
+			return survey(slug, id, null, null, null, model);
 		}
 		catch (Conflict e) {
 			redirect.addAttribute("error", e.getMessage());
