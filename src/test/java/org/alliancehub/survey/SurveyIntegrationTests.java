@@ -197,7 +197,11 @@ class SurveyIntegrationTests extends IntegrationTest {
 		var first = put(rep, id, hebei, Map.of("revenue", 500, "size", "小型"), false);
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(first.json().get("status").asString()).isEqualTo("DRAFT");
-		var second = put(rep, id, hebei, goodAnswer(), false);
+		var stale = rep.send("PUT", "/api/v1/surveys/" + id + "/responses/" + hebei,
+				Map.of("values", goodAnswer(), "submit", false, "version", first.json().get("version").asLong() + 5));
+		assertThat(stale.status()).as("a stale version").isEqualTo(409);
+		var second = rep.send("PUT", "/api/v1/surveys/" + id + "/responses/" + hebei,
+				Map.of("values", goodAnswer(), "submit", false, "version", first.json().get("version").asLong()));
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(secretariat.get("/api/v1/surveys/" + id).json().get("responseRate").get("submitted").asInt()).isZero();
 		var submitted = put(rep, id, hebei, goodAnswer(), true);
