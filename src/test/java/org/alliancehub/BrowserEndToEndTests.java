@@ -89,4 +89,59 @@ class BrowserEndToEndTests extends IntegrationTest {
 		wait.until(ExpectedConditions.urlContains("/articles/"));
 		assertThat(browser.findElement(By.cssSelector("article .body")).getText()).contains("标准由十家成员单位共同起草。");
 	}
+
+	@Test
+	void representativeAnswersASurveyInTheBrowserSavesADraftAndSubmits() {
+		TestClient admin = admin();
+		admin.post("/api/v1/alliances", Map.of("slug", "e2e-survey", "name", "浏览器调查联盟"));
+		long org = admin.post("/api/v1/organizations", Map.of("name", "浏览器测试泵业有限公司", "type", "ENTERPRISE",
+				"region", "河北省")).json().get("id").asLong();
+		admin.post("/api/v1/alliances/e2e-survey/members", Map.of("organizationId", org, "role", "MEMBER"));
+		admin.post("/api/v1/users", Map.of("username", "e2e-rep", "displayName", "填报人", "password", "e2e-rep-password",
+				"roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", org))));
+		long survey = admin.post("/api/v1/alliances/e2e-survey/surveys", Map.of("title", "2025年度行业统计调查", "period",
+				"2025", "deadline", "2099-03-31T17:00:00+08:00", "fields", List.of(
+						Map.of("key", "revenue", "label", "营业收入", "type", "DECIMAL", "unit", "万元", "required", true),
+						Map.of("key", "exportRevenue", "label", "出口收入", "type", "DECIMAL", "unit", "万元", "required", false),
+						Map.of("key", "size", "label", "企业规模", "type", "CHOICE", "required", true, "options", List.of("大型", "中型")),
+						Map.of("key", "products", "label", "主要产品", "type", "MULTI_CHOICE", "required", false,
+								"options", List.of("渣浆泵", "清水泵")),
+						Map.of("key", "province", "label", "所在省份", "type", "REGION", "required", true)),
+				"rules", List.of(Map.of("expression", "exportRevenue <= revenue", "message", "出口收入不能大于营业收入"))))
+			.json().get("id").asLong();
+		admin.post("/api/v1/surveys/" + survey + "/publish", Map.of());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		browser.manage().deleteAllCookies();
+
+		browser.get(url("/login"));
+		browser.findElement(By.name("username")).sendKeys("e2e-rep");
+		browser.findElement(By.name("password")).sendKeys("e2e-rep-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/admin/"));
+		browser.get(url("/surveys"));
+		browser.findElement(By.linkText("2025年度行业统计调查")).click();
+		wait.until(ExpectedConditions.urlContains("/answer/" + org));
+
+		browser.findElement(By.name("v.revenue")).sendKeys("1200");
+		browser.findElement(By.name("v.exportRevenue")).sendKeys("3000");
+		browser.findElement(By.cssSelector("button[name=submit][value=false]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#field-exportRevenue .alert"), "出口收入不能大于营业收入"));
+		WebElement export = browser.findElement(By.name("v.exportRevenue"));
+		export.clear();
+		export.sendKeys("300");
+		browser.findElement(By.cssSelector("button[name=submit][value=false]")).click();
+		wait.until(ExpectedConditions.urlContains("saved=draft"));
+		assertThat(browser.findElement(By.name("v.revenue")).getAttribute("value")).isEqualTo("1200");
+
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("v.size"))).selectByValue("中型");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("v.province"))).selectByValue("130000");
+		browser.findElement(By.cssSelector("input[name='v.products'][value='渣浆泵']")).click();
+		browser.findElement(By.cssSelector("button[name=submit][value=true]")).click();
+		wait.until(ExpectedConditions.urlContains("saved=submitted"));
+		assertThat(browser.findElement(By.cssSelector("fieldset")).getAttribute("disabled")).isNotNull();
+		var answer = admin.get("/api/v1/surveys/" + survey + "/responses/" + org).json();
+		assertThat(answer.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(answer.get("values").get("province").asString()).isEqualTo("130000");
+		assertThat(answer.get("values").get("products").get(0).asString()).isEqualTo("渣浆泵");
+	}
 }

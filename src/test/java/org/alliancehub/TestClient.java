@@ -134,4 +134,23 @@ public final class TestClient {
 	private static String write(Object body) {
 		return body instanceof String s ? s : JSON.writeValueAsString(body);
 	}
+	/** A call with any method and a JSON body, e.g. PUT. */
+	public Response send(String method, String path, Object body) {
+		return send(builder(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(write(body))));
+	}
+
+	/** A binary answer, e.g. a spreadsheet. */
+	public record Binary(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
+	}
+
+	public Binary getBytes(String path) {
+		try {
+			HttpResponse<byte[]> r = HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Binary(r.statusCode(), r.body(), r.headers());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }

@@ -73,8 +73,11 @@ class DemoContent implements ApplicationRunner {
 
 	private final TransactionTemplate tx;
 
+	private final DemoSurvey survey;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
-			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx) {
+			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey) {
+		this.survey = survey;
 		this.platform = platform;
 		this.alliances = alliances;
 		this.organizations = organizations;
@@ -209,6 +212,9 @@ class DemoContent implements ApplicationRunner {
 						List.of(RoleGrant.secretariat(a.id())));
 			}
 		});
+		if (bySlug.containsKey("huaxian") && users.exists("huaxian")) {
+			survey.load(bySlug.get("huaxian"), "huaxian");
+		}
 	}
 
 	private void about(Alliance a, AllianceSpec spec) {

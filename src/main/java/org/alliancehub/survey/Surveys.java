@@ -1,0 +1,531 @@
+package org.alliancehub.survey;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.alliancehub.identity.Access;
+import org.alliancehub.membership.Member;
+import org.alliancehub.membership.MembershipRole;
+import org.alliancehub.membership.MembershipStatus;
+import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.Conflict;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.Invalid.FieldError;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
+import org.alliancehub.shared.Regions;
+import org.alliancehub.survey.internal.Expression;
+import org.alliancehub.survey.internal.Json;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Surveys of an alliance's members (产业基础资料调查): the secretariat builds one (or copies last period's),
+ * publishes it to every active member or to those of some roles, organisation types or provinces, which
+ * fixes who is asked, and closes it. The secretariat sees everything of its own alliance's surveys; a
+ * member's representative sees the published surveys that ask its organisation; anyone else sees nothing.
+ */
+@Service
+public class Surveys {
+
+	static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+	private static final int MAX_FIELDS = 200;
+
+	private final JdbcClient jdbc;
+
+	private final Alliances alliances;
+
+	private final Memberships memberships;
+
+	private final Access access;
+
+	private final ApplicationEventPublisher events;
+
+	Surveys(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.alliances = alliances;
+		this.memberships = memberships;
+		this.access = access;
+		this.events = events;
+	}
+
+	// ---- building
+
+	@Transactional
+	public SurveyView create(String slug, NewSurvey s) {
+		Alliance alliance = alliances.find(slug).orElseThrow(() -> new NotFound("alliance " + slug));
+		requireManage(alliance.id());
+		List<FieldError> errors = new ArrayList<>();
+		List<NewSurvey.Field> fields = s.fields();
+		List<NewSurvey.Rule> rules = s.rules();
+		Audience audience = s.audience() == null ? Audience.everyone() : s.audience();
+		String sizeField = s.sizeField();
+		if (s.copiedFrom() != null) {
+			SurveyView previous = findRaw(s.copiedFrom());
+			if (previous == null || previous.allianceId() != alliance.id()) {
+				errors.add(new FieldError("copiedFrom", "no survey of this alliance with this id"));
+			}
+			else if (fields == null || fields.isEmpty()) {
+				fields = previous.fields().stream().map(f -> new NewSurvey.Field(f.key(), f.label(), f.section(),
+						f.type().name(), f.unit(), f.required(), f.min(), f.max(), f.options())).toList();
+				if (rules == null) {
+					rules = previous.rules().stream().map(r -> new NewSurvey.Rule(r.expression(), r.message())).toList();
+				}
+				if (s.audience() == null) {
+					audience = previous.audience();
+				}
+				if (sizeField == null) {
+					sizeField = previous.sizeField();
+				}
+			}
+		}
+		if (blank(s.title())) {
+			errors.add(new FieldError("title", "must not be blank"));
+		}
+		else if (s.title().strip().length() > 200) {
+			errors.add(new FieldError("title", "at most 200 characters"));
+		}
+		if (blank(s.period())) {
+			errors.add(new FieldError("period", "must not be blank, e.g. 2025"));
+		}
+		else if (s.period().strip().length() > 40) {
+			errors.add(new FieldError("period", "at most 40 characters"));
+		}
+		if (s.deadline() == null) {
+			errors.add(new FieldError("deadline", "must not be empty"));
+		}
+		List<NewSurvey.Field> checked = fields == null ? List.of() : fields;
+		List<SurveyField> defined = checkFields(checked, errors, s.copiedFrom() != null && errors.stream().anyMatch(e -> e.field().equals("copiedFrom")));
+		List<SurveyRule> definedRules = checkRules(rules == null ? List.of() : rules, defined, errors);
+		checkAudience(audience, errors);
+		String size = sizeField;
+		if (size != null && !size.isBlank()) {
+			SurveyField f = defined.stream().filter(d -> d.key().equals(size)).findFirst().orElse(null);
+			if (f == null || f.type() != FieldType.CHOICE) {
+				errors.add(new FieldError("sizeField", "must name a CHOICE field of the survey"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		long id = jdbc.sql("""
+				insert into survey (alliance_id, title, period, description, deadline, audience, copied_from, size_field)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+			.params(alliance.id(), s.title().strip(), s.period().strip(), blank(s.description()) ? null : s.description().strip(),
+					s.deadline(), Json.write(audience), s.copiedFrom(), blank(sizeField) ? null : sizeField)
+			.query(Long.class)
+			.single();
+		for (SurveyField f : defined) {
+			jdbc.sql("""
+					insert into survey_field (survey_id, position, key, label, section, type, unit, required, min, max, options)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+				.params(id, f.position(), f.key(), f.label(), f.section(), f.type().name(), f.unit(), f.required(), f.min(),
+						f.max(), f.options().isEmpty() ? null : Json.write(f.options()))
+				.update();
+		}
+		for (SurveyRule r : definedRules) {
+			jdbc.sql("insert into survey_rule (survey_id, position, expression, message) values (?, ?, ?, ?)")
+				.params(id, r.position(), r.expression(), r.message())
+				.update();
+		}
+		return get(id);
+	}
+
+	/** A new survey for another period with the fields, rules and audience of this one. */
+	@Transactional
+	public SurveyView copy(long id, String title, String period, OffsetDateTime deadline) {
+		SurveyView previous = get(id);
+		requireManage(previous.allianceId());
+		return create(previous.alliance(), new NewSurvey(title, period, previous.description(), null, null, deadline,
+				null, id, null));
+	}
+
+	private List<SurveyField> checkFields(List<NewSurvey.Field> fields, List<FieldError> errors, boolean copyFailed) {
+		if (fields.isEmpty() && !copyFailed) {
+			errors.add(new FieldError("fields", "a survey asks at least one field"));
+		}
+		if (fields.size() > MAX_FIELDS) {
+			errors.add(new FieldError("fields", "at most " + MAX_FIELDS + " fields"));
+			return List.of();
+		}
+		List<SurveyField> out = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < fields.size(); i++) {
+			NewSurvey.Field f = fields.get(i);
+			String at = "fields[" + i + "].";
+			int before = errors.size();
+			if (f == null) {
+				errors.add(new FieldError("fields[" + i + "]", "must not be empty"));
+				continue;
+			}
+			if (blank(f.key()) || !KEY.matcher(f.key()).matches()) {
+				errors.add(new FieldError(at + "key", "letters, digits and _ starting with a letter, at most 40"));
+			}
+			else if (!keys.add(f.key()) ) {
+				errors.add(new FieldError(at + "key", "used twice"));
+			}
+			else if (List.of("and", "or", "not", "organizationId", "organization").contains(f.key())) {
+				errors.add(new FieldError(at + "key", "is a reserved word"));
+			}
+			if (blank(f.label())) {
+				errors.add(new FieldError(at + "label", "must not be blank"));
+			}
+			FieldType type = null;
+			try {
+				type = f.type() == null ? null : FieldType.valueOf(f.type().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException e) {
+				// named below
+			}
+			if (type == null) {
+				errors.add(new FieldError(at + "type", "one of " + List.of(FieldType.values())));
+			}
+			if (f.unit() != null && f.unit().strip().length() > 20) {
+				errors.add(new FieldError(at + "unit", "at most 20 characters"));
+			}
+			if (f.unit() != null && !f.unit().isBlank() && type != null && !type.numeric()) {
+				errors.add(new FieldError(at + "unit", "only numeric fields have a unit"));
+			}
+			if ((f.min() != null || f.max() != null) && type != null && !type.numeric()) {
+				errors.add(new FieldError(f.min() != null ? at + "min" : at + "max", "only numeric fields have bounds"));
+			}
+			if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+				errors.add(new FieldError(at + "max", "must not be less than min"));
+			}
+			List<String> options = f.options() == null ? List.of()
+					: f.options().stream().map(o -> o == null ? "" : o.strip()).toList();
+			if (type != null && type.choice()) {
+				if (options.isEmpty()) {
+					errors.add(new FieldError(at + "options", "a choice needs options"));
+				}
+				else if (options.contains("") || new HashSet<>(options).size() != options.size()) {
+					errors.add(new FieldError(at + "options", "options must be distinct and not blank"));
+				}
+			}
+			else if (type == FieldType.REGION) {
+				if (!options.isEmpty() && !options.equals(List.of("CITY")) && !options.equals(List.of("PROVINCE"))) {
+					errors.add(new FieldError(at + "options", "a region field takes [\"PROVINCE\"] (default) or [\"CITY\"]"));
+				}
+			}
+			else if (!options.isEmpty() && type != null) {
+				errors.add(new FieldError(at + "options", "only CHOICE, MULTI_CHOICE and REGION fields have options"));
+			}
+			if (errors.size() == before && type != null) {
+				out.add(new SurveyField(i + 1, f.key(), f.label().strip(), blank(f.section()) ? null : f.section().strip(), type,
+						blank(f.unit()) ? null : f.unit().strip(), Boolean.TRUE.equals(f.required()), f.min(), f.max(),
+						options));
+			}
+		}
+		return out;
+	}
+
+	private List<SurveyRule> checkRules(List<NewSurvey.Rule> rules, List<SurveyField> fields, List<FieldError> errors) {
+		List<SurveyRule> out = new ArrayList<>();
+		for (int i = 0; i < rules.size(); i++) {
+			NewSurvey.Rule r = rules.get(i);
+			String at = "rules[" + i + "].";
+			if (r == null || blank(r.expression())) {
+				errors.add(new FieldError(at + "expression", "must not be blank"));
+				continue;
+			}
+			try {
+				Expression e = Expression.parse(r.expression());
+				for (String key : e.keys()) {
+					SurveyField f = fields.stream().filter(d -> d.key().equals(key)).findFirst().orElse(null);
+					if (f == null) {
+						errors.add(new FieldError(at + "expression", "unknown field '" + key + "'"));
+					}
+					else if (!f.type().numeric()) {
+						errors.add(new FieldError(at + "expression", "'" + key + "' is not a numeric field"));
+					}
+				}
+			}
+			catch (Expression.SyntaxError e) {
+				errors.add(new FieldError(at + "expression", e.getMessage()));
+			}
+			if (blank(r.message())) {
+				errors.add(new FieldError(at + "message", "must not be blank"));
+			}
+			else {
+				out.add(new SurveyRule(i + 1, r.expression().strip(), r.message().strip()));
+			}
+		}
+		return out;
+	}
+
+	private void checkAudience(Audience a, List<FieldError> errors) {
+		for (int i = 0; i < a.rolesOrEmpty().size(); i++) {
+			String role = a.rolesOrEmpty().get(i);
+			if (role == null || java.util.Arrays.stream(MembershipRole.values()).noneMatch(r -> r.name().equals(role))) {
+				errors.add(new FieldError("audience.roles[" + i + "]", "one of " + List.of(MembershipRole.values())));
+			}
+		}
+		for (int i = 0; i < a.typesOrEmpty().size(); i++) {
+			String type = a.typesOrEmpty().get(i);
+			if (type == null || java.util.Arrays.stream(OrganizationType.values()).noneMatch(t -> t.name().equals(type))) {
+				errors.add(new FieldError("audience.types[" + i + "]", "one of " + List.of(OrganizationType.values())));
+			}
+		}
+		for (int i = 0; i < a.regionsOrEmpty().size(); i++) {
+			String code = a.regionsOrEmpty().get(i);
+			if (Regions.china().find(code).filter(Regions.Region::isProvince).isEmpty()) {
+				errors.add(new FieldError("audience.regions[" + i + "]", "not a GB/T 2260 province code such as 130000"));
+			}
+		}
+	}
+
+	// ---- life
+
+	/** Asks the audience: who is asked is fixed now, with each organisation's province and type as they are. */
+	@Transactional
+	public SurveyView publish(long id) {
+		SurveyView s = get(id);
+		requireManage(s.allianceId());
+		if (s.status() != SurveyStatus.DRAFT) {
+			throw new Conflict("the survey is already " + s.status().name().toLowerCase(Locale.ROOT));
+		}
+		if (!s.deadline().isAfter(OffsetDateTime.now())) {
+			throw Invalid.field("deadline", "has passed; set a later deadline before publishing");
+		}
+		List<Member> asked = audienceOf(s.allianceId(), s.audience());
+		if (asked.isEmpty()) {
+			throw Invalid.field("audience", "no active member of the alliance matches");
+		}
+		int updated = jdbc.sql("update survey set status = 'PUBLISHED', published_at = now(), updated_at = now(), version = version + 1 where id = ? and status = 'DRAFT'")
+			.param(id)
+			.update();
+		if (updated == 0) {
+			throw new Conflict("the survey was published by someone else");
+		}
+		for (Member m : asked) {
+			jdbc.sql("insert into survey_recipient (survey_id, organization_id, region_code, organization_type) values (?, ?, ?, ?)")
+				.params(id, m.organizationId(), provinceCode(m.region()), m.organizationType().name())
+				.update();
+		}
+		events.publishEvent(new SurveyPublished(id, s.allianceId(), s.title(), s.period(), asked.size()));
+		return get(id);
+	}
+
+	/** The active members of the alliance the audience names. */
+	List<Member> audienceOf(long allianceId, Audience a) {
+		List<Member> asked = new ArrayList<>();
+		for (Member m : memberships.members(allianceId, null, MembershipStatus.ACTIVE)) {
+			if (!a.rolesOrEmpty().isEmpty() && !a.rolesOrEmpty().contains(m.role().name())) {
+				continue;
+			}
+			if (!a.typesOrEmpty().isEmpty() && !a.typesOrEmpty().contains(m.organizationType().name())) {
+				continue;
+			}
+			if (!a.regionsOrEmpty().isEmpty() && !a.regionsOrEmpty().contains(provinceCode(m.region()))) {
+				continue;
+			}
+			asked.add(m);
+		}
+		return asked;
+	}
+
+	/** An organisation's province code from the region it gives (河北省, 河北, 河北省石家庄市); null when unknown. */
+	static @Nullable String provinceCode(@Nullable String region) {
+		if (region == null || region.isBlank()) {
+			return null;
+		}
+		return Regions.china().provinceNamed(region.strip()).map(Regions.Region::code).orElse(null);
+	}
+
+	@Transactional
+	public SurveyView close(long id) {
+		SurveyView s = get(id);
+		requireManage(s.allianceId());
+		if (s.status() != SurveyStatus.PUBLISHED) {
+			throw new Conflict("only a published survey can be closed");
+		}
+		jdbc.sql("update survey set status = 'CLOSED', updated_at = now(), version = version + 1 where id = ?").param(id).update();
+		events.publishEvent(new SurveyClosed(id, s.allianceId(), s.title()));
+		return get(id);
+	}
+
+	// ---- reading
+
+	/** A survey the current user may see: its alliance's secretariat, or a representative of an organisation it asks. */
+	public SurveyView get(long id) {
+		SurveyView s = findRaw(id);
+		if (s == null || !canSee(s)) {
+			throw new NotFound("survey " + id);
+		}
+		return s;
+	}
+
+	boolean canSee(SurveyView s) {
+		if (access.canManage(s.allianceId())) {
+			return true;
+		}
+		if (s.status() == SurveyStatus.DRAFT) {
+			return false;
+		}
+		Set<Long> mine = access.organizationsActedFor();
+		return !mine.isEmpty() && !jdbc.sql("select organization_id from survey_recipient where survey_id = ? and organization_id = any(?)")
+			.params(s.id(), mine.toArray(Long[]::new))
+			.query(Long.class)
+			.list()
+			.isEmpty();
+	}
+
+	public boolean canManage(SurveyView s) {
+		return access.canManage(s.allianceId());
+	}
+
+	/**
+	 * The surveys of an alliance, newest first: all of them for its secretariat, for a member's representative
+	 * the published ones that ask its organisation; 404 for anyone else.
+	 */
+	public PageResult<SurveySummary> list(String slug, Paging paging) {
+		Alliance alliance = alliances.find(slug).orElseThrow(() -> new NotFound("alliance " + slug));
+		boolean manager = access.canManage(alliance.id());
+		if (!manager && !access.canReadMembersOnly(alliance.id())) {
+			throw new NotFound("alliance " + slug);
+		}
+		Long[] mine = access.organizationsActedFor().toArray(Long[]::new);
+		String where = manager ? "s.alliance_id = ?" : """
+				s.alliance_id = ? and s.status <> 'DRAFT' and exists (select 1 from survey_recipient r
+				where r.survey_id = s.id and r.organization_id = any(?))""";
+		List<Object> params = new ArrayList<>(List.of(alliance.id()));
+		if (!manager) {
+			params.add(mine);
+		}
+		long total = jdbc.sql("select count(*) from survey s where " + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(paging.size());
+		pageParams.add(paging.offset());
+		List<SurveySummary> items = jdbc.sql("""
+				select s.id, s.title, s.period, s.status, s.deadline,
+				  (select count(*) from survey_recipient r where r.survey_id = s.id),
+				  (select count(*) from survey_response p where p.survey_id = s.id and p.status = 'SUBMITTED'),
+				  (select count(*) from survey_response p where p.survey_id = s.id and p.status <> 'SUBMITTED')
+				from survey s""" + " where " + where + " order by s.created_at desc, s.id desc limit ? offset ?")
+			.params(pageParams)
+			.query((rs, i) -> new SurveySummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+					SurveyStatus.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+					ResponseRate.of(rs.getInt(6), rs.getInt(7), rs.getInt(8))))
+			.list();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
+	}
+
+	/** The published and closed surveys that ask the organisations the current user acts for, newest first. */
+	public List<SurveyTask> tasks() {
+		Set<Long> mine = access.organizationsActedFor();
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select s.id, a.slug, s.title, s.period, s.status, s.deadline, r.organization_id, o.name, p.status
+				from survey_recipient r join survey s on s.id = r.survey_id join alliance a on a.id = s.alliance_id
+				join organization o on o.id = r.organization_id
+				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
+				where r.organization_id = any(?) and s.status <> 'DRAFT' order by s.deadline desc, s.id desc, o.name limit 200""")
+			.param(mine.toArray(Long[]::new))
+			.query((rs, i) -> new SurveyTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7),
+					rs.getString(8), rs.getString(9) == null ? null : ResponseStatus.valueOf(rs.getString(9))))
+			.list();
+	}
+
+	/** Who is asked, with where each answer stands: for the secretariat. */
+	public List<Recipient> recipients(long id) {
+		SurveyView s = get(id);
+		requireManage(s.allianceId());
+		return jdbc.sql(RECIPIENTS + " where r.survey_id = ? order by p.status nulls first, o.name")
+			.param(id)
+			.query((rs, i) -> recipient(rs))
+			.list();
+	}
+
+	/** Recipients with their organisation's name and answer, for {@link #recipient(ResultSet)}. */
+	static final String RECIPIENTS = """
+			select r.organization_id, o.name, r.region_code, r.organization_type, p.status, p.submitted_at,
+			  r.reminders, r.last_reminded_at
+			from survey_recipient r join organization o on o.id = r.organization_id
+			left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id""";
+
+	static Recipient recipient(ResultSet rs) throws SQLException {
+		return new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5) == null ? null : ResponseStatus.valueOf(rs.getString(5)),
+				rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getObject(8, OffsetDateTime.class));
+	}
+
+	/** The survey whatever the viewer, or null: for this module's own checks. */
+	@Nullable SurveyView findRaw(long id) {
+		record Row(long allianceId, String title, String period, @Nullable String description, SurveyStatus status,
+				OffsetDateTime deadline, String audience, @Nullable Long copiedFrom, @Nullable String sizeField,
+				@Nullable OffsetDateTime publishedAt, long version) {
+		}
+		Row r = jdbc.sql("""
+				select alliance_id, title, period, description, status, deadline, audience::text, copied_from, size_field,
+				  published_at, version from survey where id = ?""")
+			.param(id)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getString(7),
+					(Long) rs.getObject(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getLong(11)))
+			.optional()
+			.orElse(null);
+		if (r == null) {
+			return null;
+		}
+		List<SurveyField> fields = jdbc.sql("""
+				select position, key, label, section, type, unit, required, min, max, options::text
+				from survey_field where survey_id = ? order by position""")
+			.param(id)
+			.query((rs, i) -> field(rs))
+			.list();
+		List<SurveyRule> rules = jdbc.sql("select position, expression, message from survey_rule where survey_id = ? order by position")
+			.param(id)
+			.query((rs, i) -> new SurveyRule(rs.getInt(1), rs.getString(2), rs.getString(3)))
+			.list();
+		ResponseRate rate = jdbc.sql("""
+				select (select count(*) from survey_recipient where survey_id = ?),
+				  (select count(*) from survey_response where survey_id = ? and status = 'SUBMITTED'),
+				  (select count(*) from survey_response where survey_id = ? and status <> 'SUBMITTED')""")
+			.params(id, id, id)
+			.query((rs, i) -> ResponseRate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+			.single();
+		return new SurveyView(id, r.allianceId(), alliances.get(r.allianceId()).slug(), r.title(), r.period(),
+				r.description(), r.status(), r.deadline(), Json.read(r.audience(), Audience.class), r.copiedFrom(),
+				r.sizeField(), fields, rules, r.publishedAt(), rate, r.version());
+	}
+
+	private static SurveyField field(ResultSet rs) throws SQLException {
+		String options = rs.getString(10);
+		BigDecimal min = rs.getBigDecimal(8);
+		BigDecimal max = rs.getBigDecimal(9);
+		return new SurveyField(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				FieldType.valueOf(rs.getString(5)), rs.getString(6), rs.getBoolean(7), min, max,
+				options == null ? List.of() : Json.readList(options));
+	}
+
+	/** For a survey already shown to the caller (by {@link #get}): only its alliance's secretariat acts on it. */
+	void requireManage(long allianceId) {
+		if (!access.canManage(allianceId)) {
+			throw new org.alliancehub.shared.Forbidden("only the secretariat of the alliance may do this");
+		}
+	}
+
+	private static boolean blank(@Nullable String s) {
+		return s == null || s.isBlank();
+	}
+}

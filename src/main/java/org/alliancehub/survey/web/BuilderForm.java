@@ -1,0 +1,147 @@
+package org.alliancehub.survey.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.survey.Audience;
+import org.alliancehub.survey.NewSurvey;
+import org.jspecify.annotations.Nullable;
+
+/** The builder as typed, kept when it is shown again with its mistakes. */
+public record BuilderForm(String title, String period, String description, String deadline, @Nullable Long copiedFrom,
+		String sizeField, List<String> roles, List<String> types, List<String> regions, List<FieldLine> fields,
+		List<RuleLine> rules) {
+
+	/** One line of the builder, as typed. */
+	public record FieldLine(String key, String label, String section, String type, String unit, boolean required,
+			String min, String max, String options) {
+
+		boolean blank() {
+			return key.isBlank() && label.isBlank();
+		}
+	}
+
+	/** A rule line of the builder, as typed. */
+	public record RuleLine(String expression, String message) {
+	}
+
+	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
+	static BuilderForm empty(int fields, int rules) {
+		List<FieldLine> f = new ArrayList<>();
+		for (int i = 0; i < fields; i++) {
+			f.add(new FieldLine("", "", "", "DECIMAL", "", false, "", "", ""));
+		}
+		List<RuleLine> r = new ArrayList<>();
+		for (int i = 0; i < rules; i++) {
+			r.add(new RuleLine("", ""));
+		}
+		return new BuilderForm("", "", "", "", null, "", List.of(), List.of(), List.of(), f, r);
+	}
+
+	/**
+	 * The builder as posted, with its blank field lines moved to the end, so that {@code fields[2]} in a
+	 * message is the line numbered 2 on the page.
+	 */
+	static BuilderForm from(HttpServletRequest request, int minimumFields, int minimumRules) {
+		String[] keys = values(request, "fieldKey");
+		List<FieldLine> fields = new ArrayList<>();
+		for (int i = 0; i < keys.length; i++) {
+			FieldLine line = new FieldLine(keys[i].strip(), at(request, "fieldLabel", i), at(request, "fieldSection", i),
+					at(request, "fieldType", i), at(request, "fieldUnit", i), "true".equals(at(request, "fieldRequired", i)),
+					at(request, "fieldMin", i), at(request, "fieldMax", i), at(request, "fieldOptions", i));
+			if (!line.blank()) {
+				fields.add(line);
+			}
+		}
+		while (fields.size() < minimumFields) {
+			fields.add(new FieldLine("", "", "", "DECIMAL", "", false, "", "", ""));
+		}
+		String[] expressions = values(request, "ruleExpression");
+		List<RuleLine> rules = new ArrayList<>();
+		for (int i = 0; i < Math.max(expressions.length, minimumRules); i++) {
+			rules.add(new RuleLine(i < expressions.length ? expressions[i] : "", at(request, "ruleMessage", i)));
+		}
+		String copied = one(request, "copiedFrom");
+		return new BuilderForm(one(request, "title"), one(request, "period"), one(request, "description"),
+				one(request, "deadline"), copied.isBlank() ? null : Long.valueOf(copied), one(request, "sizeField"),
+				List.of(values(request, "roles")), List.of(values(request, "types")), List.of(values(request, "regions")),
+				fields, rules);
+	}
+
+	private static String[] values(HttpServletRequest request, String name) {
+		String[] v = request.getParameterValues(name);
+		return v == null ? new String[0] : v;
+	}
+
+	private static String one(HttpServletRequest request, String name) {
+		String v = request.getParameter(name);
+		return v == null ? "" : v.strip();
+	}
+
+	private static String at(HttpServletRequest request, String name, int i) {
+		String[] v = values(request, name);
+		return i < v.length ? v[i].strip() : "";
+	}
+
+	static @Nullable OffsetDateTime time(String local) {
+		if (local.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(local).atZone(BEIJING).toOffsetDateTime();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw Invalid.field("deadline", "a date and time such as 2026-03-31T17:00");
+		}
+	}
+
+	NewSurvey toNewSurvey() {
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		List<NewSurvey.Field> out = new ArrayList<>();
+		List<FieldLine> typed = fields.stream().filter(f -> !f.blank()).toList();
+		for (int i = 0; i < typed.size(); i++) {
+			FieldLine f = typed.get(i);
+			out.add(new NewSurvey.Field(f.key(), f.label(), f.section(), f.type(), f.unit(), f.required(),
+					number(f.min(), "fields[" + i + "].min", errors), number(f.max(), "fields[" + i + "].max", errors),
+					f.options().isBlank() ? null : Arrays.stream(f.options().split("[|,，、]")).map(String::strip).toList()));
+		}
+		List<NewSurvey.Rule> r = rules.stream().filter(l -> !l.expression().isBlank() || !l.message().isBlank())
+			.map(l -> new NewSurvey.Rule(l.expression(), l.message()))
+			.toList();
+		OffsetDateTime at = null;
+		try {
+			at = time(deadline);
+		}
+		catch (Invalid e) {
+			errors.addAll(e.errors());
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		return new NewSurvey(title, period, description, copiedFrom != null && out.isEmpty() ? null : out,
+				copiedFrom != null && out.isEmpty() ? null : r, at,
+				copiedFrom != null && roles.isEmpty() && types.isEmpty() && regions.isEmpty() ? null
+						: new Audience(roles, types, regions), copiedFrom,
+				sizeField.isBlank() ? null : sizeField);
+	}
+
+	private static @Nullable BigDecimal number(String s, String field, List<Invalid.FieldError> errors) {
+		if (s.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(s);
+		}
+		catch (NumberFormatException e) {
+			errors.add(new Invalid.FieldError(field, "a number expected"));
+			return null;
+		}
+	}
+}
