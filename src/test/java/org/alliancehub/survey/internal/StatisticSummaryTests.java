@@ -1,0 +1,56 @@
+package org.alliancehub.survey.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatisticSummaryTests {
+
+	@Test
+	void quartilesInterpolateBetweenRanksAsPercentileContDoes() {
+		double[] v = { 1, 2, 3, 4 };
+		StatisticSummary s = StatisticSummary.ofSorted(v, 0, 4);
+		assertThat(s.median()).isEqualTo(2.5);
+		assertThat(s.q1()).isEqualTo(1.75);
+		assertThat(s.q3()).isEqualTo(3.25);
+		assertThat(s.sum()).isEqualTo(10);
+		assertThat(s.mean()).isEqualTo(2.5);
+	}
+
+	@Test
+	void oneValueIsItsOwnMedianAndQuartiles() {
+		StatisticSummary s = StatisticSummary.ofSorted(new double[] { 7 }, 0, 1);
+		assertThat(s).isEqualTo(new StatisticSummary(1, 7, 7, 7, 7, 7, 7, 7));
+	}
+
+	@Test
+	void aRunInsideALargerArrayIsSummarisedAlone() {
+		double[] v = { 100, 1, 5, 9, -3 };
+		StatisticSummary s = StatisticSummary.ofSorted(v, 1, 4);
+		assertThat(s.count()).isEqualTo(3);
+		assertThat(s.median()).isEqualTo(5);
+		assertThat(s.min()).isEqualTo(1);
+		assertThat(s.max()).isEqualTo(9);
+	}
+
+	@Test
+	void sizeClassesFollowThe2017RevenueThresholds() {
+		assertThat(SizeClass.of(40000)).isEqualTo(SizeClass.LARGE);
+		assertThat(SizeClass.of(39999.99)).isEqualTo(SizeClass.MEDIUM);
+		assertThat(SizeClass.of(2000)).isEqualTo(SizeClass.MEDIUM);
+		assertThat(SizeClass.of(300)).isEqualTo(SizeClass.SMALL);
+		assertThat(SizeClass.of(299)).isEqualTo(SizeClass.MICRO);
+	}
+
+	@Test
+	void postgresArrayTextIsParsedWithNullsAsMissing() {
+		double[] row = new double[4];
+		assertThat(StatisticSource.parseArray("{1.5,NULL,-3,2e+06}", row)).isEqualTo(4);
+		assertThat(row[0]).isEqualTo(1.5);
+		assertThat(row[1]).isNaN();
+		assertThat(row[2]).isEqualTo(-3);
+		assertThat(row[3]).isEqualTo(2e6);
+		assertThat(StatisticSource.parseArray("{}", row)).isZero();
+		assertThat(StatisticSource.parseArray("{1,2,3,4,5,6}", row)).isEqualTo(6);
+	}
+}
