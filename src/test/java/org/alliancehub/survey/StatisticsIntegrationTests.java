@@ -399,4 +399,39 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		}
 		assertThat(client().post("/api/v1/surveys/" + data.survey() + "/reports", Map.of()).status()).isIn(401, 403);
 	}
+
+	@Test
+	void thePublicStatisticsPageDrawsItsChartsWithEChartsFromTheApplication() {
+		String page = "/a/" + data.slug() + "/surveys/" + data.survey() + "/statistics";
+		var r = client().get(page);
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.body()).contains("/webjars/echarts/5.3.1/dist/echarts.min.js", "/js/survey-stats.js",
+				"2023年产业基础资料调查", "id=\"chart-map\"", "北京市", "已隐去").doesNotContain("cdn", "内部数据");
+		assertThat(r.body()).doesNotContain("export.xlsx\"");
+		var echarts = client().get("/webjars/echarts/5.3.1/dist/echarts.min.js");
+		assertThat(echarts.status()).isEqualTo(200);
+		assertThat(echarts.body()).contains("registerMap");
+		var map = client().get("/geo/china.json");
+		assertThat(map.status()).isEqualTo(200);
+		assertThat(map.header("Cache-Control")).contains("max-age=604800");
+		assertThat(map.json().get("UTF8Encoding").asBoolean()).isTrue();
+		assertThat(map.json().get("features").valueStream().map(f -> f.get("id").asString())).contains(BEIJING, GUANGDONG);
+		assertThat(client().get("/a/" + data.slug() + "/surveys/statistics").body()).contains(page);
+		assertThat(client().get("/a/" + data.slug() + "/").body()).contains("/a/" + data.slug() + "/surveys/statistics");
+	}
+
+	@Test
+	void aDraftHasNoPublicPageAndASurveyHasNoPageOnAnotherAlliancesSite() {
+		assertThat(client().get("/a/" + data.slug() + "/surveys/" + data.draft() + "/statistics").status()).isEqualTo(404);
+		assertThat(client().get("/a/lmxfw/surveys/" + data.survey() + "/statistics").status()).isIn(404);
+		assertThat(client().get("/a/" + data.slug() + "/surveys/statistics").body()).doesNotContain("2024年");
+	}
+
+	@Test
+	void thePublicStatisticsDownloadFromTheSiteIsSuppressed() {
+		HttpResponse<byte[]> r = fixtures.bytes("/a/" + data.slug() + "/surveys/" + data.survey() + "/statistics.csv?groupBy=region", null);
+		assertThat(r.statusCode()).isEqualTo(200);
+		String text = new String(r.body(), StandardCharsets.UTF_8);
+		assertThat(text).contains("北京市,营业收入,revenue,万元,5,51000").doesNotContain("广东省,营业收入");
+	}
 }

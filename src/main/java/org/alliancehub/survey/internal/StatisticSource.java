@@ -91,6 +91,20 @@ public class StatisticSource {
 			.orElse(null);
 	}
 
+	/** A survey listed on the alliance's site. */
+	public record Listed(long id, String title, String period, String status) {
+	}
+
+	/** The published and closed surveys of an alliance, newest first. */
+	public List<Listed> published(long allianceId) {
+		return jdbc.sql("""
+				select id, title, period, status from survey
+				where alliance_id = ? and status in ('PUBLISHED', 'CLOSED') order by published_at desc nulls last, id desc""")
+			.param(allianceId)
+			.query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
 	public int recipients(long surveyId) {
 		return jdbc.sql("select count(*) from survey_recipient where survey_id = ?").param(surveyId).query(Integer.class).single();
 	}
