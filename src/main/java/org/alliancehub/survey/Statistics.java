@@ -43,6 +43,8 @@ public class Statistics {
 
 	private static final int HISTORY = 10;
 
+	private static final int CACHED = 16;
+
 	private final StatisticSource source;
 
 	private final Access access;
@@ -74,6 +76,11 @@ public class Statistics {
 		return compute(survey, false, groupBy == null ? Set.of() : Set.of(groupBy)).get(groupBy);
 	}
 
+	/** Several breakdowns of the suppressed view at once (one read of the answers). */
+	public Map<@Nullable GroupBy, SurveyStatistics> published(long surveyId, Set<GroupBy> groupings) {
+		return compute(visible(surveyId), false, groupings);
+	}
+
 	/** Whether the current user runs the survey's alliance (sees the internal view and the raw answers). */
 	public boolean canSeeInternal(long surveyId) {
 		return access.canManage(visible(surveyId).allianceId());
@@ -88,7 +95,33 @@ public class Statistics {
 		return survey;
 	}
 
+	/** What a computed result was made from and for; equal keys give equal statistics. */
+	private record CacheKey(long surveyId, boolean internal, Set<GroupBy> groupings, String language, String stamp) {
+	}
+
+	/** The last results computed, kept until the answers change (see {@link StatisticSource#stamp}). */
+	private final Map<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> cache = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> eldest) {
+				return size() > CACHED;
+			}
+		});
+
 	Map<@Nullable GroupBy, SurveyStatistics> compute(SurveyRow survey, boolean internal, Set<GroupBy> groupings) {
+		CacheKey key = new CacheKey(survey.id(), internal, Set.copyOf(groupings),
+				LocaleContextHolder.getLocale().toLanguageTag(), source.stamp(survey.id()));
+		Map<@Nullable GroupBy, SurveyStatistics> cached = cache.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Map<@Nullable GroupBy, SurveyStatistics> result = computeNow(survey, internal, groupings);
+		cache.put(key, result);
+		return result;
+	}
+
+	private Map<@Nullable GroupBy, SurveyStatistics> computeNow(SurveyRow survey, boolean internal,
+			Set<GroupBy> groupings) {
 		List<NumericField> fields = source.numericFields(survey.id());
 		int[] positions = fields.stream().mapToInt(NumericField::position).toArray();
 		Integer sizePosition = source.position(survey.id(), survey.sizeField());

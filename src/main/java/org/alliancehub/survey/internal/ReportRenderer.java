@@ -55,17 +55,16 @@ public class ReportRenderer {
 
 	public byte[] render(long surveyId, Locale locale, Progress progress) {
 		File fontFile = ReportFont.find();
-		int total = 6;
+		int total = 4;
 		progress.step("statistics", 0, total);
-		SurveyStatistics byRegion = statistics.published(surveyId, GroupBy.REGION);
-		progress.step("region", 1, total);
-		SurveyStatistics byType = statistics.published(surveyId, GroupBy.TYPE);
-		progress.step("type", 2, total);
-		SurveyStatistics bySize = statistics.published(surveyId, GroupBy.SIZE);
-		progress.step("charts", 3, total);
+		var all = statistics.published(surveyId, java.util.EnumSet.allOf(GroupBy.class));
+		SurveyStatistics byRegion = all.get(GroupBy.REGION);
+		SurveyStatistics byType = all.get(GroupBy.TYPE);
+		SurveyStatistics bySize = all.get(GroupBy.SIZE);
+		progress.step("charts", 1, total);
 		Font chartFont = ReportFont.forCharts(fontFile);
 		String html = html(byRegion, byType, bySize, chartFont, locale);
-		progress.step("typesetting", 4, total);
+		progress.step("typesetting", 2, total);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (PDDocument doc = new PDDocument()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -105,6 +105,29 @@ public class StatisticSource {
 			.list();
 	}
 
+	/**
+	 * A fingerprint of everything the statistics of a survey rest on: the survey and the surveys it descends
+	 * from (their versions), all their responses (count, the sum of their versions, the latest change), the
+	 * recipients and the fields. Any saved change alters it, so computed statistics can be kept until then.
+	 */
+	public String stamp(long surveyId) {
+		return jdbc.sql("""
+				with recursive chain (id, copied_from, depth) as (
+				    select id, copied_from, 0 from survey where id = :id
+				    union all
+				    select s.id, s.copied_from, c.depth + 1 from survey s join chain c on s.id = c.copied_from where c.depth < 10)
+				select coalesce((select string_agg(id || ':' || version || ':' || updated_at, ',' order by id)
+				                 from survey where id in (select id from chain)), '')
+				    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
+				               from survey_response where survey_id in (select id from chain))
+				    || '/' || (select count(*) from survey_recipient where survey_id = :id)
+				    || '/' || (select count(*) || ':' || coalesce(string_agg(key || type, ',' order by position), '')
+				               from survey_field where survey_id = :id)""")
+			.param("id", surveyId)
+			.query(String.class)
+			.single();
+	}
+
 	public int recipients(long surveyId) {
 		return jdbc.sql("select count(*) from survey_recipient where survey_id = ?").param(surveyId).query(Integer.class).single();
 	}
@@ -121,19 +144,22 @@ public class StatisticSource {
 			boolean auto = c.getAutoCommit();
 			c.setAutoCommit(false);
 			try (PreparedStatement s = c.prepareStatement("""
-					select rc.region_code, rc.organization_type, r.numbers::text
+					select rc.region_code, rc.organization_type, array_send(r.numbers)
 					from survey_response r
 					left join survey_recipient rc on rc.survey_id = r.survey_id and rc.organization_id = r.organization_id
 					where r.survey_id = ? and r.status = 'SUBMITTED'""")) {
 				s.setFetchSize(FETCH);
+				// prepared on the server from the first use, so that the bytes come in binary, not as hex text
+				s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
 				s.setLong(1, surveyId);
 				double[] row = new double[64];
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {
-						int n = parseArray(rs.getString(3), row);
+						byte[] bytes = rs.getBytes(3);
+						int n = parseArray(bytes, row);
 						if (n > row.length) {
 							row = new double[n];
-							parseArray(rs.getString(3), row);
+							parseArray(bytes, row);
 						}
 						answers.add(rs.getString(1), rs.getString(2), row, n, positions, sizePosition);
 					}
@@ -154,28 +180,39 @@ public class StatisticSource {
 	}
 
 	/**
-	 * Parses PostgreSQL's text form of a {@code double precision[]} ({@code {1.5,NULL,3}}) into {@code into},
-	 * NaN for NULL; returns the number of elements (which may exceed {@code into.length}: then call again with
-	 * a larger array).
+	 * Reads PostgreSQL's binary form of a one-dimensional {@code double precision[]} (what {@code array_send}
+	 * gives: dimensions, null flag, element type, then length and lower bound, then each element as its byte
+	 * length, -1 for NULL, and eight big-endian bytes) into {@code into}, NaN for NULL. Returns the number of
+	 * elements, which may exceed {@code into.length}: then call again with a larger array. Reading the numbers
+	 * in binary spares the database from printing 2.7 million doubles as text for a survey of 100,000.
 	 */
-	static int parseArray(@Nullable String text, double[] into) {
-		if (text == null || text.length() < 2) {
+	static int parseArray(byte @Nullable [] bytes, double[] into) {
+		if (bytes == null || bytes.length < 12) {
 			return 0;
 		}
-		int n = 0;
-		int start = 1;
-		int end = text.length() - 1;
-		if (start == end) {
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+		int dimensions = b.getInt();
+		if (dimensions == 0) {
 			return 0;
 		}
-		for (int i = start; i <= end; i++) {
-			if (i == end || text.charAt(i) == ',') {
-				if (n < into.length) {
-					into[n] = i - start == 4 && text.startsWith("NULL", start) ? Double.NaN
-							: Double.parseDouble(text.substring(start, i));
-				}
-				n++;
-				start = i + 1;
+		if (dimensions != 1) {
+			throw new IllegalStateException("numbers must be a one-dimensional array, not " + dimensions);
+		}
+		b.getInt();
+		b.getInt();
+		int n = b.getInt();
+		b.getInt();
+		for (int i = 0; i < n; i++) {
+			int length = b.getInt();
+			double v;
+			if (length < 0) {
+				v = Double.NaN;
+			}
+			else {
+				v = b.getDouble();
+			}
+			if (i < into.length) {
+				into[i] = v;
 			}
 		}
 		return n;
@@ -187,7 +224,8 @@ public class StatisticSource {
 
 	/**
 	 * For each key, {count, sum, mean} over the submitted answers of a survey (null where the survey has no
-	 * such numeric field). One statement.
+	 * such numeric field), from the same stream of numbers as the statistics: reading the arrays once in Java
+	 * is several times faster than asking PostgreSQL for {@code sum(numbers[i])} of thirty positions.
 	 */
 	public Totals totals(SurveyRow survey, List<String> keys) {
 		Map<String, Integer> positions = new LinkedHashMap<>();
@@ -196,30 +234,28 @@ public class StatisticSource {
 				positions.put(f.key(), f.position());
 			}
 		}
-		StringBuilder sql = new StringBuilder("select count(*)");
-		for (int p : positions.values()) {
-			// positions are integers read from the database: safe to write into the statement
-			sql.append(", count(numbers[").append(p).append("]), sum(numbers[").append(p).append("]), avg(numbers[")
-				.append(p).append("])");
-		}
-		sql.append(" from survey_response where survey_id = ? and status = 'SUBMITTED'");
 		List<String> ordered = new ArrayList<>(positions.keySet());
-		return jdbc.sql(sql.toString()).param(survey.id()).query((rs, n) -> {
-			Map<String, double @Nullable []> byKey = new LinkedHashMap<>();
-			for (String k : keys) {
-				int i = ordered.indexOf(k);
-				if (i < 0) {
-					byKey.put(k, null);
-					continue;
-				}
-				int col = 2 + i * 3;
-				double count = rs.getLong(col);
-				double sum = rs.getDouble(col + 1);
-				double mean = rs.getDouble(col + 2);
-				byKey.put(k, new double[] { count, sum, mean });
+		SubmittedAnswers answers = submitted(survey.id(), positions.values().stream().mapToInt(Integer::intValue).toArray(),
+				null);
+		Map<String, double @Nullable []> byKey = new LinkedHashMap<>();
+		for (String k : keys) {
+			int f = ordered.indexOf(k);
+			if (f < 0) {
+				byKey.put(k, null);
+				continue;
 			}
-			return new Totals(survey.id(), survey.period(), rs.getInt(1), byKey);
-		}).single();
+			double[] values = answers.values(f);
+			int count = 0;
+			double sum = 0;
+			for (int i = 0; i < answers.size(); i++) {
+				if (!Double.isNaN(values[i])) {
+					count++;
+					sum += values[i];
+				}
+			}
+			byKey.put(k, new double[] { count, sum, count == 0 ? Double.NaN : sum / count });
+		}
+		return new Totals(survey.id(), survey.period(), answers.size(), byKey);
 	}
 
 	/** The raw answers of every responding organisation, for the secretariat's export. */

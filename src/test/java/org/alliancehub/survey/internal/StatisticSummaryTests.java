@@ -42,15 +42,31 @@ class StatisticSummaryTests {
 		assertThat(SizeClass.of(299)).isEqualTo(SizeClass.MICRO);
 	}
 
+	/** array_send of a float8[]: one dimension, null flag, element type 701, length, lower bound 1, elements. */
+	static byte[] arraySend(Double... values) {
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + values.length * 12);
+		b.putInt(1).putInt(0).putInt(701).putInt(values.length).putInt(1);
+		for (Double v : values) {
+			if (v == null) {
+				b.putInt(-1);
+			}
+			else {
+				b.putInt(8).putDouble(v);
+			}
+		}
+		return java.util.Arrays.copyOf(b.array(), b.position());
+	}
+
 	@Test
-	void postgresArrayTextIsParsedWithNullsAsMissing() {
+	void postgresBinaryArraysAreReadWithNullsAsMissing() {
 		double[] row = new double[4];
-		assertThat(StatisticSource.parseArray("{1.5,NULL,-3,2e+06}", row)).isEqualTo(4);
+		assertThat(StatisticSource.parseArray(arraySend(1.5, null, -3.0, 2e6), row)).isEqualTo(4);
 		assertThat(row[0]).isEqualTo(1.5);
 		assertThat(row[1]).isNaN();
 		assertThat(row[2]).isEqualTo(-3);
 		assertThat(row[3]).isEqualTo(2e6);
-		assertThat(StatisticSource.parseArray("{}", row)).isZero();
-		assertThat(StatisticSource.parseArray("{1,2,3,4,5,6}", row)).isEqualTo(6);
+		assertThat(StatisticSource.parseArray(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, (byte) 189 }, row)).isZero();
+		assertThat(StatisticSource.parseArray(null, row)).isZero();
+		assertThat(StatisticSource.parseArray(arraySend(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), row)).isEqualTo(6);
 	}
 }
