@@ -56,7 +56,7 @@ public class SurveyBench {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run(
 				"--server.port=" + (serve ? "8089" : "0"), "--server.address=127.0.0.1", "--alliancehub.data=" + data,
 				"--alliancehub.demo=false", "--alliancehub.admin-password=bench-admin-password",
-				"--logging.level.root=WARN")) {
+				"--logging.level.root=WARN", "--logging.level.org.alliancehub.survey.Statistics=DEBUG")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			Alliance alliance = app.getBean(Alliances.class)
 				.create(new NewAlliance("bench-survey", "渣浆泵产业技术创新战略联盟", "渣浆泵联盟", "渣浆泵", null, null, null, null, null));

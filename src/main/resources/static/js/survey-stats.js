@@ -29,11 +29,18 @@
 
   function bar(key, label) {
     var groups = data.main.groups;
+    // one line per group: a long list (34 provinces) gets the height it needs, also on a phone
+    var el = document.getElementById('chart-bar');
+    var height = Math.max(300, 60 + groups.length * 20);
+    if (el.clientHeight !== height) {
+      el.style.height = height + 'px';
+      if (charts['chart-bar']) { charts['chart-bar'].resize(); }
+    }
     chart('chart-bar').setOption({
       title: title(text('bar', label)),
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', inverse: true, data: groups.map(function (g) { return g.label; }) },
       series: [{ type: 'bar', data: groups.map(function (g) {
         var f = figure(g, key);
