@@ -39,7 +39,7 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
 	/** What every test reads; made once. */
 	record Data(long allianceId, String slug, long survey, long previous, long draft, String secretariat,
-			String otherSecretariat) {
+			String otherSecretariat, String secretariatUser, String otherSecretariatUser) {
 	}
 
 	static Data data;
@@ -99,8 +99,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		fixtures.recipient(survey, drafting, BEIJING, "ENTERPRISE");
 		fixtures.response(survey, drafting, "DRAFT", Map.of("revenue", 999999));
 		fixtures.recipient(survey, fixtures.organization("UNIVERSITY"), SHANGHAI, "UNIVERSITY");
-		data = new Data(alliance, slug, survey, previous, draft, fixtures.secretariatToken(slug),
-				fixtures.secretariatToken((String) other[1]));
+		String user = fixtures.secretariatUser(slug);
+		String otherUser = fixtures.secretariatUser((String) other[1]);
+		data = new Data(alliance, slug, survey, previous, draft, fixtures.token(user), fixtures.token(otherUser), user,
+				otherUser);
 	}
 
 	TestClient secretariat() {
@@ -433,5 +435,36 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(r.statusCode()).isEqualTo(200);
 		String text = new String(r.body(), StandardCharsets.UTF_8);
 		assertThat(text).contains("北京市,营业收入,revenue,万元,5,51000").doesNotContain("广东省,营业收入");
+	}
+
+	@Test
+	void theBackOfficePageShowsInternalFiguresAndMakesTheReportWithAProgressBar() throws Exception {
+		SurveyFixtures.Browser browser = fixtures.new Browser(data.secretariatUser());
+		String page = "/admin/surveys/" + data.survey() + "/statistics";
+		var r = browser.get(page + "?groupBy=type");
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(r.body()).contains("内部数据", "/admin/surveys/" + data.survey() + "/export.xlsx\"",
+				"/webjars/echarts/5.3.1/dist/echarts.min.js", "hx-post=\"/admin/surveys/" + data.survey() + "/report\"");
+		var raw = browser.get("/admin/surveys/" + data.survey() + "/export.csv");
+		assertThat(raw.statusCode()).isEqualTo(200);
+		assertThat(raw.body().lines().count()).isEqualTo(13);
+		String csrf = browser.csrf(page);
+		var started = browser.post("/admin/surveys/" + data.survey() + "/report", java.util.Map.of("_csrf", csrf));
+		assertThat(started.statusCode()).isEqualTo(200);
+		assertThat(started.body()).contains("<progress");
+		String fragment = started.body();
+		for (int i = 0; i < 300 && fragment.contains("hx-trigger=\"every 1s\""); i++) {
+			Thread.sleep(100);
+			var m = java.util.regex.Pattern.compile("hx-get=\"([^\"]+)\"").matcher(fragment);
+			assertThat(m.find()).isTrue();
+			fragment = browser.get(m.group(1)).body();
+		}
+		var link = java.util.regex.Pattern.compile("href=\"(/admin/surveys/[^\"]+/report.pdf)\"").matcher(fragment);
+		assertThat(link.find()).as(fragment).isTrue();
+		assertThat(browser.get(link.group(1)).statusCode()).isEqualTo(200);
+
+		SurveyFixtures.Browser other = fixtures.new Browser(data.otherSecretariatUser());
+		assertThat(other.get(page).statusCode()).isEqualTo(403);
+		assertThat(other.get("/admin/surveys/" + data.survey() + "/export.xlsx").statusCode()).isEqualTo(403);
 	}
 }

@@ -104,8 +104,8 @@ final class SurveyFixtures {
 			.update();
 	}
 
-	/** A signed-in secretariat of the alliance, as a client and its bearer token. */
-	String secretariatToken(String slug) {
+	/** A secretariat user of the alliance; its password is "password-" and the user name. */
+	String secretariatUser(String slug) {
 		String username = "s" + UUID.randomUUID().toString().substring(0, 8);
 		var r = admin.post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "email",
 				username + "@example.org", "password", "password-" + username, "roles",
@@ -113,8 +113,58 @@ final class SurveyFixtures {
 		if (r.status() != 201) {
 			throw new IllegalStateException(r.status() + " " + r.body());
 		}
+		return username;
+	}
+
+	/** The bearer token of a user made by {@link #secretariatUser}. */
+	String token(String username) {
 		return new TestClient(base).post("/api/v1/auth/token",
 				Map.of("username", username, "password", "password-" + username)).json().get("token").asString();
+	}
+
+	/** A browser session (cookie and CSRF token) signed in through the login form. */
+	final class Browser {
+
+		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
+		Browser(String username) {
+			String csrf = csrf("/login");
+			HttpResponse<String> r = post("/login", Map.of("username", username, "password", "password-" + username, "_csrf", csrf));
+			if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+				throw new IllegalStateException("login failed: " + r.statusCode());
+			}
+		}
+
+		HttpResponse<String> get(String path) {
+			return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form) {
+			String body = String.join("&", form.entrySet().stream()
+				.map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+				.toList());
+			return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build());
+		}
+
+		String csrf(String path) {
+			var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(path).body());
+			if (!m.find()) {
+				throw new IllegalStateException("no CSRF token on " + path);
+			}
+			return m.group(1);
+		}
+
+		private HttpResponse<String> send(HttpRequest request) {
+			try {
+				return http.send(request, HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException | InterruptedException e) {
+				throw new IllegalStateException(e);
+			}
+		}
 	}
 
 	/** The body of a GET as bytes (spreadsheets, PDF). */

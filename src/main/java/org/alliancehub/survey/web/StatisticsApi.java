@@ -70,10 +70,13 @@ class StatisticsApi {
 		Exports.write(statistics, exports, id, kind, groupBy(groupBy), "csv", response);
 	}
 
-	/** The report for government, made while the caller waits (for small surveys; large ones use a job). */
+	/**
+	 * The report for government, made while the caller waits (for small surveys; large ones use a job). It
+	 * holds only published figures but costs seconds of work, so only the secretariat asks for it.
+	 */
 	@GetMapping("/api/v1/surveys/{id}/report.pdf")
 	ResponseEntity<byte[]> report(@PathVariable long id) {
-		statistics.visible(id);
+		secretariat(id);
 		byte[] pdf = reports.renderNow(id);
 		return ResponseEntity.ok()
 			.header("Content-Type", "application/pdf")
