@@ -86,7 +86,19 @@ public class SurveyBench {
 					apiCold, apiWarm[5], apiWarm[9]);
 			System.out.printf("public statistics page (province + type breakdowns, suppression, growth, history): cold %.0f ms, warm median %.0f ms, worst %.0f ms%n",
 					pageCold, pageWarm[5], pageWarm[9]);
-			System.out.println("target: under 1,000 ms -> " + (Math.max(apiWarm[5], pageWarm[5]) < 1000 && Math.max(apiCold, pageCold) < 1000 ? "met" : "MISSED"));
+			// the first request above ran code the JIT had never seen; now compute again with a warm JVM but nothing
+			// cached: a breakdown not asked for yet, and the page of the previous period (a survey never read)
+			long cpu0 = cpu();
+			double typeCold = time(http, base + "/api/v1/surveys/" + survey + "/statistics?groupBy=type", token);
+			double sizeCold = time(http, base + "/api/v1/surveys/" + survey + "/statistics?groupBy=size", token);
+			long cpu1 = cpu();
+			double previousPage = time(http, base + "/a/bench-survey/surveys/" + surveys[0] + "/statistics", null);
+			long cpu2 = cpu();
+			System.out.printf("nothing cached, JVM warm: API groupBy=type %.0f ms, groupBy=size %.0f ms (CPU of JVM + PostgreSQL: %.0f ms per request); page of the previous period %.0f ms (CPU %.0f ms)%n",
+					typeCold, sizeCold, (cpu1 - cpu0) / 2e6, previousPage, (cpu2 - cpu1) / 1e6);
+			System.out.printf("load average while measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			System.out.println("target: under 1,000 ms -> " + (Math.max(apiWarm[5], pageWarm[5]) < 1000 && Math.max(typeCold, previousPage) < 1000 ? "met" : "MISSED")
+					+ " (warm and nothing-cached; the very first request also pays for the JIT)");
 
 			Path xlsx = Path.of("bench/out/survey-answers.xlsx");
 			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -116,6 +128,44 @@ public class SurveyBench {
 				Thread.sleep(Long.MAX_VALUE);
 			}
 		}
+	}
+
+	/**
+	 * CPU time in nanoseconds used so far by this JVM and by the embedded PostgreSQL's server processes (the
+	 * children of the postmaster whose data directory is ours), read from /proc: it does not depend on how
+	 * busy the machine is, unlike the wall-clock times.
+	 */
+	static long cpu() throws Exception {
+		long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+		long ticks = 0;
+		String postmaster = null;
+		try (var dirs = Files.list(Path.of("/proc"))) {
+			List<Path> pids = dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList();
+			for (Path p : pids) {
+				try {
+					String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+					if (cmd.contains("alliancehub-survey-bench") && cmd.contains("postgres -D")) {
+						postmaster = p.getFileName().toString();
+					}
+				}
+				catch (Exception e) {
+					// the process ended meanwhile
+				}
+			}
+			for (Path p : pids) {
+				try {
+					String stat = Files.readString(p.resolve("stat"));
+					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (p.getFileName().toString().equals(postmaster) || f[1].equals(postmaster)) {
+						ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					}
+				}
+				catch (Exception e) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		return total + ticks * 10_000_000L;
 	}
 
 	static String token(HttpClient http, String base) throws Exception {

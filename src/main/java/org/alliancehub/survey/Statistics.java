@@ -113,6 +113,18 @@ public class Statistics {
 			}
 		});
 
+	private record TotalsKey(long surveyId, List<String> keys, String stamp) {
+	}
+
+	/** Totals of earlier periods (usually closed, so they rarely change), kept apart from the results above. */
+	private final Map<TotalsKey, Totals> earlierTotals = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<TotalsKey, Totals> eldest) {
+				return size() > CACHED;
+			}
+		});
+
 	Map<@Nullable GroupBy, SurveyStatistics> compute(SurveyRow survey, boolean internal, Set<GroupBy> groupings) {
 		CacheKey key = new CacheKey(survey.id(), internal, Set.copyOf(groupings),
 				LocaleContextHolder.getLocale().toLanguageTag(), source.stamp(survey.id()));
@@ -247,7 +259,13 @@ public class Statistics {
 		Long id = survey.copiedFrom();
 		while (id != null && chain.size() < HISTORY && seen.add(id)) {
 			SurveyRow earlier = source.survey(id);
-			chain.add(0, source.totals(earlier, keys));
+			TotalsKey key = new TotalsKey(id, keys, source.answersStamp(id));
+			Totals totals = earlierTotals.get(key);
+			if (totals == null) {
+				totals = source.totals(earlier, keys);
+				earlierTotals.put(key, totals);
+			}
+			chain.add(0, totals);
 			id = earlier.copiedFrom();
 		}
 		return chain;
@@ -279,7 +297,7 @@ public class Statistics {
 	}
 
 	/** The label of a group in the current language. */
-	public String label(GroupBy by, String key) {
+	private String label(GroupBy by, String key) {
 		var locale = LocaleContextHolder.getLocale();
 		if (key.isEmpty()) {
 			return messages.getMessage("stats.group.unknown", null, locale);

@@ -38,8 +38,4 @@ public record SurveyStatistics(long surveyId, long allianceId, String title, Str
 
 	public record PeriodField(String key, @Nullable Integer count, @Nullable Double sum, @Nullable Double mean) {
 	}
-
-	public @Nullable FieldFigures field(String key) {
-		return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
-	}
 }

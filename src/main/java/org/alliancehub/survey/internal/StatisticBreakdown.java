@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Summaries of every numeric field, overall and per group, from answers held in primitive arrays: each
- * field's values are bucketed by group in one pass and each bucket is sorted once, so a breakdown costs
- * about one sort of the field's values.
+ * field's values are bucketed by group in one pass and the quartiles of each bucket are found by selection
+ * (a few linear passes, no sort).
  */
 public final class StatisticBreakdown {
 
@@ -31,8 +31,7 @@ public final class StatisticBreakdown {
 		if (n == 0) {
 			return null;
 		}
-		Arrays.sort(buffer, 0, n);
-		return StatisticSummary.ofSorted(buffer, 0, n);
+		return StatisticSummary.ofUnsorted(buffer, 0, n);
 	}
 
 	/**
@@ -64,8 +63,7 @@ public final class StatisticBreakdown {
 		StatisticSummary[] result = new StatisticSummary[groups];
 		for (int g = 0; g < groups; g++) {
 			if (counts[g] > 0) {
-				Arrays.sort(buffer, start[g], start[g + 1]);
-				result[g] = StatisticSummary.ofSorted(buffer, start[g], start[g + 1]);
+				result[g] = StatisticSummary.ofUnsorted(buffer, start[g], start[g + 1]);
 			}
 		}
 		return result;

@@ -128,6 +128,16 @@ public class StatisticSource {
 			.single();
 	}
 
+	/** A fingerprint of one survey's answers alone: their count, the sum of their versions, the latest change. */
+	public String answersStamp(long surveyId) {
+		return jdbc.sql("""
+				select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
+				from survey_response where survey_id = ?""")
+			.param(surveyId)
+			.query(String.class)
+			.single();
+	}
+
 	public int recipients(long surveyId) {
 		return jdbc.sql("select count(*) from survey_recipient where survey_id = ?").param(surveyId).query(Integer.class).single();
 	}
@@ -256,14 +266,6 @@ public class StatisticSource {
 			byKey.put(k, new double[] { count, sum, count == 0 ? Double.NaN : sum / count });
 		}
 		return new Totals(survey.id(), survey.period(), answers.size(), byKey);
-	}
-
-	/** The raw answers of every responding organisation, for the secretariat's export. */
-	public record RawHeader(List<AnyField> fields) {
-
-		public String[] keys() {
-			return fields.stream().map(AnyField::key).toArray(String[]::new);
-		}
 	}
 
 	/** What a row of the raw export holds. */

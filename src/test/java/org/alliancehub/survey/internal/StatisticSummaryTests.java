@@ -17,6 +17,30 @@ class StatisticSummaryTests {
 		assertThat(s.mean()).isEqualTo(2.5);
 	}
 
+	/** Selection must give exactly what sorting gives, for every size (the small ones are the tricky ones). */
+	@Test
+	void selectionFindsTheSameFiguresAsSorting() {
+		java.util.Random random = new java.util.Random(7);
+		for (int run = 0; run < 5000; run++) {
+			int n = 1 + random.nextInt(run < 2000 ? 9 : 300);
+			double[] v = new double[n + 4];
+			for (int i = 0; i < v.length; i++) {
+				v[i] = random.nextInt(4) == 0 ? random.nextInt(5) : Math.round(random.nextGaussian() * 1000) / 10.0;
+			}
+			double[] sorted = v.clone();
+			java.util.Arrays.sort(sorted, 2, 2 + n);
+			StatisticSummary expected = StatisticSummary.ofSorted(sorted, 2, 2 + n);
+			StatisticSummary actual = StatisticSummary.ofUnsorted(v, 2, 2 + n);
+			assertThat(actual.median()).as("median of %s", n).isEqualTo(expected.median());
+			assertThat(actual.q1()).as("q1 of %s", n).isEqualTo(expected.q1());
+			assertThat(actual.q3()).as("q3 of %s", n).isEqualTo(expected.q3());
+			assertThat(actual.min()).isEqualTo(expected.min());
+			assertThat(actual.max()).isEqualTo(expected.max());
+			assertThat(actual.count()).isEqualTo(n);
+			assertThat(actual.sum()).isCloseTo(expected.sum(), org.assertj.core.api.Assertions.within(1e-6));
+		}
+	}
+
 	@Test
 	void oneValueIsItsOwnMedianAndQuartiles() {
 		StatisticSummary s = StatisticSummary.ofSorted(new double[] { 7 }, 0, 1);
