@@ -467,4 +467,27 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(other.get(page).statusCode()).isEqualTo(403);
 		assertThat(other.get("/admin/surveys/" + data.survey() + "/export.xlsx").statusCode()).isEqualTo(403);
 	}
+
+	@Test
+	void statisticsFollowEveryNewOrChangedAnswerDespiteTheKeptResults() {
+		long survey = fixtures.survey(data.allianceId(), "PUBLISHED", "缓存测试调查", "2023", null, null,
+				List.of(new Field("revenue", "营业收入", "DECIMAL", "万元")));
+		long[] orgs = new long[4];
+		for (int i = 0; i < orgs.length; i++) {
+			orgs[i] = fixtures.organization("ENTERPRISE");
+			fixtures.recipient(survey, orgs[i], BEIJING, "ENTERPRISE");
+		}
+		for (int i = 0; i < 3; i++) {
+			fixtures.response(survey, orgs[i], "SUBMITTED", Map.of("revenue", 10 * (i + 1)));
+		}
+		String path = "/api/v1/surveys/" + survey + "/statistics";
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
+		fixtures.response(survey, orgs[3], "SUBMITTED", Map.of("revenue", 40));
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(100);
+		// reopened for correction: no longer counted
+		jdbc.sql("update survey_response set status = 'REOPENED', version = version + 1, updated_at = now() where survey_id = ? and organization_id = ?")
+			.params(survey, orgs[3])
+			.update();
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
+	}
 }
