@@ -98,7 +98,8 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 		String page = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
 		long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
 		assertThat(secretariat.post(page + "/publish", List.of(Map.entry("_csrf", secretariat.csrf(page)))).statusCode()).isEqualTo(302);
-		assertThat(secretariat.get(page).body()).contains("0 / 1", "河北省");
+		assertThat(secretariat.get(page).body()).contains("0 / 1", "河北省", "/admin/surveys/" + id + "/statistics");
+		assertThat(secretariat.get("/admin/surveys/" + id + "/statistics").statusCode()).isEqualTo(200);
 
 		assertThat(member.get("/surveys").body()).contains("2025年度统计", "/surveys/" + id + "/answer/" + org);
 		String answer = "/surveys/" + id + "/answer/" + org;

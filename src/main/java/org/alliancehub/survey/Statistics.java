@@ -1,0 +1,311 @@
+package org.alliancehub.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.alliancehub.identity.Access;
+import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.Regions;
+import org.alliancehub.survey.SurveyStatistics.FieldFigures;
+import org.alliancehub.survey.SurveyStatistics.Group;
+import org.alliancehub.survey.SurveyStatistics.Growth;
+import org.alliancehub.survey.SurveyStatistics.Period;
+import org.alliancehub.survey.SurveyStatistics.PeriodField;
+import org.alliancehub.survey.internal.SizeClass;
+import org.alliancehub.survey.internal.StatisticBreakdown;
+import org.alliancehub.survey.internal.StatisticSource;
+import org.alliancehub.survey.internal.StatisticSource.NumericField;
+import org.alliancehub.survey.internal.StatisticSource.SurveyRow;
+import org.alliancehub.survey.internal.StatisticSource.Totals;
+import org.alliancehub.survey.internal.StatisticSummary;
+import org.alliancehub.survey.internal.SubmittedAnswers;
+import org.alliancehub.survey.internal.Suppression;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The statistics of a survey over its submitted answers: per numeric field count, sum, mean, median,
+ * quartiles, minimum and maximum, growth against the survey it was copied from, and breakdowns by province,
+ * organisation type and size class. The alliance's secretariat sees every figure (the internal view);
+ * anyone else sees a published or closed survey only, and only figures that rest on at least three
+ * organisations and that cannot be narrowed down to fewer by subtracting published figures from the total
+ * (primary and complementary suppression, see {@link org.alliancehub.survey.internal.Suppression}).
+ */
+@Service
+public class Statistics {
+
+	private static final Logger log = LoggerFactory.getLogger(Statistics.class);
+
+	private static final int HISTORY = 10;
+
+	private static final int CACHED = 16;
+
+	private final StatisticSource source;
+
+	private final Access access;
+
+	private final MessageSource messages;
+
+	Statistics(StatisticSource source, Access access, MessageSource messages) {
+		this.source = source;
+		this.access = access;
+		this.messages = messages;
+	}
+
+	/** The statistics as the current user may see them: the full view for the secretariat, else suppressed. */
+	public SurveyStatistics of(long surveyId, @Nullable GroupBy groupBy) {
+		SurveyRow survey = visible(surveyId);
+		return compute(survey, access.canManage(survey.allianceId()), groupBy == null ? Set.of() : Set.of(groupBy))
+			.get(groupBy);
+	}
+
+	/** Several breakdowns at once (one read of the answers), as the current user may see them. */
+	public Map<@Nullable GroupBy, SurveyStatistics> of(long surveyId, Set<GroupBy> groupings) {
+		SurveyRow survey = visible(surveyId);
+		return compute(survey, access.canManage(survey.allianceId()), groupings);
+	}
+
+	/** The suppressed view, whoever asks: what may leave the secretariat (the report for government). */
+	public SurveyStatistics published(long surveyId, @Nullable GroupBy groupBy) {
+		SurveyRow survey = visible(surveyId);
+		return compute(survey, false, groupBy == null ? Set.of() : Set.of(groupBy)).get(groupBy);
+	}
+
+	/** Several breakdowns of the suppressed view at once (one read of the answers). */
+	public Map<@Nullable GroupBy, SurveyStatistics> published(long surveyId, Set<GroupBy> groupings) {
+		return compute(visible(surveyId), false, groupings);
+	}
+
+	/** Whether the current user runs the survey's alliance (sees the internal view and the raw answers). */
+	public boolean canSeeInternal(long surveyId) {
+		return access.canManage(visible(surveyId).allianceId());
+	}
+
+	/** The survey if the current user may see its statistics; a draft does not exist for outsiders. */
+	public SurveyRow visible(long surveyId) {
+		SurveyRow survey = source.survey(surveyId);
+		if (survey.isDraft() && !access.canManage(survey.allianceId())) {
+			throw new NotFound("survey " + surveyId);
+		}
+		return survey;
+	}
+
+	/** What a computed result was made from and for; equal keys give equal statistics. */
+	private record CacheKey(long surveyId, boolean internal, Set<GroupBy> groupings, String language, String stamp) {
+	}
+
+	/** The last results computed, kept until the answers change (see {@link StatisticSource#stamp}). */
+	private final Map<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> cache = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> eldest) {
+				return size() > CACHED;
+			}
+		});
+
+	private record TotalsKey(long surveyId, List<String> keys, String stamp) {
+	}
+
+	/** Totals of earlier periods (usually closed, so they rarely change), kept apart from the results above. */
+	private final Map<TotalsKey, Totals> earlierTotals = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<TotalsKey, Totals> eldest) {
+				return size() > CACHED;
+			}
+		});
+
+	Map<@Nullable GroupBy, SurveyStatistics> compute(SurveyRow survey, boolean internal, Set<GroupBy> groupings) {
+		CacheKey key = new CacheKey(survey.id(), internal, Set.copyOf(groupings),
+				LocaleContextHolder.getLocale().toLanguageTag(), source.stamp(survey.id()));
+		Map<@Nullable GroupBy, SurveyStatistics> cached = cache.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Map<@Nullable GroupBy, SurveyStatistics> result = computeNow(survey, internal, groupings);
+		cache.put(key, result);
+		return result;
+	}
+
+	private Map<@Nullable GroupBy, SurveyStatistics> computeNow(SurveyRow survey, boolean internal,
+			Set<GroupBy> groupings) {
+		long started = System.nanoTime();
+		List<NumericField> fields = source.numericFields(survey.id());
+		int[] positions = fields.stream().mapToInt(NumericField::position).toArray();
+		Integer sizePosition = source.position(survey.id(), survey.sizeField());
+		// earlier periods are read on another connection meanwhile: on two cores that halves the wait
+		CompletableFuture<List<Totals>> earlierFuture = CompletableFuture
+			.supplyAsync(() -> earlierPeriods(survey, fields.stream().map(NumericField::key).toList()));
+		SubmittedAnswers answers = source.submitted(survey.id(), positions, sizePosition);
+		long read = System.nanoTime();
+		int recipients = source.recipients(survey.id());
+		int n = answers.size();
+		int min = internal ? 0 : SurveyStatistics.MINIMUM_CELL;
+
+		List<Totals> earlier = earlierFuture.join();
+		long previousRead = System.nanoTime();
+		Totals previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+
+		List<FieldFigures> overall = new ArrayList<>();
+		for (int f = 0; f < fields.size(); f++) {
+			NumericField field = fields.get(f);
+			StatisticSummary s = StatisticBreakdown.overall(answers.values(f), n);
+			boolean suppressed = !internal && s != null && s.count() < min;
+			Growth growth = suppressed || s == null ? null : growth(s, previous, field.key(), internal);
+			overall.add(figures(field, s, suppressed, growth));
+		}
+		List<Period> history = history(survey, earlier, overall, internal);
+		Double rate = recipients == 0 ? null : (double) n / recipients;
+
+		Map<@Nullable GroupBy, SurveyStatistics> result = new java.util.HashMap<>();
+		if (groupings.isEmpty()) {
+			result.put(null, new SurveyStatistics(survey.id(), survey.allianceId(), survey.title(), survey.period(),
+					survey.status(), internal, recipients, n, rate, overall, null, List.of(), history));
+		}
+		for (GroupBy by : groupings) {
+			List<Group> groups = groups(by, fields, answers, internal);
+			result.put(by, new SurveyStatistics(survey.id(), survey.allianceId(), survey.title(), survey.period(),
+					survey.status(), internal, recipients, n, rate, overall, by, groups, history));
+		}
+		log.debug("statistics of survey {} ({} answers, {}): read {} ms, earlier periods ready after {} ms, total {} ms",
+				survey.id(), n, groupings, (read - started) / 1_000_000, (previousRead - started) / 1_000_000,
+				(System.nanoTime() - started) / 1_000_000);
+		return result;
+	}
+
+	private List<Group> groups(GroupBy by, List<NumericField> fields, SubmittedAnswers answers, boolean internal) {
+		int n = answers.size();
+		String[] keyOf = new String[n];
+		for (int i = 0; i < n; i++) {
+			keyOf[i] = switch (by) {
+				case REGION -> Regions.china().provinceOf(answers.region(i)).map(Regions.Region::code).orElse(null);
+				case TYPE -> answers.type(i);
+				case SIZE -> Double.isNaN(answers.sizeValue(i)) ? null : SizeClass.of(answers.sizeValue(i)).name();
+			};
+		}
+		StatisticBreakdown.Grouping grouping = StatisticBreakdown.group(keyOf, n, canonicalOrder(by));
+		int groups = grouping.keys().size();
+		int min = internal ? 0 : SurveyStatistics.MINIMUM_CELL;
+		boolean[] groupSuppressed = internal ? new boolean[groups]
+				: Suppression.cells(grouping.respondents(), new boolean[groups], min);
+		FieldFigures[][] cells = new FieldFigures[groups][fields.size()];
+		int[] counts = new int[groups];
+		for (int f = 0; f < fields.size(); f++) {
+			StatisticSummary[] summaries = StatisticBreakdown.perGroup(answers.values(f), n, grouping.groupOf(), groups,
+					counts);
+			boolean[] suppressed = internal ? new boolean[groups] : Suppression.cells(counts, groupSuppressed, min);
+			for (int g = 0; g < groups; g++) {
+				cells[g][f] = figures(fields.get(f), summaries[g], suppressed[g], null);
+			}
+		}
+		List<Group> result = new ArrayList<>();
+		for (int g = 0; g < groups; g++) {
+			String key = grouping.keys().get(g);
+			if (groupSuppressed[g]) {
+				result.add(new Group(key, label(by, key), null, true, null));
+			}
+			else {
+				result.add(new Group(key, label(by, key), grouping.respondents()[g], false, Arrays.asList(cells[g])));
+			}
+		}
+		return result;
+	}
+
+	private static FieldFigures figures(NumericField field, @Nullable StatisticSummary s, boolean suppressed,
+			@Nullable Growth growth) {
+		if (suppressed) {
+			return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), null, null, null, null, null,
+					null, null, null, true, null);
+		}
+		if (s == null) {
+			return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), 0, null, null, null, null,
+					null, null, null, false, null);
+		}
+		return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), s.count(), s.sum(), s.mean(),
+				s.median(), s.q1(), s.q3(), s.min(), s.max(), false, growth);
+	}
+
+	private static @Nullable Growth growth(StatisticSummary now, @Nullable Totals previous, String key,
+			boolean internal) {
+		if (previous == null) {
+			return null;
+		}
+		double[] before = previous.byKey().get(key);
+		if (before == null || before[0] == 0 || (!internal && before[0] < SurveyStatistics.MINIMUM_CELL)) {
+			return null;
+		}
+		return new Growth(previous.surveyId(), previous.period(), ratio(now.sum(), before[1]),
+				ratio(now.mean(), before[2]));
+	}
+
+	private static @Nullable Double ratio(double now, double before) {
+		return before == 0 ? null : now / before - 1;
+	}
+
+	/** The surveys this one descends from through {@code copied_from}, oldest first, at most ten. */
+	private List<Totals> earlierPeriods(SurveyRow survey, List<String> keys) {
+		List<Totals> chain = new ArrayList<>();
+		Set<Long> seen = new HashSet<>(Set.of(survey.id()));
+		Long id = survey.copiedFrom();
+		while (id != null && chain.size() < HISTORY && seen.add(id)) {
+			SurveyRow earlier = source.survey(id);
+			TotalsKey key = new TotalsKey(id, keys, source.answersStamp(id));
+			Totals totals = earlierTotals.get(key);
+			if (totals == null) {
+				totals = source.totals(earlier, keys);
+				earlierTotals.put(key, totals);
+			}
+			chain.add(0, totals);
+			id = earlier.copiedFrom();
+		}
+		return chain;
+	}
+
+	private static List<Period> history(SurveyRow survey, List<Totals> earlier, List<FieldFigures> now,
+			boolean internal) {
+		List<Period> periods = new ArrayList<>();
+		for (Totals t : earlier) {
+			List<PeriodField> fields = new ArrayList<>();
+			t.byKey().forEach((key, v) -> {
+				boolean hidden = v == null || v[0] == 0 || (!internal && v[0] < SurveyStatistics.MINIMUM_CELL);
+				fields.add(hidden ? new PeriodField(key, v == null ? null : (int) v[0], null, null)
+						: new PeriodField(key, (int) v[0], v[1], v[2]));
+			});
+			periods.add(new Period(t.surveyId(), t.period(), fields));
+		}
+		periods.add(new Period(survey.id(), survey.period(),
+				now.stream().map(f -> new PeriodField(f.key(), f.count(), f.sum(), f.mean())).toList()));
+		return periods;
+	}
+
+	private List<String> canonicalOrder(GroupBy by) {
+		return switch (by) {
+			case REGION -> Regions.china().provinces().stream().map(Regions.Region::code).toList();
+			case TYPE -> Arrays.stream(OrganizationType.values()).map(Enum::name).toList();
+			case SIZE -> Arrays.stream(SizeClass.values()).map(Enum::name).toList();
+		};
+	}
+
+	/** The label of a group in the current language. */
+	private String label(GroupBy by, String key) {
+		var locale = LocaleContextHolder.getLocale();
+		if (key.isEmpty()) {
+			return messages.getMessage("stats.group.unknown", null, locale);
+		}
+		return switch (by) {
+			case REGION -> Regions.china().find(key).map(Regions.Region::name).orElse(key);
+			case TYPE -> messages.getMessage("enum.OrganizationType." + key, null, key, locale);
+			case SIZE -> messages.getMessage("stats.size." + key, null, key, locale);
+		};
+	}
+}
