@@ -1,18 +1,8 @@
 package org.alliancehub;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,38 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The back office through its forms, as a browser uses it: session cookie, CSRF token, login throttling. */
 class BackOfficeIntegrationTests extends IntegrationTest {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	final class Browser {
-
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(String path) throws Exception {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-			String body = form.entrySet().stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String csrf(String path) throws Exception {
-			Matcher m = CSRF.matcher(get(path).body());
-			assertThat(m.find()).as("a CSRF token on " + path).isTrue();
-			return m.group(1);
-		}
-
-		HttpResponse<String> login(String username, String password) throws Exception {
-			return post("/login", Map.of("username", username, "password", password, "_csrf", csrf("/login")));
-		}
-	}
 
 	private String secretariat(String slug) {
 		String username = "bo-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,7 +26,7 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 
 	@Test
 	void formsWithoutCsrfTokenAreRefused() throws Exception {
-		Browser b = new Browser();
+		FormSession b = FormSession.anonymous(port);
 		assertThat(b.post("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD)).statusCode()).isEqualTo(403);
 		assertThat(b.login("admin", ADMIN_PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
 		String slug = alliance();
@@ -81,7 +39,7 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 	void secretariatEditsItsProfileButCannotOpenAnotherAlliancesBackOffice() throws Exception {
 		String mine = alliance();
 		String other = alliance();
-		Browser b = new Browser();
+		FormSession b = FormSession.anonymous(port);
 		b.login(secretariat(mine), "back-office-password");
 		assertThat(b.get("/admin/").body()).contains("/admin/a/" + mine + "/articles").doesNotContain(other);
 		String token = b.csrf("/admin/a/" + mine + "/profile");
@@ -93,12 +51,12 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 		assertThat(alliance.get("about").asString()).isEqualTo("<p>关于我们</p>");
 		assertThat(b.get("/admin/a/" + other + "/articles").statusCode()).isEqualTo(403);
 		assertThat(b.get("/admin/users").statusCode()).isEqualTo(403);
-		assertThat(new Browser().get("/admin/").statusCode()).isEqualTo(302);
+		assertThat(FormSession.anonymous(port).get("/admin/").statusCode()).isEqualTo(302);
 	}
 
 	@Test
 	void repeatedFailedSignInsAreRefusedWith429() throws Exception {
-		Browser b = new Browser();
+		FormSession b = FormSession.anonymous(port);
 		String username = "nobody-" + UUID.randomUUID().toString().substring(0, 6);
 		for (int i = 0; i < 5; i++) {
 			assertThat(b.login(username, "wrong-" + i).headers().firstValue("Location").orElseThrow()).contains("/login?error");
@@ -116,7 +74,7 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 		admin().post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "COUNCIL"));
 		long outsider = admin().post("/api/v1/organizations", Map.of("name", "非成员" + slug, "type", "ENTERPRISE"))
 			.json().get("id").asLong();
-		Browser b = new Browser();
+		FormSession b = FormSession.anonymous(port);
 		b.login(secretariat(slug), "back-office-password");
 		String token = b.csrf("/admin/a/" + slug + "/organizations/" + org);
 		var saved = b.post("/admin/a/" + slug + "/organizations/" + org, Map.of("_csrf", token, "name", "后台泵业" + slug,
@@ -131,7 +89,7 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 	@Test
 	void secretariatPublishesBriefingsEventsAndLinksThroughTheForms() throws Exception {
 		String slug = alliance();
-		Browser b = new Browser();
+		FormSession b = FormSession.anonymous(port);
 		b.login(secretariat(slug), "back-office-password");
 		String token = b.csrf("/admin/a/" + slug + "/bulletins");
 		b.post("/admin/a/" + slug + "/briefings", Map.of("_csrf", token, "issueNumber", "143", "title", "联盟简报",

@@ -2,26 +2,50 @@ package org.alliancehub;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** A person in a browser without the browser: a cookie session signed in through the login form, CSRF and all. */
+/**
+ * A person in a browser without the browser: a cookie session signed in through the login form, CSRF and all.
+ * Redirects are not followed, so a test sees the {@code Location} a form answers with.
+ */
 public final class FormSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	private final String base;
 
 	private FormSession(String base) {
 		this.base = base;
+	}
+
+	/** A session nobody has signed in to yet. */
+	public static FormSession anonymous(int port) {
+		return new FormSession("http://127.0.0.1:" + port);
+	}
+
+	/** A session signed in through {@code /login} as an existing user; fails when the sign-in is refused. */
+	public static FormSession signIn(int port, String username, String password) {
+		FormSession session = anonymous(port);
+		HttpResponse<String> r = session.login(username, password);
+		if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("sign-in of " + username + " refused: " + r.statusCode());
+		}
+		return session;
 	}
 
 	/** A new user with the given roles, created by the administrator and signed in through {@code /login}. */
@@ -32,24 +56,49 @@ public final class FormSession {
 		if (r.status() != 201) {
 			throw new IllegalStateException(r.status() + " " + r.body());
 		}
-		FormSession session = new FormSession("http://127.0.0.1:" + port);
-		session.post("/login", "/login", "username=" + username + "&password=form-password-" + username);
-		return session;
+		return signIn(port, username, "form-password-" + username);
+	}
+
+	/** Submits the login form (with the token of {@code /login}) and answers the server's reply as it is. */
+	public HttpResponse<String> login(String username, String password) {
+		return post("/login", List.of(Map.entry("username", username), Map.entry("password", password),
+				Map.entry("_csrf", csrf("/login"))));
 	}
 
 	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).build());
 	}
 
+	/** The CSRF token on the page {@code path}. */
+	public String csrf(String path) {
+		Matcher m = CSRF.matcher(get(path).body());
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on " + path);
+		}
+		return m.group(1);
+	}
+
 	/** Posts a form with the CSRF token found on the page {@code from}, as a browser submitting that page would. */
 	public HttpResponse<String> post(String from, String path, String form) {
-		Matcher m = CSRF.matcher(get(from).body());
-		if (!m.find()) {
-			throw new IllegalStateException("no CSRF token on " + from);
-		}
+		return postEncoded(path, form + "&_csrf=" + csrf(from));
+	}
+
+	/** Posts exactly these entries (a name may repeat), URL-encoded; no CSRF token is added. */
+	public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
+		return postEncoded(path, form.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&")));
+	}
+
+	/** Posts exactly these fields, URL-encoded; no CSRF token is added. */
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		return post(path, List.copyOf(form.entrySet()));
+	}
+
+	private HttpResponse<String> postEncoded(String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + m.group(1)))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -314,7 +315,7 @@ class GovernanceIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void representativesVoteOnTheLiveMeetingPageAndOutsidersDoNotSeeIt() throws Exception {
+	void representativesVoteOnTheLiveMeetingPageAndOutsidersDoNotSeeIt() {
 		long meeting = councilMeeting().get("id").asLong();
 		admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", chair, "present", true));
 		admin.post("/api/v1/meetings/" + meeting + "/attendance", Map.of("organizationId", council, "present", true));
@@ -324,50 +325,20 @@ class GovernanceIntegrationTests extends IntegrationTest {
 		String username = "live-" + UUID.randomUUID().toString().substring(0, 8);
 		admin.post("/api/v1/users", Map.of("username", username, "displayName", "代表", "password", "live-meeting-password",
 				"roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", chair))));
-		var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-		String base = "http://127.0.0.1:" + port;
-		java.util.function.Function<String, String> csrf = path -> {
-			try {
-				var body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-				var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body);
-				assertThat(m.find()).isTrue();
-				return m.group(1);
-			}
-			catch (Exception e) {
-				throw new IllegalStateException(e);
-			}
-		};
-		java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (path, form) -> {
-			try {
-				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofString());
-			}
-			catch (Exception e) {
-				throw new IllegalStateException(e);
-			}
-		};
-		post.apply("/login", "username=" + username + "&password=live-meeting-password&_csrf=" + csrf.apply("/login"));
-		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings/" + meeting)).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString());
+		var session = FormSession.signIn(port, username, "live-meeting-password");
+		var page = session.get("/meetings/" + meeting);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("第二届第三次理事会", "现场表决议案", "已投票 0 / 2");
-		var voted = post.apply("/meetings/" + meeting + "/motions/" + motion + "/vote",
-				"choice=YES&_csrf=" + csrf.apply("/meetings/" + meeting));
+		var voted = session.post("/meetings/" + meeting, "/meetings/" + meeting + "/motions/" + motion + "/vote", "choice=YES");
 		String location = voted.headers().firstValue("Location").orElseThrow();
 		assertThat(location).contains("receipt=");
 		String receipt = location.substring(location.indexOf("receipt=") + 8);
 		assertThat(client().get("/api/v1/motions/" + motion + "/receipts/" + receipt).status()).isEqualTo(200);
-		var live = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings/" + meeting + "/live")).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString());
+		var live = session.get("/meetings/" + meeting + "/live");
 		assertThat(live.body()).contains("已投票 1 / 2");
-		assertThat(post.apply("/meetings/" + meeting + "/motions/" + motion + "/close",
-				"_csrf=" + csrf.apply("/meetings/" + meeting)).statusCode()).isEqualTo(403);
+		assertThat(session.post("/meetings/" + meeting, "/meetings/" + meeting + "/motions/" + motion + "/close", "")
+			.statusCode()).isEqualTo(403);
 
-		var outsider = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-		assertThat(outsider.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings/" + meeting)).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(302, 401, 403);
+		assertThat(FormSession.anonymous(port).get("/meetings/" + meeting).statusCode()).isIn(302, 401, 403);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,42 +258,9 @@ class MinutesIntegrationTests extends IntegrationTest {
 		assertThat(page.body()).contains("/a/" + slug + "/meetings/" + meeting, "会议纪要");
 	}
 
-	/** A browser session (cookie and CSRF token) for the server-rendered pages. */
-	record Session(java.net.http.HttpClient http, String base) {
-
-		java.net.http.HttpResponse<String> get(String path) {
-			return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build());
-		}
-
-		/** Posts a form with the CSRF token of the page {@code from}. */
-		java.net.http.HttpResponse<String> post(String from, String path, String form) {
-			var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(from).body());
-			assertThat(m.find()).isTrue();
-			return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + m.group(1)))
-				.build());
-		}
-
-		private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
-			try {
-				return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-			}
-			catch (Exception e) {
-				throw new IllegalStateException(e);
-			}
-		}
-	}
-
 	/** A new user holding the given role, signed in through the login form. */
-	Session session(Map<String, Object> role) {
-		String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
-		admin.post("/api/v1/users", Map.of("username", username, "displayName", "秘书处", "password", "desk-password-1",
-				"roles", List.of(role)));
-		Session session = new Session(java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build(),
-				"http://127.0.0.1:" + port);
-		session.post("/login", "/login", "username=" + username + "&password=desk-password-1");
-		return session;
+	FormSession session(Map<String, Object> role) {
+		return FormSession.signIn(admin, port, List.of(role));
 	}
 
 	@Test
@@ -314,7 +282,7 @@ class MinutesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aRefusedCallOfAMeetingNamesEveryInvalidFieldAndCallsNothing() {
-		Session desk = session(Map.of("role", "SECRETARIAT", "alliance", slug));
+		FormSession desk = session(Map.of("role", "SECRETARIAT", "alliance", slug));
 		String form = "/admin/a/" + slug + "/meetings/new";
 		var refused = desk.post(form, "/admin/a/" + slug + "/meetings",
 				"kind=COUNCIL&term=0&session=abc&startsAt=&mode=ONLINE&onlineUrl=ftp%3A%2F%2Fx&agendaTitle=" + "长".repeat(301)

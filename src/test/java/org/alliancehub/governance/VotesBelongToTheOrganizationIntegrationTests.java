@@ -1,17 +1,11 @@
 package org.alliancehub.governance;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +90,7 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aReplacedRepresentativeStillSignedInOnTheMeetingPageCannotVoteForTheOrganisation() throws Exception {
+	void aReplacedRepresentativeStillSignedInOnTheMeetingPageCannotVoteForTheOrganisation() {
 		String username = "page-" + UUID.randomUUID().toString().substring(0, 8);
 		long a = f.admin.post("/api/v1/users", Map.of("username", username, "displayName", "代表", "password",
 				"page-rep-password", "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", council))))
@@ -105,33 +99,14 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 		f.checkIn(meeting, chair, council);
 		long motion = f.openMotion(meeting, Map.of("title", "页面表决"));
 
-		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String base = "http://127.0.0.1:" + port;
-		Function<String, String> csrf = path -> {
-			var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(send(http, base + path, null).body());
-			assertThat(m.find()).isTrue();
-			return m.group(1);
-		};
-		send(http, base + "/login", "username=" + username + "&password=page-rep-password&_csrf=" + csrf.apply("/login"));
-		String token = csrf.apply("/meetings/" + meeting);
+		FormSession session = FormSession.signIn(port, username, "page-rep-password");
+		String token = session.csrf("/meetings/" + meeting);
 		assertThat(f.secretariat().put("/api/v1/users/" + a + "/roles", Map.of("roles", List.of())).status()).isEqualTo(200);
 
-		var voted = send(http, base + "/meetings/" + meeting + "/motions/" + motion + "/vote", "choice=YES&_csrf=" + token);
+		var voted = session.post("/meetings/" + meeting + "/motions/" + motion + "/vote",
+				Map.of("choice", "YES", "_csrf", token));
 		assertThat(voted.headers().firstValue("Location").orElseThrow()).as("the session's old roles do not vote")
 			.contains("refused=").doesNotContain("receipt=");
 		assertThat(client().get("/api/v1/motions/" + motion + "/result").json().get("cast").asInt()).isZero();
-	}
-
-	static HttpResponse<String> send(HttpClient http, String url, String form) {
-		var request = HttpRequest.newBuilder(URI.create(url));
-		if (form != null) {
-			request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

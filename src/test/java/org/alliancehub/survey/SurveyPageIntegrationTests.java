@@ -1,20 +1,12 @@
 package org.alliancehub.survey;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.Test;
@@ -23,41 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The survey pages as a browser uses them: the secretariat builds and publishes, a representative answers. */
 class SurveyPageIntegrationTests extends IntegrationTest {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	final class Browser {
-
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(String path) throws Exception {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		/** A form post; a name may repeat, as the builder's lines do. */
-		HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) throws Exception {
-			String body = form.stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String csrf(String path) throws Exception {
-			Matcher m = CSRF.matcher(get(path).body());
-			assertThat(m.find()).as("a CSRF token on " + path).isTrue();
-			return m.group(1);
-		}
-
-		Browser login(String username, String password) throws Exception {
-			post("/login", List.of(Map.entry("username", username), Map.entry("password", password),
-					Map.entry("_csrf", csrf("/login"))));
-			return this;
-		}
-	}
 
 	@Test
 	void secretariatBuildsAndPublishesARepresentativeAnswersAndTheSecretariatReopens() throws Exception {
@@ -73,8 +30,8 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 		String rep = "spr" + UUID.randomUUID().toString().substring(0, 6);
 		admin.post("/api/v1/users", Map.of("username", rep, "displayName", "代表", "email", rep + "@example.org",
 				"password", "survey-pages-pw", "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", org))));
-		Browser secretariat = new Browser().login(sec, "survey-pages-pw");
-		Browser member = new Browser().login(rep, "survey-pages-pw");
+		FormSession secretariat = FormSession.signIn(port, sec, "survey-pages-pw");
+		FormSession member = FormSession.signIn(port, rep, "survey-pages-pw");
 
 		assertThat(secretariat.get("/admin/a/" + slug + "/surveys").statusCode()).isEqualTo(200);
 		String builder = "/admin/a/" + slug + "/surveys/new";
