@@ -142,11 +142,11 @@ public class Statistics {
 		long started = System.nanoTime();
 		List<NumericField> fields = source.numericFields(survey.id());
 		int[] positions = fields.stream().mapToInt(NumericField::position).toArray();
-		Integer sizePosition = source.position(survey.id(), survey.sizeField());
+		StatisticSource.SizeField sizeField = source.sizeField(survey.id(), survey.sizeField());
 		// earlier periods are read on another connection meanwhile: on two cores that halves the wait
 		CompletableFuture<List<Totals>> earlierFuture = CompletableFuture
 			.supplyAsync(() -> earlierPeriods(survey, fields.stream().map(NumericField::key).toList()));
-		SubmittedAnswers answers = source.submitted(survey.id(), positions, sizePosition);
+		SubmittedAnswers answers = source.submitted(survey.id(), positions, sizeField);
 		long read = System.nanoTime();
 		int recipients = source.recipients(survey.id());
 		int n = answers.size();
@@ -190,7 +190,7 @@ public class Statistics {
 			keyOf[i] = switch (by) {
 				case REGION -> Regions.china().provinceOf(answers.region(i)).map(Regions.Region::code).orElse(null);
 				case TYPE -> answers.type(i);
-				case SIZE -> Double.isNaN(answers.sizeValue(i)) ? null : SizeClass.of(answers.sizeValue(i)).name();
+				case SIZE -> answers.sizeClass(i) == null ? null : answers.sizeClass(i).name();
 			};
 		}
 		StatisticBreakdown.Grouping grouping = StatisticBreakdown.group(keyOf, n, canonicalOrder(by));

@@ -118,8 +118,9 @@ public class Surveys {
 		String size = sizeField;
 		if (size != null && !size.isBlank()) {
 			SurveyField f = defined.stream().filter(d -> d.key().equals(size)).findFirst().orElse(null);
-			if (f == null || f.type() != FieldType.CHOICE) {
-				errors.add(new FieldError("sizeField", "must name a CHOICE field of the survey"));
+			if (f == null || f.type() != FieldType.CHOICE && f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL) {
+				errors.add(new FieldError("sizeField",
+						"must name a field of the survey: a choice of 大型/中型/小型/微型, or a number (operating revenue in 万元)"));
 			}
 		}
 		if (!errors.isEmpty()) {

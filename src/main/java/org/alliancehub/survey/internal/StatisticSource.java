@@ -80,13 +80,24 @@ public class StatisticSource {
 	}
 
 	/** The position of a field, if the survey has it. */
-	public @Nullable Integer position(long surveyId, @Nullable String key) {
+	/** The field a survey classes its respondents' size by: a number (revenue in 万元) or a chosen class. */
+	public record SizeField(String key, int position, boolean chosen) {
+
+		@Nullable SizeClass classOf(double[] row, int length, @Nullable String choice) {
+			if (chosen) {
+				return SizeClass.named(choice);
+			}
+			return position <= length && !Double.isNaN(row[position - 1]) ? SizeClass.of(row[position - 1]) : null;
+		}
+	}
+
+	public @Nullable SizeField sizeField(long surveyId, @Nullable String key) {
 		if (key == null) {
 			return null;
 		}
-		return jdbc.sql("select position from survey_field where survey_id = ? and key = ?")
+		return jdbc.sql("select position, type from survey_field where survey_id = ? and key = ?")
 			.params(surveyId, key)
-			.query(Integer.class)
+			.query((rs, i) -> new SizeField(key, rs.getInt(1), rs.getString(2).equals("CHOICE")))
 			.optional()
 			.orElse(null);
 	}
@@ -145,23 +156,25 @@ public class StatisticSource {
 	/**
 	 * The submitted answers: for each respondent its province code (as recorded when the survey was published),
 	 * its organisation type and the numbers at the given positions (NaN where unanswered), plus the number of
-	 * the size field (NaN when none). Values are stored field by field in primitive arrays.
+	 * its size class, from the number of the size field (revenue in 万元) or the class it chose. Values are
+	 * stored field by field in primitive arrays.
 	 */
-	public SubmittedAnswers submitted(long surveyId, int[] positions, @Nullable Integer sizePosition) {
+	public SubmittedAnswers submitted(long surveyId, int[] positions, @Nullable SizeField sizeField) {
 		SubmittedAnswers answers = new SubmittedAnswers(positions.length);
 		Connection c = DataSourceUtils.getConnection(dataSource);
 		try {
 			boolean auto = c.getAutoCommit();
 			c.setAutoCommit(false);
 			try (PreparedStatement s = c.prepareStatement("""
-					select rc.region_code, rc.organization_type, array_send(r.numbers)
+					select rc.region_code, rc.organization_type, array_send(r.numbers), r.answers ->> ?::text
 					from survey_response r
 					left join survey_recipient rc on rc.survey_id = r.survey_id and rc.organization_id = r.organization_id
 					where r.survey_id = ? and r.status = 'SUBMITTED'""")) {
 				s.setFetchSize(FETCH);
 				// prepared on the server from the first use, so that the bytes come in binary, not as hex text
 				s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-				s.setLong(1, surveyId);
+				s.setString(1, sizeField != null && sizeField.chosen() ? sizeField.key() : null);
+				s.setLong(2, surveyId);
 				double[] row = new double[64];
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {
@@ -171,7 +184,8 @@ public class StatisticSource {
 							row = new double[n];
 							parseArray(bytes, row);
 						}
-						answers.add(rs.getString(1), rs.getString(2), row, n, positions, sizePosition);
+						answers.add(rs.getString(1), rs.getString(2), row, n, positions,
+								sizeField == null ? null : sizeField.classOf(row, n, rs.getString(4)));
 					}
 				}
 			}

@@ -13,7 +13,7 @@ public final class SubmittedAnswers {
 
 	private @Nullable String[] types = new String[1024];
 
-	private double[] sizes = new double[1024];
+	private @Nullable SizeClass[] sizes = new SizeClass[1024];
 
 	private final double[][] values;
 
@@ -22,7 +22,7 @@ public final class SubmittedAnswers {
 	}
 
 	void add(@Nullable String region, @Nullable String type, double[] row, int length, int[] positions,
-			@Nullable Integer sizePosition) {
+			@Nullable SizeClass sizeClass) {
 		if (size == sizes.length) {
 			int capacity = size * 2;
 			regions = Arrays.copyOf(regions, capacity);
@@ -34,7 +34,7 @@ public final class SubmittedAnswers {
 		}
 		regions[size] = region;
 		types[size] = type;
-		sizes[size] = sizePosition != null && sizePosition <= length ? row[sizePosition - 1] : Double.NaN;
+		sizes[size] = sizeClass;
 		for (int f = 0; f < positions.length; f++) {
 			int p = positions[f];
 			values[f][size] = p <= length ? row[p - 1] : Double.NaN;
@@ -54,8 +54,8 @@ public final class SubmittedAnswers {
 		return types[i];
 	}
 
-	/** The answer to the size field, NaN when none. */
-	public double sizeValue(int i) {
+	/** The respondent's size class, null when the survey does not class by size or it did not answer. */
+	public @Nullable SizeClass sizeClass(int i) {
 		return sizes[i];
 	}
 
