@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.alliancehub.survey.SurveyFixtures.Field;
@@ -18,8 +19,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +43,14 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
 	static Data data;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	SurveyFixtures fixtures;
+
+	/** The province each organisation names as its region; publishing turns it into the code above. */
+	static final Map<String, String> PROVINCES = Map.of(BEIJING, "北京市", SHANGHAI, "上海市", GUANGDONG, "广东省");
 
 	@BeforeEach
 	void survey() {
-		fixtures = new SurveyFixtures(jdbc, admin(), "http://127.0.0.1:" + port);
+		fixtures = new SurveyFixtures(admin(), "http://127.0.0.1:" + port);
 		if (data != null) {
 			return;
 		}
@@ -62,9 +61,6 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		List<Field> fields = List.of(new Field("revenue", "营业收入", "DECIMAL", "万元"),
 				new Field("employees", "从业人员", "INTEGER", "人"), new Field("note", "说明", "TEXT", null),
 				new Field("rdShare", "研发投入占比", "PERCENT", "%"), new Field("patents", "发明专利", "INTEGER", "件"));
-		long previous = fixtures.survey(alliance, "CLOSED", "2022年产业基础资料调查", "2022", null, "revenue", fields);
-		long survey = fixtures.survey(alliance, "PUBLISHED", "2023年产业基础资料调查", "2023", previous, "revenue", fields);
-		long draft = fixtures.survey(alliance, "DRAFT", "2024年产业基础资料调查", "2024", survey, "revenue", fields);
 		Object[][] answers = { { BEIJING, "ENTERPRISE", 100, 10, 1.5, 1 }, { BEIJING, "ENTERPRISE", 200, 20, 2.5, 2 },
 				{ BEIJING, "ENTERPRISE", 300, 30, 3.5, null }, { BEIJING, "ENTERPRISE", 400, 40, null, null },
 				{ BEIJING, "ENTERPRISE", 50000, 50, null, null }, { SHANGHAI, "ENTERPRISE", 1000, 60, null, null },
@@ -73,13 +69,30 @@ class StatisticsIntegrationTests extends IntegrationTest {
 				{ SHANGHAI, "RESEARCH_INSTITUTE", 4000, null, null, null },
 				{ GUANGDONG, "RESEARCH_INSTITUTE", 10, 90, null, null },
 				{ GUANGDONG, "RESEARCH_INSTITUTE", 20, null, null, null } };
-		int i = 0;
-		for (Object[] x : answers) {
-			long org = fixtures.organization((String) x[1]);
-			fixtures.recipient(survey, org, (String) x[0], (String) x[1]);
+		long[] orgs = new long[answers.length];
+		// last year the alliance had four members, and all four answered
+		for (int i = 0; i < 4; i++) {
+			orgs[i] = fixtures.member(slug, (String) answers[i][1], PROVINCES.get((String) answers[i][0]));
+		}
+		long previous = fixtures.draft(slug, "2022年产业基础资料调查", "2022", null, "revenue", fields);
+		fixtures.publish(previous);
+		for (int i = 0; i < 4; i++) {
+			fixtures.answer(previous, orgs[i], true, Map.of("revenue", 100 * (i + 1)));
+		}
+		fixtures.close(previous);
+		// this year eleven answer, one saves a draft and one does not answer
+		for (int i = 4; i < answers.length; i++) {
+			orgs[i] = fixtures.member(slug, (String) answers[i][1], PROVINCES.get((String) answers[i][0]));
+		}
+		long drafting = fixtures.member(slug, "ENTERPRISE", PROVINCES.get(BEIJING));
+		fixtures.member(slug, "UNIVERSITY", PROVINCES.get(SHANGHAI));
+		long survey = fixtures.draft(slug, "2023年产业基础资料调查", "2023", previous, "revenue", fields);
+		fixtures.publish(survey);
+		for (int i = 0; i < answers.length; i++) {
+			Object[] x = answers[i];
 			Map<String, Object> answer = new HashMap<>();
 			answer.put("revenue", x[2]);
-			answer.put("note", "第" + (++i) + "家");
+			answer.put("note", "第" + (i + 1) + "家");
 			if (x[3] != null) {
 				answer.put("employees", x[3]);
 			}
@@ -89,16 +102,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
 			if (x[5] != null) {
 				answer.put("patents", x[5]);
 			}
-			fixtures.response(survey, org, "SUBMITTED", answer);
-			if (i <= 4) {
-				fixtures.recipient(previous, org, (String) x[0], (String) x[1]);
-				fixtures.response(previous, org, "SUBMITTED", Map.of("revenue", 100 * i));
-			}
+			fixtures.answer(survey, orgs[i], true, answer);
 		}
-		long drafting = fixtures.organization("ENTERPRISE");
-		fixtures.recipient(survey, drafting, BEIJING, "ENTERPRISE");
-		fixtures.response(survey, drafting, "DRAFT", Map.of("revenue", 999999));
-		fixtures.recipient(survey, fixtures.organization("UNIVERSITY"), SHANGHAI, "UNIVERSITY");
+		fixtures.answer(survey, drafting, false, Map.of("revenue", 999999));
+		long draft = fixtures.draft(slug, "2024年产业基础资料调查", "2024", survey, "revenue", fields);
 		String user = fixtures.secretariatUser(slug);
 		String otherUser = fixtures.secretariatUser((String) other[1]);
 		data = new Data(alliance, slug, survey, previous, draft, fixtures.token(user), fixtures.token(otherUser), user,
@@ -439,7 +446,7 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void theBackOfficePageShowsInternalFiguresAndMakesTheReportWithAProgressBar() throws Exception {
-		SurveyFixtures.Browser browser = fixtures.new Browser(data.secretariatUser());
+		FormSession browser = FormSession.signIn(port, data.secretariatUser(), "password-" + data.secretariatUser());
 		String page = "/admin/surveys/" + data.survey() + "/statistics";
 		var r = browser.get(page + "?groupBy=type");
 		assertThat(r.statusCode()).isEqualTo(200);
@@ -463,31 +470,32 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(link.find()).as(fragment).isTrue();
 		assertThat(browser.get(link.group(1)).statusCode()).isEqualTo(200);
 
-		SurveyFixtures.Browser other = fixtures.new Browser(data.otherSecretariatUser());
+		FormSession other = FormSession.signIn(port, data.otherSecretariatUser(),
+				"password-" + data.otherSecretariatUser());
 		assertThat(other.get(page).statusCode()).isEqualTo(403);
 		assertThat(other.get("/admin/surveys/" + data.survey() + "/export.xlsx").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void statisticsFollowEveryNewOrChangedAnswerDespiteTheKeptResults() {
-		long survey = fixtures.survey(data.allianceId(), "PUBLISHED", "缓存测试调查", "2023", null, null,
-				List.of(new Field("revenue", "营业收入", "DECIMAL", "万元")));
+		// a survey of its own alliance, so that only these four are asked
+		String slug = (String) fixtures.alliance("sc")[1];
 		long[] orgs = new long[4];
 		for (int i = 0; i < orgs.length; i++) {
-			orgs[i] = fixtures.organization("ENTERPRISE");
-			fixtures.recipient(survey, orgs[i], BEIJING, "ENTERPRISE");
+			orgs[i] = fixtures.member(slug, "ENTERPRISE", PROVINCES.get(BEIJING));
 		}
+		long survey = fixtures.draft(slug, "缓存测试调查", "2023", null, null,
+				List.of(new Field("revenue", "营业收入", "DECIMAL", "万元")));
+		fixtures.publish(survey);
 		for (int i = 0; i < 3; i++) {
-			fixtures.response(survey, orgs[i], "SUBMITTED", Map.of("revenue", 10 * (i + 1)));
+			fixtures.answer(survey, orgs[i], true, Map.of("revenue", 10 * (i + 1)));
 		}
 		String path = "/api/v1/surveys/" + survey + "/statistics";
 		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
-		fixtures.response(survey, orgs[3], "SUBMITTED", Map.of("revenue", 40));
+		fixtures.answer(survey, orgs[3], true, Map.of("revenue", 40));
 		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(100);
 		// reopened for correction: no longer counted
-		jdbc.sql("update survey_response set status = 'REOPENED', version = version + 1, updated_at = now() where survey_id = ? and organization_id = ?")
-			.params(survey, orgs[3])
-			.update();
+		fixtures.reopen(survey, orgs[3], "请核对营业收入");
 		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
 	}
 }
