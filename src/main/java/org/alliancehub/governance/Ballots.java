@@ -21,6 +21,7 @@ import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +98,15 @@ public class Ballots {
 		return result(motionId);
 	}
 
-	/** Casts the vote of the organisation the signed-in representative acts for. */
+	/**
+	 * Casts the vote of the organisation the signed-in representative acts for. The checks and the vote row
+	 * need no lock (the vote's primary key refuses a second vote of the organisation, however concurrent); only
+	 * the append to the motion's hash chain is serialised, under the motion's row lock, which {@link #close}
+	 * takes too: a vote is appended while the motion is open, or not at all.
+	 */
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
-		MotionView m = lock(motionId);
+		MotionView m = meetings.motion(motionId);
 		access.requireUser();
 		List<Long> represented = List.copyOf(access.organizationsActedFor());
 		record Seat(long organizationId, AttendanceRole role, boolean present) {
@@ -142,10 +148,21 @@ public class Ballots {
 		random.nextBytes(bytes);
 		String receipt = HexFormat.of().formatHex(bytes);
 		String receiptHash = sha256(receipt);
-		OffsetDateTime at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash) values (?, ?, ?, ?) returning cast_at")
-			.params(motionId, seat.organizationId(), choice.name(), receiptHash)
-			.query(OffsetDateTime.class)
-			.single();
+		OffsetDateTime at;
+		try {
+			at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash) values (?, ?, ?, ?) returning cast_at")
+				.params(motionId, seat.organizationId(), choice.name(), receiptHash)
+				.query(OffsetDateTime.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			// the same organisation's vote sent at the same time: the first to commit counts
+			throw new Conflict("organisation " + seat.organizationId() + " has voted on this motion already");
+		}
+		// From here to the commit the motion is locked: the chain grows one entry at a time, without gaps.
+		if (lockedStatus(motionId) != MotionStatus.OPEN) {
+			throw new Conflict("the vote is closed");
+		}
 		String payload = (m.ballot() == Ballot.OPEN ? seat.organizationId() + " " : "") + choice.name() + " " + receiptHash;
 		record Last(int seq, String hash) {
 		}
@@ -233,12 +250,21 @@ public class Ballots {
 	}
 
 	private MotionView lock(long motionId) {
-		jdbc.sql("select id from motion where id = ? for update")
+		lockedStatus(motionId);
+		return meetings.motion(motionId);
+	}
+
+	/**
+	 * Locks the motion's row until the transaction ends, and answers its status. {@code for no key update},
+	 * not {@code for update}: a vote row's foreign key holds a key-share lock on the motion, which
+	 * {@code for update} would have to wait for.
+	 */
+	private MotionStatus lockedStatus(long motionId) {
+		return jdbc.sql("select status from motion where id = ? for no key update")
 			.param(motionId)
-			.query(Long.class)
+			.query((rs, i) -> MotionStatus.valueOf(rs.getString(1)))
 			.optional()
 			.orElseThrow(() -> new NotFound("motion " + motionId));
-		return meetings.motion(motionId);
 	}
 
 	private Tally tally(long motionId, long meetingId) {
