@@ -28,6 +28,8 @@ class EmbeddedDatabase {
 	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties) throws IOException {
 		Path dir = properties.data().resolve("postgres").toAbsolutePath();
 		Files.createDirectories(dir);
+		// After a crash of the JVM the postmaster may still run and hold the directory: stop it cleanly first.
+		OrphanedPostmaster.stop(dir, java.time.Duration.ofSeconds(60));
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
