@@ -38,17 +38,21 @@ class EmbeddedDatabase {
 			.setServerConfig("max_connections", "50")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("fsync", "on")
+			// the library turns these off for speed in tests; an acknowledged write must survive a power cut
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
 		log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
 		return pg;
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres pg) {
+	DataSource dataSource(EmbeddedPostgres pg,
+			@org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");
-		ds.setMaximumPoolSize(10);
+		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("embedded");
 		return ds;
 	}
