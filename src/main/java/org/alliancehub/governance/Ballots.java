@@ -19,6 +19,7 @@ import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,10 +119,13 @@ public class Ballots {
 	 * Casts the vote of the organisation the signed-in representative acts for, or, naming
 	 * {@code organizationId}, of an organisation whose written proxy its organisation holds. Who acts for
 	 * an organisation is read as it is now, so a representative replaced meanwhile no longer votes for it.
+	 * The checks and the vote row need no lock (the vote's primary key refuses a second vote of the
+	 * organisation, however concurrent); only the append to the motion's hash chain is serialised, under the
+	 * motion's row lock, which {@link #close} takes too: a vote is appended while the motion is open, or not at all.
 	 */
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
-		MotionView m = lock(motionId);
+		MotionView m = meetings.motion(motionId);
 		access.requireUser();
 		Voters.Seat seat = voters.seatFor(m, access.organizationsActedForNow(), organizationId);
 		if (m.status() != MotionStatus.OPEN) {
@@ -140,10 +144,21 @@ public class Ballots {
 		random.nextBytes(bytes);
 		String receipt = HexFormat.of().formatHex(bytes);
 		String receiptHash = sha256(receipt);
-		OffsetDateTime at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
-			.params(motionId, seat.organizationId(), choice.name(), receiptHash, seat.proxyHolderId())
-			.query(OffsetDateTime.class)
-			.single();
+		OffsetDateTime at;
+		try {
+			at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
+				.params(motionId, seat.organizationId(), choice.name(), receiptHash, seat.proxyHolderId())
+				.query(OffsetDateTime.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			// the same organisation's vote sent at the same time: the first to commit counts
+			throw new Conflict("organisation " + seat.organizationId() + " has voted on this motion already");
+		}
+		// From here to the commit the motion is locked: the chain grows one entry at a time, without gaps.
+		if (lockedStatus(motionId) != MotionStatus.OPEN || Voters.overdue(m, OffsetDateTime.now())) {
+			throw new Conflict("the vote is closed");
+		}
 		String payload = (m.ballot() == Ballot.OPEN ? seat.organizationId() + " " : "") + choice.name() + " " + receiptHash;
 		record Last(int seq, String hash) {
 		}
@@ -231,12 +246,21 @@ public class Ballots {
 	}
 
 	private MotionView lock(long motionId) {
-		jdbc.sql("select id from motion where id = ? for update")
+		lockedStatus(motionId);
+		return meetings.motion(motionId);
+	}
+
+	/**
+	 * Locks the motion's row until the transaction ends, and answers its status. {@code for no key update},
+	 * not {@code for update}: a vote row's foreign key holds a key-share lock on the motion, which
+	 * {@code for update} would have to wait for.
+	 */
+	private MotionStatus lockedStatus(long motionId) {
+		return jdbc.sql("select status from motion where id = ? for no key update")
 			.param(motionId)
-			.query(Long.class)
+			.query((rs, i) -> MotionStatus.valueOf(rs.getString(1)))
 			.optional()
 			.orElseThrow(() -> new NotFound("motion " + motionId));
-		return meetings.motion(motionId);
 	}
 
 	private Tally tally(long motionId, @Nullable Long meetingId) {

@@ -28,6 +28,8 @@ class EmbeddedDatabase {
 	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties) throws IOException {
 		Path dir = properties.data().resolve("postgres").toAbsolutePath();
 		Files.createDirectories(dir);
+		// After a crash of the JVM the postmaster may still run and hold the directory: stop it cleanly first.
+		OrphanedPostmaster.stop(dir, java.time.Duration.ofSeconds(60));
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
@@ -36,17 +38,21 @@ class EmbeddedDatabase {
 			.setServerConfig("max_connections", "50")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("fsync", "on")
+			// the library turns these off for speed in tests; an acknowledged write must survive a power cut
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
 		log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
 		return pg;
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres pg) {
+	DataSource dataSource(EmbeddedPostgres pg,
+			@org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");
-		ds.setMaximumPoolSize(10);
+		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("embedded");
 		return ds;
 	}

@@ -23,12 +23,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the index in step with the database. It reacts to the other modules' events after their
  * transactions commit; the event publication registry keeps each event until it has been indexed, so
  * an index update lost in a crash is replayed on the next start. Each handler re-reads the current state,
- * so replaying an event twice does no harm.
+ * so replaying an event twice does no harm. The handlers run outside a transaction: each read borrows a
+ * database connection only while it runs, so handlers waiting for the index's commit hold none (in a
+ * transaction they would, and a burst of changes would leave the requests that cause them without one).
  */
 @Component
 class Indexer implements SearchIndexing, org.springframework.beans.factory.SmartInitializingSingleton {
@@ -53,17 +56,17 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		this.executor = executor;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ArticleSaved e) {
 		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ArticleDeleted e) {
 		index.write(IndexDocuments.key(DocumentType.ARTICLE, e.id()), null);
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ContentChanged e) {
 		switch (e.kind()) {
 			case "briefing" -> refresh(IndexDocuments.key(DocumentType.BRIEFING, e.id()));
@@ -73,22 +76,22 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(OrganizationCreated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(OrganizationUpdated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MembershipGranted e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MembershipChanged e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}

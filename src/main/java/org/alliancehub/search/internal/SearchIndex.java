@@ -91,6 +91,23 @@ public class SearchIndex implements DisposableBean {
 			});
 		}
 
+		/** The sequence number of the last change a finished commit holds (and searchers see). */
+		private long committed = -1;
+
+		/**
+		 * Commits the changes up to {@code change} and makes them searchable, unless a commit made meanwhile
+		 * already holds it: writers that arrive together share one commit (one fsync) instead of queueing for
+		 * one each.
+		 */
+		synchronized void commitThrough(long change) throws IOException {
+			if (committed >= change) {
+				return;
+			}
+			long through = writer.commit();
+			searchers.maybeRefresh();
+			committed = Math.max(committed, through);
+		}
+
 		void close() throws IOException {
 			searchers.close();
 			writer.close();
@@ -154,15 +171,10 @@ public class SearchIndex implements DisposableBean {
 			if (g == null) {
 				throw new IllegalStateException("the search index is closed");
 			}
-			if (document == null) {
-				g.writer.deleteDocuments(new Term(KEY, key));
-			}
-			else {
-				g.writer.updateDocument(new Term(KEY, key), document);
-			}
-			// Committed per change: an answered change must survive a crash of the process.
-			g.writer.commit();
-			g.searchers.maybeRefresh();
+			long change = document == null ? g.writer.deleteDocuments(new Term(KEY, key))
+					: g.writer.updateDocument(new Term(KEY, key), document);
+			// Committed before answering: an indexed change must survive a crash of the process.
+			g.commitThrough(change);
 			Set<String> touched = touchedDuringRebuild;
 			if (touched != null) {
 				touched.add(key);
