@@ -26,6 +26,13 @@
     return null;
   };
   var title = function (t) { return { text: t, left: 'center', textStyle: { fontSize: 14 } }; };
+  // Chinese readers count large figures in 万 and 亿; English readers keep thousands separators.
+  var chinese = (document.documentElement.lang || '').indexOf('zh') === 0;
+  var axisNumber = function (v) {
+    if (chinese && Math.abs(v) >= 1e8) { return +(v / 1e8).toFixed(2) + '亿'; }
+    if (chinese && Math.abs(v) >= 1e4) { return +(v / 1e4).toFixed(2) + '万'; }
+    return v.toLocaleString();
+  };
 
   function bar(key, label) {
     var groups = data.main.groups;
@@ -39,8 +46,8 @@
     chart('chart-bar').setOption({
       title: title(text('bar', label)),
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', splitNumber: 3, axisLabel: { hideOverlap: true } },
+      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { hideOverlap: true, formatter: axisNumber } },
       yAxis: { type: 'category', inverse: true, data: groups.map(function (g) { return g.label; }) },
       series: [{ type: 'bar', data: groups.map(function (g) {
         var f = figure(g, key);
@@ -54,9 +61,9 @@
     chart('chart-line').setOption({
       title: title(text('line', label)),
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: periods.map(function (p) { return p.period; }) },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { formatter: axisNumber } },
       series: [{ type: 'line', connectNulls: false, data: periods.map(function (p) {
         for (var i = 0; i < p.fields.length; i++) {
           if (p.fields[i].key === key) { return p.fields[i].sum; }
@@ -92,7 +99,7 @@
     chart('chart-map').setOption({
       title: title(text('map', label)),
       tooltip: { trigger: 'item' },
-      visualMap: { min: 0, max: max || 1, left: 8, bottom: 8, itemHeight: 80, calculable: true,
+      visualMap: { min: 0, max: max || 1, left: 8, bottom: 8, itemHeight: 80, calculable: true, formatter: function (v) { return axisNumber(Math.round(v)); },
         inRange: { color: ['#d6e9f8', '#0b4f8a'] } },
       series: [{ type: 'map', map: 'china', roam: false, top: 40, bottom: 8,
         itemStyle: { areaColor: '#eee', borderColor: '#999' }, data: values }]
