@@ -77,16 +77,17 @@ public class Surveys {
 		List<NewSurvey.Rule> rules = s.rules();
 		Audience audience = s.audience() == null ? Audience.everyone() : s.audience();
 		String sizeField = s.sizeField();
+		boolean copyFailed = false;
 		if (s.copiedFrom() != null) {
 			SurveyView previous = findRaw(s.copiedFrom());
 			if (previous == null || previous.allianceId() != alliance.id()) {
 				errors.add(new FieldError("copiedFrom", "no survey of this alliance with this id"));
+				copyFailed = true;
 			}
 			else if (fields == null || fields.isEmpty()) {
-				fields = previous.fields().stream().map(f -> new NewSurvey.Field(f.key(), f.label(), f.section(),
-						f.type().name(), f.unit(), f.required(), f.min(), f.max(), f.options())).toList();
+				fields = previous.fields().stream().map(Surveys::asNew).toList();
 				if (rules == null) {
-					rules = previous.rules().stream().map(r -> new NewSurvey.Rule(r.expression(), r.message())).toList();
+					rules = previous.rules().stream().map(Surveys::asNew).toList();
 				}
 				if (s.audience() == null) {
 					audience = previous.audience();
@@ -96,6 +97,96 @@ public class Surveys {
 				}
 			}
 		}
+		Checked c = check(new NewSurvey(s.title(), s.period(), s.description(), fields, rules, s.deadline(), audience,
+				s.copiedFrom(), sizeField), errors, copyFailed);
+		long id = jdbc.sql("""
+				insert into survey (alliance_id, title, period, description, deadline, audience, copied_from, size_field)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+			.params(alliance.id(), c.title(), c.period(), c.description(), c.deadline(), Json.write(c.audience()),
+					s.copiedFrom(), c.sizeField())
+			.query(Long.class)
+			.single();
+		insertLines(id, c);
+		return get(id);
+	}
+
+	/**
+	 * Changes a draft survey: the parts given replace the survey's (its fields and rules as whole lists), and the
+	 * result is checked exactly as a new survey is, every mistake named at once and nothing changed on failure.
+	 * A published or closed survey is not changed (409), nor one whose {@code version} is not the one given (409).
+	 */
+	@Transactional
+	public SurveyView update(long id, SurveyPatch p) {
+		SurveyView current = draftToChange(id, p.version());
+		List<FieldError> errors = new ArrayList<>();
+		Checked c = check(new NewSurvey(p.title() != null ? p.title() : current.title(),
+				p.period() != null ? p.period() : current.period(),
+				p.description() != null ? p.description() : current.description(),
+				p.fields() != null ? p.fields() : current.fields().stream().map(Surveys::asNew).toList(),
+				p.rules() != null ? p.rules() : current.rules().stream().map(Surveys::asNew).toList(),
+				p.deadline() != null ? p.deadline() : current.deadline(),
+				p.audience() != null ? p.audience() : current.audience(), current.copiedFrom(),
+				p.sizeField() != null ? p.sizeField() : current.sizeField()), errors, false);
+		int updated = jdbc.sql("""
+				update survey set title = ?, period = ?, description = ?, deadline = ?, audience = cast(? as jsonb),
+				  size_field = ?, updated_at = now(), version = version + 1
+				where id = ? and status = 'DRAFT' and version = ?""")
+			.params(c.title(), c.period(), c.description(), c.deadline(), Json.write(c.audience()), c.sizeField(), id,
+					current.version())
+			.update();
+		if (updated == 0) {
+			throw Conflict.staleVersion("survey " + id);
+		}
+		jdbc.sql("delete from survey_field where survey_id = ?").param(id).update();
+		jdbc.sql("delete from survey_rule where survey_id = ?").param(id).update();
+		insertLines(id, c);
+		SurveyView s = get(id);
+		events.publishEvent(new SurveyEdited(id, s.allianceId(), s.title(), s.version()));
+		return s;
+	}
+
+	/** Deletes a draft survey; a published or closed one stays (409), as does one a later survey was copied from. */
+	@Transactional
+	public void delete(long id, @Nullable Long version) {
+		SurveyView current = draftToChange(id, version);
+		if (jdbc.sql("select count(*) from survey where copied_from = ?").param(id).query(Long.class).single() > 0) {
+			throw new Conflict("another survey was copied from this one; it is kept for the comparison across periods");
+		}
+		int deleted = jdbc.sql("delete from survey where id = ? and status = 'DRAFT' and version = ?")
+			.params(id, current.version())
+			.update();
+		if (deleted == 0) {
+			throw Conflict.staleVersion("survey " + id);
+		}
+		events.publishEvent(new SurveyDeleted(id, current.allianceId(), current.title()));
+	}
+
+	/** The survey if the caller manages it (404 for others), it is a draft and {@code version} is not stale (409). */
+	private SurveyView draftToChange(long id, @Nullable Long version) {
+		SurveyView current = findRaw(id);
+		if (current == null || !access.canManage(current.allianceId())) {
+			throw new NotFound("survey " + id);
+		}
+		if (current.status() != SurveyStatus.DRAFT) {
+			throw new Conflict("the survey is " + current.status().name().toLowerCase(Locale.ROOT)
+					+ "; only a draft can be changed or deleted (copy it for another period instead)");
+		}
+		if (version != null && version != current.version()) {
+			throw Conflict.staleVersion("survey " + id);
+		}
+		return current;
+	}
+
+	/** A survey as checked, ready to be stored. */
+	private record Checked(String title, String period, @Nullable String description, OffsetDateTime deadline,
+			Audience audience, @Nullable String sizeField, List<SurveyField> fields, List<SurveyRule> rules) {
+	}
+
+	/**
+	 * The one check of a survey's content, for {@link #create} and {@link #update}: adds every mistake to
+	 * {@code errors} (which may already hold some) and throws them all at once.
+	 */
+	private Checked check(NewSurvey s, List<FieldError> errors, boolean copyFailed) {
 		if (blank(s.title())) {
 			errors.add(new FieldError("title", "must not be blank"));
 		}
@@ -111,11 +202,11 @@ public class Surveys {
 		if (s.deadline() == null) {
 			errors.add(new FieldError("deadline", "must not be empty"));
 		}
-		List<NewSurvey.Field> checked = fields == null ? List.of() : fields;
-		List<SurveyField> defined = checkFields(checked, errors, s.copiedFrom() != null && errors.stream().anyMatch(e -> e.field().equals("copiedFrom")));
-		List<SurveyRule> definedRules = checkRules(rules == null ? List.of() : rules, defined, errors);
+		List<SurveyField> defined = checkFields(s.fields() == null ? List.of() : s.fields(), errors, copyFailed);
+		List<SurveyRule> definedRules = checkRules(s.rules() == null ? List.of() : s.rules(), defined, errors);
+		Audience audience = s.audience() == null ? Audience.everyone() : s.audience();
 		checkAudience(audience, errors);
-		String size = sizeField;
+		String size = s.sizeField();
 		if (size != null && !size.isBlank()) {
 			SurveyField f = defined.stream().filter(d -> d.key().equals(size)).findFirst().orElse(null);
 			if (f == null || f.type() != FieldType.CHOICE && f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL) {
@@ -126,14 +217,12 @@ public class Surveys {
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
-		long id = jdbc.sql("""
-				insert into survey (alliance_id, title, period, description, deadline, audience, copied_from, size_field)
-				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
-			.params(alliance.id(), s.title().strip(), s.period().strip(), blank(s.description()) ? null : s.description().strip(),
-					s.deadline(), Json.write(audience), s.copiedFrom(), blank(sizeField) ? null : sizeField)
-			.query(Long.class)
-			.single();
-		for (SurveyField f : defined) {
+		return new Checked(s.title().strip(), s.period().strip(), blank(s.description()) ? null : s.description().strip(),
+				s.deadline(), audience, blank(size) ? null : size, defined, definedRules);
+	}
+
+	private void insertLines(long id, Checked c) {
+		for (SurveyField f : c.fields()) {
 			jdbc.sql("""
 					insert into survey_field (survey_id, position, key, label, section, type, unit, required, min, max, options)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
@@ -141,12 +230,20 @@ public class Surveys {
 						f.max(), f.options().isEmpty() ? null : Json.write(f.options()))
 				.update();
 		}
-		for (SurveyRule r : definedRules) {
+		for (SurveyRule r : c.rules()) {
 			jdbc.sql("insert into survey_rule (survey_id, position, expression, message) values (?, ?, ?, ?)")
 				.params(id, r.position(), r.expression(), r.message())
 				.update();
 		}
-		return get(id);
+	}
+
+	private static NewSurvey.Field asNew(SurveyField f) {
+		return new NewSurvey.Field(f.key(), f.label(), f.section(), f.type().name(), f.unit(), f.required(), f.min(),
+				f.max(), f.options());
+	}
+
+	private static NewSurvey.Rule asNew(SurveyRule r) {
+		return new NewSurvey.Rule(r.expression(), r.message());
 	}
 
 	/** A new survey for another period with the fields, rules and audience of this one. */

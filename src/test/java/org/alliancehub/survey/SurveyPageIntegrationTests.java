@@ -83,6 +83,88 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 		assertThat(member.get(answer).body()).doesNotContain("<fieldset disabled");
 	}
 
+	@Test
+	void secretariatEditsADraftInTheBuilderAddingLinesAndAStaleFormIsRefused() throws Exception {
+		TestClient admin = admin();
+		String slug = "spe-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "页面编辑联盟" + slug));
+		long org = admin.post("/api/v1/organizations", Map.of("name", "编辑页面单位" + UUID.randomUUID(), "type", "ENTERPRISE",
+				"region", "河北省")).json().get("id").asLong();
+		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
+		String sec = "spe" + UUID.randomUUID().toString().substring(0, 6);
+		admin.post("/api/v1/users", Map.of("username", sec, "displayName", "秘书处", "password", "survey-pages-pw",
+				"roles", List.of(Map.of("role", "SECRETARIAT", "alliance", slug))));
+		TestClient api = client().login(sec, "survey-pages-pw");
+		long id = api.post("/api/v1/alliances/" + slug + "/surveys", Map.of("title", "草稿调查", "period", "2025",
+				"deadline", "2099-03-31T17:00:00+08:00", "fields", List.of(Map.of("key", "revenue", "label", "营业收入",
+						"type", "DECIMAL", "unit", "万元", "required", true))))
+			.json().get("id").asLong();
+		FormSession secretariat = FormSession.signIn(port, sec, "survey-pages-pw");
+		String page = "/admin/a/" + slug + "/surveys/" + id;
+		String edit = page + "/edit";
+		assertThat(secretariat.get(page).body()).contains(edit);
+		String builder = secretariat.get(edit).body();
+		assertThat(builder).contains("value=\"草稿调查\"", "value=\"revenue\"", "value=\"2099-03-31T17:00\"",
+				"name=\"version\" value=\"0\"", "action=\"" + edit + "\"");
+		int lines = count(builder, "name=\"fieldKey\"");
+		int ruleLines = count(builder, "name=\"ruleExpression\"");
+
+		List<Map.Entry<String, String>> form = new ArrayList<>(List.of(Map.entry("_csrf", secretariat.csrf(edit)),
+				Map.entry("version", "0"), Map.entry("title", "草稿调查（改）"), Map.entry("period", "2025"),
+				Map.entry("deadline", "2099-04-30T17:00")));
+		line(form, "revenue", "营业收入", "DECIMAL", "万元", "true", "");
+		line(form, "exportRevenue", "出口收入", "DECIMAL", "万元", "false", "");
+		for (int i = 2; i < lines; i++) {
+			line(form, "", "", "DECIMAL", "", "false", "");
+		}
+		List<Map.Entry<String, String>> adding = new ArrayList<>(form);
+		adding.add(Map.entry("add", "field"));
+		var more = secretariat.post(edit, adding);
+		assertThat(more.statusCode()).isEqualTo(200);
+		assertThat(count(more.body(), "name=\"fieldKey\"")).isEqualTo(lines + 1);
+		assertThat(more.body()).contains("value=\"exportRevenue\"", "value=\"草稿调查（改）\"");
+		adding.set(adding.size() - 1, Map.entry("add", "rule"));
+		assertThat(count(secretariat.post(edit, adding).body(), "name=\"ruleExpression\"")).isEqualTo(ruleLines + 1);
+		assertThat(api.get("/api/v1/surveys/" + id).json().get("title").asString()).isEqualTo("草稿调查");
+
+		form.add(Map.entry("ruleExpression", "exportRevenue <= revenue"));
+		form.add(Map.entry("ruleMessage", "出口不能大于营业收入"));
+		var saved = secretariat.post(edit, form);
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		var survey = api.get("/api/v1/surveys/" + id).json();
+		assertThat(survey.get("title").asString()).isEqualTo("草稿调查（改）");
+		assertThat(survey.get("version").asLong()).isEqualTo(1);
+		assertThat(survey.get("fields").valueStream().map(f -> f.get("key").asString()).toList())
+			.containsExactly("revenue", "exportRevenue");
+		assertThat(survey.get("rules").get(0).get("message").asString()).isEqualTo("出口不能大于营业收入");
+
+		form.replaceAll(e -> e.getKey().equals("title") ? Map.entry("title", "过时的修改") : e);
+		var stale = secretariat.post(edit, form);
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).contains("id=\"builder-notice\"", "已被他人修改", "value=\"过时的修改\"");
+		assertThat(api.get("/api/v1/surveys/" + id).json().get("title").asString()).isEqualTo("草稿调查（改）");
+
+		List<Map.Entry<String, String>> create = new ArrayList<>(List.of(Map.entry("_csrf", secretariat.csrf(page)),
+				Map.entry("title", "新调查"), Map.entry("add", "field")));
+		var grown = secretariat.post("/admin/a/" + slug + "/surveys", create);
+		assertThat(grown.statusCode()).isEqualTo(200);
+		assertThat(count(grown.body(), "name=\"fieldKey\"")).isEqualTo(13);
+		assertThat(grown.body()).contains("value=\"新调查\"");
+
+		assertThat(secretariat.post(page + "/publish", List.of(Map.entry("_csrf", secretariat.csrf(page)))).statusCode())
+			.isEqualTo(302);
+		var closedEditor = secretariat.get(edit);
+		assertThat(closedEditor.statusCode()).isEqualTo(302);
+		assertThat(closedEditor.headers().firstValue("Location").orElseThrow()).contains(page + "?error=");
+		assertThat(secretariat.post(page + "/delete", List.of(Map.entry("_csrf", secretariat.csrf(page)))).statusCode())
+			.isEqualTo(302);
+		assertThat(api.get("/api/v1/surveys/" + id).json().get("status").asString()).isEqualTo("PUBLISHED");
+	}
+
+	private static int count(String html, String what) {
+		return html.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+	}
+
 	static void line(List<Map.Entry<String, String>> form, String key, String label, String type, String unit,
 			String required, String options) {
 		form.add(Map.entry("fieldKey", key));

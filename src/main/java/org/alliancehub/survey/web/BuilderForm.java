@@ -3,6 +3,7 @@ package org.alliancehub.survey.web;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.survey.Audience;
 import org.alliancehub.survey.NewSurvey;
+import org.alliancehub.survey.SurveyPatch;
+import org.alliancehub.survey.SurveyView;
 import org.jspecify.annotations.Nullable;
 
 /** The builder as typed, kept when it is shown again with its mistakes. */
@@ -34,15 +37,41 @@ public record BuilderForm(String title, String period, String description, Strin
 	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
 	static BuilderForm empty(int fields, int rules) {
-		List<FieldLine> f = new ArrayList<>();
-		for (int i = 0; i < fields; i++) {
+		return new BuilderForm("", "", "", "", null, "", List.of(), List.of(), List.of(), List.of(), List.of())
+			.padded(fields, rules);
+	}
+
+	/** A draft survey in the builder, with empty lines up to the minimum counts after its own. */
+	static BuilderForm of(SurveyView s, int minimumFields, int minimumRules) {
+		List<FieldLine> fields = s.fields().stream().map(f -> new FieldLine(f.key(), f.label(),
+				f.section() == null ? "" : f.section(), f.type().name(), f.unit() == null ? "" : f.unit(), f.required(),
+				f.min() == null ? "" : f.min().toPlainString(), f.max() == null ? "" : f.max().toPlainString(),
+				String.join("|", f.options()))).toList();
+		List<RuleLine> rules = s.rules().stream().map(r -> new RuleLine(r.expression(), r.message())).toList();
+		return new BuilderForm(s.title(), s.period(), s.description() == null ? "" : s.description(),
+				s.deadline().atZoneSameInstant(BEIJING).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(), null,
+				s.sizeField() == null ? "" : s.sizeField(), s.audience().rolesOrEmpty(), s.audience().typesOrEmpty(),
+				s.audience().regionsOrEmpty(), fields, rules)
+			.padded(fields.size() + 1 > minimumFields ? fields.size() + 1 : minimumFields,
+					rules.size() + 1 > minimumRules ? rules.size() + 1 : minimumRules);
+	}
+
+	/** The same form with empty field and rule lines added up to these counts. */
+	BuilderForm padded(int minimumFields, int minimumRules) {
+		List<FieldLine> f = new ArrayList<>(fields);
+		while (f.size() < minimumFields) {
 			f.add(new FieldLine("", "", "", "DECIMAL", "", false, "", "", ""));
 		}
-		List<RuleLine> r = new ArrayList<>();
-		for (int i = 0; i < rules; i++) {
+		List<RuleLine> r = new ArrayList<>(rules);
+		while (r.size() < minimumRules) {
 			r.add(new RuleLine("", ""));
 		}
-		return new BuilderForm("", "", "", "", null, "", List.of(), List.of(), List.of(), f, r);
+		return new BuilderForm(title, period, description, deadline, copiedFrom, sizeField, roles, types, regions, f, r);
+	}
+
+	/** The form with one more empty line where the "add" button asked for it ({@code field} or {@code rule}). */
+	BuilderForm withOneMore(String what) {
+		return padded(fields.size() + ("field".equals(what) ? 1 : 0), rules.size() + ("rule".equals(what) ? 1 : 0));
 	}
 
 	/**
@@ -60,19 +89,17 @@ public record BuilderForm(String title, String period, String description, Strin
 				fields.add(line);
 			}
 		}
-		while (fields.size() < minimumFields) {
-			fields.add(new FieldLine("", "", "", "DECIMAL", "", false, "", "", ""));
-		}
+		int fieldLines = Math.max(minimumFields, keys.length);
 		String[] expressions = values(request, "ruleExpression");
 		List<RuleLine> rules = new ArrayList<>();
-		for (int i = 0; i < Math.max(expressions.length, minimumRules); i++) {
-			rules.add(new RuleLine(i < expressions.length ? expressions[i] : "", at(request, "ruleMessage", i)));
+		for (int i = 0; i < expressions.length; i++) {
+			rules.add(new RuleLine(expressions[i], at(request, "ruleMessage", i)));
 		}
 		String copied = one(request, "copiedFrom");
 		return new BuilderForm(one(request, "title"), one(request, "period"), one(request, "description"),
 				one(request, "deadline"), copied.isBlank() ? null : Long.valueOf(copied), one(request, "sizeField"),
 				List.of(values(request, "roles")), List.of(values(request, "types")), List.of(values(request, "regions")),
-				fields, rules);
+				fields, rules).padded(fieldLines, Math.max(expressions.length, minimumRules));
 	}
 
 	private static String[] values(HttpServletRequest request, String name) {
@@ -130,6 +157,13 @@ public record BuilderForm(String title, String period, String description, Strin
 				copiedFrom != null && roles.isEmpty() && types.isEmpty() && regions.isEmpty() ? null
 						: new Audience(roles, types, regions), copiedFrom,
 				sizeField.isBlank() ? null : sizeField);
+	}
+
+	/** The builder of a draft as a change: every part is given, so blank ones (description, size field) are cleared. */
+	SurveyPatch toPatch(@Nullable Long version) {
+		NewSurvey n = toNewSurvey();
+		return new SurveyPatch(n.title(), n.period(), n.description(), n.fields(), n.rules(), n.deadline(), n.audience(),
+				sizeField, version);
 	}
 
 	private static @Nullable BigDecimal number(String s, String field, List<Invalid.FieldError> errors) {

@@ -20,6 +20,7 @@ import org.alliancehub.survey.ResponseView;
 import org.alliancehub.survey.Responses;
 import org.alliancehub.survey.SurveyFiles;
 import org.alliancehub.survey.SurveyReminders;
+import org.alliancehub.survey.SurveyPatch;
 import org.alliancehub.survey.SurveySummary;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
@@ -32,7 +33,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -91,6 +94,19 @@ class SurveyApi {
 	@Operation(summary = "A survey with its fields, rules and response rate")
 	SurveyView get(@PathVariable long id) {
 		return surveys.get(id);
+	}
+
+	@PatchMapping("/api/v1/surveys/{id}")
+	@Operation(summary = "Change a draft survey (secretariat): the fields given, checked as on creation; fields and rules replace the lists; a stale version or a published survey answers 409")
+	SurveyView update(@PathVariable long id, @RequestBody SurveyPatch patch) {
+		return surveys.update(id, patch);
+	}
+
+	@DeleteMapping("/api/v1/surveys/{id}")
+	@Operation(summary = "Delete a draft survey (secretariat); a published or closed one answers 409")
+	ResponseEntity<Void> delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
+		surveys.delete(id, version);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/copies")

@@ -31,6 +31,7 @@ import org.alliancehub.survey.SurveyFiles;
 import org.alliancehub.survey.SurveyReminders;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
+import org.alliancehub.web.PageContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -110,6 +111,74 @@ class SurveyPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("previous", surveys.list(a.slug(), new Paging(0, Paging.MAX_SIZE)).items());
 		return "survey/builder";
+	}
+
+	/** The builder of a draft: posts to its edit address and carries the version it was opened at. */
+	private String editor(Alliance a, long id, @Nullable Long version, BuilderForm form, List<Invalid.FieldError> errors,
+			@Nullable String notice, Model model) {
+		model.addAttribute("action", "/admin/a/" + a.slug() + "/surveys/" + id + "/edit");
+		model.addAttribute("version", version);
+		model.addAttribute("notice", notice);
+		return builder(a, form, errors, model);
+	}
+
+	@PostMapping(path = "/admin/a/{slug}/surveys", params = "add")
+	@PreAuthorize("@access.canManage(#slug)")
+	String addLine(@PathVariable String slug, @RequestParam String add, HttpServletRequest request, Model model) {
+		return builder(alliances.get(slug), BuilderForm.from(request, BUILDER_FIELDS, BUILDER_RULES).withOneMore(add),
+				List.of(), model);
+	}
+
+	@GetMapping("/admin/a/{slug}/surveys/{id}/edit")
+	@PreAuthorize("@access.canManage(#slug)")
+	String edit(@PathVariable String slug, @PathVariable long id, Model model, RedirectAttributes redirect) {
+		SurveyView s = ofAlliance(slug, id);
+		if (s.status() != org.alliancehub.survey.SurveyStatus.DRAFT) {
+			redirect.addAttribute("error", ctx(model).t("survey.builder.notDraft"));
+			return "redirect:/admin/a/" + slug + "/surveys/" + id;
+		}
+		return editor(alliances.get(slug), id, s.version(), BuilderForm.of(s, BUILDER_FIELDS, BUILDER_RULES), List.of(),
+				null, model);
+	}
+
+	@PostMapping("/admin/a/{slug}/surveys/{id}/edit")
+	@PreAuthorize("@access.canManage(#slug)")
+	String saveEdit(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String add, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		ofAlliance(slug, id);
+		Alliance a = alliances.get(slug);
+		BuilderForm form = BuilderForm.from(request, BUILDER_FIELDS, BUILDER_RULES);
+		if (add != null) {
+			return editor(a, id, version, form.withOneMore(add), List.of(), null, model);
+		}
+		try {
+			surveys.update(id, form.toPatch(version));
+			redirect.addAttribute("done", "edit");
+			return "redirect:/admin/a/" + slug + "/surveys/" + id;
+		}
+		catch (Invalid e) {
+			return editor(a, id, version, form, e.errors(), null, model);
+		}
+		catch (Conflict e) {
+			boolean draft = surveys.get(id).status() == org.alliancehub.survey.SurveyStatus.DRAFT;
+			return editor(a, id, version, form, List.of(), ctx(model).t(draft ? "survey.builder.stale" : "survey.builder.notDraft"),
+					model);
+		}
+	}
+
+	@PostMapping("/admin/a/{slug}/surveys/{id}/delete")
+	@PreAuthorize("@access.canManage(#slug)")
+	String delete(@PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
+		ofAlliance(slug, id);
+		try {
+			surveys.delete(id, null);
+			return "redirect:/admin/a/" + slug + "/surveys";
+		}
+		catch (Conflict e) {
+			redirect.addAttribute("error", e.getMessage());
+			return "redirect:/admin/a/" + slug + "/surveys/" + id;
+		}
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys")
@@ -228,6 +297,11 @@ class SurveyPages {
 			redirect.addAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/a/" + slug + "/surveys/" + id + "/responses/" + organizationId;
+	}
+
+	/** The page context the web module gives every page, for a text from the bundles. */
+	private static PageContext ctx(Model model) {
+		return (PageContext) java.util.Objects.requireNonNull(model.getAttribute("ctx"));
 	}
 
 	private SurveyView ofAlliance(String slug, long id) {
