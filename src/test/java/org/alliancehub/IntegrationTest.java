@@ -59,4 +59,19 @@ public abstract class IntegrationTest {
 	protected TestClient admin() {
 		return client().login("admin", ADMIN_PASSWORD);
 	}
+
+	/** The plain-text part of a message, however deeply its multiparts nest it. */
+	public static String plainText(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart m) {
+			StringBuilder b = new StringBuilder();
+			for (int i = 0; i < m.getCount(); i++) {
+				b.append(plainText(m.getBodyPart(i)));
+			}
+			return b.toString();
+		}
+		return "";
+	}
 }

@@ -44,8 +44,11 @@ public class Invitations {
 
 	private final MessageSource messages;
 
+	private final org.alliancehub.platform.AllianceHubProperties properties;
+
 	Invitations(JdbcClient jdbc, Meetings meetings, Users users, ObjectProvider<JavaMailSender> mail,
-			MessageSource messages) {
+			MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.users = users;
@@ -77,7 +80,7 @@ public class Invitations {
 				helper.setSubject(text("invitation.subject", m.title()));
 				helper.setText(text("invitation.body", r.displayName(), m.title(),
 						m.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(MAIL_TIME),
-						place(m)));
+						place(m), properties.link("/meetings/" + m.id())));
 				helper.addAttachment("meeting-" + m.id() + ".ics", new ByteArrayResource(ics), "text/calendar; charset=UTF-8; method=REQUEST");
 				sender.send(message);
 			}

@@ -16,11 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLifetime how long an API bearer token stays valid
  * @param maxUploadBytes largest attachment accepted
  * @param pageCache whether anonymous page views are served from memory
+ * @param publicUrl the address people reach the platform at, for links in e-mails; env {@code ALLIANCEHUB_PUBLIC_URL}
  */
 @ConfigurationProperties("alliancehub")
 public record AllianceHubProperties(@DefaultValue("./data") Path data, @Nullable Boolean demo,
 		@Nullable String adminPassword, @DefaultValue("12h") Duration tokenLifetime,
-		@DefaultValue("10485760") long maxUploadBytes, @DefaultValue("true") boolean pageCache) {
+		@DefaultValue("10485760") long maxUploadBytes, @DefaultValue("true") boolean pageCache,
+		@DefaultValue("http://localhost:8080") String publicUrl) {
+
+	/** An absolute link to a page of the platform, for e-mails. */
+	public String link(String path) {
+		return publicUrl.replaceAll("/+$", "") + path;
+	}
 
 	public Path uploads() {
 		return data.resolve("uploads");

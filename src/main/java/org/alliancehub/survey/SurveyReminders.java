@@ -46,8 +46,12 @@ public class SurveyReminders {
 
 	private final int daysBefore;
 
+	private final org.alliancehub.platform.AllianceHubProperties properties;
+
 	SurveyReminders(JdbcClient jdbc, Surveys surveys, Users users, ObjectProvider<JavaMailSender> mail,
-			MessageSource messages, @Value("${alliancehub.survey.reminder-days:3}") int daysBefore) {
+			MessageSource messages, @Value("${alliancehub.survey.reminder-days:3}") int daysBefore,
+			org.alliancehub.platform.AllianceHubProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.users = users;
@@ -94,7 +98,7 @@ public class SurveyReminders {
 				helper.setFrom("noreply@alliancehub.local");
 				helper.setSubject(text("survey.reminder.subject", s.title()));
 				helper.setText(text("survey.reminder.body", r.displayName(), s.title(), s.period(), deadline,
-						"/surveys/" + s.id() + "/answer/" + r.organizationId()));
+						properties.link("/surveys/" + s.id() + "/answer/" + r.organizationId())));
 				sender.send(message);
 			}
 			catch (MessagingException e) {

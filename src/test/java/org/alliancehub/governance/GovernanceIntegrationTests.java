@@ -303,6 +303,8 @@ class GovernanceIntegrationTests extends IntegrationTest {
 		}
 		assertThat(ics).contains("BEGIN:VCALENDAR", "DTSTART:20230224T013000Z", "SUMMARY:第二届第三次理事会",
 				"URL:https://meeting.example.org/123");
+		assertThat(plainText(first)).as("the invitation links to the meeting's page")
+			.contains("http://localhost:8080/meetings/" + meeting);
 
 		var replied = reps.get(council).post("/api/v1/meetings/" + meeting + "/replies",
 				Map.of("organizationId", council, "attending", true));
@@ -340,5 +342,24 @@ class GovernanceIntegrationTests extends IntegrationTest {
 			.statusCode()).isEqualTo(403);
 
 		assertThat(FormSession.anonymous(port).get("/meetings/" + meeting).statusCode()).isIn(302, 401, 403);
+	}
+
+	@Test
+	void aRepresentativeRepliesAndChecksInOnTheMeetingPage() {
+		long meeting = councilMeeting().get("id").asLong();
+		var rep = org.alliancehub.FormSession.signIn(admin, port, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		String page = "/meetings/" + meeting;
+		String body = rep.get(page).body();
+		assertThat(body).contains("/meetings/" + meeting + "/replies", "name=\"attending\"");
+		assertThat(rep.post(page, page + "/replies", "organizationId=" + council + "&attending=false").statusCode()).isEqualTo(302);
+		assertThat(rep.post(page, page + "/attendance", "organizationId=" + council + "&present=true").statusCode()).isEqualTo(302);
+		JsonNode seat = admin.get("/api/v1/meetings/" + meeting).json().get("participants").valueStream()
+			.filter(p -> p.get("organizationId").asLong() == council).findFirst().orElseThrow();
+		assertThat(seat.get("reply").asString()).isEqualTo("DECLINE");
+		assertThat(seat.get("present").asBoolean()).isTrue();
+		// another organisation's row offers no reply or check-in to this representative, and posting for it is refused
+		assertThat(rep.post(page, page + "/replies", "organizationId=" + chair + "&attending=true").statusCode()).isEqualTo(403);
+		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("participants").valueStream()
+			.filter(p -> p.get("organizationId").asLong() == chair).findFirst().orElseThrow().get("reply").isNull()).isTrue();
 	}
 }

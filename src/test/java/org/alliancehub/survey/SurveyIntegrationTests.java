@@ -336,6 +336,8 @@ class SurveyIntegrationTests extends IntegrationTest {
 		for (MimeMessage m : received) {
 			to.add(m.getAllRecipients()[0].toString());
 			assertThat(m.getSubject()).contains("2025年度行业统计调查");
+			assertThat(plainText(m)).as("a link to the answer form")
+				.containsPattern("http://localhost:8080/surveys/" + id + "/answer/(" + beijing + "|" + university + ")");
 		}
 		assertThat(to).containsExactlyInAnyOrder(emails.get(beijing), emails.get(university));
 		JsonNode recipients = secretariat.get("/api/v1/surveys/" + id + "/recipients").json();

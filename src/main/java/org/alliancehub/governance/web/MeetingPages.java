@@ -13,6 +13,7 @@ import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.governance.Invitations;
 import org.alliancehub.governance.Proxies;
 import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
 import org.alliancehub.shared.Invalid;
@@ -45,8 +46,12 @@ class MeetingPages {
 
 	private final Proxies proxies;
 
-	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames, Proxies proxies) {
+	private final Invitations invitations;
+
+	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames, Proxies proxies,
+			Invitations invitations) {
 		this.proxies = proxies;
+		this.invitations = invitations;
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.access = access;
@@ -90,6 +95,13 @@ class MeetingPages {
 		return "redirect:/meetings/" + id;
 	}
 
+	/** A representative answers the invitation for its organisation: it will attend, or it declines. */
+	@PostMapping("/meetings/{id}/replies")
+	String reply(@PathVariable long id, @RequestParam long organizationId, @RequestParam boolean attending) {
+		invitations.reply(id, organizationId, attending);
+		return "redirect:/meetings/" + id;
+	}
+
 	@PostMapping("/meetings/{id}/attendance")
 	String checkIn(@PathVariable long id, @RequestParam long organizationId, @RequestParam boolean present) {
 		meetings.attendance(id, organizationId, present);
@@ -105,6 +117,7 @@ class MeetingPages {
 		model.addAttribute("motions", motions);
 		model.addAttribute("manager", manages(m));
 		model.addAttribute("seats", seats(m));
+		model.addAttribute("mine", java.util.Set.copyOf(access.organizationsActedFor()));
 	}
 
 	/**
