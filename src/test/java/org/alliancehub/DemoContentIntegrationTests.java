@@ -28,4 +28,21 @@ class DemoContentIntegrationTests extends IntegrationTest {
 			.isGreaterThanOrEqualTo(8);
 		assertThat(client().get("/").body()).contains("河北省渣浆泵产业技术创新战略联盟", "国家环保装备产业技术创新战略联盟");
 	}
+
+	@Test
+	void theMeetingsOfTheSourcePagesAreHeldWithTheirMinutesOnTheSitesAndInTheSearch() {
+		String list = client().get("/a/lmxfw/meetings").body();
+		assertThat(list).contains("第二届第三次理事会");
+		assertThat(client().get("/a/hebei-zhajiangbeng/meetings").body()).contains("第一届第一次会员大会");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode hits = client().get("/api/v1/search?q=" + java.net.URLEncoder.encode("经费来源方案",
+					java.nio.charset.StandardCharsets.UTF_8) + "&alliance=lmxfw").json();
+			assertThat(hits.get("items").valueStream().map(h -> h.get("type").asString())).contains("MINUTES");
+		});
+		JsonNode hit = client().get("/api/v1/search?q=" + java.net.URLEncoder.encode("经费来源方案",
+				java.nio.charset.StandardCharsets.UTF_8) + "&alliance=lmxfw").json().get("items").valueStream()
+			.filter(h -> h.get("type").asString().equals("MINUTES")).findFirst().orElseThrow();
+		String page = client().get(hit.get("url").asString()).body();
+		assertThat(page).contains("会议审议通过了《2023年联盟协发网开展活动服务经费来源方案》", "17家理事单位");
+	}
 }

@@ -75,9 +75,13 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoSurvey survey;
 
+	private final DemoMeetings meetings;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
-			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey) {
+			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
+			DemoMeetings meetings) {
 		this.survey = survey;
+		this.meetings = meetings;
 		this.platform = platform;
 		this.alliances = alliances;
 		this.organizations = organizations;
@@ -91,7 +95,8 @@ class DemoContent implements ApplicationRunner {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Demo(AllianceSpec network, List<AllianceSpec> alliances, List<OrgSpec> organizations,
-			List<ArticleSpec> articles, List<BriefingSpec> briefings, List<LinkSpec> links, List<EventSpec> events) {
+			List<ArticleSpec> articles, List<BriefingSpec> briefings, List<LinkSpec> links, List<EventSpec> events,
+			@Nullable List<DemoMeetings.MeetingSpec> meetings) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -214,6 +219,11 @@ class DemoContent implements ApplicationRunner {
 		});
 		if (bySlug.containsKey("huaxian") && users.exists("huaxian")) {
 			survey.load(bySlug.get("huaxian"), "huaxian");
+		}
+		for (DemoMeetings.MeetingSpec m : demo.meetings() == null ? List.<DemoMeetings.MeetingSpec>of() : demo.meetings()) {
+			if (bySlug.containsKey(m.alliance()) && users.exists(m.alliance())) {
+				meetings.hold(m, m.alliance());
+			}
 		}
 	}
 

@@ -95,13 +95,11 @@ public class Meetings {
 	@Transactional
 	public MeetingView call(String slug, NewMeeting m) {
 		Alliance alliance = alliances.get(slug);
-		List<Invalid.FieldError> errors = new ArrayList<>();
-		if (m.mode() != MeetingMode.ONLINE && (m.location() == null || m.location().isBlank())) {
-			errors.add(new Invalid.FieldError("location", "required for a meeting on site"));
-		}
-		if (m.mode() != MeetingMode.ONSITE && (m.onlineUrl() == null || m.onlineUrl().isBlank())) {
-			errors.add(new Invalid.FieldError("onlineUrl", "required for a meeting online"));
-		}
+		List<Invalid.FieldError> errors = m.missingPlace()
+			.entrySet()
+			.stream()
+			.map(e -> new Invalid.FieldError(e.getKey(), e.getValue()))
+			.toList();
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}

@@ -362,4 +362,14 @@ class GovernanceIntegrationTests extends IntegrationTest {
 		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("participants").valueStream()
 			.filter(p -> p.get("organizationId").asLong() == chair).findFirst().orElseThrow().get("reply").isNull()).isTrue();
 	}
+
+	@Test
+	void aRefusedCallNamesTheMissingPlaceTogetherWithEveryOtherMistake() {
+		var refused = admin.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "COUNCIL", "term", 0,
+				"session", 3, "startsAt", "2023-02-24T09:30:00+08:00", "mode", "HYBRID"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.invalidFields()).containsExactlyInAnyOrder("term", "location", "onlineUrl");
+		assertThat(jdbc.sql("select count(*) from meeting m join alliance a on a.id = m.alliance_id where a.slug = ?")
+			.param(slug).query(Integer.class).single()).as("nothing called").isZero();
+	}
 }
