@@ -108,6 +108,9 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 				"name=\"version\" value=\"0\"", "action=\"" + edit + "\"");
 		int lines = count(builder, "name=\"fieldKey\"");
 		int ruleLines = count(builder, "name=\"ruleExpression\"");
+		String firstSubmit = builder.substring(builder.indexOf("type=\"submit\""));
+		assertThat(firstSubmit.substring(0, firstSubmit.indexOf('>'))).as("Enter saves: the first submit button adds no line")
+			.doesNotContain("name=\"add\"");
 
 		List<Map.Entry<String, String>> form = new ArrayList<>(List.of(Map.entry("_csrf", secretariat.csrf(edit)),
 				Map.entry("version", "0"), Map.entry("title", "草稿调查（改）"), Map.entry("period", "2025"),
