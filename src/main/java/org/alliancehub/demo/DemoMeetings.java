@@ -15,12 +15,9 @@ import org.alliancehub.governance.Minutes;
 import org.alliancehub.governance.MinutesDraft;
 import org.alliancehub.governance.NewMeeting;
 import org.alliancehub.governance.Resolutions;
-import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.identity.Users;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -64,30 +61,25 @@ class DemoMeetings {
 
 	/** Holds the meeting as the alliance's secretariat account {@code secretariat}. */
 	void hold(MeetingSpec spec, String secretariat) {
-		AllianceUser user = users.loadUserByUsername(secretariat);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			// an online meeting of the demo met on the platform itself, where its participants sign in
-			String link = spec.mode() == MeetingMode.ONSITE ? null : properties.link("/");
-			MeetingView m = meetings.call(spec.alliance(), new NewMeeting(spec.kind(), spec.term(), spec.session(), null,
-					spec.startsAt(), spec.mode(), spec.location(), link,
-					spec.agenda().stream().map(a -> new NewMeeting.AgendaInput(a.title(), a.kind())).toList()));
-			m.participants()
-				.stream()
-				.filter(p -> p.role() == AttendanceRole.VOTING)
-				.forEach(p -> meetings.attendance(m.id(), p.organizationId(), true));
-			if (spec.resolution() != null) {
-				resolutions.edit(m.id(), spec.resolution(), 0L);
-			}
-			long version = minutes.write(m.id(),
-					new MinutesDraft("<p>" + HtmlUtils.htmlEscape(spec.summary()) + "</p>", Visibility.PUBLIC, 0L)).version();
-			version = minutes.approve(m.id(), version).version();
-			minutes.publish(m.id(), version);
+		SignedIn.as(users, secretariat, () -> held(spec));
+	}
+
+	private void held(MeetingSpec spec) {
+		// an online meeting of the demo met on the platform itself, where its participants sign in
+		String link = spec.mode() == MeetingMode.ONSITE ? null : properties.link("/");
+		MeetingView m = meetings.call(spec.alliance(), new NewMeeting(spec.kind(), spec.term(), spec.session(), null,
+				spec.startsAt(), spec.mode(), spec.location(), link,
+				spec.agenda().stream().map(a -> new NewMeeting.AgendaInput(a.title(), a.kind())).toList()));
+		m.participants()
+			.stream()
+			.filter(p -> p.role() == AttendanceRole.VOTING)
+			.forEach(p -> meetings.attendance(m.id(), p.organizationId(), true));
+		if (spec.resolution() != null) {
+			resolutions.edit(m.id(), spec.resolution(), 0L);
 		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		long version = minutes.write(m.id(),
+				new MinutesDraft("<p>" + HtmlUtils.htmlEscape(spec.summary()) + "</p>", Visibility.PUBLIC, 0L)).version();
+		version = minutes.approve(m.id(), version).version();
+		minutes.publish(m.id(), version);
 	}
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.identity.Users;
 import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipStatus;
@@ -19,8 +18,6 @@ import org.alliancehub.survey.NewSurvey;
 import org.alliancehub.survey.Responses;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,16 +53,7 @@ class DemoSurvey {
 	}
 
 	void load(Alliance alliance, String secretariat) {
-		AllianceUser user = users.loadUserByUsername(secretariat);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			build(alliance);
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		SignedIn.as(users, secretariat, () -> build(alliance));
 	}
 
 	private void build(Alliance alliance) {
