@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -19,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The path a person takes, in a real headless Chromium: the network home, an alliance, an article, 繁體,
  * then a secretariat signs in, publishes an article in the editor and finds it on the public site.
  */
-class BrowserEndToEndTests extends IntegrationTest {
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
+class BrowserEndToEndTests extends BrowserTest {
 
 	@Test
 	void visitorReadsThenSecretariatPublishesAndTheArticleAppears() {

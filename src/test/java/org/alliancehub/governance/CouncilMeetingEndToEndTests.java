@@ -10,11 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
-import org.alliancehub.Chromium;
-import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,27 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * put to the vote and adopted, the resolution drafted from it and the minutes written, approved and
  * published; then a visitor reads them on the alliance's site and finds them with the site search.
  */
-class CouncilMeetingEndToEndTests extends IntegrationTest {
+class CouncilMeetingEndToEndTests extends org.alliancehub.BrowserTest {
 
 	static final String SLUG = "huanbao-zhuangbei";
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
 
 	/** A council unit of the demo alliance, with a representative who has an e-mail address. */
 	TestClient councilUnit(TestClient admin, List<String> addresses) {

@@ -25,10 +25,15 @@ final class GovernanceFixtures {
 	final Map<Long, TestClient> reps = new HashMap<>();
 
 	GovernanceFixtures(TestClient admin, TestClient anonymous) {
+		this(admin, anonymous, "治理规则联盟");
+	}
+
+	/** A new alliance named {@code name} followed by its URL name. */
+	GovernanceFixtures(TestClient admin, TestClient anonymous, String name) {
 		this.admin = admin;
 		this.anonymous = anonymous;
 		this.slug = "g-" + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "治理规则联盟" + slug)).status()).isEqualTo(201);
+		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", name + slug)).status()).isEqualTo(201);
 	}
 
 	/** A new organisation, member of the alliance in this role, with a representative signed in. */

@@ -38,20 +38,13 @@ class MinutesIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void alliance() {
 		admin = admin();
-		slug = "m-" + UUID.randomUUID().toString().substring(0, 8);
-		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "纪要测试联盟" + slug));
+		GovernanceFixtures f = new GovernanceFixtures(admin, client(), "纪要测试联盟");
+		slug = f.slug;
+		reps = f.reps;
 		secretariat = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
-		chair = organization("CHAIR");
-		council = organization("COUNCIL");
-		absent = organization("COUNCIL");
-	}
-
-	long organization(String role) {
-		long id = admin.post("/api/v1/organizations", Map.of("name", role + "纪要单位" + UUID.randomUUID(), "type", "ENTERPRISE"))
-			.json().get("id").asLong();
-		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", id, "role", role));
-		reps.put(id, TestClient.userWith(admin, client(), List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
-		return id;
+		chair = f.organization("CHAIR");
+		council = f.organization("COUNCIL");
+		absent = f.organization("COUNCIL");
 	}
 
 	long meeting() {

@@ -16,17 +16,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The survey pages as a browser uses them: the secretariat builds and publishes, a representative answers. */
 class SurveyPageIntegrationTests extends IntegrationTest {
 
+	/** An alliance with one member organisation in 河北省 and a secretariat account (password survey-pages-pw). */
+	record Setup(String slug, long organization, String secretariat) {
+	}
+
+	static Setup setUp(TestClient admin, String allianceName, String organizationName) {
+		String slug = "sp-" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", allianceName + slug));
+		long org = admin.post("/api/v1/organizations", Map.of("name", organizationName + UUID.randomUUID(), "type",
+				"ENTERPRISE", "region", "河北省")).json().get("id").asLong();
+		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
+		String secretariat = "sps" + UUID.randomUUID().toString().substring(0, 6);
+		admin.post("/api/v1/users", Map.of("username", secretariat, "displayName", "秘书处", "password", "survey-pages-pw",
+				"roles", List.of(Map.of("role", "SECRETARIAT", "alliance", slug))));
+		return new Setup(slug, org, secretariat);
+	}
+
 	@Test
 	void secretariatBuildsAndPublishesARepresentativeAnswersAndTheSecretariatReopens() throws Exception {
 		TestClient admin = admin();
-		String slug = "sp-" + UUID.randomUUID().toString().substring(0, 8);
-		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "页面调查联盟" + slug));
-		long org = admin.post("/api/v1/organizations", Map.of("name", "页面单位" + UUID.randomUUID(), "type", "ENTERPRISE",
-				"region", "河北省")).json().get("id").asLong();
-		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
-		String sec = "sps" + UUID.randomUUID().toString().substring(0, 6);
-		admin.post("/api/v1/users", Map.of("username", sec, "displayName", "秘书处", "password", "survey-pages-pw",
-				"roles", List.of(Map.of("role", "SECRETARIAT", "alliance", slug))));
+		Setup setup = setUp(admin, "页面调查联盟", "页面单位");
+		String slug = setup.slug();
+		long org = setup.organization();
+		String sec = setup.secretariat();
 		String rep = "spr" + UUID.randomUUID().toString().substring(0, 6);
 		admin.post("/api/v1/users", Map.of("username", rep, "displayName", "代表", "email", rep + "@example.org",
 				"password", "survey-pages-pw", "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", org))));
@@ -86,14 +98,10 @@ class SurveyPageIntegrationTests extends IntegrationTest {
 	@Test
 	void secretariatEditsADraftInTheBuilderAddingLinesAndAStaleFormIsRefused() throws Exception {
 		TestClient admin = admin();
-		String slug = "spe-" + UUID.randomUUID().toString().substring(0, 8);
-		admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "页面编辑联盟" + slug));
-		long org = admin.post("/api/v1/organizations", Map.of("name", "编辑页面单位" + UUID.randomUUID(), "type", "ENTERPRISE",
-				"region", "河北省")).json().get("id").asLong();
-		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
-		String sec = "spe" + UUID.randomUUID().toString().substring(0, 6);
-		admin.post("/api/v1/users", Map.of("username", sec, "displayName", "秘书处", "password", "survey-pages-pw",
-				"roles", List.of(Map.of("role", "SECRETARIAT", "alliance", slug))));
+		Setup setup = setUp(admin, "页面编辑联盟", "编辑页面单位");
+		String slug = setup.slug();
+		long org = setup.organization();
+		String sec = setup.secretariat();
 		TestClient api = client().login(sec, "survey-pages-pw");
 		long id = api.post("/api/v1/alliances/" + slug + "/surveys", Map.of("title", "草稿调查", "period", "2025",
 				"deadline", "2099-03-31T17:00:00+08:00", "fields", List.of(Map.of("key", "revenue", "label", "营业收入",
