@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.alliancehub.membership.Memberships;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
+import org.alliancehub.shared.NotFound;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,17 @@ public class Access {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final java.util.Map<String, OwnedObjects> owned;
+
 	Access(Alliances alliances, Memberships memberships, org.alliancehub.membership.Organizations organizations,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, List<OwnedObjects> owned) {
 		this.jdbc = jdbc;
+		this.owned = new java.util.HashMap<>();
+		for (OwnedObjects o : owned) {
+			if (this.owned.put(o.kind(), o) != null) {
+				throw new IllegalStateException("two owners of the kind '" + o.kind() + "'");
+			}
+		}
 		this.alliances = alliances;
 		this.memberships = memberships;
 		this.organizations = organizations;
@@ -199,5 +208,69 @@ public class Access {
 			.stream()
 			.anyMatch(r -> r.role() == Role.MEMBER_REP && r.organizationId() != null
 					&& memberships.isActiveMember(allianceId, r.organizationId()));
+	}
+
+	// ---- objects addressed by an id: one rule for every kind
+
+	/**
+	 * The owner of an object, resolved by the module that serves it.
+	 *
+	 * @throws NotFound when there is no such object
+	 */
+	public Owner owner(String kind, long id) {
+		OwnedObjects objects = owned.get(kind);
+		if (objects == null) {
+			throw new IllegalArgumentException("no module declares objects of the kind '" + kind + "'");
+		}
+		return objects.ownerOf(id).orElseThrow(() -> new NotFound(kind + " " + id));
+	}
+
+	/**
+	 * Whether the current user may read an object: the network administrator, the owning alliance's
+	 * secretariat, and the readers the owner names. Never answers false: an object the caller may not read
+	 * does not exist for it.
+	 *
+	 * @throws NotFound when there is no such object or the caller may not read it
+	 */
+	public boolean canRead(String kind, long id) {
+		Owner owner = owner(kind, id);
+		if (!reads(owner)) {
+			throw new NotFound(kind + " " + id);
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the current user may change an object: the network administrator and the owning alliance's
+	 * secretariat. False (403) for a caller who may read it, and, to whoever may not even read it, the object
+	 * does not exist.
+	 *
+	 * @throws NotFound when there is no such object or the caller may not read it
+	 */
+	public boolean canManage(String kind, long id) {
+		Owner owner = owner(kind, id);
+		if (canManage(owner.allianceId())) {
+			return true;
+		}
+		if (!reads(owner)) {
+			throw new NotFound(kind + " " + id);
+		}
+		return false;
+	}
+
+	/** Whether the current user reads an object of this owner (no exception: for lists and pages). */
+	public boolean reads(Owner owner) {
+		if (canManage(owner.allianceId())) {
+			return true;
+		}
+		return switch (owner.readers()) {
+			case PUBLIC -> true;
+			case MEMBERS -> canReadMembersOnly(owner.allianceId());
+			case PARTICIPANTS -> {
+				java.util.Set<Long> mine = organizationsActedFor();
+				yield !mine.isEmpty() && owner.participants().includesAny(mine);
+			}
+			case SECRETARIAT -> false;
+		};
 	}
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine with only a JDK and Maven:
+# installs what the browser and PDF tests need when it is missing (Chromium, its driver,
+# a CJK TrueType font), as root or through sudo, then runs `mvn -B verify` with any arguments given.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# (process substitution instead of a pipe: with pipefail, `fc-list | grep -q` can fail on SIGPIPE)
+if ! command -v fc-list >/dev/null 2>&1 || ! grep -qi "wqy" < <(fc-list 2>/dev/null); then
+  missing+=(fonts-wqy-zenhei)
+fi
+
+if ((${#missing[@]})); then
+  echo "== installing what the tests need: ${missing[*]}"
+  SUDO=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    if command -v sudo >/dev/null 2>&1; then
+      SUDO=(sudo -n)
+    else
+      echo "ERROR: the browser and PDF tests need ${missing[*]}; run this as root or install sudo" >&2
+      exit 1
+    fi
+  fi
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
+else
+  echo "== chromium, chromedriver and a WenQuanYi font are present"
+fi
+
+echo "== versions"
+java -version 2>&1 | head -1
+mvn -B -v | head -1
+chromium --version 2>/dev/null || true
+chromedriver --version 2>/dev/null || true
+
+echo "== mvn -B verify $*"
+exec mvn -B verify "$@"
