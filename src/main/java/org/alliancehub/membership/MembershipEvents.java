@@ -9,14 +9,15 @@ public final class MembershipEvents {
 	private MembershipEvents() {
 	}
 
-	public record OrganizationCreated(long id, String name) implements DomainEvent {
+	/** An organisation was registered, by an alliance ({@code registeredBy}) or by the network (null). */
+	public record OrganizationCreated(long id, String name, @Nullable Long registeredBy) implements DomainEvent {
 
 		public String action() {
 			return "organization.created";
 		}
 
 		public @Nullable Long allianceId() {
-			return null;
+			return registeredBy;
 		}
 
 		public String subject() {
@@ -106,6 +107,40 @@ public final class MembershipEvents {
 
 		public String summary() {
 			return (approved ? "admitted" : "rejected") + " the application of organisation " + organizationId;
+		}
+	}
+
+	/** An alliance invited an organisation that exists elsewhere; no membership yet. */
+	public record MembershipInvited(long id, Long allianceId, long organizationId, MembershipRole role)
+			implements DomainEvent {
+
+		public String action() {
+			return "invitation.sent";
+		}
+
+		public String subject() {
+			return "organization:" + organizationId;
+		}
+
+		public String summary() {
+			return "invited organisation " + organizationId + " to join as " + role + " (invitation " + id + ")";
+		}
+	}
+
+	/** The organisation accepted (the membership now exists) or declined an invitation. */
+	public record InvitationAnswered(long id, Long allianceId, long organizationId, boolean accepted)
+			implements DomainEvent {
+
+		public String action() {
+			return accepted ? "invitation.accepted" : "invitation.declined";
+		}
+
+		public String subject() {
+			return "organization:" + organizationId;
+		}
+
+		public String summary() {
+			return "organisation " + organizationId + (accepted ? " accepted" : " declined") + " invitation " + id;
 		}
 	}
 }

@@ -151,7 +151,7 @@ public class Memberships implements MemberDirectory {
 		long represents = rs.getLong(9);
 		Long representsId = rs.wasNull() ? null : represents;
 		return new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), OrganizationType.valueOf(rs.getString(4)),
-				rs.getString(5), MembershipRole.valueOf(rs.getString(6)), MembershipStatus.valueOf(rs.getString(7)),
+				OrganizationRegions.name(rs.getString(5)), OrganizationRegions.storedCode(rs.getString(5)), MembershipRole.valueOf(rs.getString(6)), MembershipStatus.valueOf(rs.getString(7)),
 				rs.getObject(8, LocalDate.class), representsId, rs.getLong(10));
 	}
 }

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organizations {
 
-	private static final String COLUMNS = "id, name, type, region, website, profile, represents_alliance_id, version, created_at, updated_at";
+	private static final String COLUMNS = "id, name, type, region, website, profile, represents_alliance_id, registered_by_alliance_id, version, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -60,7 +60,7 @@ public class Organizations {
 		}
 		if (region != null && !region.isBlank()) {
 			where.append(" and region = ?");
-			params.add(region.strip());
+			params.add(OrganizationRegions.filter(region));
 		}
 		long total = jdbc.sql("select count(*) from organization" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
@@ -122,19 +122,32 @@ public class Organizations {
 		return get(id);
 	}
 
+	/** Registers an organisation on the network's behalf (no alliance registered it). */
 	@Transactional
 	public Organization create(NewOrganization o) {
-		return create(o, null);
+		return create(o, null, null);
 	}
 
-	private Organization create(NewOrganization o, @Nullable Long representsAllianceId) {
+	/**
+	 * Registers an organisation for the alliance {@code registeredByAllianceId} (null: the network), which may
+	 * then take it in directly and name its first representative.
+	 */
+	@Transactional
+	public Organization create(NewOrganization o, @Nullable Long registeredByAllianceId) {
+		return create(o, null, registeredByAllianceId);
+	}
+
+	private Organization create(NewOrganization o, @Nullable Long representsAllianceId,
+			@Nullable Long registeredByAllianceId) {
 		long id;
+		String region = OrganizationRegions.code(o.region(), "region");
 		try {
 			id = jdbc.sql("""
-					insert into organization (name, type, region, website, profile, represents_alliance_id)
-					values (?, ?, ?, ?, ?, ?) returning id""")
-				.params(o.name().strip(), o.type().name(), blank(o.region()), blank(o.website()), blank(o.profile()),
-						representsAllianceId)
+					insert into organization (name, type, region, website, profile, represents_alliance_id,
+					  registered_by_alliance_id)
+					values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(o.name().strip(), o.type().name(), region, blank(o.website()), blank(o.profile()),
+						representsAllianceId, registeredByAllianceId)
 				.query(Long.class)
 				.single();
 		}
@@ -142,7 +155,7 @@ public class Organizations {
 			throw new Conflict("an organisation named '" + o.name().strip() + "' already exists");
 		}
 		replaceProducts(id, o.products());
-		events.publishEvent(new OrganizationCreated(id, o.name().strip()));
+		events.publishEvent(new OrganizationCreated(id, o.name().strip(), registeredByAllianceId));
 		return get(id);
 	}
 
@@ -162,7 +175,7 @@ public class Organizations {
 					update organization set name = ?, type = ?, region = ?, website = ?, profile = ?,
 					  version = version + 1, updated_at = now() where id = ? and version = ?""")
 				.params(name, (p.type() != null ? p.type() : current.type()).name(),
-						p.region() != null ? blank(p.region()) : current.region(),
+						p.region() != null ? OrganizationRegions.code(p.region(), "region") : stored(current),
 						p.website() != null ? blank(p.website()) : current.website(),
 						p.profile() != null ? blank(p.profile()) : current.profile(), id, current.version())
 				.update();
@@ -184,7 +197,7 @@ public class Organizations {
 	@EventListener
 	void on(AllianceCreated created) {
 		create(new NewOrganization(created.name(), OrganizationType.ASSOCIATION, null, null, null, List.of()),
-				created.id());
+				created.id(), created.id());
 	}
 
 	private void replaceProducts(long organizationId, @Nullable List<Product> products) {
@@ -211,18 +224,25 @@ public class Organizations {
 					.add(new Product(rs.getString(2), rs.getString(3)));
 			});
 		return orgs.stream()
-			.map(o -> new Organization(o.id(), o.name(), o.type(), o.region(), o.website(), o.profile(),
-					List.copyOf(products.getOrDefault(o.id(), List.of())), o.representsAllianceId(), o.version(),
-					o.createdAt(), o.updatedAt()))
+			.map(o -> new Organization(o.id(), o.name(), o.type(), o.region(), o.regionCode(), o.website(),
+					o.profile(), List.copyOf(products.getOrDefault(o.id(), List.of())), o.representsAllianceId(),
+					o.registeredByAllianceId(), o.version(), o.createdAt(), o.updatedAt()))
 			.toList();
 	}
 
 	private Organization mapWithoutProducts(ResultSet rs, int row) throws SQLException {
 		Long represents = rs.getObject("represents_alliance_id", Long.class);
+		String region = rs.getString("region");
 		return new Organization(rs.getLong("id"), rs.getString("name"), OrganizationType.valueOf(rs.getString("type")),
-				rs.getString("region"), rs.getString("website"), rs.getString("profile"), List.of(), represents,
+				OrganizationRegions.name(region), OrganizationRegions.storedCode(region), rs.getString("website"),
+				rs.getString("profile"), List.of(), represents, rs.getObject("registered_by_alliance_id", Long.class),
 				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class));
+	}
+
+	/** The region as stored: the code, or older free text the migration could not place. */
+	private static @Nullable String stored(Organization o) {
+		return o.regionCode() != null ? o.regionCode() : o.region();
 	}
 
 	private static @Nullable String blank(@Nullable String s) {

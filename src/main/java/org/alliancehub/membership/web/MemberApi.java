@@ -5,17 +5,17 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import org.alliancehub.membership.Admissions;
+import org.alliancehub.membership.Invitation;
 import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipPatch;
 import org.alliancehub.membership.MembershipRole;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
 import org.alliancehub.membership.NewMembership;
-import org.alliancehub.membership.Organizations;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.shared.Invalid;
-import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.PageResult;
 import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -40,15 +40,16 @@ class MemberApi {
 
 	private final Memberships memberships;
 
-	private final Organizations organizations;
+	private final Admissions admissions;
 
-	MemberApi(Alliances alliances, Memberships memberships, Organizations organizations) {
+	MemberApi(Alliances alliances, Memberships memberships, Admissions admissions) {
 		this.alliances = alliances;
 		this.memberships = memberships;
-		this.organizations = organizations;
+		this.admissions = admissions;
 	}
 
 	@GetMapping
+	@PreAuthorize("permitAll()")
 	PageResult<Member> list(@PathVariable String slug, @RequestParam(required = false) @Nullable MembershipRole role,
 			@RequestParam(required = false) @Nullable MembershipStatus status,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -60,20 +61,25 @@ class MemberApi {
 
 	@PostMapping
 	@PreAuthorize("@access.canManage(#slug)")
-	ResponseEntity<Member> add(@PathVariable String slug, @Valid @RequestBody NewMembership membership) {
+	@Operation(summary = "Take an organisation in: 201 with the membership when this alliance registered it and "
+			+ "nobody represents it yet (or the caller acts for it); otherwise 202 with an invitation that the "
+			+ "organisation accepts or declines (POST /api/v1/organizations/{id}/invitations/{invitationId}/accept)")
+	ResponseEntity<?> add(@PathVariable String slug, @Valid @RequestBody NewMembership membership) {
 		Alliance a = alliances.get(slug);
-		try {
-			organizations.get(membership.organizationId());
+		Admissions.Admission admission = admissions.add(a.id(), membership);
+		Member m = admission.member();
+		if (m != null) {
+			return ResponseEntity.created(URI.create("/api/v1/alliances/" + slug + "/members/" + m.organizationId()))
+				.body(m);
 		}
-		catch (NotFound e) {
-			throw Invalid.field("organizationId", "no such organisation");
-		}
-		Member m = memberships.grant(a.id(), membership);
-		return ResponseEntity.created(URI.create("/api/v1/alliances/" + slug + "/members/" + m.organizationId()))
-			.body(m);
+		Invitation i = java.util.Objects.requireNonNull(admission.invitation());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/organizations/" + i.organizationId() + "/invitations/" + i.id()))
+			.body(i);
 	}
 
 	@GetMapping("/{organizationId}")
+	@PreAuthorize("permitAll()")
 	Member get(@PathVariable String slug, @PathVariable long organizationId) {
 		return memberships.get(alliances.get(slug).id(), organizationId);
 	}

@@ -15,6 +15,7 @@ import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.NotFound;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ class MemberPages {
 	}
 
 	@GetMapping("/a/{slug}/members")
+	@PreAuthorize("permitAll()")
 	String members(@PathVariable String slug, Model model) {
 		Alliance a = alliances.get(slug);
 		List<Member> all = memberships.members(a.id(), null, MembershipStatus.ACTIVE);
@@ -55,6 +57,7 @@ class MemberPages {
 	}
 
 	@GetMapping("/a/{slug}/enterprises")
+	@PreAuthorize("permitAll()")
 	String enterprises(@PathVariable String slug, Model model) {
 		Alliance a = alliances.get(slug);
 		List<Long> ids = memberships.members(a.id(), null, MembershipStatus.ACTIVE)
@@ -73,6 +76,7 @@ class MemberPages {
 	}
 
 	@GetMapping("/a/{slug}/enterprises/{id}")
+	@PreAuthorize("permitAll()")
 	String enterprise(@PathVariable String slug, @PathVariable long id, Model model) {
 		Alliance a = alliances.get(slug);
 		if (!memberships.isActiveMember(a.id(), id)) {

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import org.alliancehub.membership.Admissions;
 import org.alliancehub.membership.NewOrganization;
 import org.alliancehub.membership.Organization;
 import org.alliancehub.membership.OrganizationPatch;
@@ -30,11 +32,15 @@ class OrganizationApi {
 
 	private final Organizations organizations;
 
-	OrganizationApi(Organizations organizations) {
+	private final Admissions admissions;
+
+	OrganizationApi(Organizations organizations, Admissions admissions) {
 		this.organizations = organizations;
+		this.admissions = admissions;
 	}
 
 	@GetMapping
+	@PreAuthorize("permitAll()")
 	PageResult<Organization> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrganizationType type,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) Integer page,
@@ -43,14 +49,17 @@ class OrganizationApi {
 	}
 
 	@GetMapping("/{id}")
+	@PreAuthorize("permitAll()")
 	Organization get(@PathVariable long id) {
 		return organizations.get(id);
 	}
 
 	@PostMapping
-	@PreAuthorize("@access.canManageAny()")
+	@PreAuthorize("@access.canManageAny() and (#organization.alliance() == null or @access.canManage(#organization.alliance()))")
+	@Operation(summary = "Register an organisation for an alliance: the one named in `alliance`, which a secretariat "
+			+ "of several alliances must name; the network administrator may name none")
 	ResponseEntity<Organization> create(@Valid @RequestBody NewOrganization organization) {
-		Organization o = organizations.create(organization);
+		Organization o = admissions.register(organization);
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + o.id())).body(o);
 	}
 
