@@ -69,9 +69,13 @@ class AdminPages {
 
 	private final org.alliancehub.identity.Users users;
 
+	private final org.alliancehub.membership.Admissions admissions;
+
 	AdminPages(Access access, Alliances alliances, Articles articles, Bulletins bulletins, Memberships memberships,
 			Organizations organizations, AuditLog audit, SiteFrames frames,
-			org.alliancehub.content.Attachments attachments, org.alliancehub.identity.Users users) {
+			org.alliancehub.content.Attachments attachments, org.alliancehub.identity.Users users,
+			org.alliancehub.membership.Admissions admissions) {
+		this.admissions = admissions;
 		this.attachments = attachments;
 		this.users = users;
 		this.access = access;
@@ -323,13 +327,19 @@ class AdminPages {
 			redirect.addAttribute("error", "name");
 			return "redirect:/admin/a/" + slug + "/members";
 		}
-		var org = organizations.findByName(name)
-			.orElseGet(() -> organizations.create(new NewOrganization(name, type, region, null, null, List.of())));
 		try {
-			memberships.grant(a.id(), new NewMembership(org.id(), role, null));
+			var org = organizations.findByName(name)
+				.orElseGet(() -> admissions.register(new NewOrganization(name, type, region, null, null, List.of(), slug)));
+			// an organisation registered elsewhere is invited, never taken over
+			if (admissions.add(a.id(), new NewMembership(org.id(), role, null)).invitation() != null) {
+				redirect.addAttribute("error", "invited");
+			}
 		}
 		catch (Conflict e) {
 			redirect.addAttribute("error", "duplicate");
+		}
+		catch (Invalid e) {
+			redirect.addAttribute("error", "region");
 		}
 		return "redirect:/admin/a/" + slug + "/members";
 	}

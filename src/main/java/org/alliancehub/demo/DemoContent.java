@@ -172,9 +172,13 @@ class DemoContent implements ApplicationRunner {
 			}
 		}
 		for (OrgSpec o : demo.organizations()) {
+			// registered by the alliance of its first seat, whose secretariat may name its first representative;
+			// its further seats stand for invitations it accepted
+			Alliance registeredBy = o.memberships() == null || o.memberships().isEmpty() ? null
+					: bySlug.get(o.memberships().get(0).alliance());
 			Organization org = organizations.findByName(o.name())
 				.orElseGet(() -> organizations.create(new NewOrganization(o.name(), o.type(), o.region(),
-						o.website(), o.profile(), o.products())));
+						o.website(), o.profile(), o.products()), registeredBy == null ? null : registeredBy.id()));
 			for (SeatSpec seat : o.memberships() == null ? List.<SeatSpec>of() : o.memberships()) {
 				Alliance a = bySlug.get(seat.alliance());
 				if (a != null && !memberships.isActiveMember(a.id(), org.id())) {

@@ -3,16 +3,16 @@ package org.alliancehub.identity;
 import org.alliancehub.shared.DomainEvent;
 import org.jspecify.annotations.Nullable;
 
-public record UserCreated(long id, String username, String roles) implements DomainEvent {
+/**
+ * A user was created with these roles ({@code roles} names each with its organisation or alliance), by
+ * {@code by} ("system" for the first administrator and the demo content).
+ */
+public record UserCreated(long id, String username, String roles, String by, @Nullable Long allianceId)
+		implements DomainEvent {
 
 	@Override
 	public String action() {
 		return "user.created";
-	}
-
-	@Override
-	public @Nullable Long allianceId() {
-		return null;
 	}
 
 	@Override
@@ -22,6 +22,6 @@ public record UserCreated(long id, String username, String roles) implements Dom
 
 	@Override
 	public String summary() {
-		return "created user " + username + " with roles " + roles;
+		return by + " created user " + username + " with the roles " + (roles.isEmpty() ? "(none)" : roles);
 	}
 }

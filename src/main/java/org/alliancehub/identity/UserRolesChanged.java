@@ -3,17 +3,16 @@ package org.alliancehub.identity;
 import org.alliancehub.shared.DomainEvent;
 import org.jspecify.annotations.Nullable;
 
-/** A user's roles were replaced, e.g. an organisation named a new representative. */
-public record UserRolesChanged(long id, String username, String roles) implements DomainEvent {
+/**
+ * A user's roles were replaced, e.g. an organisation named a new representative: by {@code by}, who added and
+ * removed the roles named (each with its organisation or alliance); {@code roles} are those the user holds now.
+ */
+public record UserRolesChanged(long id, String username, String roles, String by, String added, String removed,
+		@Nullable Long allianceId) implements DomainEvent {
 
 	@Override
 	public String action() {
 		return "user.roles-changed";
-	}
-
-	@Override
-	public @Nullable Long allianceId() {
-		return null;
 	}
 
 	@Override
@@ -23,6 +22,7 @@ public record UserRolesChanged(long id, String username, String roles) implement
 
 	@Override
 	public String summary() {
-		return "gave user " + username + " the roles " + (roles.isEmpty() ? "(none)" : roles);
+		return by + " changed the roles of user " + username + ": added " + (added.isEmpty() ? "(none)" : added)
+				+ "; removed " + (removed.isEmpty() ? "(none)" : removed) + "; now " + (roles.isEmpty() ? "(none)" : roles);
 	}
 }

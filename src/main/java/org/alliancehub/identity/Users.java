@@ -27,8 +27,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * User accounts and their roles. An administrator may create any user; a secretariat may create
- * secretariat users of its own alliance and representatives of organisations that belong to it.
+ * User accounts and their roles. An administrator may grant any role. A secretariat may grant SECRETARIAT of
+ * its own alliance, and may name the first representative (MEMBER_REP) of an organisation its alliance
+ * registered, that nobody represents and that belongs to no other alliance. Every later change of an
+ * organisation's representatives is the organisation's own: its representative adds or hands over
+ * MEMBER_REP of it (or the network administrator does). Every grant is audited with who acted and for which
+ * organisation or alliance.
  */
 @Service
 public class Users implements UserDetailsService {
@@ -118,21 +122,44 @@ public class Users implements UserDetailsService {
 			.orElseThrow(() -> new NotFound("user " + id));
 	}
 
+	/**
+	 * A user as {@code viewer} may see it: the e-mail address only for the administrator and the user itself, so
+	 * that nobody learns someone's address by re-submitting roles.
+	 */
+	public UserView viewFor(long id, AllianceUser viewer) {
+		UserView v = view(id);
+		if (viewer.has(Role.NETWORK_ADMIN) || viewer.id() == id) {
+			return v;
+		}
+		return new UserView(v.id(), v.username(), v.displayName(), null, v.enabled(), v.roles(), v.createdAt());
+	}
+
 	/** Creates a user on behalf of {@code actor}, who may only hand out roles within its own reach. */
 	@Transactional
 	public UserView create(NewUser u, AllianceUser actor) {
-		List<RoleGrant> grants = resolve(u.roles());
+		List<RoleGrant> grants = resolve(u.roles()).stream().distinct().toList();
+		lockRepresentation(grants);
+		List<RoleGrant> actorRoles = rolesOf(actor.id());
 		for (RoleGrant g : grants) {
-			if (!mayGrant(actor, g)) {
-				throw new Forbidden("you may not grant " + g.role());
+			if (!mayGrant(actor, actorRoles, g, true)) {
+				throw new Forbidden("you may not grant " + describe(g));
 			}
 		}
-		return create(u.username(), u.displayName(), u.email(), u.password(), grants);
+		long id = insert(u.username(), u.displayName(), u.email(), u.password(), grants);
+		events.publishEvent(new UserCreated(id, u.username(), describe(grants), actor.getUsername(), concerned(grants)));
+		return viewFor(id, actor);
 	}
 
 	/** Creates a user without a permission check: for the first administrator and the demo content. */
 	@Transactional
 	public UserView create(String username, String displayName, String email, String password, List<RoleGrant> grants) {
+		long id = insert(username, displayName, email, password, grants);
+		events.publishEvent(new UserCreated(id, username, describe(grants), "system", concerned(grants)));
+		return view(id);
+	}
+
+	private long insert(String username, String displayName, @org.jspecify.annotations.Nullable String email,
+			String password, List<RoleGrant> grants) {
 		long id;
 		try {
 			id = jdbc.sql("insert into app_user (username, display_name, email, password_hash) values (?, ?, ?, ?) returning id")
@@ -149,15 +176,13 @@ public class Users implements UserDetailsService {
 				.params(id, g.role().name(), g.allianceId(), g.organizationId())
 				.update();
 		}
-		events.publishEvent(new UserCreated(id, username,
-				grants.stream().map(g -> g.role().name()).collect(Collectors.joining(","))));
-		return view(id);
+		return id;
 	}
 
 	/**
 	 * Replaces a user's roles, e.g. when an organisation names a new representative: the role moves from
-	 * one user to another. The actor must be allowed to grant every role it takes away and every one it
-	 * adds; roles it leaves untouched may lie outside its reach.
+	 * one user to another. The actor must be allowed to grant every role it adds and to take away every one it
+	 * removes; roles it leaves untouched may lie outside its reach.
 	 */
 	@Transactional
 	public UserView replaceRoles(long userId, List<NewUser.RoleInput> roles, AllianceUser actor) {
@@ -166,9 +191,16 @@ public class Users implements UserDetailsService {
 		List<RoleGrant> current = user.roles();
 		List<RoleGrant> removed = current.stream().filter(g -> !next.contains(g)).toList();
 		List<RoleGrant> added = next.stream().filter(g -> !current.contains(g)).toList();
-		for (RoleGrant g : java.util.stream.Stream.concat(removed.stream(), added.stream()).toList()) {
-			if (!mayGrant(actor, g)) {
-				throw new Forbidden("you may not grant or take away " + g.role() + " here");
+		lockRepresentation(java.util.stream.Stream.concat(removed.stream(), added.stream()).toList());
+		List<RoleGrant> actorRoles = rolesOf(actor.id());
+		for (RoleGrant g : removed) {
+			if (!mayGrant(actor, actorRoles, g, false)) {
+				throw new Forbidden("you may not take away " + describe(g));
+			}
+		}
+		for (RoleGrant g : added) {
+			if (!mayGrant(actor, actorRoles, g, true)) {
+				throw new Forbidden("you may not grant " + describe(g));
 			}
 		}
 		for (RoleGrant g : removed) {
@@ -181,9 +213,10 @@ public class Users implements UserDetailsService {
 				.params(userId, g.role().name(), g.allianceId(), g.organizationId())
 				.update();
 		}
-		events.publishEvent(new UserRolesChanged(userId, user.getUsername(),
-				next.stream().map(g -> g.role().name()).collect(Collectors.joining(","))));
-		return view(userId);
+		List<RoleGrant> changed = java.util.stream.Stream.concat(removed.stream(), added.stream()).toList();
+		events.publishEvent(new UserRolesChanged(userId, user.getUsername(), describe(next), actor.getUsername(),
+				describe(added), describe(removed), concerned(changed)));
+		return viewFor(userId, actor);
 	}
 
 	List<RoleGrant> rolesOf(long userId) {
@@ -236,19 +269,90 @@ public class Users implements UserDetailsService {
 		return grants;
 	}
 
-	private boolean mayGrant(AllianceUser actor, RoleGrant g) {
-		if (actor.has(Role.NETWORK_ADMIN)) {
+	/**
+	 * Whether the actor, with its roles as stored now ({@code actorRoles}), may grant ({@code adding}) or take
+	 * away this role.
+	 */
+	private boolean mayGrant(AllianceUser actor, List<RoleGrant> actorRoles, RoleGrant g, boolean adding) {
+		if (actorRoles.stream().anyMatch(r -> r.role() == Role.NETWORK_ADMIN)) {
 			return true;
 		}
-		List<Long> managed = actor.roles().stream()
-			.filter(r -> r.role() == Role.SECRETARIAT)
+		List<Long> managed = actorRoles.stream()
+			.filter(r -> r.role() == Role.SECRETARIAT && r.allianceId() != null)
 			.map(RoleGrant::allianceId)
 			.toList();
 		return switch (g.role()) {
 			case NETWORK_ADMIN -> false;
 			case SECRETARIAT -> managed.contains(g.allianceId());
-			case MEMBER_REP -> memberships.activeAlliancesOf(g.organizationId()).stream().anyMatch(managed::contains);
+			case MEMBER_REP -> {
+				long org = java.util.Objects.requireNonNull(g.organizationId());
+				if (actorRoles.contains(RoleGrant.memberRep(org))) {
+					yield true; // the organisation itself names or hands over its representatives
+				}
+				var o = organizations.get(org);
+				if (o.representsAllianceId() != null && managed.contains(o.representsAllianceId())) {
+					yield true; // the organisation that stands for the secretariat's own alliance
+				}
+				Long registeredBy = o.registeredByAllianceId();
+				yield adding && registeredBy != null && managed.contains(registeredBy) && !hasRepresentative(org)
+						&& memberships.activeAlliancesOf(org).stream().allMatch(registeredBy::equals);
+			}
 		};
+	}
+
+	private boolean hasRepresentative(long organizationId) {
+		return jdbc.sql("select exists(select 1 from user_role where role = 'MEMBER_REP' and organization_id = ?)")
+			.param(organizationId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** One change of representatives of an organisation at a time, so that two cannot both be its "first". */
+	private void lockRepresentation(List<RoleGrant> grants) {
+		grants.stream()
+			.filter(g -> g.role() == Role.MEMBER_REP)
+			.map(RoleGrant::organizationId)
+			.distinct()
+			.sorted()
+			.forEach(org -> jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+				.params(2_009, org.intValue())
+				.query((rs, i) -> 0)
+				.list());
+	}
+
+	/** Roles as the audit log names them: MEMBER_REP of organisation 12 (name), SECRETARIAT of alliance slug. */
+	private String describe(List<RoleGrant> grants) {
+		return grants.stream().map(this::describe).collect(Collectors.joining(", "));
+	}
+
+	private String describe(RoleGrant g) {
+		return switch (g.role()) {
+			case NETWORK_ADMIN -> "NETWORK_ADMIN";
+			case SECRETARIAT -> "SECRETARIAT of alliance " + alliances.get(java.util.Objects.requireNonNull(g.allianceId())).slug();
+			case MEMBER_REP -> {
+				long org = java.util.Objects.requireNonNull(g.organizationId());
+				yield "MEMBER_REP of organisation " + org + " (" + organizations.get(org).name() + ")";
+			}
+		};
+	}
+
+	/** The one alliance a change concerns (for its secretariat's view of the audit log), or null. */
+	private java.lang.@org.jspecify.annotations.Nullable Long concerned(List<RoleGrant> grants) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		for (RoleGrant g : grants) {
+			if (g.role() == Role.SECRETARIAT) {
+				ids.add(g.allianceId());
+			}
+			else if (g.role() == Role.MEMBER_REP) {
+				Long registeredBy = organizations.get(java.util.Objects.requireNonNull(g.organizationId()))
+					.registeredByAllianceId();
+				ids.add(registeredBy);
+			}
+			else {
+				ids.add(null);
+			}
+		}
+		return ids.size() == 1 ? ids.iterator().next() : null;
 	}
 
 	private UserView.RoleView roleView(RoleGrant g) {

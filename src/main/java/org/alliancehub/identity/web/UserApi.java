@@ -39,7 +39,10 @@ class UserApi {
 	}
 
 	@PostMapping
-	@PreAuthorize("@access.canManageAny()")
+	@PreAuthorize("isAuthenticated()")
+	@Operation(summary = "Create a user with roles the caller may grant: the administrator any; a secretariat "
+			+ "SECRETARIAT of its alliance and the first MEMBER_REP of an organisation its alliance registered and "
+			+ "nobody represents; a representative MEMBER_REP of its own organisation (403 otherwise)")
 	ResponseEntity<UserView> create(@Valid @RequestBody NewUser user) {
 		UserView created = users.create(user, access.requireUser());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
@@ -56,9 +59,11 @@ class UserApi {
 	}
 
 	@PutMapping("/{id}/roles")
-	@PreAuthorize("@access.canManageAny()")
-	@Operation(summary = "Replace a user's roles, e.g. move MEMBER_REP to an organisation's new representative; "
-			+ "only roles the caller may grant can be added or taken away")
+	@PreAuthorize("isAuthenticated()")
+	@Operation(summary = "Replace a user's roles, e.g. an organisation's representative hands MEMBER_REP over to a "
+			+ "colleague; only roles the caller may grant can be added or taken away (a secretariat never changes "
+			+ "an organisation's representative once it has one); the answer carries the e-mail address only "
+			+ "for the administrator and the user itself")
 	UserView replaceRoles(@PathVariable long id, @Valid @RequestBody RolesRequest request) {
 		return users.replaceRoles(id, request.roles(), access.requireUser());
 	}
