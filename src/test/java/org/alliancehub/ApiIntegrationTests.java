@@ -89,8 +89,8 @@ class ApiIntegrationTests extends IntegrationTest {
 		TestClient admin = admin();
 		String mine = newAlliance(admin);
 		String other = newAlliance(admin);
-		long org = newOrganization(admin, "石家庄测试泵业" + mine);
 		TestClient secretariat = secretariatOf(mine);
+		long org = newOrganization(secretariat, "石家庄测试泵业" + mine); // registered by this alliance: taken in at once
 
 		var added = secretariat.post("/api/v1/alliances/" + mine + "/members",
 				Map.of("organizationId", org, "role", "VICE_CHAIR", "since", "2023-02-01"));
@@ -331,7 +331,7 @@ class ApiIntegrationTests extends IntegrationTest {
 		String slug = newAlliance(admin);
 		String other = newAlliance(admin);
 		TestClient s = secretariatOf(slug);
-		long org = newOrganization(admin, "其余接口测试" + slug);
+		long org = newOrganization(s, "其余接口测试" + slug);
 		s.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER"));
 
 		assertThat(admin.get("/api/v1/users?size=5").json().get("size").asInt()).isEqualTo(5);

@@ -45,7 +45,8 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 	@Test
 	void theVoteStaysWithTheOrganisationWhenItsRepresentativeChanges() {
 		TestClient secretariat = f.secretariat();
-		User a = user(secretariat, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		TestClient organization = f.rep(council); // the organisation itself names and replaces its representatives
+		User a = user(organization, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
 		long meeting = f.councilMeeting();
 		f.checkIn(meeting, chair, council);
 		long motion = f.openMotion(meeting, Map.of("title", "换届筹备方案", "ballot", "OPEN"));
@@ -55,12 +56,14 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 		assertThat(f.vote(a.client(), motion, "YES").status()).isEqualTo(201);
 
 		// The organisation names B: the MEMBER_REP role moves from A to B.
-		User b = user(secretariat, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
+		User b = user(organization, List.of(Map.of("role", "MEMBER_REP", "organizationId", council)));
 		assertThat(f.outsider().put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of())).status())
 			.as("another alliance's secretariat cannot take the role away").isEqualTo(403);
 		assertThat(f.rep(chair).put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of())).status())
 			.isEqualTo(403);
-		var moved = secretariat.put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of()));
+		assertThat(secretariat.put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of())).status())
+			.as("nor does its own alliance's secretariat").isEqualTo(403);
+		var moved = organization.put("/api/v1/users/" + a.id() + "/roles", Map.of("roles", List.of()));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().get("roles").size()).isZero();
 
@@ -101,7 +104,7 @@ class VotesBelongToTheOrganizationIntegrationTests extends IntegrationTest {
 
 		FormSession session = FormSession.signIn(port, username, "page-rep-password");
 		String token = session.csrf("/meetings/" + meeting);
-		assertThat(f.secretariat().put("/api/v1/users/" + a + "/roles", Map.of("roles", List.of())).status()).isEqualTo(200);
+		assertThat(f.rep(council).put("/api/v1/users/" + a + "/roles", Map.of("roles", List.of())).status()).isEqualTo(200);
 
 		var voted = session.post("/meetings/" + meeting + "/motions/" + motion + "/vote",
 				Map.of("choice", "YES", "_csrf", token));
