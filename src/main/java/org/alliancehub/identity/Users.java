@@ -203,6 +203,10 @@ public class Users implements UserDetailsService {
 				throw new Forbidden("you may not grant " + describe(g));
 			}
 		}
+		if (removed.isEmpty() && added.isEmpty() && actor.id() != userId && current.stream()
+			.noneMatch(g -> mayGrant(actor, actorRoles, g, false) || mayGrant(actor, actorRoles, g, true))) {
+			throw new Forbidden("none of this user's roles is yours to change"); // no probing of users by id
+		}
 		for (RoleGrant g : removed) {
 			jdbc.sql("delete from user_role where user_id = ? and role = ? and alliance_id is not distinct from ? and organization_id is not distinct from ?")
 				.params(userId, g.role().name(), g.allianceId(), g.organizationId())

@@ -268,6 +268,9 @@ class OrganizationConsentIntegrationTests extends IntegrationTest {
 			.put("/api/v1/users/" + id + "/roles", Map.of("roles", List.of(Map.of("role", "SECRETARIAT", "alliance", b))))
 			.body()).as("the user itself sees its own address").contains(username + "@example.org");
 		assertThat(secB.get("/api/v1/users/" + id).status()).isEqualTo(403);
+		assertThat(secA.put("/api/v1/users/" + id + "/roles",
+				Map.of("roles", List.of(Map.of("role", "SECRETARIAT", "alliance", b)))).status())
+			.as("another alliance's secretariat learns nothing of B's users").isEqualTo(403);
 	}
 
 	// ---- helpers, all through the API
