@@ -59,8 +59,15 @@ public class Organizations {
 			params.add(type.name());
 		}
 		if (region != null && !region.isBlank()) {
-			where.append(" and region = ?");
-			params.add(OrganizationRegions.filter(region));
+			String code = OrganizationRegions.filter(region);
+			if (code.matches("\\d{2}0000")) { // a province: its cities too
+				where.append(" and region like ?");
+				params.add(code.substring(0, 2) + "____");
+			}
+			else {
+				where.append(" and region = ?");
+				params.add(code);
+			}
 		}
 		long total = jdbc.sql("select count(*) from organization" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);

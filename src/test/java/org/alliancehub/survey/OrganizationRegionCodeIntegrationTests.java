@@ -43,6 +43,10 @@ class OrganizationRegionCodeIntegrationTests extends IntegrationTest {
 
 		JsonNode found = client().get("/api/v1/organizations?region=河北省&q=" + byCode.get("name").asString()).json();
 		assertThat(found.get("total").asLong()).isEqualTo(1);
+		assertThat(client().get("/api/v1/organizations?region=130000&q=" + city.get("name").asString()).json()
+			.get("total").asLong()).as("a province's cities are in it").isEqualTo(1);
+		assertThat(client().get("/api/v1/organizations?region=北京市&q=" + city.get("name").asString()).json()
+			.get("total").asLong()).isZero();
 	}
 
 	@Test
