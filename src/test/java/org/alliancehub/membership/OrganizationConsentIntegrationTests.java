@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +272,25 @@ class OrganizationConsentIntegrationTests extends IntegrationTest {
 		assertThat(secA.put("/api/v1/users/" + id + "/roles",
 				Map.of("roles", List.of(Map.of("role", "SECRETARIAT", "alliance", b)))).status())
 			.as("another alliance's secretariat learns nothing of B's users").isEqualTo(403);
+	}
+
+	@Test
+	void theBackOfficeInvitesAnOrganisationRegisteredElsewhereInsteadOfTakingItIn() throws Exception {
+		String username = "bo-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin.post("/api/v1/users", Map.of("username", username, "displayName", "甲联盟秘书处", "password",
+				"back-office-password", "roles", List.of(Map.of("role", "SECRETARIAT", "alliance", a)))).status())
+			.isEqualTo(201);
+		FormSession session = FormSession.anonymous(port);
+		session.login(username, "back-office-password");
+		String name = admin.get("/api/v1/organizations/" + x).json().get("name").asString();
+		String token = session.csrf("/admin/a/" + a + "/members");
+		var added = session.post("/admin/a/" + a + "/members",
+				Map.of("_csrf", token, "name", name, "type", "ENTERPRISE", "region", "", "role", "COUNCIL"));
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(added.headers().firstValue("Location").orElseThrow()).contains("error=invited");
+		assertThat(client().get("/api/v1/alliances/" + a + "/members/" + x).status()).isEqualTo(404);
+		assertThat(repX.client().get("/api/v1/organizations/" + x + "/invitations").json().get(0).get("status")
+			.asString()).isEqualTo("PENDING");
 	}
 
 	// ---- helpers, all through the API
