@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.OrganizationType;
-import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.SurveyStatistics.FieldFigures;
 import org.alliancehub.survey.SurveyStatistics.Group;
@@ -86,18 +85,13 @@ public class Statistics {
 		return compute(visible(surveyId), false, groupings);
 	}
 
-	/** Whether the current user runs the survey's alliance (sees the internal view and the raw answers). */
-	public boolean canSeeInternal(long surveyId) {
-		return access.canManage(visible(surveyId).allianceId());
-	}
-
-	/** The survey if the current user may see its statistics; a draft does not exist for outsiders. */
+	/**
+	 * The survey if the current user may see its statistics (the access policy's {@code survey-statistics}
+	 * rule: public once published, a draft's for its secretariat only); 404 otherwise.
+	 */
 	public SurveyRow visible(long surveyId) {
-		SurveyRow survey = source.survey(surveyId);
-		if (survey.isDraft() && !access.canManage(survey.allianceId())) {
-			throw new NotFound("survey " + surveyId);
-		}
-		return survey;
+		access.canRead("survey-statistics", surveyId);
+		return source.survey(surveyId);
 	}
 
 	/** What a computed result was made from and for; equal keys give equal statistics. */
