@@ -206,6 +206,35 @@ class StatisticsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void noPublicFigureIsOneFirmsOwnInAnyBreakdownOrExport() {
+		for (String by : List.of("", "?groupBy=region", "?groupBy=type", "?groupBy=size")) {
+			JsonNode s = stats(client(), by);
+			List<JsonNode> cells = new java.util.ArrayList<>(s.get("fields").valueStream().toList());
+			s.get("groups").forEach(g -> {
+				if (g.get("fields") != null && !g.get("fields").isNull()) {
+					g.get("fields").forEach(cells::add);
+				}
+			});
+			for (JsonNode f : cells) {
+				assertThat(f.get("min").isNull() && f.get("max").isNull()).as(by + " " + f).isTrue();
+				if (!f.get("suppressed").asBoolean() && f.get("count").asInt() < 5) {
+					assertThat(f.get("median").isNull() && f.get("q1").isNull() && f.get("q3").isNull()).as(by + " " + f)
+						.isTrue();
+				}
+			}
+			// Beijing's revenue is 98 % one firm's (50000 of 51000), the large size class that firm alone
+			assertThat(s.toString()).as(by).doesNotContain("51000", "50000");
+			String csv = new String(fixtures.bytes("/api/v1/surveys/" + data.survey() + "/export.csv?kind=statistics"
+					+ (by.isEmpty() ? "" : "&" + by.substring(1)), null).body(), StandardCharsets.UTF_8);
+			assertThat(csv).doesNotContain("51000", "50000");
+			for (String line : csv.lines().skip(4).toList()) {
+				String[] cols = line.split(",", -1);
+				assertThat(cols.length < 12 || (cols[10].isEmpty() && cols[11].isEmpty())).as(line).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void complementarySuppressionWorksPerFieldWhereCountsDiffer() {
 		JsonNode s = stats(client(), "?groupBy=type");
 		// both types have enough respondents, but only two research institutes gave their employees
