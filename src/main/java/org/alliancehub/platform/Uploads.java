@@ -44,8 +44,41 @@ public class Uploads {
 
 	private final AllianceHubProperties properties;
 
-	Uploads(AllianceHubProperties properties) {
+	private final org.springframework.beans.factory.ObjectProvider<Holder> holders;
+
+	Uploads(AllianceHubProperties properties, org.springframework.beans.factory.ObjectProvider<Holder> holders) {
 		this.properties = properties;
+		this.holders = holders;
+	}
+
+	/**
+	 * What a module that stores files here declares (one bean): whether it still keeps a file of this content.
+	 * Files are stored once per content, so the same bytes may belong to an article and a survey answer at once;
+	 * {@link #release} deletes them only when no module holds them.
+	 */
+	@FunctionalInterface
+	public interface Holder {
+
+		boolean holds(String sha256);
+	}
+
+	/**
+	 * Deletes a stored file's bytes once the module that let go of it has deleted its own row, unless any
+	 * module (the caller included) still holds the same content. Answers whether the bytes were deleted.
+	 */
+	public boolean release(String sha256) {
+		Path file = path(sha256);
+		for (Holder h : holders) {
+			if (h.holds(sha256)) {
+				return false;
+			}
+		}
+		try {
+			return Files.deleteIfExists(file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/**

@@ -42,7 +42,15 @@ public class Responses {
 
 	private final ApplicationEventPublisher events;
 
-	Responses(JdbcClient jdbc, Surveys surveys, Access access, ApplicationEventPublisher events) {
+	/** The most rows an uploaded spreadsheet may hold ({@code alliancehub.survey.upload-max-rows}). */
+	private final int uploadMaxRows;
+
+	private final SurveyFiles files;
+
+	Responses(JdbcClient jdbc, Surveys surveys, Access access, ApplicationEventPublisher events, SurveyFiles files,
+			@org.springframework.beans.factory.annotation.Value("${alliancehub.survey.upload-max-rows:10000}") int uploadMaxRows) {
+		this.uploadMaxRows = uploadMaxRows;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.access = access;
@@ -145,6 +153,11 @@ public class Responses {
 		ResponseStatus status = submit ? ResponseStatus.SUBMITTED
 				: current != null && current.status() == ResponseStatus.REOPENED ? ResponseStatus.REOPENED
 						: ResponseStatus.DRAFT;
+		java.util.Set<Long> filesBefore = current == null ? java.util.Set.of()
+				: fileIds(s, Json.readMap(jdbc.sql("select answers::text from survey_response where id = ?")
+					.param(current.id())
+					.query(String.class)
+					.single()));
 		long id;
 		int revision;
 		if (current == null) {
@@ -174,6 +187,7 @@ public class Responses {
 		jdbc.sql("insert into survey_response_revision (response_id, revision, status, answers, saved_by) values (?, ?, ?, cast(? as jsonb), ?)")
 			.params(id, revision, status.name(), answers, username())
 			.update();
+		files.dropReplaced(s.id(), organizationId, filesBefore, fileIds(s, checked.values()));
 		if (submit) {
 			events.publishEvent(new ResponseSubmitted(s.id(), s.allianceId(), organizationId, id, revision));
 		}
@@ -218,7 +232,6 @@ public class Responses {
 	@Transactional
 	public ResponseView reopen(long surveyId, long organizationId, @Nullable String reason) {
 		SurveyView s = surveys.get(surveyId);
-		surveys.requireManage(s.allianceId());
 		if (reason == null || reason.isBlank()) {
 			throw Invalid.field("reason", "say why the answer is reopened");
 		}
@@ -292,7 +305,7 @@ public class Responses {
 		}
 		Map<Long, Workbooks.Row> allowed = new LinkedHashMap<>();
 		rowsFor(s).forEach(r -> allowed.put(r.organizationId(), r));
-		Workbooks.Sheet sheet = Workbooks.read(s, content);
+		Workbooks.Sheet sheet = Workbooks.read(s, content, uploadMaxRows);
 		List<FieldError> errors = new ArrayList<>(sheet.errors());
 		record Ready(long organizationId, @Nullable Current current, Answers.Checked checked) {
 		}
@@ -334,6 +347,23 @@ public class Responses {
 			store(s, r.organizationId(), r.current(), r.checked(), submit);
 		}
 		return new Imported(ready.size(), ready.stream().map(Ready::organizationId).toList(), submit);
+	}
+
+	/** The ids of the files an answer names in its FILE fields. */
+	private static java.util.Set<Long> fileIds(SurveyView s, Map<String, ?> values) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		for (SurveyField f : s.fields()) {
+			Object v = values.get(f.key());
+			if (f.type() == FieldType.FILE && v != null) {
+				try {
+					ids.add(v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().strip()));
+				}
+				catch (NumberFormatException e) {
+					// not a file id: names no file
+				}
+			}
+		}
+		return ids;
 	}
 
 	private boolean fileExists(long surveyId, long organizationId, long fileId) {

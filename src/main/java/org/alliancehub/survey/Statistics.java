@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.OrganizationType;
-import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.SurveyStatistics.FieldFigures;
 import org.alliancehub.survey.SurveyStatistics.Group;
@@ -86,18 +85,13 @@ public class Statistics {
 		return compute(visible(surveyId), false, groupings);
 	}
 
-	/** Whether the current user runs the survey's alliance (sees the internal view and the raw answers). */
-	public boolean canSeeInternal(long surveyId) {
-		return access.canManage(visible(surveyId).allianceId());
-	}
-
-	/** The survey if the current user may see its statistics; a draft does not exist for outsiders. */
+	/**
+	 * The survey if the current user may see its statistics (the access policy's {@code survey-statistics}
+	 * rule: public once published, a draft's for its secretariat only); 404 otherwise.
+	 */
 	public SurveyRow visible(long surveyId) {
-		SurveyRow survey = source.survey(surveyId);
-		if (survey.isDraft() && !access.canManage(survey.allianceId())) {
-			throw new NotFound("survey " + surveyId);
-		}
-		return survey;
+		access.canRead("survey-statistics", surveyId);
+		return source.survey(surveyId);
 	}
 
 	/** What a computed result was made from and for; equal keys give equal statistics. */
@@ -150,19 +144,18 @@ public class Statistics {
 		long read = System.nanoTime();
 		int recipients = source.recipients(survey.id());
 		int n = answers.size();
-		int min = internal ? 0 : SurveyStatistics.MINIMUM_CELL;
-
 		List<Totals> earlier = earlierFuture.join();
 		long previousRead = System.nanoTime();
 		Totals previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
 
+		Disclosure disclosure = internal ? null : disclosure(fields, answers);
 		List<FieldFigures> overall = new ArrayList<>();
 		for (int f = 0; f < fields.size(); f++) {
 			NumericField field = fields.get(f);
 			StatisticSummary s = StatisticBreakdown.overall(answers.values(f), n);
-			boolean suppressed = !internal && s != null && s.count() < min;
+			boolean suppressed = disclosure != null && s != null && disclosure.total()[f];
 			Growth growth = suppressed || s == null ? null : growth(s, previous, field.key(), internal);
-			overall.add(figures(field, s, suppressed, growth));
+			overall.add(figures(field, s, suppressed, growth, internal));
 		}
 		List<Period> history = history(survey, earlier, overall, internal);
 		Double rate = recipients == 0 ? null : (double) n / recipients;
@@ -173,7 +166,7 @@ public class Statistics {
 					survey.status(), internal, recipients, n, rate, overall, null, List.of(), history));
 		}
 		for (GroupBy by : groupings) {
-			List<Group> groups = groups(by, fields, answers, internal);
+			List<Group> groups = groups(by, fields, answers, disclosure);
 			result.put(by, new SurveyStatistics(survey.id(), survey.allianceId(), survey.title(), survey.period(),
 					survey.status(), internal, recipients, n, rate, overall, by, groups, history));
 		}
@@ -183,7 +176,55 @@ public class Statistics {
 		return result;
 	}
 
-	private List<Group> groups(GroupBy by, List<NumericField> fields, SubmittedAnswers answers, boolean internal) {
+	/**
+	 * Which cells the public may see, decided over every breakdown at once (the total, by province, by type and
+	 * by size class), whichever one is asked for: otherwise a breakdown asked for later could be subtracted
+	 * from one asked for before. Whole groups resting on fewer than {@link SurveyStatistics#MINIMUM_CELL}
+	 * respondents go first (with complementary suppression of the counts); then, field by field,
+	 * {@link Suppression#disclosure} adds primary, dominance and difference suppression.
+	 */
+	private record Disclosure(boolean[] total, Map<GroupBy, StatisticBreakdown.Grouping> groupings,
+			Map<GroupBy, boolean[]> groupSuppressed, Map<GroupBy, boolean[][]> cells) {
+	}
+
+	private Disclosure disclosure(List<NumericField> fields, SubmittedAnswers answers) {
+		int n = answers.size();
+		int min = SurveyStatistics.MINIMUM_CELL;
+		GroupBy[] dims = GroupBy.values();
+		Map<GroupBy, StatisticBreakdown.Grouping> groupings = new java.util.EnumMap<>(GroupBy.class);
+		Map<GroupBy, boolean[]> groupSuppressed = new java.util.EnumMap<>(GroupBy.class);
+		int[][] groupOf = new int[dims.length + 1][];
+		int[] cells = new int[dims.length + 1];
+		boolean[][] already = new boolean[dims.length + 1][];
+		groupOf[0] = new int[n];
+		cells[0] = 1;
+		already[0] = new boolean[1];
+		for (int d = 0; d < dims.length; d++) {
+			StatisticBreakdown.Grouping g = grouping(dims[d], answers);
+			groupings.put(dims[d], g);
+			int groups = g.keys().size();
+			boolean[] whole = Suppression.cells(g.respondents(), new boolean[groups], min);
+			groupSuppressed.put(dims[d], whole);
+			groupOf[d + 1] = g.groupOf();
+			cells[d + 1] = groups;
+			already[d + 1] = whole;
+		}
+		boolean[] total = new boolean[fields.size()];
+		Map<GroupBy, boolean[][]> perCell = new java.util.EnumMap<>(GroupBy.class);
+		for (GroupBy by : dims) {
+			perCell.put(by, new boolean[fields.size()][]);
+		}
+		for (int f = 0; f < fields.size(); f++) {
+			boolean[][] s = Suppression.disclosure(answers.values(f), n, groupOf, cells, already, min);
+			total[f] = s[0][0];
+			for (int d = 0; d < dims.length; d++) {
+				perCell.get(dims[d])[f] = s[d + 1];
+			}
+		}
+		return new Disclosure(total, groupings, groupSuppressed, perCell);
+	}
+
+	private StatisticBreakdown.Grouping grouping(GroupBy by, SubmittedAnswers answers) {
 		int n = answers.size();
 		String[] keyOf = new String[n];
 		for (int i = 0; i < n; i++) {
@@ -193,19 +234,24 @@ public class Statistics {
 				case SIZE -> answers.sizeClass(i) == null ? null : answers.sizeClass(i).name();
 			};
 		}
-		StatisticBreakdown.Grouping grouping = StatisticBreakdown.group(keyOf, n, canonicalOrder(by));
+		return StatisticBreakdown.group(keyOf, n, canonicalOrder(by));
+	}
+
+	private List<Group> groups(GroupBy by, List<NumericField> fields, SubmittedAnswers answers,
+			@Nullable Disclosure disclosure) {
+		int n = answers.size();
+		boolean internal = disclosure == null;
+		StatisticBreakdown.Grouping grouping = internal ? grouping(by, answers) : disclosure.groupings().get(by);
 		int groups = grouping.keys().size();
-		int min = internal ? 0 : SurveyStatistics.MINIMUM_CELL;
-		boolean[] groupSuppressed = internal ? new boolean[groups]
-				: Suppression.cells(grouping.respondents(), new boolean[groups], min);
+		boolean[] groupSuppressed = internal ? new boolean[groups] : disclosure.groupSuppressed().get(by);
 		FieldFigures[][] cells = new FieldFigures[groups][fields.size()];
 		int[] counts = new int[groups];
 		for (int f = 0; f < fields.size(); f++) {
 			StatisticSummary[] summaries = StatisticBreakdown.perGroup(answers.values(f), n, grouping.groupOf(), groups,
 					counts);
-			boolean[] suppressed = internal ? new boolean[groups] : Suppression.cells(counts, groupSuppressed, min);
+			boolean[] suppressed = internal ? new boolean[groups] : disclosure.cells().get(by)[f];
 			for (int g = 0; g < groups; g++) {
-				cells[g][f] = figures(fields.get(f), summaries[g], suppressed[g], null);
+				cells[g][f] = figures(fields.get(f), summaries[g], suppressed[g], null, internal);
 			}
 		}
 		List<Group> result = new ArrayList<>();
@@ -221,8 +267,13 @@ public class Statistics {
 		return result;
 	}
 
+	/**
+	 * The figures of a cell as the viewer may see them: the public never gets the minimum and maximum (each is
+	 * one organisation's own figure), nor the median and quartiles of fewer than
+	 * {@link SurveyStatistics#MINIMUM_FOR_QUARTILES} (in a small cell they are single organisations' figures too).
+	 */
 	private static FieldFigures figures(NumericField field, @Nullable StatisticSummary s, boolean suppressed,
-			@Nullable Growth growth) {
+			@Nullable Growth growth, boolean internal) {
 		if (suppressed) {
 			return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), null, null, null, null, null,
 					null, null, null, true, null);
@@ -230,6 +281,12 @@ public class Statistics {
 		if (s == null) {
 			return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), 0, null, null, null, null,
 					null, null, null, false, null);
+		}
+		if (!internal) {
+			boolean quartiles = s.count() >= SurveyStatistics.MINIMUM_FOR_QUARTILES;
+			return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), s.count(), s.sum(), s.mean(),
+					quartiles ? s.median() : null, quartiles ? s.q1() : null, quartiles ? s.q3() : null, null, null,
+					false, growth);
 		}
 		return new FieldFigures(field.key(), field.label(), field.type(), field.unit(), s.count(), s.sum(), s.mean(),
 				s.median(), s.q1(), s.q3(), s.min(), s.max(), false, growth);

@@ -16,6 +16,9 @@ public record SurveyStatistics(long surveyId, long allianceId, String title, Str
 	/** The fewest organisations a published figure may rest on. */
 	public static final int MINIMUM_CELL = 3;
 
+	/** The fewest organisations whose median and quartiles may be published (never their minimum or maximum). */
+	public static final int MINIMUM_FOR_QUARTILES = 5;
+
 	/** The figures of one numeric field over a set of respondents; all null when suppressed or unanswered. */
 	public record FieldFigures(String key, String label, String type, @Nullable String unit, @Nullable Integer count,
 			@Nullable Double sum, @Nullable Double mean, @Nullable Double median, @Nullable Double q1,

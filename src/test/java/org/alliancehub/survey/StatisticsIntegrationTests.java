@@ -157,8 +157,13 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(revenue.get("median").asDouble()).isEqualTo(400);
 		assertThat(revenue.get("q1").asDouble()).isEqualTo(150);
 		assertThat(revenue.get("q3").asDouble()).isEqualTo(2500);
-		assertThat(revenue.get("min").asDouble()).isEqualTo(10);
-		assertThat(revenue.get("max").asDouble()).isEqualTo(50000);
+		// the minimum and maximum are single firms' figures (the maximum is the one large firm's revenue): the
+		// public never gets them, the secretariat does
+		assertThat(revenue.get("min").isNull()).isTrue();
+		assertThat(revenue.get("max").isNull()).isTrue();
+		JsonNode internal = field(stats(secretariat(), "").get("fields"), "revenue");
+		assertThat(internal.get("min").asDouble()).isEqualTo(10);
+		assertThat(internal.get("max").asDouble()).isEqualTo(50000);
 		JsonNode employees = field(s.get("fields"), "employees");
 		assertThat(employees.get("count").asInt()).isEqualTo(9);
 		assertThat(employees.get("median").asDouble()).isEqualTo(50);
@@ -196,8 +201,37 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		JsonNode beijing = group(s, BEIJING);
 		assertThat(beijing.get("suppressed").asBoolean()).isFalse();
 		assertThat(beijing.get("label").asString()).isEqualTo("北京市");
-		assertThat(field(beijing.get("fields"), "revenue").get("sum").asDouble()).isEqualTo(51000);
+		assertThat(field(beijing.get("fields"), "employees").get("sum").asDouble()).isEqualTo(150);
 		assertThat(s.toString()).doesNotContain("\"sum\":30.0");
+	}
+
+	@Test
+	void noPublicFigureIsOneFirmsOwnInAnyBreakdownOrExport() {
+		for (String by : List.of("", "?groupBy=region", "?groupBy=type", "?groupBy=size")) {
+			JsonNode s = stats(client(), by);
+			List<JsonNode> cells = new java.util.ArrayList<>(s.get("fields").valueStream().toList());
+			s.get("groups").forEach(g -> {
+				if (g.get("fields") != null && !g.get("fields").isNull()) {
+					g.get("fields").forEach(cells::add);
+				}
+			});
+			for (JsonNode f : cells) {
+				assertThat(f.get("min").isNull() && f.get("max").isNull()).as(by + " " + f).isTrue();
+				if (!f.get("suppressed").asBoolean() && f.get("count").asInt() < 5) {
+					assertThat(f.get("median").isNull() && f.get("q1").isNull() && f.get("q3").isNull()).as(by + " " + f)
+						.isTrue();
+				}
+			}
+			// Beijing's revenue is 98 % one firm's (50000 of 51000), the large size class that firm alone
+			assertThat(s.toString()).as(by).doesNotContain("51000", "50000");
+			String csv = new String(fixtures.bytes("/api/v1/surveys/" + data.survey() + "/export.csv?kind=statistics"
+					+ (by.isEmpty() ? "" : "&" + by.substring(1)), null).body(), StandardCharsets.UTF_8);
+			assertThat(csv).doesNotContain("51000", "50000");
+			for (String line : csv.lines().skip(4).toList()) {
+				String[] cols = line.split(",", -1);
+				assertThat(cols.length < 12 || (cols[10].isEmpty() && cols[11].isEmpty())).as(line).isTrue();
+			}
+		}
 	}
 
 	@Test
@@ -214,9 +248,11 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(field(s.get("fields"), "employees").get("sum").asDouble()).isEqualTo(450);
 		assertThat(field(enterprise.get("fields"), "employees").get("suppressed").asBoolean()).isTrue();
 		assertThat(field(enterprise.get("fields"), "employees").get("sum").isNull()).isTrue();
-		// revenue is answered by all: nothing to hide
-		assertThat(field(institute.get("fields"), "revenue").get("sum").asDouble()).isEqualTo(7030);
-		assertThat(field(enterprise.get("fields"), "revenue").get("sum").asDouble()).isEqualTo(54000);
+		// revenue is answered by all, but each type is dominated: 50000 of the enterprises' 54000 is one firm's,
+		// 3000 + 4000 of the institutes' 7030 two firms'
+		assertThat(field(institute.get("fields"), "revenue").get("suppressed").asBoolean()).isTrue();
+		assertThat(field(enterprise.get("fields"), "revenue").get("suppressed").asBoolean()).isTrue();
+		assertThat(s.toString()).doesNotContain("7030", "54000");
 	}
 
 	@Test
@@ -354,7 +390,8 @@ class StatisticsIntegrationTests extends IntegrationTest {
 					notes.put(group, row.getCell(14).getStringCellValue());
 				}
 			}
-			assertThat(sums).containsEntry("全部/revenue", 61030.0).containsEntry("北京市/revenue", 51000.0);
+			assertThat(sums).containsEntry("全部/revenue", 61030.0).containsEntry("北京市/employees", 150.0)
+				.doesNotContainKey("北京市/revenue");
 			assertThat(sums.keySet()).noneMatch(k -> k.startsWith("广东省") || k.startsWith("上海市"));
 			assertThat(notes.get("广东省")).startsWith("已隐去");
 			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("公开数据");
@@ -441,7 +478,7 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		HttpResponse<byte[]> r = fixtures.bytes("/a/" + data.slug() + "/surveys/" + data.survey() + "/statistics.csv?groupBy=region", null);
 		assertThat(r.statusCode()).isEqualTo(200);
 		String text = new String(r.body(), StandardCharsets.UTF_8);
-		assertThat(text).contains("北京市,营业收入,revenue,万元,5,51000").doesNotContain("广东省,营业收入");
+		assertThat(text).contains("北京市,从业人员,employees,人,5,150").doesNotContain("广东省,营业收入", "51000");
 	}
 
 	@Test

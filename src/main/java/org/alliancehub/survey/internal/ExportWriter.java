@@ -17,6 +17,8 @@ import org.alliancehub.survey.SurveyStatistics;
 import org.alliancehub.survey.SurveyStatistics.FieldFigures;
 import org.alliancehub.survey.SurveyStatistics.Group;
 import org.alliancehub.survey.internal.StatisticSource.AnyField;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -31,12 +33,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Statistics and raw answers as spreadsheets (.xlsx) and CSV (UTF-8 with a byte order mark, so that Excel
- * reads the Chinese right). Raw answers stream from a database cursor into a streaming workbook that keeps
+ * Statistics and raw answers as spreadsheets (.xlsx) and CSV (Apache Commons CSV, UTF-8 with a byte order
+ * mark so that Excel reads the Chinese right; texts that would run as formulas are neutralised). Raw answers stream from a database cursor into a streaming workbook that keeps
  * only a window of rows in memory; statistics are small and built whole.
  */
 @Component
 public class ExportWriter {
+
+	/** RFC 4180: comma, double quotes where needed, CRLF. */
+	private static final CSVFormat CSV = CSVFormat.RFC4180;
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -118,13 +123,14 @@ public class ExportWriter {
 	public void statisticsCsv(SurveyStatistics s, Locale locale, OutputStream out) throws IOException {
 		out.write(BOM);
 		Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		CSVPrinter csv = new CSVPrinter(w, CSV);
 		for (String line : preamble(s, locale)) {
-			csvRow(w, List.of(line));
+			csvRow(csv, List.of(line));
 		}
 		for (List<@Nullable Object> row : statisticsTable(s, locale)) {
-			csvRow(w, row);
+			csvRow(csv, row);
 		}
-		w.flush();
+		csv.flush();
 	}
 
 	public void statisticsXlsx(SurveyStatistics s, Locale locale, OutputStream out) throws IOException {
@@ -156,19 +162,26 @@ public class ExportWriter {
 	public void rawCsv(long surveyId, Locale locale, OutputStream out) throws IOException {
 		out.write(BOM);
 		Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		CSVPrinter csv = new CSVPrinter(w, CSV);
 		List<AnyField> fields = source.fields(surveyId);
 		List<@Nullable Object> header = rawHeader(fields, locale);
-		csvRow(w, header);
+		csvRow(csv, header);
+		boolean[] numeric = new boolean[fields.size()];
+		for (int i = 0; i < numeric.length; i++) {
+			numeric[i] = NUMERIC.contains(fields.get(i).type());
+		}
 		List<@Nullable Object> row = new ArrayList<>(header.size());
 		source.raw(surveyId, fields, (org, name, region, type, status, revision, submittedAt, answers) -> {
 			row.clear();
 			addRawStart(row, org, name, region, type, status, revision, submittedAt, locale);
 			for (int i = 0; i < answers.length; i++) {
-				row.add(answerText(answers[i]));
+				String a = answerText(answers[i]);
+				// a number of a numeric field stays a number (-12.5 included); anything else is text
+				row.add(a != null && numeric[i] && isNumber(a) ? new BigDecimal(a) : a);
 			}
-			csvRow(w, row);
+			csvRow(csv, row);
 		});
-		w.flush();
+		csv.flush();
 	}
 
 	/** Every response of the survey as a streamed workbook: at most 200 rows are held in memory at once. */
@@ -291,26 +304,51 @@ public class ExportWriter {
 		return style;
 	}
 
-	static void csvRow(Writer w, List<@Nullable Object> values) throws IOException {
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				w.write(',');
-			}
-			Object v = values.get(i);
+	/**
+	 * One CSV record: numbers as plain decimals, every text through {@link #neutralised}, so that no cell a
+	 * member typed (an answer, an organisation's name) runs as a formula when the file is opened in a
+	 * spreadsheet.
+	 */
+	static void csvRow(CSVPrinter csv, List<@Nullable Object> values) throws IOException {
+		for (Object v : values) {
 			if (v == null) {
-				continue;
+				csv.print(null);
 			}
-			String text = v instanceof Double d ? plain(d) : v.toString();
-			if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-				w.write('"');
-				w.write(text.replace("\"", "\"\""));
-				w.write('"');
+			else if (v instanceof Double d) {
+				csv.print(plain(d));
+			}
+			else if (v instanceof BigDecimal b) {
+				csv.print(b.toPlainString());
+			}
+			else if (v instanceof Number n) {
+				csv.print(n.toString());
 			}
 			else {
-				w.write(text);
+				csv.print(neutralised(v.toString()));
 			}
 		}
-		w.write("\r\n");
+		csv.println();
+	}
+
+	/**
+	 * A text that a spreadsheet would read as a formula (starting with {@code = + - @}, a tab or a carriage
+	 * return) gets a leading apostrophe, as OWASP's advice on CSV injection says: shown as text, never run.
+	 */
+	public static String neutralised(String text) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	private static boolean isNumber(String text) {
+		try {
+			new BigDecimal(text);
+			return true;
+		}
+		catch (NumberFormatException e) {
+			return false;
+		}
 	}
 
 	/** A number as plain decimal text (no exponent), rounded to 10 significant places beyond the point. */

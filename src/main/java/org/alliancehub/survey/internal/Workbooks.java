@@ -10,8 +10,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.TooLarge;
 import org.alliancehub.shared.Invalid.FieldError;
 import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.FieldType;
@@ -25,7 +41,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -44,8 +59,6 @@ public final class Workbooks {
 	public static final String ID_KEY = "organizationId";
 
 	public static final String NAME_KEY = "organization";
-
-	private static final int MAX_ROWS = 5000;
 
 	private Workbooks() {
 	}
@@ -192,113 +205,222 @@ public final class Workbooks {
 		}
 	}
 
-	/** Reads an upload; a file that is no spreadsheet, or lacks the key row, fails at once. */
-	public static Sheet read(SurveyView s, InputStream content) {
-		try (Workbook wb = WorkbookFactory.create(content)) {
-			org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet(SHEET) != null ? wb.getSheet(SHEET) : wb.getSheetAt(0);
-			int keyRow = -1;
-			for (int r = 0; r <= Math.min(10, sheet.getLastRowNum()); r++) {
-				if (ID_KEY.equals(text(sheet.getRow(r) == null ? null : sheet.getRow(r).getCell(0)))) {
-					keyRow = r;
-					break;
-				}
-			}
-			if (keyRow < 0) {
-				throw Invalid.field("file", "no row of field keys starting with '" + ID_KEY + "': use the survey's template");
-			}
-			List<FieldError> errors = new ArrayList<>();
-			Map<Integer, SurveyField> columns = new LinkedHashMap<>();
-			org.apache.poi.ss.usermodel.Row keys = sheet.getRow(keyRow);
-			for (int c = 1; c < keys.getLastCellNum(); c++) {
-				String key = text(keys.getCell(c));
-				if (key == null || key.equals(NAME_KEY)) {
-					continue;
-				}
-				SurveyField f = s.field(key);
-				if (f == null) {
-					errors.add(new FieldError("columns." + CellReference.convertNumToColString(c), "the survey has no field '" + key + "'"));
-				}
-				else {
-					columns.put(c, f);
-				}
-			}
-			if (sheet.getLastRowNum() - keyRow > MAX_ROWS) {
-				throw Invalid.field("file", "at most " + MAX_ROWS + " rows");
-			}
-			List<Filled> rows = new ArrayList<>();
-			for (int r = keyRow + 1; r <= sheet.getLastRowNum(); r++) {
-				org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				String id = text(row.getCell(0));
-				if (id != null && id.startsWith("#")) {
-					continue;
-				}
-				Map<String, Object> values = new LinkedHashMap<>();
-				for (Map.Entry<Integer, SurveyField> col : columns.entrySet()) {
-					Object v = value(col.getValue(), row.getCell(col.getKey()));
-					if (v != null) {
-						values.put(col.getValue().key(), v);
+	/** The largest part of an .xlsx that is unpacked (shared strings, styles and the sheet, which is streamed). */
+	static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+
+	/** A part that unpacks to more than a hundred times its packed size is a zip bomb (POI's check). */
+	static final double MIN_INFLATE_RATIO = 0.01;
+
+	static {
+		// POI's own guards against zip bombs, for every spreadsheet this application opens
+		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+		// a package POI cannot open as a zip file is read as a stream instead: keep its larger parts on disk
+		org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
+	}
+
+	/**
+	 * Reads an upload; a file that is no spreadsheet, or lacks the key row, fails at once. The sheet is streamed
+	 * (POI's event API: SAX over the sheet's XML, never the whole workbook in memory), rows are counted as they
+	 * come, and reading stops at the first row beyond {@code maxRows} ({@link TooLarge}); the package is read from
+	 * a temporary file, so a part is unpacked only when read, under POI's zip-bomb limits.
+	 */
+	public static Sheet read(SurveyView s, InputStream content, int maxRows) {
+		Path file = null;
+		try {
+			file = Files.createTempFile("survey-upload", ".xlsx");
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+				XSSFReader reader = new XSSFReader(pkg);
+				ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+				StylesTable styles = reader.getStylesTable();
+				XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+				InputStream chosen = null;
+				while (sheets.hasNext()) {
+					InputStream in = sheets.next();
+					if (chosen == null || SHEET.equals(sheets.getSheetName())) {
+						if (chosen != null) {
+							chosen.close();
+						}
+						chosen = in;
+						if (SHEET.equals(sheets.getSheetName())) {
+							break;
+						}
+					}
+					else {
+						in.close();
 					}
 				}
-				if (values.isEmpty()) {
-					continue;
+				if (chosen == null) {
+					throw Invalid.field("file", "not a readable .xlsx spreadsheet");
 				}
-				Long organizationId = null;
-				try {
-					organizationId = id == null ? null : new BigDecimal(id).longValueExact();
+				Rows rows = new Rows(s, maxRows);
+				try (InputStream sheet = chosen) {
+					XMLReader parser = XMLHelper.newXMLReader();
+					parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainNumbers(), false));
+					parser.parse(new InputSource(sheet));
 				}
-				catch (NumberFormatException | ArithmeticException e) {
-					// named by the caller as an unknown organisation
+				if (rows.keyRow < 0) {
+					throw Invalid.field("file", "no row of field keys starting with '" + ID_KEY + "': use the survey's template");
 				}
-				rows.add(new Filled(r + 1, organizationId, values));
+				return new Sheet(rows.filled, rows.errors);
 			}
-			return new Sheet(rows, errors);
 		}
-		catch (IOException | RuntimeException e) {
-			if (e instanceof Invalid invalid) {
-				throw invalid;
+		catch (Invalid | TooLarge e) {
+			throw e;
+		}
+		catch (Exception e) {
+			if (bomb(e)) {
+				throw new TooLarge("the spreadsheet unpacks to far more than it holds (a zip bomb?)");
 			}
 			throw Invalid.field("file", "not a readable .xlsx spreadsheet");
 		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException e) {
+					// a temporary file; the system's clean-up takes it
+				}
+			}
+		}
 	}
 
-	private static @Nullable Object value(SurveyField f, @Nullable Cell cell) {
-		if (cell == null) {
-			return null;
-		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		if (type == CellType.NUMERIC) {
-			BigDecimal n = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
-			if (f.type() == FieldType.TEXT || f.type() == FieldType.CHOICE || f.type() == FieldType.REGION
-					|| f.type() == FieldType.MULTI_CHOICE) {
-				return n.scale() <= 0 ? n.toPlainString() : n.toPlainString();
+	/** Whether POI refused a part for its inflation ratio or size (the message names the limit it hit). */
+	private static boolean bomb(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof TooLarge) {
+				return true;
 			}
-			return n.scale() <= 0 ? n.setScale(0) : n;
+			String m = t.getMessage();
+			if (m != null && (m.contains("Zip bomb") || m.contains("MaxEntrySize") || m.contains("setMaxEntrySize")
+					|| m.contains("MinInflateRatio"))) {
+				return true;
+			}
 		}
-		String s = text(cell);
-		if (s == null) {
-			return null;
+		return false;
+	}
+
+	/** Numbers as plain decimals whatever the cell's format, not as the cell's format shows them. */
+	private static final class PlainNumbers extends DataFormatter {
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+			return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		}
+	}
+
+	/** Collects the rows after the key row as they stream by. */
+	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final SurveyView survey;
+
+		private final int maxRows;
+
+		final List<Filled> filled = new ArrayList<>();
+
+		final List<FieldError> errors = new ArrayList<>();
+
+		int keyRow = -1;
+
+		private final Map<Integer, SurveyField> columns = new LinkedHashMap<>();
+
+		private final Map<Integer, String> current = new LinkedHashMap<>();
+
+		private int read;
+
+		Rows(SurveyView survey, int maxRows) {
+			this.survey = survey;
+			this.maxRows = maxRows;
+		}
+
+		@Override
+		public void startRow(int rowNum) {
+			current.clear();
+			if (keyRow >= 0 && ++read > maxRows) {
+				throw new TooLarge("a spreadsheet may have at most " + maxRows + " rows");
+			}
+		}
+
+		@Override
+		public void cell(String cellReference, String formattedValue, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+			int column = new CellReference(cellReference).getCol();
+			// before the key row every cell counts (to find the keys); after it, the id and the survey's columns
+			if (keyRow < 0 || column == 0 || columns.containsKey(column)) {
+				String v = formattedValue == null || formattedValue.isBlank() ? null : formattedValue.strip();
+				if (v != null) {
+					current.put(column, v);
+				}
+			}
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			String id = current.get(0);
+			if (keyRow < 0) {
+				if (rowNum > 10) {
+					throw Invalid.field("file", "no row of field keys starting with '" + ID_KEY + "': use the survey's template");
+				}
+				if (ID_KEY.equals(id)) {
+					keyRow = rowNum;
+					for (Map.Entry<Integer, String> c : current.entrySet()) {
+						String key = c.getValue();
+						if (c.getKey() == 0 || key == null || key.equals(NAME_KEY)) {
+							continue;
+						}
+						SurveyField f = survey.field(key);
+						if (f == null) {
+							errors.add(new FieldError("columns." + CellReference.convertNumToColString(c.getKey()),
+									"the survey has no field '" + key + "'"));
+						}
+						else {
+							columns.put(c.getKey(), f);
+						}
+					}
+				}
+				return;
+			}
+			if (id != null && id.startsWith("#")) {
+				return;
+			}
+			Map<String, Object> values = new LinkedHashMap<>();
+			for (Map.Entry<Integer, SurveyField> col : columns.entrySet()) {
+				String text = current.get(col.getKey());
+				Object v = text == null ? null : value(col.getValue(), text);
+				if (v != null) {
+					values.put(col.getValue().key(), v);
+				}
+			}
+			if (values.isEmpty()) {
+				return;
+			}
+			Long organizationId = null;
+			try {
+				organizationId = id == null ? null : new BigDecimal(id).longValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException e) {
+				// named by the caller as an unknown organisation
+			}
+			filled.add(new Filled(rowNum + 1, organizationId, values));
+		}
+	}
+
+	/** A cell's text as the field's value: numbers of numeric fields as numbers, lists split, region codes cut. */
+	private static @Nullable Object value(SurveyField f, String s) {
+		if (f.type().numeric()) {
+			try {
+				BigDecimal n = new BigDecimal(s).stripTrailingZeros();
+				return n.scale() <= 0 ? n.setScale(0) : n;
+			}
+			catch (NumberFormatException e) {
+				return s;
+			}
 		}
 		return switch (f.type()) {
 			case MULTI_CHOICE -> Arrays.stream(s.split("[|、,，]")).map(String::strip).filter(x -> !x.isEmpty()).toList();
 			case REGION -> s.matches("^\\d{6}.*") ? s.substring(0, 6) : s;
 			default -> s;
 		};
-	}
-
-	private static @Nullable String text(@Nullable Cell cell) {
-		if (cell == null) {
-			return null;
-		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		String s = switch (type) {
-			case STRING -> cell.getStringCellValue();
-			case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-			default -> null;
-		};
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.survey.GroupBy;
 import org.alliancehub.survey.Statistics;
@@ -22,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +49,17 @@ class StatisticsApi {
 		this.reports = reports;
 	}
 
+	/** A published or closed survey's statistics are public (suppressed); a draft's are the secretariat's. */
+	static final String READ = "@access.canRead('survey-statistics', #id)";
+
+	/** Raw answers and the report: the secretariat; 403 to others who may read the statistics, 404 for a draft. */
+	static final String MANAGE = "isAuthenticated() and @access.canManage('survey-statistics', #id)";
+
+	/** The statistics table for whoever reads the statistics; the raw answers for the secretariat. */
+	static final String EXPORT = "#kind == 'statistics' ? " + READ + " : (" + MANAGE + ")";
+
 	@GetMapping("/api/v1/surveys/{id}/statistics")
+	@PreAuthorize(READ)
 	SurveyStatistics statistics(@PathVariable long id, @RequestParam(required = false) @Nullable String groupBy) {
 		return statistics.of(id, groupBy(groupBy));
 	}
@@ -59,12 +69,14 @@ class StatisticsApi {
 	 * statistics table, for anyone who may read the statistics (suppressed unless secretariat).
 	 */
 	@GetMapping("/api/v1/surveys/{id}/export.xlsx")
+	@PreAuthorize(EXPORT)
 	void xlsx(@PathVariable long id, @RequestParam(defaultValue = "raw") String kind,
 			@RequestParam(required = false) @Nullable String groupBy, HttpServletResponse response) throws IOException {
 		Exports.write(statistics, exports, id, kind, groupBy(groupBy), "xlsx", response);
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/export.csv")
+	@PreAuthorize(EXPORT)
 	void csv(@PathVariable long id, @RequestParam(defaultValue = "raw") String kind,
 			@RequestParam(required = false) @Nullable String groupBy, HttpServletResponse response) throws IOException {
 		Exports.write(statistics, exports, id, kind, groupBy(groupBy), "csv", response);
@@ -75,8 +87,8 @@ class StatisticsApi {
 	 * holds only published figures but costs seconds of work, so only the secretariat asks for it.
 	 */
 	@GetMapping("/api/v1/surveys/{id}/report.pdf")
+	@PreAuthorize(MANAGE)
 	ResponseEntity<byte[]> report(@PathVariable long id) {
-		secretariat(id);
 		byte[] pdf = reports.renderNow(id);
 		return ResponseEntity.ok()
 			.header("Content-Type", "application/pdf")
@@ -86,8 +98,8 @@ class StatisticsApi {
 
 	/** Starts making the report in the background; poll the Location for progress, then download. */
 	@PostMapping("/api/v1/surveys/{id}/reports")
+	@PreAuthorize(MANAGE)
 	ResponseEntity<ReportJobs.Job> startReport(@PathVariable long id) {
-		secretariat(id);
 		ReportJobs.Job job = reports.start(id);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/surveys/" + id + "/reports/" + job.id()))
@@ -95,14 +107,14 @@ class StatisticsApi {
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/reports/{job}")
+	@PreAuthorize(MANAGE)
 	ReportJobs.Job reportStatus(@PathVariable long id, @PathVariable String job) {
-		secretariat(id);
 		return reports.job(id, job);
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/reports/{job}/report.pdf")
+	@PreAuthorize(MANAGE)
 	ResponseEntity<byte[]> reportFile(@PathVariable long id, @PathVariable String job) {
-		secretariat(id);
 		return ResponseEntity.ok()
 			.header("Content-Type", "application/pdf")
 			.header("Content-Disposition", Exports.attachment("survey-" + id + "-report.pdf"))
@@ -115,12 +127,6 @@ class StatisticsApi {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
 		p.setTitle("No CJK font installed");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-	}
-
-	private void secretariat(long id) {
-		if (!statistics.canSeeInternal(id)) {
-			throw new Forbidden("reports are made by the secretariat");
-		}
 	}
 
 	static @Nullable GroupBy groupBy(@Nullable String value) {
@@ -145,15 +151,8 @@ class StatisticsApi {
 				case "statistics" -> false;
 				default -> throw Invalid.field("kind", "raw or statistics");
 			};
-			SurveyStatistics s = null;
-			if (raw) {
-				if (!statistics.canSeeInternal(id)) {
-					throw new Forbidden("raw answers are for the secretariat");
-				}
-			}
-			else {
-				s = statistics.of(id, groupBy);
-			}
+			// who may have which kind is checked by the callers' @PreAuthorize
+			SurveyStatistics s = raw ? null : statistics.of(id, groupBy);
 			String name = "survey-" + id + (raw ? "-answers" : "-statistics") + "." + format;
 			response.setContentType(format.equals("csv") ? "text/csv;charset=UTF-8"
 					: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

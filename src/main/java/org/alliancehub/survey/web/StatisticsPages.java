@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.network.SiteFrames;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.survey.GroupBy;
 import org.alliancehub.survey.Statistics;
@@ -70,6 +69,7 @@ class StatisticsPages {
 
 	/** The published statistics of an alliance's surveys, linked from its site. */
 	@GetMapping("/a/{slug}/surveys/statistics")
+	@PreAuthorize("permitAll()")
 	String list(@PathVariable String slug, Model model) {
 		Alliance a = alliances.get(slug);
 		model.addAttribute("frame", frames.of(a));
@@ -79,10 +79,11 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/a/{slug}/surveys/{id}/statistics")
+	@PreAuthorize(StatisticsApi.READ)
 	String page(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "region") String groupBy,
 			Model model) {
 		Alliance a = alliances.get(slug);
-		if (statistics.visible(id).allianceId() != a.id()) {
+		if (source.survey(id).allianceId() != a.id()) {
 			throw new NotFound("survey " + id);
 		}
 		fill(id, groupBy, false, model);
@@ -92,11 +93,10 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/admin/surveys/{id}/statistics")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(StatisticsApi.MANAGE)
 	String admin(@PathVariable long id, @RequestParam(defaultValue = "region") String groupBy, Model model) {
-		secretariat(id);
 		fill(id, groupBy, true, model);
-		model.addAttribute("frame", frames.of(alliances.get(statistics.visible(id).allianceId())));
+		model.addAttribute("frame", frames.of(alliances.get(source.survey(id).allianceId())));
 		model.addAttribute("base", "/admin/surveys/" + id);
 		return "survey/stats-page";
 	}
@@ -119,10 +119,11 @@ class StatisticsPages {
 
 	/** Statistics for the public pages, everything for the secretariat (session sign-in, unlike the API). */
 	@GetMapping({ "/a/{slug}/surveys/{id}/statistics.xlsx", "/a/{slug}/surveys/{id}/statistics.csv" })
+	@PreAuthorize(StatisticsApi.READ)
 	void publicExport(@PathVariable String slug, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String groupBy, jakarta.servlet.http.HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		if (statistics.visible(id).allianceId() != alliances.get(slug).id()) {
+		if (source.survey(id).allianceId() != alliances.get(slug).id()) {
 			throw new NotFound("survey " + id);
 		}
 		String format = request.getRequestURI().endsWith(".csv") ? "csv" : "xlsx";
@@ -131,7 +132,7 @@ class StatisticsPages {
 	}
 
 	@GetMapping({ "/admin/surveys/{id}/export.xlsx", "/admin/surveys/{id}/export.csv" })
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(StatisticsApi.EXPORT)
 	void adminExport(@PathVariable long id, @RequestParam(defaultValue = "raw") String kind,
 			@RequestParam(required = false) @Nullable String groupBy, jakarta.servlet.http.HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -141,25 +142,22 @@ class StatisticsPages {
 
 	/** Starts the report and answers the progress fragment, which polls itself until the PDF is ready. */
 	@PostMapping("/admin/surveys/{id}/report")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(StatisticsApi.MANAGE)
 	String startReport(@PathVariable long id, Model model) {
-		secretariat(id);
 		model.addAttribute("job", reports.start(id));
 		return "survey/stats-progress";
 	}
 
 	@GetMapping("/admin/surveys/{id}/report/{job}")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(StatisticsApi.MANAGE)
 	String reportProgress(@PathVariable long id, @PathVariable String job, Model model) {
-		secretariat(id);
 		model.addAttribute("job", reports.job(id, job));
 		return "survey/stats-progress";
 	}
 
 	@GetMapping("/admin/surveys/{id}/report/{job}/report.pdf")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(StatisticsApi.MANAGE)
 	ResponseEntity<byte[]> reportFile(@PathVariable long id, @PathVariable String job) {
-		secretariat(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", StatisticsApi.Exports.attachment("survey-" + id + "-report.pdf"))
@@ -169,6 +167,7 @@ class StatisticsPages {
 	/** The map of China (GeoJSON with GB/T 2260 feature ids, unpacked at build time), cached by browsers. */
 	@GetMapping({ "/geo/china.json", "/geo/province/{name:[a-z]+}.json" })
 	@ResponseBody
+	@PreAuthorize("permitAll()")
 	ResponseEntity<byte[]> map(@PathVariable(required = false) @Nullable String name) throws IOException {
 		ClassPathResource r = new ClassPathResource(name == null ? "geo/china.json" : "geo/province/" + name + ".json");
 		if (!r.exists()) {
@@ -179,12 +178,6 @@ class StatisticsPages {
 				.contentType(MediaType.APPLICATION_JSON)
 				.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
 				.body(StreamUtils.copyToByteArray(in));
-		}
-	}
-
-	private void secretariat(long id) {
-		if (!statistics.canSeeInternal(id)) {
-			throw new Forbidden("the secretariat's statistics");
 		}
 	}
 }

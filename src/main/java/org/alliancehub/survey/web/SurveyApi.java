@@ -49,6 +49,15 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "surveys")
 class SurveyApi {
 
+	/** A published survey's recipients' representatives read it; a draft is the secretariat's (404 to anyone else). */
+	static final String READ = "@access.canRead('survey', #id)";
+
+	/** Answering (for an organisation the caller acts for: checked by {@link Responses}) needs credentials first. */
+	static final String ANSWER = "isAuthenticated() and @access.canRead('survey', #id)";
+
+	/** The survey's secretariat; 403 to a recipient, 404 to whoever may not read the survey, 401 without credentials. */
+	static final String MANAGE = "isAuthenticated() and @access.canManage('survey', #id)";
+
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final Surveys surveys;
@@ -84,6 +93,7 @@ class SurveyApi {
 	}
 
 	@GetMapping("/api/v1/alliances/{slug}/surveys")
+	@PreAuthorize("isAuthenticated()")
 	@Operation(summary = "The alliance's surveys: all for its secretariat, those asking their organisation for members")
 	PageResult<SurveySummary> list(@PathVariable String slug, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
@@ -91,18 +101,21 @@ class SurveyApi {
 	}
 
 	@GetMapping("/api/v1/surveys/{id}")
+	@PreAuthorize(READ)
 	@Operation(summary = "A survey with its fields, rules and response rate")
 	SurveyView get(@PathVariable long id) {
 		return surveys.get(id);
 	}
 
 	@PatchMapping("/api/v1/surveys/{id}")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "Change a draft survey (secretariat): the fields given, checked as on creation; fields and rules replace the lists; a stale version or a published survey answers 409")
 	SurveyView update(@PathVariable long id, @RequestBody SurveyPatch patch) {
 		return surveys.update(id, patch);
 	}
 
 	@DeleteMapping("/api/v1/surveys/{id}")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "Delete a draft survey (secretariat); a published or closed one answers 409")
 	ResponseEntity<Void> delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
 		surveys.delete(id, version);
@@ -110,6 +123,7 @@ class SurveyApi {
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/copies")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "A new draft survey for another period with this one's fields, rules and audience")
 	ResponseEntity<SurveyView> copy(@PathVariable long id, @RequestBody CopyRequest request) {
 		SurveyView s = surveys.copy(id, request.title() != null ? request.title() : surveys.get(id).title(),
@@ -118,29 +132,34 @@ class SurveyApi {
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/publish")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "Ask the audience: fixes the recipients")
 	SurveyView publish(@PathVariable long id) {
 		return surveys.publish(id);
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/close")
+	@PreAuthorize(MANAGE)
 	SurveyView close(@PathVariable long id) {
 		return surveys.close(id);
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/recipients")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "Who is asked and where each answer stands (secretariat)")
 	List<Recipient> recipients(@PathVariable long id) {
 		return surveys.recipients(id);
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/reminders")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "E-mail the representatives of every recipient that has not submitted")
 	SurveyReminders.Sent remind(@PathVariable long id) {
 		return reminders.remind(id);
 	}
 
 	@PutMapping("/api/v1/surveys/{id}/responses/{organizationId}")
+	@PreAuthorize(ANSWER)
 	@Operation(summary = "Save an organisation's answer as a draft, or submit it (submit: true)")
 	ResponseEntity<ResponseView> answer(@PathVariable long id, @PathVariable long organizationId,
 			@RequestBody AnswerRequest request) {
@@ -152,23 +171,27 @@ class SurveyApi {
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/responses/{organizationId}")
+	@PreAuthorize(READ)
 	ResponseView response(@PathVariable long id, @PathVariable long organizationId) {
 		return responses.get(id, organizationId);
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/responses/{organizationId}/revisions")
+	@PreAuthorize(READ)
 	@Operation(summary = "Every version of an answer, newest first")
 	List<ResponseRevision> revisions(@PathVariable long id, @PathVariable long organizationId) {
 		return responses.revisions(id, organizationId);
 	}
 
 	@PostMapping("/api/v1/surveys/{id}/responses/{organizationId}/reopen")
+	@PreAuthorize(MANAGE)
 	@Operation(summary = "Hand a submitted answer back to be corrected, with the reason (secretariat)")
 	ResponseView reopen(@PathVariable long id, @PathVariable long organizationId, @RequestBody ReopenRequest request) {
 		return responses.reopen(id, organizationId, request.reason());
 	}
 
 	@PostMapping(path = "/api/v1/surveys/{id}/responses/{organizationId}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(ANSWER)
 	@Operation(summary = "Upload a file for a FILE field; the answer then names it by id")
 	ResponseEntity<SurveyFiles.SurveyFile> upload(@PathVariable long id, @PathVariable long organizationId,
 			@RequestParam("file") MultipartFile file) {
@@ -183,6 +206,7 @@ class SurveyApi {
 	}
 
 	@GetMapping("/api/v1/survey-files/{fileId}")
+	@PreAuthorize("@access.canRead('survey-file', #fileId)")
 	ResponseEntity<Resource> file(@PathVariable long fileId) {
 		SurveyFiles.Stored f = files.open(fileId);
 		return ResponseEntity.ok()
@@ -194,6 +218,7 @@ class SurveyApi {
 	}
 
 	@GetMapping("/api/v1/surveys/{id}/template.xlsx")
+	@PreAuthorize(READ)
 	@Operation(summary = "The survey as an .xlsx template with a row per organisation the caller answers for")
 	ResponseEntity<byte[]> template(@PathVariable long id) {
 		return ResponseEntity.ok()
@@ -206,6 +231,7 @@ class SurveyApi {
 	}
 
 	@PostMapping(path = "/api/v1/surveys/{id}/responses.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(ANSWER)
 	@Operation(summary = "Answers for many organisations from the filled template: every row is checked, all or nothing")
 	Responses.Imported importAnswers(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean submit) {

@@ -57,6 +57,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class SurveyPages {
 
+	/** The alliance's secretariat, for a survey of that alliance. */
+	static final String MANAGE_SURVEY = "@access.canManage(#slug) and @access.canManage('survey', #id)";
+
 
 
 	/** Empty field lines the builder offers. */
@@ -130,7 +133,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/surveys/{id}/edit")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String edit(@PathVariable String slug, @PathVariable long id, Model model, RedirectAttributes redirect) {
 		SurveyView s = ofAlliance(slug, id);
 		if (s.status() != org.alliancehub.survey.SurveyStatus.DRAFT) {
@@ -142,7 +145,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/edit")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String saveEdit(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String add, HttpServletRequest request, Model model,
 			RedirectAttributes redirect) {
@@ -168,7 +171,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/delete")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String delete(@PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
 		ofAlliance(slug, id);
 		try {
@@ -195,7 +198,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/surveys/{id}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String survey(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable String done,
 			@RequestParam(required = false) @Nullable String error, @RequestParam(required = false) @Nullable Integer sent,
 			Model model) {
@@ -211,7 +214,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/{action:publish|close|remind}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String act(@PathVariable String slug, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
 		ofAlliance(slug, id);
 		try {
@@ -229,7 +232,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/copy")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String copy(@PathVariable String slug, @PathVariable long id, @RequestParam String title,
 			@RequestParam String period, @RequestParam String deadline, RedirectAttributes redirect) {
 		SurveyView s = ofAlliance(slug, id);
@@ -244,14 +247,14 @@ class SurveyPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/surveys/{id}/template.xlsx")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	ResponseEntity<byte[]> adminTemplate(@PathVariable String slug, @PathVariable long id) {
 		ofAlliance(slug, id);
 		return template(id);
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/responses.xlsx")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String adminUpload(@PathVariable String slug, @PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean submit, Model model, RedirectAttributes redirect) {
 		ofAlliance(slug, id);
@@ -274,7 +277,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/surveys/{id}/responses/{organizationId}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String response(@PathVariable String slug, @PathVariable long id, @PathVariable long organizationId, Model model) {
 		SurveyView s = ofAlliance(slug, id);
 		model.addAttribute("frame", frames.network());
@@ -286,7 +289,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/surveys/{id}/responses/{organizationId}/reopen")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE_SURVEY)
 	String reopen(@PathVariable String slug, @PathVariable long id, @PathVariable long organizationId,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		ofAlliance(slug, id);
@@ -315,6 +318,7 @@ class SurveyPages {
 	// ---- members
 
 	@GetMapping("/surveys")
+	@PreAuthorize("isAuthenticated()")
 	String tasks(Model model) {
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("tasks", surveys.tasks());
@@ -322,6 +326,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/surveys/files/{fileId}")
+	@PreAuthorize("isAuthenticated() and @access.canRead('survey-file', #fileId)")
 	ResponseEntity<org.springframework.core.io.Resource> file(@PathVariable long fileId) {
 		SurveyFiles.Stored f = files.open(fileId);
 		return ResponseEntity.ok()
@@ -334,6 +339,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/surveys/{id}/template.xlsx")
+	@PreAuthorize(SurveyApi.ANSWER)
 	ResponseEntity<byte[]> template(@PathVariable long id) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(SurveyApi.XLSX))
@@ -342,6 +348,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/surveys/{id}/answer/{organizationId}")
+	@PreAuthorize(SurveyApi.ANSWER)
 	String answer(@PathVariable long id, @PathVariable long organizationId,
 			@RequestParam(required = false) @Nullable String saved, Model model) {
 		SurveyView s = surveys.get(id);
@@ -367,6 +374,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/surveys/{id}/answer/{organizationId}")
+	@PreAuthorize(SurveyApi.ANSWER)
 	String saveAnswer(@PathVariable long id, @PathVariable long organizationId, HttpServletRequest request,
 			@RequestParam(defaultValue = "false") boolean submit, Model model) {
 		SurveyView s = surveys.get(id);
