@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
  * <li>the account at one address: 5 attempts, then one a minute; this is what stops someone guessing;</li>
  * <li>one address over all accounts: 30 attempts, then one a minute (an office or a campus shares an address);</li>
  * <li>one account over all addresses: 20 attempts, then one every 10 seconds, so that guessing from many
- * addresses stays slow; the addresses where the owner has signed in before (the last 30 days) are exempt, so
- * nobody can keep the owner out by failing on purpose elsewhere.</li>
+ * addresses stays slow.</li>
  * </ul>
+ * An account and address pair that signed in successfully in the last 30 days (the owner at their desk) is
+ * held to its own budget only: nobody can keep the owner out by failing on purpose, elsewhere or from the
+ * same office address.
  */
 @Component
 public class LoginThrottle {
@@ -80,8 +82,8 @@ public class LoginThrottle {
 		String pair = pair(username, address);
 		List<Bucket> budgets = new ArrayList<>(3);
 		budgets.add(bucket(pair, PER_ACCOUNT_AND_ADDRESS, REFILL));
-		budgets.add(bucket("a:" + address, PER_ADDRESS, REFILL));
 		if (known.getIfPresent(pair) == null) {
+			budgets.add(bucket("a:" + address, PER_ADDRESS, REFILL));
 			budgets.add(bucket("u:" + account(username), PER_ACCOUNT, ACCOUNT_REFILL));
 		}
 		return budgets;

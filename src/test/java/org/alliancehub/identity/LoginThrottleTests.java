@@ -54,6 +54,22 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void othersFailingAtTheOwnersAddressDoNotKeepTheOwnerOut() {
+		LoginThrottle throttle = new LoginThrottle();
+		assertThat(throttle.attempt("owner", "10.3.3.3")).isEmpty();
+		throttle.succeeded("owner", "10.3.3.3");
+		for (int i = 0; i < 40; i++) {
+			throttle.attempt("user" + i, "10.3.3.3");
+		}
+		assertThat(throttle.attempt("newcomer", "10.3.3.3")).as("the address is spent").isPresent();
+		assertThat(throttle.attempt("owner", "10.3.3.3")).isEmpty();
+		for (int i = 0; i < 4; i++) {
+			throttle.attempt("owner", "10.3.3.3");
+		}
+		assertThat(throttle.attempt("owner", "10.3.3.3")).as("but not beyond its own budget").isPresent();
+	}
+
+	@Test
 	void successesGiveTheirAttemptBack() {
 		LoginThrottle throttle = new LoginThrottle();
 		for (int i = 0; i < 50; i++) {
