@@ -52,6 +52,46 @@ class SignInThrottleIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void twentyConcurrentBadFormSignInsPassAtMostTheBudgetToThePasswordCheck() throws Exception {
+		String user = newUser();
+		String from = "127.0.0.8";
+		var login = FromAddress.send(from, port, "GET", "/login", Map.of(), "");
+		String cookie = login.header("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+			.orElseThrow().split(";")[0];
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+		assertThat(csrf.find()).isTrue();
+		String form = "username=" + user + "&password=wrong-password&_csrf=" + csrf.group(1);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Future<FromAddress.Answer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return FromAddress.send(from, port, "POST", "/login",
+							Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie), form);
+				}));
+			}
+			start.countDown();
+			int checked = 0;
+			for (Future<FromAddress.Answer> a : answers) {
+				FromAddress.Answer answer = a.get();
+				if (answer.status() == 302) {
+					assertThat(answer.header("Location").get(0)).contains("/login?error");
+					checked++;
+				}
+				else {
+					assertThat(answer.status()).isEqualTo(429);
+				}
+			}
+			assertThat(checked).as("sign-ins whose password was checked").isEqualTo(5);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void badPasswordsFromAnAttackerDoNotLockTheAdministratorOut() {
 		String attacker = "127.0.0.4";
 		for (int i = 0; i < 5; i++) {
