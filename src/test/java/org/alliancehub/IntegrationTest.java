@@ -48,6 +48,8 @@ public abstract class IntegrationTest {
 		registry.add("alliancehub.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("alliancehub.demo", () -> "true");
 		registry.add("server.shutdown", () -> "immediate");
+		// Requests from 127.0.0.2 stand for a reverse proxy in front of the platform (see FromAddress).
+		registry.add("alliancehub.trusted-proxies", () -> "127.0.0.2");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 	}

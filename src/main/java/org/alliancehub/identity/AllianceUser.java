@@ -24,8 +24,20 @@ public final class AllianceUser implements UserDetails, CredentialsContainer {
 
 	private final List<RoleGrant> roles;
 
+	private final long credentialsVersion;
+
 	public AllianceUser(long id, String username, String displayName, @Nullable String passwordHash, boolean enabled,
 			List<RoleGrant> roles) {
+		this(id, username, displayName, passwordHash, enabled, roles, 0);
+	}
+
+	/**
+	 * @param credentialsVersion raised when the password changes or the account is disabled; a session that
+	 * signed in under another value has ended
+	 */
+	public AllianceUser(long id, String username, String displayName, @Nullable String passwordHash, boolean enabled,
+			List<RoleGrant> roles, long credentialsVersion) {
+		this.credentialsVersion = credentialsVersion;
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -40,6 +52,10 @@ public final class AllianceUser implements UserDetails, CredentialsContainer {
 
 	public String displayName() {
 		return displayName;
+	}
+
+	public long credentialsVersion() {
+		return credentialsVersion;
 	}
 
 	public List<RoleGrant> roles() {

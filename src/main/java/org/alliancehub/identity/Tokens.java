@@ -9,9 +9,11 @@ import java.util.Optional;
 
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.shared.Hashes;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for the API: random, opaque, revocable, stored only as a hash, valid for a limited time.
@@ -29,7 +31,11 @@ public class Tokens {
 
 	private final AllianceHubProperties properties;
 
-	Tokens(JdbcClient jdbc, Users users, Clock clock, AllianceHubProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	Tokens(JdbcClient jdbc, Users users, Clock clock, AllianceHubProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
@@ -59,8 +65,19 @@ public class Tokens {
 			.params(hash(token), OffsetDateTime.now(clock))
 			.query(Long.class)
 			.optional()
-			.flatMap(users::find)
+			.flatMap(users::current)
 			.filter(AllianceUser::isEnabled);
+	}
+
+	/** Ends one token, e.g. when the client that held it signs out; a token already gone is no error. */
+	@Transactional
+	public void revoke(String token, AllianceUser user) {
+		int revoked = jdbc.sql("delete from api_token where token_hash = ? and user_id = ?")
+			.params(hash(token), user.id())
+			.update();
+		if (revoked > 0) {
+			events.publishEvent(new TokenRevoked(user.id(), user.getUsername()));
+		}
 	}
 
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)

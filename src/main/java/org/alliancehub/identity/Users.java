@@ -65,18 +65,102 @@ public class Users implements UserDetailsService {
 	}
 
 	public Optional<AllianceUser> find(String username) {
-		return jdbc.sql("select id, username, display_name, password_hash, enabled from app_user where username = ?")
+		return jdbc.sql("select id, username, display_name, password_hash, enabled, credentials_version from app_user where username = ?")
 			.param(username)
 			.query((rs, i) -> new AllianceUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), List.of()))
+					rs.getBoolean(5), List.of(), rs.getLong(6)))
 			.optional()
 			.map(u -> new AllianceUser(u.id(), u.getUsername(), u.displayName(), u.getPassword(), u.isEnabled(),
-					rolesOf(u.id())));
+					rolesOf(u.id()), u.credentialsVersion()));
 	}
 
 	Optional<AllianceUser> find(long id) {
 		return jdbc.sql("select username from app_user where id = ?").param(id).query(String.class).optional()
 			.flatMap(this::find);
+	}
+
+	/**
+	 * The user as the database has it now, roles included, in one statement: every signed-in request reads
+	 * it, so that a role taken away or a disabled account takes effect on the next request. Without the
+	 * password hash.
+	 */
+	public Optional<AllianceUser> current(long id) {
+		record Row(String username, String displayName, boolean enabled, long credentialsVersion,
+				@org.jspecify.annotations.Nullable RoleGrant grant) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select u.username, u.display_name, u.enabled, u.credentials_version, r.role, r.alliance_id, r.organization_id
+				from app_user u left join user_role r on r.user_id = u.id where u.id = ? order by r.id""")
+			.param(id)
+			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
+					rs.getString(5) == null ? null : new RoleGrant(Role.valueOf(rs.getString(5)),
+							(Long) rs.getObject(6), (Long) rs.getObject(7))))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Row first = rows.get(0);
+		List<RoleGrant> roles = rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList();
+		return Optional.of(new AllianceUser(id, first.username(), first.displayName(), null, first.enabled(), roles,
+				first.credentialsVersion()));
+	}
+
+	/**
+	 * A user changes their own password, proving the current one. Every session and bearer token of the user
+	 * ends (this one too): whoever learnt the old password is signed out.
+	 */
+	@Transactional
+	public void changePassword(AllianceUser user, String currentPassword, String newPassword) {
+		String hash = jdbc.sql("select password_hash from app_user where id = ? for update")
+			.param(user.id())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("user " + user.id()));
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (!passwords.matches(currentPassword, hash)) {
+			errors.add(new Invalid.FieldError("currentPassword", "is not your current password"));
+		}
+		if (newPassword.length() < 10 || newPassword.length() > 200) {
+			errors.add(new Invalid.FieldError("newPassword", "must have 10 to 200 characters"));
+		}
+		else if (newPassword.equals(currentPassword)) {
+			errors.add(new Invalid.FieldError("newPassword", "must differ from the current password"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		jdbc.sql("""
+				update app_user set password_hash = ?, credentials_version = credentials_version + 1,
+				version = version + 1, updated_at = now() where id = ?""")
+			.params(passwords.encode(newPassword), user.id())
+			.update();
+		jdbc.sql("delete from api_token where user_id = ?").param(user.id()).update();
+		events.publishEvent(new UserPasswordChanged(user.id(), user.getUsername()));
+	}
+
+	/**
+	 * The administrator disables a user (who can then neither sign in nor go on using a session or token)
+	 * or enables them again. Nobody disables their own account: the network would lose its last administrator.
+	 */
+	@Transactional
+	public UserView setEnabled(long id, boolean enabled, AllianceUser actor) {
+		AllianceUser user = current(id).orElseThrow(() -> new NotFound("user " + id));
+		if (!enabled && id == actor.id()) {
+			throw Invalid.field("enabled", "you cannot disable your own account");
+		}
+		if (user.isEnabled() == enabled) {
+			return view(id);
+		}
+		jdbc.sql("""
+				update app_user set enabled = ?, credentials_version = credentials_version + 1,
+				version = version + 1, updated_at = now() where id = ?""")
+			.params(enabled, id)
+			.update();
+		if (!enabled) {
+			jdbc.sql("delete from api_token where user_id = ?").param(id).update();
+		}
+		events.publishEvent(enabled ? new UserEnabled(id, user.getUsername()) : new UserDisabled(id, user.getUsername()));
+		return view(id);
 	}
 
 	/** Names and e-mail addresses of the users who act for these organisations (their representatives). */

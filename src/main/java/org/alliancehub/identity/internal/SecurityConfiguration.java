@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.Tokens;
+import org.alliancehub.identity.Users;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -78,18 +82,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Users users) throws Exception {
 		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 			.frameOptions(f -> f.deny())
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterAfter(new CurrentUserFilter(users), SecurityContextHolderFilter.class)
 			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(f -> f.loginPage("/login")
 				.defaultSuccessUrl("/admin/", false)
-				.failureHandler((request, response, e) -> {
-					String username = request.getParameter("username");
-					throttle.failed(username == null ? "" : username, request.getRemoteAddr());
-					response.sendRedirect("/login?error");
-				})
+				.successHandler(succeeded(throttle))
+				.failureHandler((request, response, e) -> response.sendRedirect("/login?error"))
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
@@ -103,7 +105,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Refuses sign-in attempts with 429 while the throttle says wait. */
+	/** Gives the attempt back to the throttle, then goes where the visitor was headed (or the back office). */
+	private static AuthenticationSuccessHandler succeeded(LoginThrottle throttle) {
+		SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
+		target.setDefaultTargetUrl("/admin/");
+		return (request, response, authentication) -> {
+			String username = request.getParameter("username");
+			throttle.succeeded(username == null ? "" : username, request.getRemoteAddr());
+			target.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/** Takes each sign-in attempt from the throttle's budgets before the password is checked; 429 when spent. */
 	static final class FormLoginThrottle extends OncePerRequestFilter {
 
 		private final LoginThrottle throttle;
@@ -117,7 +130,7 @@ class SecurityConfiguration {
 				throws ServletException, IOException {
 			if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
 				String username = request.getParameter("username");
-				var wait = throttle.retryAfter(username == null ? "" : username, request.getRemoteAddr());
+				var wait = throttle.attempt(username == null ? "" : username, request.getRemoteAddr());
 				if (wait.isPresent()) {
 					response.setHeader("Retry-After", String.valueOf(wait.get()));
 					response.sendError(429, "too many failed sign-ins; wait " + wait.get() + " s");

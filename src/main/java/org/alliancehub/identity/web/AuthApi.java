@@ -8,17 +8,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.alliancehub.identity.Access;
 import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.Tokens;
 import org.alliancehub.shared.TooManyRequests;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,7 +38,10 @@ class AuthApi {
 
 	private final LoginThrottle throttle;
 
-	AuthApi(AuthenticationManager authentication, Tokens tokens, LoginThrottle throttle) {
+	private final Access access;
+
+	AuthApi(AuthenticationManager authentication, Tokens tokens, LoginThrottle throttle, Access access) {
+		this.access = access;
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.throttle = throttle;
@@ -50,18 +58,26 @@ class AuthApi {
 	@Operation(summary = "Exchange a username and password for a bearer token")
 	TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		String address = request.getRemoteAddr();
-		throttle.retryAfter(credentials.username(), address).ifPresent(wait -> {
+		throttle.attempt(credentials.username(), address).ifPresent(wait -> {
 			throw new TooManyRequests(wait);
 		});
 		try {
 			var auth = authentication.authenticate(UsernamePasswordAuthenticationToken
 				.unauthenticated(credentials.username(), credentials.password()));
+			throttle.succeeded(credentials.username(), address);
 			Tokens.IssuedToken t = tokens.issue((AllianceUser) auth.getPrincipal());
 			return new TokenResponse(t.token(), t.expiresAt());
 		}
 		catch (AuthenticationException e) {
-			throttle.failed(credentials.username(), address);
 			throw new BadCredentialsException("wrong username or password");
 		}
+	}
+
+	@DeleteMapping("/token")
+	@PreAuthorize("isAuthenticated()")
+	@Operation(summary = "Revoke the bearer token of this request; it is refused from now on")
+	ResponseEntity<Void> revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		tokens.revoke(authorization.substring("Bearer ".length()).strip(), access.requireUser());
+		return ResponseEntity.noContent().build();
 	}
 }

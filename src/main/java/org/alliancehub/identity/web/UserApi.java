@@ -7,15 +7,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.alliancehub.identity.Access;
+import org.alliancehub.identity.AllianceUser;
+import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.NewUser;
 import org.alliancehub.identity.UserView;
 import org.alliancehub.identity.Users;
 import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.TooManyRequests;
 import org.alliancehub.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,7 +39,10 @@ class UserApi {
 
 	private final Access access;
 
-	UserApi(Users users, Access access) {
+	private final LoginThrottle throttle;
+
+	UserApi(Users users, Access access, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.users = users;
 		this.access = access;
 	}
@@ -72,5 +81,32 @@ class UserApi {
 	@PreAuthorize("@access.isNetworkAdmin()")
 	UserView get(@PathVariable long id) {
 		return users.view(id);
+	}
+
+	record UserPatch(@NotNull Boolean enabled) {
+	}
+
+	@PatchMapping("/{id}")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	@Operation(summary = "Disable a user (sign-in, every session and every token end at once) or enable them again")
+	UserView patch(@PathVariable long id, @Valid @RequestBody UserPatch patch) {
+		return users.setEnabled(id, patch.enabled(), access.requireUser());
+	}
+
+	record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+			@NotNull @Size(min = 10, max = 200, message = "{validation.password}") String newPassword) {
+	}
+
+	@PutMapping("/me/password")
+	@PreAuthorize("isAuthenticated()")
+	@Operation(summary = "Change your own password; every session and bearer token of yours ends, this one too")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+		AllianceUser me = access.requireUser();
+		throttle.attempt(me.getUsername(), request.getRemoteAddr()).ifPresent(wait -> {
+			throw new TooManyRequests(wait);
+		});
+		users.changePassword(me, change.currentPassword(), change.newPassword());
+		throttle.succeeded(me.getUsername(), request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
 	}
 }

@@ -90,7 +90,8 @@ class Searcher implements Search {
 		if (text.length() > SearchQuery.MAX_LENGTH) {
 			errors.add(new Invalid.FieldError("q", "at most " + SearchQuery.MAX_LENGTH + " characters"));
 		}
-		if ((long) (q.page() + 1) * q.size() > MAX_DEPTH) {
+		// In long: page + 1 overflows an int for page = Integer.MAX_VALUE.
+		if (q.page() < 0 || q.size() < 1 || ((long) q.page() + 1) * q.size() > MAX_DEPTH) {
 			errors.add(new Invalid.FieldError("page", "results go " + MAX_DEPTH + " deep at most; narrow the search"));
 		}
 		if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {

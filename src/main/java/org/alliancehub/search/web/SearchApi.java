@@ -35,6 +35,7 @@ class SearchApi {
 	}
 
 	@GetMapping("/api/v1/search")
+	@PreAuthorize("permitAll()")
 	@Operation(summary = "Search articles, briefings, organisations and events; 繁體 and 简体 alike")
 	SearchResult search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String alliance,

@@ -2,6 +2,7 @@ package org.alliancehub.search.web;
 
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.network.SiteFrames;
 import org.alliancehub.search.DocumentType;
@@ -40,13 +41,14 @@ class SearchPages {
 	}
 
 	@GetMapping("/search")
+	@PreAuthorize("permitAll()")
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String alliance,
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable DocumentType type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "RELEVANCE") SearchQuery.Order sort, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		var frame = alliance != null && !alliance.isBlank() && alliances.find(alliance).isPresent()
 				? frames.of(alliance) : frames.network();
 		SearchQuery query = new SearchQuery(q, blank(alliance), blank(category), type, from, to, sort,
@@ -61,6 +63,9 @@ class SearchPages {
 		catch (Invalid e) {
 			model.addAttribute("result", null);
 			model.addAttribute("error", e.errors().get(0).field());
+			if (!q.isBlank()) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
 		}
 		return "search/results";
 	}

@@ -4,9 +4,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.web.Language;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,6 +35,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * with the headers it was sent with (security headers included), and everything is dropped as soon as
  * any change commits: visitors never see stale content, and the common case costs no SQL and no
  * template rendering. Signed-in users (a session cookie or a bearer token) always get a fresh page.
+ *
+ * <p>Anyone can ask for any URL, so the cache must not grow with what is asked: it is bounded by the bytes
+ * it holds (Caffeine evicts the least useful pages beyond {@link #MAX_BYTES}); a page is stored under its
+ * path, its language and only the query parameters public pages read ({@link #PARAMETERS}), so
+ * {@code ?r=1}, {@code ?r=2} … are one entry; and when many visitors ask for the same missing page at once,
+ * one of them renders it and the others wait for that copy instead of rendering it again.
  */
 public class PageCache extends OncePerRequestFilter {
 
@@ -47,13 +63,24 @@ public class PageCache extends OncePerRequestFilter {
 		}
 	}
 
-	private static final int MAX_ENTRIES = 5_000;
+	/** The query parameters that public pages read (section paging, tags, statistics grouping); others are ignored. */
+	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy");
+
+	static final long MAX_BYTES = 64L * 1024 * 1024;
 
 	private static final long MAX_BODY = 512 * 1024;
 
-	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+	/** How long a visitor waits for another's rendering of the same page before rendering it itself. */
+	private static final long WAIT_SECONDS = 30;
+
+	private final AsyncCache<String, Entry> entries = Caffeine.newBuilder()
+		.maximumWeight(MAX_BYTES)
+		.weigher((String key, Entry e) -> e.weight(key))
+		.buildAsync();
 
 	private final AtomicLong generation = new AtomicLong();
+
+	private final AtomicLong renders = new AtomicLong();
 
 	private final boolean enabled;
 
@@ -62,6 +89,14 @@ public class PageCache extends OncePerRequestFilter {
 	}
 
 	record Entry(long generation, int status, String contentType, List<String[]> headers, byte[] body) {
+
+		int weight(String key) {
+			int w = 2 * key.length() + body.length + 200;
+			for (String[] h : headers) {
+				w += 2 * (h[0].length() + h[1].length()) + 40;
+			}
+			return w;
+		}
 	}
 
 	@Override
@@ -72,20 +107,37 @@ public class PageCache extends OncePerRequestFilter {
 			return;
 		}
 		String key = key(request);
-		Entry hit = entries.get(key);
-		if (hit != null && hit.generation == generation.get()) {
-			response.setStatus(hit.status);
-			response.setContentType(hit.contentType);
-			for (String[] h : hit.headers) {
-				response.addHeader(h[0], h[1]);
+		long current = generation.get();
+		CompletableFuture<Entry> mine = new CompletableFuture<>();
+		CompletableFuture<Entry> theirs = entries.asMap().putIfAbsent(key, mine);
+		if (theirs != null) {
+			Entry hit = await(theirs);
+			if (hit != null && hit.generation == current) {
+				write(hit, response);
+				return;
 			}
-			response.setContentLength(hit.body.length);
-			response.getOutputStream().write(hit.body);
-			return;
+			// A stale copy (a change committed since) or a rendering that could not be kept: take it over.
+			if (!entries.asMap().replace(key, theirs, mine)) {
+				chain.doFilter(request, response);
+				return;
+			}
 		}
-		long before = generation.get();
+		Entry rendered = null;
+		try {
+			rendered = render(request, response, chain, current);
+		}
+		finally {
+			mine.complete(rendered);
+		}
+	}
+
+	/** Renders the page for this visitor and answers the copy to keep, if it may be kept. */
+	private @Nullable Entry render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			long before) throws ServletException, IOException {
+		renders.incrementAndGet();
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, wrapper);
+		Entry entry = null;
 		String type = wrapper.getContentType();
 		if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html")
 				&& wrapper.getContentSize() <= MAX_BODY && !setsSession(wrapper.getHeaders("Set-Cookie"))) {
@@ -97,18 +149,56 @@ public class PageCache extends OncePerRequestFilter {
 					}
 				}
 			}
-			if (entries.size() >= MAX_ENTRIES) {
-				entries.clear();
-			}
 			// Stored under the generation seen before rendering: a change that committed meanwhile voids it.
-			entries.put(key, new Entry(before, 200, type, headers, wrapper.getContentAsByteArray()));
+			entry = new Entry(before, 200, type, headers, wrapper.getContentAsByteArray());
 		}
 		wrapper.copyBodyToResponse();
+		return entry;
+	}
+
+	private static @Nullable Entry await(CompletableFuture<Entry> future) {
+		try {
+			return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException e) {
+			return null;
+		}
+	}
+
+	private static void write(Entry hit, HttpServletResponse response) throws IOException {
+		response.setStatus(hit.status);
+		response.setContentType(hit.contentType);
+		for (String[] h : hit.headers) {
+			response.addHeader(h[0], h[1]);
+		}
+		response.setContentLength(hit.body.length);
+		response.getOutputStream().write(hit.body);
 	}
 
 	public void invalidate() {
 		generation.incrementAndGet();
-		entries.clear();
+		entries.synchronous().invalidateAll();
+	}
+
+	/** Pages held now. */
+	long size() {
+		entries.synchronous().cleanUp();
+		return entries.synchronous().estimatedSize();
+	}
+
+	/** Bytes held now, as the weigher counts them. */
+	long weight() {
+		entries.synchronous().cleanUp();
+		return entries.synchronous().policy().eviction().orElseThrow().weightedSize().orElseThrow();
+	}
+
+	/** Pages rendered to be kept since the start. */
+	long renders() {
+		return renders.get();
 	}
 
 	private static boolean cacheable(HttpServletRequest request) {
@@ -131,9 +221,19 @@ public class PageCache extends OncePerRequestFilter {
 		return true;
 	}
 
-	private static String key(HttpServletRequest request) {
-		String q = request.getQueryString();
-		return Language.of(request).tag() + ' ' + request.getRequestURI() + (q == null ? "" : "?" + q);
+	/** The language, the path, and the parameters a page reads in a fixed order; nothing else a visitor adds. */
+	static String key(HttpServletRequest request) {
+		StringBuilder key = new StringBuilder(Language.of(request).tag()).append(' ').append(request.getRequestURI());
+		char sep = '?';
+		for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
+			if (PARAMETERS.contains(name)) {
+				for (String value : request.getParameterValues(name)) {
+					key.append(sep).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+					sep = '&';
+				}
+			}
+		}
+		return key.toString();
 	}
 
 	private static boolean setsSession(Collection<String> cookies) {
