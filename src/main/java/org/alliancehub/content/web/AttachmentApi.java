@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.alliancehub.content.Attachment;
 import org.alliancehub.content.Attachments;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -33,6 +34,7 @@ class AttachmentApi {
 		this.attachments = attachments;
 	}
 
+	@PreAuthorize("@access.canManage('article', #id)")
 	@PostMapping(path = "/api/v1/articles/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Attachment> upload(@PathVariable long id, @RequestParam("file") MultipartFile file) {
 		try {
@@ -44,12 +46,14 @@ class AttachmentApi {
 		}
 	}
 
+	@PreAuthorize("@access.canManage('attachment', #id)")
 	@DeleteMapping("/api/v1/attachments/{id}")
 	ResponseEntity<Void> remove(@PathVariable long id) {
 		attachments.remove(id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@PreAuthorize("@access.canRead('attachment', #id)")
 	@GetMapping("/files/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Attachments.StoredFile f = attachments.open(id);

@@ -11,6 +11,7 @@ import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.web.PageContexts;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,6 +35,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
+	@PreAuthorize("permitAll()")
 	Object error(HttpServletRequest request, HttpServletResponse response) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
