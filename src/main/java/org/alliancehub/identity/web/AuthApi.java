@@ -12,6 +12,7 @@ import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.Tokens;
 import org.alliancehub.shared.TooManyRequests;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -45,6 +46,7 @@ class AuthApi {
 	}
 
 	@PostMapping("/token")
+	@PreAuthorize("permitAll()")
 	@Operation(summary = "Exchange a username and password for a bearer token")
 	TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		String address = request.getRemoteAddr();

@@ -1,6 +1,7 @@
 package org.alliancehub.identity.web;
 
 import org.alliancehub.network.SiteFrames;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ class LoginPage {
 	}
 
 	@GetMapping("/login")
+	@PreAuthorize("permitAll()")
 	String login(Model model) {
 		model.addAttribute("frame", frames.network());
 		return "identity/login";
