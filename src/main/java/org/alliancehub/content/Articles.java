@@ -15,6 +15,7 @@ import java.util.Map;
 import org.alliancehub.content.ContentEvents.ArticleDeleted;
 import org.alliancehub.content.ContentEvents.ArticleSaved;
 import org.alliancehub.identity.Access;
+import org.alliancehub.identity.Owner;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.shared.Conflict;
@@ -101,10 +102,24 @@ public class Articles {
 			.list();
 	}
 
-	/** An article the current viewer may read (the one rule, {@code access.canRead("article", id)}); anything else is not found. */
+	/**
+	 * An article the current viewer may read, by the one rule ({@link #owner}, as {@code access.canRead("article", id)}
+	 * decides); anything else is not found.
+	 */
 	public Article get(long id) {
-		access.canRead("article", id);
-		return raw(id);
+		Article a = raw(id);
+		if (!access.reads(owner(a.allianceId(), a.status(), a.visibility()))) {
+			throw new NotFound("article " + id);
+		}
+		return a;
+	}
+
+	/** Who reads an article: a draft its secretariat only; a members-only one the alliance's members; else anyone. */
+	public static Owner owner(long allianceId, ArticleStatus status, Visibility visibility) {
+		if (status != ArticleStatus.PUBLISHED) {
+			return Owner.secretariat(allianceId);
+		}
+		return visibility == Visibility.MEMBERS ? Owner.members(allianceId) : Owner.publicly(allianceId);
 	}
 
 	public ArticleDetail detail(long id) {

@@ -2,6 +2,9 @@ package org.alliancehub.content.internal;
 
 import java.util.Optional;
 
+import org.alliancehub.content.ArticleStatus;
+import org.alliancehub.content.Articles;
+import org.alliancehub.content.Visibility;
 import org.alliancehub.identity.OwnedObjects;
 import org.alliancehub.identity.Owner;
 import org.springframework.context.annotation.Bean;
@@ -50,12 +53,8 @@ class ContentOwners {
 		return publicRows("briefing", "briefing", jdbc);
 	}
 
-	/** Draft: its secretariat only; members-only: the alliance's members; else anyone. */
-	static Owner article(long allianceId, String status, String visibility) {
-		if (!"PUBLISHED".equals(status)) {
-			return Owner.secretariat(allianceId);
-		}
-		return "MEMBERS".equals(visibility) ? Owner.members(allianceId) : Owner.publicly(allianceId);
+	private static Owner article(long allianceId, String status, String visibility) {
+		return Articles.owner(allianceId, ArticleStatus.valueOf(status), Visibility.valueOf(visibility));
 	}
 
 	private static OwnedObjects publicRows(String kind, String table, JdbcClient jdbc) {
