@@ -238,11 +238,11 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		long meetingId = meeting.json().get("id").asLong();
 		ids.put("meeting", meetingId);
 		for (long org : List.of(orgB, orgB2)) {
-			expect(200, secB.post("/api/v1/meetings/" + meetingId + "/attendance", Map.of("organizationId", org, "present", true)),
+			made(null, secB.post("/api/v1/meetings/" + meetingId + "/attendance", Map.of("organizationId", org, "present", true)),
 					"check-in");
 		}
-		ids.put("openMotion", motion(secB, meetingId, "OPEN"));
-		ids.put("secretMotion", motion(secB, meetingId, "SECRET"));
+		motion(secB, meetingId, "OPEN", "openMotion");
+		motion(secB, meetingId, "SECRET", "secretMotion");
 		var vote = callers.get(Caller.REP_OF_B).post("/api/v1/motions/" + ids.get("openMotion") + "/votes",
 				Map.of("choice", "YES"));
 		made(null, vote, "a vote");
@@ -263,7 +263,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		// a draft and a published survey, with an answer and an uploaded file
 		ids.put("draftSurvey", survey(secB, "草稿调查" + secret));
 		long published = survey(secB, "年度调查");
-		expect(200, secB.post("/api/v1/surveys/" + published + "/publish", Map.of()), "publish survey");
+		made(null, secB.post("/api/v1/surveys/" + published + "/publish", Map.of()), "publish survey");
 		ids.put("survey", published);
 		made(null, callers.get(Caller.REP_OF_B).put("/api/v1/surveys/" + published + "/responses/" + orgB,
 				Map.of("values", Map.of("revenue", 12345), "submit", false)), "survey answer");
@@ -273,6 +273,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		ids.put("article", expect(201, secB.post("/api/v1/alliances/" + slugB + "/articles", Map.of("title", "会员专享" + secret,
 				"category", "POLICY", "body", "<p>" + secret + "</p>", "status", "PUBLISHED", "visibility", "MEMBERS")), "article")
 			.json().get("id").asLong());
+		ids.put("draftArticle", expect(201, secB.post("/api/v1/alliances/" + slugB + "/articles", Map.of("title", "草稿" + secret,
+				"category", "POLICY", "body", "<p>" + secret + "</p>", "status", "DRAFT", "visibility", "PUBLIC")),
+				"draft article").json().get("id").asLong());
 		made("attachment", secB.upload("/api/v1/articles/" + ids.get("article") + "/attachments", "a.pdf", pdf()),
 				"attachment");
 		made("link", secB.post("/api/v1/alliances/" + slugB + "/links", Map.of("name", "链接", "url",
@@ -339,11 +342,12 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		return id;
 	}
 
-	private long motion(TestClient secB, long meeting, String ballot) {
-		long id = expect(201, secB.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", ballot + "动议" + secret,
-				"text", "动议正文" + secret, "ballot", ballot)), ballot + " motion").json().get("id").asLong();
-		expect(200, secB.post("/api/v1/motions/" + id + "/open", Map.of()), "open motion");
-		return id;
+	private void motion(TestClient secB, long meeting, String ballot, String key) {
+		made(key, secB.post("/api/v1/meetings/" + meeting + "/motions", Map.of("title", ballot + "动议" + secret,
+				"text", "动议正文" + secret, "ballot", ballot)), ballot + " motion");
+		if (ids.containsKey(key)) {
+			made(null, secB.post("/api/v1/motions/" + ids.get(key) + "/open", Map.of()), "open motion");
+		}
 	}
 
 	private Map<String, Object> surveyBody(String title) {
@@ -495,6 +499,10 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			result.add(variant(op, " (open ballot)", Map.of("id", id("openMotion")), false));
 			result.add(variant(op, " (secret ballot)", Map.of("id", id("secretMotion")), false));
 			result.add(variant(op, " (correspondence vote)", Map.of("id", id("correspondence")), false));
+		}
+		else if (p.startsWith("/api/v1/articles/{id}")) {
+			result.add(variant(op, " (members-only)", Map.of("id", id("article")), false));
+			result.add(variant(op, " (draft)", Map.of("id", id("draftArticle")), true));
 		}
 		else if (p.startsWith("/api/v1/surveys/{id}")) {
 			result.add(variant(op, "", Map.of("id", id("survey")), false));
