@@ -66,6 +66,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 
 	int briefingIssue;
 
+	/** The published survey's Excel template, uploaded where an operation takes a workbook. */
+	byte[] workbook;
+
 	/** The receipt of B's representative's vote on the open-ballot motion. */
 	String receipt = "0123456789abcdef";
 
@@ -265,6 +268,13 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		long published = survey(secB, "年度调查");
 		made(null, secB.post("/api/v1/surveys/" + published + "/publish", Map.of()), "publish survey");
 		ids.put("survey", published);
+		var template = secB.getBytes("/api/v1/surveys/" + published + "/template.xlsx");
+		if (template.status() == 200) {
+			workbook = template.bytes();
+		}
+		else {
+			setupProblems.add("survey template: " + template.status());
+		}
 		made(null, callers.get(Caller.REP_OF_B).put("/api/v1/surveys/" + published + "/responses/" + orgB,
 				Map.of("values", Map.of("revenue", 12345), "submit", false)), "survey answer");
 		made("surveyFile", callers.get(Caller.REP_OF_B).upload("/api/v1/surveys/" + published + "/responses/" + orgB
@@ -597,7 +607,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 	private TestClient.Response call(TestClient c, Operation op, String path, String variant) {
 		JsonNode content = op.spec().path("requestBody").path("content");
 		if (content.has("multipart/form-data")) {
-			return c.upload(path, "tiny.pdf", pdf());
+			return path.contains(".xlsx") && workbook != null ? c.upload(path, "answers.xlsx", workbook)
+					: c.upload(path, "tiny.pdf", pdf());
 		}
 		return switch (op.method()) {
 			case "GET" -> c.get(path);
