@@ -89,6 +89,7 @@ class AdminPages {
 	}
 
 	@GetMapping("/admin/")
+	@PreAuthorize("isAuthenticated()")
 	String dashboard(Model model) {
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("managed", access.managedAlliances());
@@ -97,6 +98,7 @@ class AdminPages {
 	}
 
 	@GetMapping("/admin")
+	@PreAuthorize("isAuthenticated()")
 	String dashboardWithoutSlash() {
 		return "redirect:/admin/";
 	}
@@ -121,7 +123,7 @@ class AdminPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/articles/{id}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize("@access.canManage(#slug) and @access.canManage('article', #id)")
 	String editArticle(@PathVariable String slug, @PathVariable long id, Model model) {
 		var a = articles.get(id);
 		Alliance alliance = alliances.get(slug);
@@ -137,7 +139,7 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/articles")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize("@access.canManage(#slug) and (#id == null or @access.canManage('article', #id))")
 	String saveArticle(@PathVariable String slug, @RequestParam(required = false) @Nullable Long id,
 			@RequestParam String title, @RequestParam Category category, @RequestParam(defaultValue = "") String source,
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String publishedAt,
@@ -175,7 +177,7 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/articles/{id}/delete")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize("@access.canManage(#slug) and @access.canManage('article', #id)")
 	String deleteArticle(@PathVariable String slug, @PathVariable long id) {
 		requireArticleOf(slug, id);
 		articles.delete(id);
@@ -183,7 +185,7 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/articles/{id}/attachments")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize("@access.canManage(#slug) and @access.canManage('article', #id)")
 	String attach(@PathVariable String slug, @PathVariable long id,
 			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
 			throws java.io.IOException {
@@ -460,7 +462,7 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/links/{id}/delete")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize("@access.canManage(#slug) and @access.canManage('link', #id)")
 	String removeLink(@PathVariable String slug, @PathVariable long id) {
 		if (bulletins.allianceOfLink(id) != alliances.get(slug).id()) {
 			throw new org.alliancehub.shared.NotFound("link " + id);

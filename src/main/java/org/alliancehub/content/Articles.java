@@ -15,10 +15,10 @@ import java.util.Map;
 import org.alliancehub.content.ContentEvents.ArticleDeleted;
 import org.alliancehub.content.ContentEvents.ArticleSaved;
 import org.alliancehub.identity.Access;
+import org.alliancehub.identity.Owner;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Html;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
@@ -102,17 +102,24 @@ public class Articles {
 			.list();
 	}
 
-	/** An article the current viewer may read; anything else is not found. */
+	/**
+	 * An article the current viewer may read, by the one rule ({@link #owner}, as {@code access.canRead("article", id)}
+	 * decides); anything else is not found.
+	 */
 	public Article get(long id) {
-		Article a = jdbc.sql("select a.*, al.slug" + FROM + " where a.id = ?")
-			.param(id)
-			.query(Articles::article)
-			.optional()
-			.orElseThrow(() -> new NotFound("article " + id));
-		if (!readable(a)) {
+		Article a = raw(id);
+		if (!access.reads(owner(a.allianceId(), a.status(), a.visibility()))) {
 			throw new NotFound("article " + id);
 		}
 		return a;
+	}
+
+	/** Who reads an article: a draft its secretariat only; a members-only one the alliance's members; else anyone. */
+	public static Owner owner(long allianceId, ArticleStatus status, Visibility visibility) {
+		if (status != ArticleStatus.PUBLISHED) {
+			return Owner.secretariat(allianceId);
+		}
+		return visibility == Visibility.MEMBERS ? Owner.members(allianceId) : Owner.publicly(allianceId);
 	}
 
 	public ArticleDetail detail(long id) {
@@ -167,10 +174,10 @@ public class Articles {
 		return a;
 	}
 
+	/** Changes an article; the caller has checked {@code @access.canManage('article', #id)}. */
 	@Transactional
 	public Article update(long id, ArticlePatch p) {
 		Article current = raw(id);
-		requireManage(current);
 		if (p.version() != null && p.version() != current.version()) {
 			throw Conflict.staleVersion("article " + id);
 		}
@@ -199,10 +206,10 @@ public class Articles {
 		return a;
 	}
 
+	/** Deletes an article; the caller has checked {@code @access.canManage('article', #id)}. */
 	@Transactional
 	public void delete(long id) {
 		Article a = raw(id);
-		requireManage(a);
 		jdbc.sql("delete from article where id = ?").param(id).update();
 		events.publishEvent(new ArticleDeleted(id, a.allianceId(), a.title()));
 	}
@@ -235,24 +242,6 @@ public class Articles {
 			.query(Articles::article)
 			.optional()
 			.orElseThrow(() -> new NotFound("article " + id));
-	}
-
-	/** Only the alliance's secretariat changes its articles; to whoever may not even read one, it does not exist. */
-	void requireManage(Article a) {
-		if (!access.canManage(a.allianceId())) {
-			if (readable(a)) {
-				throw new Forbidden("only the secretariat of the alliance may change this article");
-			}
-			throw new NotFound("article " + a.id());
-		}
-	}
-
-	boolean readable(Article a) {
-		if (access.canManage(a.allianceId())) {
-			return true;
-		}
-		return a.status() == ArticleStatus.PUBLISHED
-				&& (a.visibility() == Visibility.PUBLIC || access.canReadMembersOnly(a.allianceId()));
 	}
 
 	public Alliance allianceOf(Article a) {

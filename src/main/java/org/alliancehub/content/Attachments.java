@@ -37,10 +37,10 @@ public class Attachments {
 	public record StoredFile(Attachment attachment, Path path) {
 	}
 
+	/** Attaches a file to an article; the caller has checked {@code @access.canManage('article', #articleId)}. */
 	@Transactional
 	public Attachment attach(long articleId, String filename, long declaredSize, InputStream content) {
 		Article article = articles.raw(articleId);
-		articles.requireManage(article);
 		Uploads.Stored f = uploads.store(filename, declaredSize, content, Uploads.DOCUMENTS);
 		long id = jdbc.sql("insert into attachment (article_id, filename, content_type, size_bytes, sha256) values (?, ?, ?, ?, ?) returning id")
 			.params(articleId, f.filename(), f.contentType(), f.sizeBytes(), f.sha256())
@@ -50,7 +50,7 @@ public class Attachments {
 		return new Attachment(id, articleId, f.filename(), f.contentType(), f.sizeBytes());
 	}
 
-	/** A file the current viewer may download: whoever may read its article. */
+	/** A stored file; the caller has checked {@code @access.canRead('attachment', #attachmentId)}: whoever may read its article. */
 	public StoredFile open(long attachmentId) {
 		record Row(Attachment attachment, String sha) {
 		}
@@ -60,15 +60,14 @@ public class Attachments {
 					rs.getLong(5)), rs.getString(6)))
 			.optional()
 			.orElseThrow(() -> new NotFound("file " + attachmentId));
-		articles.get(row.attachment().articleId());
 		return new StoredFile(row.attachment(), uploads.path(row.sha()));
 	}
 
+	/** Removes a file; the caller has checked {@code @access.canManage('attachment', #attachmentId)}. */
 	@Transactional
 	public void remove(long attachmentId) {
 		StoredFile f = open(attachmentId);
 		Article article = articles.raw(f.attachment().articleId());
-		articles.requireManage(article);
 		jdbc.sql("delete from attachment where id = ?").param(attachmentId).update();
 		events.publishEvent(new ContentChanged("attachment", attachmentId, article.allianceId(),
 				"removed " + f.attachment().filename()));

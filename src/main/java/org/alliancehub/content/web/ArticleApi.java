@@ -58,6 +58,7 @@ class ArticleApi {
 		}
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/api/v1/alliances/{slug}/articles")
 	PageResult<ArticleSummary> list(@PathVariable String slug,
 			@RequestParam(required = false) @Nullable Category category,
@@ -74,17 +75,20 @@ class ArticleApi {
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + a.id())).body(ArticleResponse.of(a, null));
 	}
 
+	@PreAuthorize("@access.canRead('article', #id)")
 	@GetMapping("/api/v1/articles/{id}")
 	ArticleResponse get(@PathVariable long id) {
 		ArticleDetail d = articles.detail(id);
 		return ArticleResponse.of(d.article(), d);
 	}
 
+	@PreAuthorize("@access.canManage('article', #id)")
 	@PatchMapping("/api/v1/articles/{id}")
 	ArticleResponse update(@PathVariable long id, @Valid @RequestBody ArticlePatch patch) {
 		return ArticleResponse.of(articles.update(id, patch), null);
 	}
 
+	@PreAuthorize("@access.canManage('article', #id)")
 	@DeleteMapping("/api/v1/articles/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		articles.delete(id);

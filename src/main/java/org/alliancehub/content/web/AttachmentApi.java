@@ -14,6 +14,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,7 @@ class AttachmentApi {
 		this.attachments = attachments;
 	}
 
+	@PreAuthorize("@access.canManage('article', #id)")
 	@PostMapping(path = "/api/v1/articles/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Attachment> upload(@PathVariable long id, @RequestParam("file") MultipartFile file) {
 		try {
@@ -44,12 +46,14 @@ class AttachmentApi {
 		}
 	}
 
+	@PreAuthorize("@access.canManage('attachment', #id)")
 	@DeleteMapping("/api/v1/attachments/{id}")
 	ResponseEntity<Void> remove(@PathVariable long id) {
 		attachments.remove(id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@PreAuthorize("@access.canRead('attachment', #id)")
 	@GetMapping("/files/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Attachments.StoredFile f = attachments.open(id);

@@ -14,6 +14,7 @@ import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class SitePages {
 		this.members = members;
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/")
 	String networkHome(Model model) {
 		List<Alliance> all = alliances.all();
@@ -57,6 +59,7 @@ class SitePages {
 		return "content/network-home";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/")
 	String allianceHome(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);
@@ -67,12 +70,14 @@ class SitePages {
 		return "content/alliance-home";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}")
 	String allianceHomeWithoutSlash(@PathVariable String slug) {
 		alliances.get(slug);
 		return "redirect:/a/" + slug + "/";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/{section:news|policy|media|technology|market|industry}")
 	String section(@PathVariable String slug, @PathVariable String section,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String tag,
@@ -87,6 +92,7 @@ class SitePages {
 		return "content/section";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/articles")
 	String tagged(@PathVariable String slug, @RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "0") int page, Model model) {
@@ -97,6 +103,7 @@ class SitePages {
 		return "content/section";
 	}
 
+	@PreAuthorize("@access.canRead('article', #id)")
 	@GetMapping("/a/{slug}/articles/{id}")
 	String article(@PathVariable String slug, @PathVariable long id, Model model) {
 		Alliance a = site(slug, model);
@@ -108,6 +115,7 @@ class SitePages {
 		return "content/article";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/about")
 	String about(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);
@@ -116,6 +124,7 @@ class SitePages {
 		return "content/about";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/briefings")
 	String briefings(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);
@@ -123,6 +132,7 @@ class SitePages {
 		return "content/briefings";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/briefings/{issue}")
 	String briefing(@PathVariable String slug, @PathVariable int issue, Model model) {
 		Alliance a = site(slug, model);
@@ -130,6 +140,7 @@ class SitePages {
 		return "content/briefing";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/events")
 	String events(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);
@@ -137,6 +148,7 @@ class SitePages {
 		return "content/events";
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/a/{slug}/links")
 	String links(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);

@@ -71,12 +71,22 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
+			// No path is public by being a path: every handler declares who may call it with @PreAuthorize
+			// (public reads say permitAll()), a handler that declares nothing is refused (web.internal.DeclaredAccess)
+			// and AccessAnnotationTests names it at build time. So reads pass on to the handler's rule, and
+			// a change needs a signed-in caller as well: a second line that no forgotten rule can open.
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
-				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.PUT, "/api/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.PATCH, "/api/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.DELETE, "/api/**")
+				.authenticated()
 				.anyRequest()
-				.authenticated());
+				.permitAll());
 		return http.build();
 	}
 

@@ -54,6 +54,7 @@ class AllianceApi {
 			@Nullable LocalDate foundedOn, @Nullable String region) {
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping
 	PageResult<AllianceItem> list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
@@ -68,6 +69,7 @@ class AllianceApi {
 		return new PageResult<>(items, paging.page(), paging.size(), all.size());
 	}
 
+	@PreAuthorize("permitAll()")
 	@GetMapping("/{slug}")
 	AllianceResponse get(@PathVariable String slug) {
 		return response(alliances.get(slug));

@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,6 +35,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
+	@PreAuthorize("permitAll()")
 	Object error(HttpServletRequest request, HttpServletResponse response) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
