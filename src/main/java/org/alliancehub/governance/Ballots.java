@@ -203,7 +203,11 @@ public class Ballots {
 			.orElse(new Last(0, GENESIS));
 	}
 
-	/** A secret ballot's log, written once at close under the motion's lock: its ballots in receipt-hash order. */
+	/**
+	 * A secret ballot's log, written once at close under the motion's lock: its ballots in receipt-hash order.
+	 * The box is written once more in the same transaction, so that its row no longer carries the transaction
+	 * id of the last voter's.
+	 */
 	private void writeSecretLog(long motionId) {
 		List<String> ballots = jdbc.sql("select e from ballot_box b, unnest(b.entries) e where b.motion_id = ? order by e")
 			.param(motionId)
@@ -212,6 +216,7 @@ public class Ballots {
 		Last last = last(motionId);
 		String prev = last.hash();
 		int seq = last.seq();
+		jdbc.sql("update ballot_box set entries = entries where motion_id = ?").param(motionId).update();
 		for (String ballot : ballots) {
 			String[] parts = ballot.split(" ");
 			String payload = parts[1] + " " + parts[0];
