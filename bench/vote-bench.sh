@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Votes under load: bash bench/vote-bench.sh [voters=1000] [client threads=32] [setup threads=4]
 # A thousand organisations vote on one motion over HTTP, each sending its vote twice at the same instant.
+# BALLOT=SECRET runs it on a secret ballot (voters apart from a ballot box rewritten at each vote).
 # CLASSES=<dir> runs the benchmark against other compiled application classes (e.g. an older build) instead
 # of target/classes, to compare two versions side by side on the same machine.
 set -euo pipefail

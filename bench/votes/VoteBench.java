@@ -93,7 +93,8 @@ public class VoteBench {
 			// Each check-in answers the whole meeting (every participant): only its status is looked at here.
 			parallel(voters, setupThreads, i -> expect(post(admin, "/api/v1/meetings/" + meeting + "/attendance",
 					Map.of("organizationId", organizations[i], "present", true)), 200));
-			long motion = check(post(admin, "/api/v1/meetings/" + meeting + "/motions", Map.of("title", "压测议案")), 201)
+			long motion = check(post(admin, "/api/v1/meetings/" + meeting + "/motions", Map.of("title", "压测议案",
+					"ballot", System.getenv().getOrDefault("BALLOT", "OPEN"))), 201)
 				.get("id").asLong();
 			check(post(admin, "/api/v1/motions/" + motion + "/open", Map.of()), 200);
 			phase("meeting called, attendance taken, motion opened", meetingStart);
@@ -161,7 +162,8 @@ public class VoteBench {
 			System.out.printf("database sessions during the vote phase, on average: %.1f running a statement, %.1f waiting for a lock (the motion's row), %.1f idle in a transaction (%d samples)%n",
 					sampler.average("active"), sampler.average("lock"), sampler.average("idle in transaction"), sampler.samples);
 			JsonNode result = check(post(admin, "/api/v1/motions/" + motion + "/close", Map.of()), 200);
-			JsonNode verification = check(get("/api/v1/motions/" + motion + "/ballot-log/verification"), 200);
+			// the log is read by those taking part in the meeting and its secretariat (anonymous callers get 404)
+			JsonNode verification = check(get(admin, "/api/v1/motions/" + motion + "/ballot-log/verification"), 200);
 			int expectedYes = (voters + 2) / 3;
 			System.out.printf("result: yes %d, no %d, abstain %d (cast %d); ballot log: %d entries, valid %s, totals match %s%n",
 					result.get("yes").asInt(), result.get("no").asInt(), result.get("abstain").asInt(),
@@ -298,6 +300,10 @@ public class VoteBench {
 
 	static Answer get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	static Answer get(String token, String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
 	}
 
 	static Answer send(HttpRequest.Builder b) {

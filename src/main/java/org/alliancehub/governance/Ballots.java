@@ -27,8 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Votes on motions. A vote belongs to an organisation, not a person: its representative casts it, once,
  * while the motion is open, if the organisation votes at the meeting and is present. Each vote answers a
- * receipt and is appended to the motion's hash-chained ballot log, from which anyone can recompute the
- * totals; a secret ballot's log carries no organisation.
+ * receipt. An open ballot's vote (organisation and choice) is appended to the motion's hash-chained ballot
+ * log at once. A secret ballot keeps who voted ({@code secret_voter}: no choice, no receipt, no time) apart
+ * from what was chosen ({@code ballot_box}: one row per motion, the ballots sorted by their receipt's hash,
+ * no organisation, no time); while it is open only the number of votes cast is told, and its log is
+ * written when it closes, over the ballots in receipt-hash order, so that no order joins a ballot to a voter.
  */
 @Service
 public class Ballots {
@@ -70,7 +73,6 @@ public class Ballots {
 	public MotionView open(long motionId) {
 		MotionView m = meetings.motion(motionId);
 		long allianceId = meetings.allianceOfMotion(motionId);
-		meetings.requireManage(allianceId);
 		if (jdbc.sql("update motion set status = 'OPEN', opened_at = now() where id = ? and status = 'DRAFT'")
 			.param(motionId)
 			.update() == 0) {
@@ -83,7 +85,6 @@ public class Ballots {
 	@Transactional
 	public MotionResult close(long motionId) {
 		MotionView m = lock(motionId);
-		meetings.requireManage(meetings.allianceOfMotion(motionId));
 		if (m.status() != MotionStatus.OPEN) {
 			throw new Conflict("only an open motion can be closed; this one is " + m.status());
 		}
@@ -104,11 +105,14 @@ public class Ballots {
 	private MotionResult conclude(MotionView m) {
 		long motionId = m.id();
 		long allianceId = meetings.allianceOfMotion(motionId);
-		Tally tally = tally(motionId, m.meetingId());
+		Tally tally = tally(motionId, m.meetingId(), m.ballot() == Ballot.SECRET);
 		MotionOutcome outcome = tally.outcome(m.majority(), m.quorum());
 		jdbc.sql("update motion set status = 'CLOSED', outcome = ?, eligible = ?, present = ?, closed_at = now() where id = ?")
 			.params(outcome.name(), tally.eligible(), tally.present(), motionId)
 			.update();
+		if (m.ballot() == Ballot.SECRET) {
+			writeSecretLog(motionId);
+		}
 		meetings.carryOut(motionId, outcome);
 		events.publishEvent(new MotionClosed(motionId, allianceId, m.title(), outcome, tally.yes(), tally.no(),
 				tally.abstain()));
@@ -119,9 +123,11 @@ public class Ballots {
 	 * Casts the vote of the organisation the signed-in representative acts for, or, naming
 	 * {@code organizationId}, of an organisation whose written proxy its organisation holds. Who acts for
 	 * an organisation is read as it is now, so a representative replaced meanwhile no longer votes for it.
-	 * The checks and the vote row need no lock (the vote's primary key refuses a second vote of the
-	 * organisation, however concurrent); only the append to the motion's hash chain is serialised, under the
-	 * motion's row lock, which {@link #close} takes too: a vote is appended while the motion is open, or not at all.
+	 * The checks and the voter's row need no lock (its primary key refuses a second vote of the
+	 * organisation, however concurrent); only the write of the ballot (the append to an open ballot's hash
+	 * chain, the rewrite of a secret ballot's box) is serialised, under the motion's row lock, which
+	 * {@link #close} takes too: a vote is recorded while the motion is open, or not at all. Both rows commit
+	 * together, before the answer: a vote answered 201 is never lost.
 	 */
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
@@ -134,7 +140,9 @@ public class Ballots {
 		if (Voters.overdue(m, OffsetDateTime.now())) {
 			throw new Conflict("the deadline of this correspondence vote has passed");
 		}
-		if (jdbc.sql("select exists(select 1 from vote where motion_id = ? and organization_id = ?)")
+		boolean secret = m.ballot() == Ballot.SECRET;
+		String voters = secret ? "secret_voter" : "vote";
+		if (jdbc.sql("select exists(select 1 from " + voters + " where motion_id = ? and organization_id = ?)")
 			.params(motionId, seat.organizationId())
 			.query(Boolean.class)
 			.single()) {
@@ -146,37 +154,102 @@ public class Ballots {
 		String receiptHash = sha256(receipt);
 		OffsetDateTime at;
 		try {
-			at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
-				.params(motionId, seat.organizationId(), choice.name(), receiptHash, seat.proxyHolderId())
-				.query(OffsetDateTime.class)
-				.single();
+			if (secret) {
+				// who voted, and nothing else: no choice, no receipt, no time
+				jdbc.sql("insert into secret_voter (motion_id, organization_id, proxy_holder_id) values (?, ?, ?)")
+					.params(motionId, seat.organizationId(), seat.proxyHolderId())
+					.update();
+				at = OffsetDateTime.now();
+			}
+			else {
+				at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
+					.params(motionId, seat.organizationId(), choice.name(), receiptHash, seat.proxyHolderId())
+					.query(OffsetDateTime.class)
+					.single();
+			}
 		}
 		catch (DuplicateKeyException e) {
 			// the same organisation's vote sent at the same time: the first to commit counts
 			throw new Conflict("organisation " + seat.organizationId() + " has voted on this motion already");
 		}
-		// From here to the commit the motion is locked: the chain grows one entry at a time, without gaps.
+		// From here to the commit the motion is locked: one ballot is written at a time.
 		if (lockedStatus(motionId) != MotionStatus.OPEN || Voters.overdue(m, OffsetDateTime.now())) {
 			throw new Conflict("the vote is closed");
 		}
-		String payload = (m.ballot() == Ballot.OPEN ? seat.organizationId() + " " : "") + choice.name() + " " + receiptHash;
-		record Last(int seq, String hash) {
+		if (secret) {
+			// The box is rewritten whole, sorted by receipt hash: its content and its row say nothing of the order.
+			jdbc.sql("insert into ballot_box (motion_id) values (?) on conflict (motion_id) do nothing").param(motionId).update();
+			jdbc.sql("update ballot_box set entries = (select array_agg(e order by e) from unnest(entries || ?::text) e) where motion_id = ?")
+				.params(receiptHash + " " + choice.name(), motionId)
+				.update();
+			return new Receipt(motionId, receipt, at);
 		}
-		Last last = jdbc.sql("select seq, entry_hash from ballot_log where motion_id = ? order by seq desc limit 1")
-			.param(motionId)
-			.query((rs, i) -> new Last(rs.getInt(1), rs.getString(2)))
-			.optional()
-			.orElse(new Last(0, GENESIS));
+		String payload = seat.organizationId() + " " + choice.name() + " " + receiptHash;
+		Last last = last(motionId);
 		jdbc.sql("insert into ballot_log (motion_id, seq, payload, prev_hash, entry_hash) values (?, ?, ?, ?, ?)")
 			.params(motionId, last.seq() + 1, payload, last.hash(), chain(last.hash(), payload))
 			.update();
 		return new Receipt(motionId, receipt, at);
 	}
 
+	private record Last(int seq, String hash) {
+	}
+
+	private Last last(long motionId) {
+		return jdbc.sql("select seq, entry_hash from ballot_log where motion_id = ? order by seq desc limit 1")
+			.param(motionId)
+			.query((rs, i) -> new Last(rs.getInt(1), rs.getString(2)))
+			.optional()
+			.orElse(new Last(0, GENESIS));
+	}
+
+	/**
+	 * A secret ballot's log, written once at close under the motion's lock: its ballots in receipt-hash order.
+	 * The box is written once more in the same transaction, so that its row no longer carries the transaction
+	 * id of the last voter's.
+	 */
+	private void writeSecretLog(long motionId) {
+		List<String> ballots = jdbc.sql("select e from ballot_box b, unnest(b.entries) e where b.motion_id = ? order by e")
+			.param(motionId)
+			.query(String.class)
+			.list();
+		Last last = last(motionId);
+		String prev = last.hash();
+		int seq = last.seq();
+		jdbc.sql("update ballot_box set entries = entries where motion_id = ?").param(motionId).update();
+		for (String ballot : ballots) {
+			String[] parts = ballot.split(" ");
+			String payload = parts[1] + " " + parts[0];
+			String hash = chain(prev, payload);
+			jdbc.sql("insert into ballot_log (motion_id, seq, payload, prev_hash, entry_hash) values (?, ?, ?, ?, ?)")
+				.params(motionId, ++seq, payload, prev, hash)
+				.update();
+			prev = hash;
+		}
+	}
+
+	/** Publishes a closed motion's result to the public or to the alliance's members (again: to another audience). */
+	@Transactional
+	public void publishResult(long motionId, org.alliancehub.content.Visibility visibility) {
+		if (lockedStatus(motionId) != MotionStatus.CLOSED) {
+			throw new Conflict("only the result of a closed vote can be published");
+		}
+		jdbc.sql("update motion set result_visibility = ?, result_published_at = now() where id = ?")
+			.params(visibility.name(), motionId)
+			.update();
+		events.publishEvent(new GovernanceEvents.MotionResultPublished(motionId, meetings.allianceOfMotion(motionId),
+				visibility.name()));
+	}
+
+	/**
+	 * Where a motion stands. An open ballot shows its running tally and who voted what; a secret ballot,
+	 * until it closes, only how many votes were cast.
+	 */
 	public MotionResult result(long motionId) {
 		MotionView m = meetings.motion(motionId);
-		Tally tally = tally(motionId, m.meetingId());
-		List<MotionResult.CastVote> votes = m.ballot() == Ballot.OPEN
+		boolean secret = m.ballot() == Ballot.SECRET;
+		Tally tally = tally(motionId, m.meetingId(), secret);
+		List<MotionResult.CastVote> votes = !secret
 				? jdbc.sql("select organization_id, choice from vote where motion_id = ? order by organization_id")
 					.param(motionId)
 					.query((rs, i) -> new MotionResult.CastVote(rs.getLong(1), Choice.valueOf(rs.getString(2))))
@@ -195,19 +268,31 @@ public class Ballots {
 			eligible = f.eligible();
 			present = f.present();
 		}
+		if (secret && m.status() != MotionStatus.CLOSED) {
+			int cast = jdbc.sql("select count(*) from secret_voter where motion_id = ?").param(motionId).query(Integer.class).single();
+			return new MotionResult(m.status(), m.outcome(), null, null, null, eligible, present, cast, null);
+		}
 		return new MotionResult(m.status(), m.outcome(), tally.yes(), tally.no(), tally.abstain(), eligible, present,
 				tally.yes() + tally.no() + tally.abstain(), votes);
 	}
 
-	/** Whether a receipt was counted in a motion. */
-	public boolean counted(long motionId, String receipt) {
-		meetings.motion(motionId);
-		return jdbc.sql("select exists(select 1 from vote where motion_id = ? and receipt_hash = ?)")
-			.params(motionId, sha256(receipt.strip().toLowerCase()))
-			.query(Boolean.class)
-			.single();
+	/** The choice of the ballot a receipt stands for, if it was counted in the motion. */
+	public java.util.Optional<Choice> counted(long motionId, String receipt) {
+		MotionView m = meetings.motion(motionId);
+		String hash = sha256(receipt.strip().toLowerCase());
+		if (m.ballot() == Ballot.SECRET) {
+			return jdbc.sql("select split_part(e, ' ', 2) from ballot_box b, unnest(b.entries) e where b.motion_id = ? and split_part(e, ' ', 1) = ?")
+				.params(motionId, hash)
+				.query((rs, i) -> Choice.valueOf(rs.getString(1)))
+				.optional();
+		}
+		return jdbc.sql("select choice from vote where motion_id = ? and receipt_hash = ?")
+			.params(motionId, hash)
+			.query((rs, i) -> Choice.valueOf(rs.getString(1)))
+			.optional();
 	}
 
+	/** The ballot log; a secret ballot's is empty until the vote closes. */
 	public List<LogEntry> log(long motionId) {
 		meetings.motion(motionId);
 		return jdbc.sql("select seq, payload, prev_hash, entry_hash from ballot_log where motion_id = ? order by seq")
@@ -218,6 +303,10 @@ public class Ballots {
 
 	/** Recomputes the chain and the totals from the log alone, and compares them with the counted votes. */
 	public Verification verify(long motionId) {
+		MotionView m = meetings.motion(motionId);
+		if (m.ballot() == Ballot.SECRET && m.status() != MotionStatus.CLOSED) {
+			throw new Conflict("the ballot log of a secret vote is written when the vote closes");
+		}
 		List<LogEntry> entries = log(motionId);
 		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
 		String prev = GENESIS;
@@ -263,9 +352,11 @@ public class Ballots {
 			.orElseThrow(() -> new NotFound("motion " + motionId));
 	}
 
-	private Tally tally(long motionId, @Nullable Long meetingId) {
+	private Tally tally(long motionId, @Nullable Long meetingId, boolean secret) {
 		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
-		jdbc.sql("select choice, count(*) from vote where motion_id = ? group by choice")
+		jdbc.sql(secret
+				? "select split_part(e, ' ', 2), count(*) from ballot_box b, unnest(b.entries) e where b.motion_id = ? group by 1"
+				: "select choice, count(*) from vote where motion_id = ? group by choice")
 			.param(motionId)
 			.query(rs -> {
 				counts.put(Choice.valueOf(rs.getString(1)), rs.getInt(2));

@@ -50,8 +50,11 @@ public class Correspondence {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.alliancehub.identity.Access access;
+
 	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Meetings meetings, Charters charters,
-			Ballots ballots, ApplicationEventPublisher events) {
+			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -64,7 +67,6 @@ public class Correspondence {
 	@Transactional
 	public MotionView put(String slug, NewCorrespondenceVote v) {
 		Alliance alliance = alliances.get(slug);
-		meetings.requireManage(alliance.id());
 		List<Long> voters = memberships.members(alliance.id(), null, MembershipStatus.ACTIVE)
 			.stream()
 			.filter(m -> Meetings.roleAt(v.electorate().meetingKind(), m.role()) == AttendanceRole.VOTING)
@@ -101,7 +103,7 @@ public class Correspondence {
 		return meetings.motion(id);
 	}
 
-	/** The alliance's correspondence votes, newest first. */
+	/** The alliance's correspondence votes the caller may see, newest first. */
 	public List<MotionView> list(String slug) {
 		Alliance alliance = alliances.get(slug);
 		return jdbc.sql("select id from motion where alliance_id = ? and meeting_id is null order by id desc")
@@ -109,6 +111,7 @@ public class Correspondence {
 			.query(Long.class)
 			.list()
 			.stream()
+			.filter(id -> access.reads(access.owner("motion", id)))
 			.map(meetings::motion)
 			.toList();
 	}

@@ -54,6 +54,21 @@ public final class GovernanceEvents {
 		}
 	}
 
+	public record MotionResultPublished(long id, Long allianceId, String visibility) implements DomainEvent {
+
+		public String action() {
+			return "motion.result-published";
+		}
+
+		public String subject() {
+			return "motion:" + id;
+		}
+
+		public String summary() {
+			return "published the result to " + visibility;
+		}
+	}
+
 	public record CharterChanged(Long allianceId, String alliance) implements DomainEvent {
 
 		public String action() {

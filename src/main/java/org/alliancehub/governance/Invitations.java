@@ -46,8 +46,12 @@ public class Invitations {
 
 	private final org.alliancehub.platform.AllianceHubProperties properties;
 
+	private final org.alliancehub.identity.Access access;
+
 	Invitations(JdbcClient jdbc, Meetings meetings, Users users, ObjectProvider<JavaMailSender> mail,
-			MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties) {
+			MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties,
+			org.alliancehub.identity.Access access) {
+		this.access = access;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
@@ -62,7 +66,6 @@ public class Invitations {
 
 	@Transactional
 	public Sent send(long meetingId, @Nullable String from) {
-		meetings.requireManage(meetings.allianceOf(meetingId));
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
 			throw Invalid.field("mail", "no mail server is configured (spring.mail.host)");
@@ -97,7 +100,7 @@ public class Invitations {
 	@Transactional
 	public MeetingView reply(long meetingId, long organizationId, boolean attending) {
 		if (!meetings.representsOrganization(organizationId)
-				&& !meetings.canManageAlliance(meetings.allianceOf(meetingId))) {
+				&& !access.canManage(meetings.allianceOf(meetingId))) {
 			throw new org.alliancehub.shared.Forbidden("only the organisation's representative replies for it");
 		}
 		if (jdbc.sql("update participant set reply = ? where meeting_id = ? and organization_id = ?")

@@ -42,7 +42,6 @@ public class MeetingDocuments {
 	public MeetingView.Document attach(long meetingId, int position, String filename, long declaredSize,
 			InputStream content) {
 		long allianceId = meetings.allianceOf(meetingId);
-		meetings.requireManage(allianceId);
 		long itemId = jdbc.sql("select id from agenda_item where meeting_id = ? and position = ?")
 			.params(meetingId, position)
 			.query(Long.class)
@@ -69,16 +68,6 @@ public class MeetingDocuments {
 					rs.getLong(4), MeetingView.Document.url(meetingId, rs.getLong(1))), rs.getString(5)))
 			.optional()
 			.orElseThrow(() -> new NotFound("document " + documentId));
-		if (!meetings.canManageAlliance(meetings.allianceOf(meetingId)) && !takesPart(meetingId)) {
-			throw new NotFound("document " + documentId);
-		}
 		return new StoredDocument(row.document(), uploads.path(row.sha()));
-	}
-
-	private boolean takesPart(long meetingId) {
-		return meetings.get(meetingId)
-			.participants()
-			.stream()
-			.anyMatch(p -> meetings.representsOrganization(p.organizationId()));
 	}
 }

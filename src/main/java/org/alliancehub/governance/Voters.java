@@ -130,7 +130,8 @@ class Voters {
 		if (meetingId == null) {
 			return jdbc.sql("""
 					select count(*), count(*) filter (where exists (select 1 from vote v where v.motion_id = w.motion_id
-					    and v.organization_id = w.organization_id))
+					    and v.organization_id = w.organization_id) or exists (select 1 from secret_voter s
+					    where s.motion_id = w.motion_id and s.organization_id = w.organization_id))
 					from motion_voter w where w.motion_id = ?
 					and not exists (select 1 from motion_drafter d where d.motion_id = w.motion_id and d.organization_id = w.organization_id)""")
 				.param(motionId)

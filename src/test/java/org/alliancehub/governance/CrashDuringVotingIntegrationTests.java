@@ -129,13 +129,14 @@ class CrashDuringVotingIntegrationTests {
 
 		Server second = start();
 		assertThat(postmasterPid()).as("a new postgres serves the restarted server").isPresent().get().isNotEqualTo(postmaster);
-		TestClient anonymous = second.client();
+		// the motion's result and log are read by those taking part and the secretariat: here the administrator
+		TestClient anonymous = second.client().login("admin", ADMIN_PASSWORD);
 		JsonNode result = anonymous.get("/api/v1/motions/" + motion + "/result").json();
 		Map<Long, String> counted = new java.util.HashMap<>();
 		result.get("votes").forEach(v -> counted.put(v.get("organizationId").asLong(), v.get("choice").asString()));
 		for (Map.Entry<Long, String> answered : receipts.entrySet()) {
 			assertThat(counted).containsEntry(answered.getKey(), choiceOf(answered.getKey()));
-			assertThat(anonymous.get("/api/v1/motions/" + motion + "/receipts/" + answered.getValue()).status())
+			assertThat(anonymous.post("/api/v1/motions/" + motion + "/receipts/verification", Map.of("receipt", answered.getValue())).status())
 				.as("receipt of organisation %d", answered.getKey()).isEqualTo(200);
 		}
 		assertThat(result.get("cast").asInt()).isEqualTo(counted.size()).isBetween(receipts.size(), VOTERS);

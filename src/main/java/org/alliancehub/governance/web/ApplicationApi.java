@@ -47,6 +47,7 @@ class ApplicationApi {
 	}
 
 	@PostMapping("/api/v1/alliances/{slug}/applications")
+	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<Application> apply(@PathVariable String slug, @Valid @RequestBody ApplicationRequest request) {
 		long allianceId = alliances.get(slug).id();
 		boolean mayAct;
@@ -70,19 +71,14 @@ class ApplicationApi {
 	}
 
 	@PostMapping("/api/v1/applications/{id}/approve")
+	@PreAuthorize("@access.canManage('application', #id)")
 	Application approve(@PathVariable long id) {
-		return decide(id, true);
+		return applications.decide(id, true);
 	}
 
 	@PostMapping("/api/v1/applications/{id}/reject")
+	@PreAuthorize("@access.canManage('application', #id)")
 	Application reject(@PathVariable long id) {
-		return decide(id, false);
-	}
-
-	private Application decide(long id, boolean approve) {
-		if (!access.canManage(applications.get(id).allianceId())) {
-			throw new Forbidden("only the secretariat of the alliance decides its applications");
-		}
-		return applications.decide(id, approve);
+		return applications.decide(id, false);
 	}
 }

@@ -23,6 +23,7 @@ class CharterApi {
 	}
 
 	@GetMapping("/api/v1/alliances/{slug}/charter")
+	@PreAuthorize("permitAll()")
 	@Operation(summary = "The alliance's voting rules: the built-in ones (builtIn true) until its secretariat writes its own")
 	Charter get(@PathVariable String slug) {
 		return charters.get(slug);

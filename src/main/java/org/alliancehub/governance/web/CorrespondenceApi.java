@@ -38,12 +38,15 @@ class CorrespondenceApi {
 	}
 
 	@GetMapping("/api/v1/alliances/{slug}/motions")
-	@Operation(summary = "The alliance's correspondence votes, newest first")
+	@PreAuthorize("permitAll()")
+	@Operation(summary = "The alliance's correspondence votes the caller may see (its secretariat, the representatives "
+			+ "of their voters), newest first")
 	List<MotionView> list(@PathVariable String slug) {
 		return correspondence.list(slug);
 	}
 
 	@GetMapping("/api/v1/motions/{id}/voters")
+	@PreAuthorize("@access.canRead('motion', #id)")
 	@Operation(summary = "The organisations that vote in a correspondence vote")
 	List<Long> voters(@PathVariable long id) {
 		return correspondence.voters(id);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import org.alliancehub.governance.Guests;
 import org.alliancehub.governance.MeetingView;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +29,7 @@ class GuestApi {
 	}
 
 	@PostMapping("/api/v1/meetings/{id}/guests")
+	@PreAuthorize("@access.canManage('meeting', #id)")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Invite a guest organisation; it attends as an observer (列席) and does not vote")
 	MeetingView invite(@PathVariable long id, @Valid @RequestBody GuestRequest request) {

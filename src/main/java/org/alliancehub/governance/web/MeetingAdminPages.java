@@ -54,6 +54,9 @@ class MeetingAdminPages {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	/** The alliance in the path, and the meeting as an object of its own: both checked by the access policy. */
+	static final String MANAGE = "@access.canManage(#slug) and @access.canManage('meeting', #id)";
+
 	private final Meetings meetings;
 
 	private final Ballots ballots;
@@ -147,7 +150,7 @@ class MeetingAdminPages {
 	}
 
 	@GetMapping("/admin/a/{slug}/meetings/{id}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String desk(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable String error,
 			@RequestParam(required = false) @Nullable String done, Model model) {
 		MeetingView m = meetingOf(slug, id);
@@ -164,7 +167,7 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/invitations")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String invite(@PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
 		return act(slug, id, "invited", redirect, () -> {
 			Invitations.Sent sent = invitations.send(id, null);
@@ -174,14 +177,14 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/attendance")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String attendance(@PathVariable String slug, @PathVariable long id, @RequestParam long organizationId,
 			@RequestParam boolean present, RedirectAttributes redirect) {
 		return act(slug, id, "attendance", redirect, () -> meetings.attendance(id, organizationId, present));
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/motions")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String propose(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "ORDINARY") MotionType type,
 			@RequestParam Ballot ballot, @RequestParam(required = false) @Nullable Majority majority,
@@ -213,11 +216,12 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/motions/{motion}/{action:open|close}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String vote(@PathVariable String slug, @PathVariable long id, @PathVariable long motion,
 			@PathVariable String action, RedirectAttributes redirect) {
 		return act(slug, id, action.equals("open") ? "opened" : "closed", redirect, () -> {
-			if (meetings.motion(motion).meetingId() != id) {
+			// a correspondence vote has no meeting (its meetingId is null): it is not on this desk
+			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
 				throw new NotFound("motion " + motion);
 			}
 			if (action.equals("open")) {
@@ -230,28 +234,28 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/resolution")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String resolution(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam long version, RedirectAttributes redirect) {
 		return act(slug, id, "resolutionSaved", redirect, () -> resolutions.edit(id, text, version));
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/resolution/draft")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String redraft(@PathVariable String slug, @PathVariable long id, @RequestParam long version,
 			RedirectAttributes redirect) {
 		return act(slug, id, "resolutionDrafted", redirect, () -> resolutions.redraft(id, version));
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/minutes")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String writeMinutes(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam Visibility visibility, @RequestParam long version, RedirectAttributes redirect) {
 		return act(slug, id, "minutesSaved", redirect, () -> minutes.write(id, new MinutesDraft(body, visibility, version)));
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/minutes/{step:approve|publish|reopen}")
-	@PreAuthorize("@access.canManage(#slug)")
+	@PreAuthorize(MANAGE)
 	String minutesStep(@PathVariable String slug, @PathVariable long id, @PathVariable String step,
 			@RequestParam long version, RedirectAttributes redirect) {
 		return act(slug, id, "minutes." + step, redirect, () -> {

@@ -15,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +35,7 @@ class MeetingDocumentApi {
 	}
 
 	@PostMapping(path = "/api/v1/meetings/{id}/agenda/{position}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("@access.canManage('meeting', #id)")
 	@Operation(summary = "Attach a document (PDF, office file, picture) to an agenda item; the secretariat only")
 	ResponseEntity<MeetingView.Document> attach(@PathVariable long id, @PathVariable int position,
 			@RequestParam("file") MultipartFile file) {
@@ -48,6 +50,7 @@ class MeetingDocumentApi {
 	}
 
 	@GetMapping("/api/v1/meetings/{id}/documents/{documentId}")
+	@PreAuthorize("@access.canRead('meeting', #id)")
 	@Operation(summary = "Download an agenda document; participants' representatives and the secretariat only")
 	ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long documentId) {
 		MeetingDocuments.StoredDocument f = documents.open(id, documentId);

@@ -33,7 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * checks participants in and opens and closes the votes.
  */
 @Controller
-@PreAuthorize("isAuthenticated()")
 class MeetingPages {
 
 	private final Meetings meetings;
@@ -59,33 +58,50 @@ class MeetingPages {
 	}
 
 	@GetMapping("/meetings/{id}")
+	@PreAuthorize("@access.canRead('meeting', #id)")
 	String page(@PathVariable long id, Model model) {
-		MeetingView m = visible(id);
+		MeetingView m = meetings.get(id);
 		model.addAttribute("frame", frames.of(m.alliance()));
+		// a receipt or a refusal comes from the vote just cast, as a flash attribute (never in the URL)
+		for (String flash : List.of("receipt", "refused")) {
+			if (!model.containsAttribute(flash)) {
+				model.addAttribute(flash, null);
+			}
+		}
 		live(m, model);
 		return "governance/meeting";
 	}
 
 	@GetMapping("/meetings/{id}/live")
+	@PreAuthorize("@access.canRead('meeting', #id)")
 	String fragment(@PathVariable long id, Model model) {
-		live(visible(id), model);
+		live(meetings.get(id), model);
 		return "governance/live";
 	}
 
+	/**
+	 * Casts a vote from the live page. The receipt goes back as a flash attribute, kept in the session for
+	 * the one page that follows: never in the redirect's URL, where proxies, logs and the browser's history
+	 * would keep it.
+	 */
 	@PostMapping("/meetings/{id}/motions/{motion}/vote")
+	@PreAuthorize("isAuthenticated() and @access.canRead('meeting', #id)")
 	String vote(@PathVariable long id, @PathVariable long motion, @RequestParam Choice choice,
 			@RequestParam(required = false) @Nullable Long organizationId, RedirectAttributes redirect) {
+		motionOf(id, motion);
 		try {
-			redirect.addAttribute("receipt", ballots.cast(motion, choice, organizationId).receipt());
+			redirect.addFlashAttribute("receipt", ballots.cast(motion, choice, organizationId).receipt());
 		}
 		catch (Conflict | Forbidden | Invalid e) {
-			redirect.addAttribute("refused", e.getMessage());
+			redirect.addFlashAttribute("refused", e.getMessage());
 		}
 		return "redirect:/meetings/" + id;
 	}
 
 	@PostMapping("/meetings/{id}/motions/{motion}/{action:open|close}")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	String openOrClose(@PathVariable long id, @PathVariable long motion, @PathVariable String action) {
+		motionOf(id, motion);
 		if (action.equals("open")) {
 			ballots.open(motion);
 		}
@@ -97,12 +113,14 @@ class MeetingPages {
 
 	/** A representative answers the invitation for its organisation: it will attend, or it declines. */
 	@PostMapping("/meetings/{id}/replies")
+	@PreAuthorize("isAuthenticated() and @access.canRead('meeting', #id)")
 	String reply(@PathVariable long id, @RequestParam long organizationId, @RequestParam boolean attending) {
 		invitations.reply(id, organizationId, attending);
 		return "redirect:/meetings/" + id;
 	}
 
 	@PostMapping("/meetings/{id}/attendance")
+	@PreAuthorize("isAuthenticated() and @access.canRead('meeting', #id)")
 	String checkIn(@PathVariable long id, @RequestParam long organizationId, @RequestParam boolean present) {
 		meetings.attendance(id, organizationId, present);
 		return "redirect:/meetings/" + id;
@@ -138,13 +156,10 @@ class MeetingPages {
 		return access.managedAlliances().stream().anyMatch(a -> a.slug().equals(m.alliance()));
 	}
 
-	/** The secretariat and the participants' representatives see the meeting; to anyone else it does not exist. */
-	private MeetingView visible(long id) {
-		MeetingView m = meetings.get(id);
-		var mine = access.organizationsActedFor();
-		if (!manages(m) && m.participants().stream().noneMatch(p -> mine.contains(p.organizationId()))) {
-			throw new NotFound("meeting " + id);
+	/** A motion addressed under another meeting (or a correspondence vote, which has none) does not exist there. */
+	private void motionOf(long meetingId, long motion) {
+		if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), meetingId)) {
+			throw new NotFound("motion " + motion);
 		}
-		return m;
 	}
 }

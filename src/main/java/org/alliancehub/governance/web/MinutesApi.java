@@ -43,33 +43,34 @@ class MinutesApi {
 	}
 
 	@GetMapping("/api/v1/meetings/{id}/minutes")
+	@PreAuthorize("@access.canRead('minutes', #id)")
 	@Operation(summary = "The minutes: any state for the secretariat; published ones for readers who may see them, else 404")
 	MinutesView get(@PathVariable long id) {
 		return minutes.get(id);
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PutMapping("/api/v1/meetings/{id}/minutes")
 	@Operation(summary = "Write the minutes (sanitised HTML): version 0 or none creates them; a draft changes with the version read")
 	MinutesView write(@PathVariable long id, @Valid @RequestBody MinutesDraft draft) {
 		return minutes.write(id, draft);
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PostMapping("/api/v1/meetings/{id}/minutes/approve")
 	@Operation(summary = "Approve draft minutes; who and when are recorded")
 	MinutesView approve(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
 		return minutes.approve(id, step == null ? null : step.version());
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PostMapping("/api/v1/meetings/{id}/minutes/publish")
 	@Operation(summary = "Publish approved minutes, with the resolution, on the alliance's site and in search")
 	MinutesView publish(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
 		return minutes.publish(id, step == null ? null : step.version());
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PostMapping("/api/v1/meetings/{id}/minutes/reopen")
 	@Operation(summary = "Take approved or published minutes back to draft; published ones leave the site")
 	MinutesView reopen(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {
@@ -77,19 +78,20 @@ class MinutesApi {
 	}
 
 	@GetMapping("/api/v1/meetings/{id}/resolution")
+	@PreAuthorize("@access.canRead('minutes', #id)")
 	@Operation(summary = "The resolution: the saved text, or for the secretariat a draft from the closed motions")
 	ResolutionView resolution(@PathVariable long id) {
 		return resolutions.get(id);
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PutMapping("/api/v1/meetings/{id}/resolution")
 	@Operation(summary = "Edit the resolution until the minutes are published: version 0 the first time")
 	ResolutionView editResolution(@PathVariable long id, @Valid @RequestBody ResolutionText text) {
 		return resolutions.edit(id, text.text(), text.version());
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("isAuthenticated() and @access.canManage('meeting', #id)")
 	@PostMapping("/api/v1/meetings/{id}/resolution/draft")
 	@Operation(summary = "Replace the resolution with a fresh draft from the closed motions")
 	ResolutionView redraft(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Step step) {

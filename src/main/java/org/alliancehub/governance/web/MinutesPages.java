@@ -6,6 +6,7 @@ import org.alliancehub.network.Alliances;
 import org.alliancehub.network.SiteFrames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -26,6 +27,7 @@ class MinutesPages {
 	}
 
 	@GetMapping("/a/{slug}/meetings")
+	@PreAuthorize("permitAll()")
 	String list(@PathVariable String slug, Model model) {
 		Alliance a = site(slug, model);
 		model.addAttribute("minutes", minutes.published(a.id()));
@@ -33,6 +35,7 @@ class MinutesPages {
 	}
 
 	@GetMapping("/a/{slug}/meetings/{id}")
+	@PreAuthorize("@access.canRead('minutes', #id)")
 	String page(@PathVariable String slug, @PathVariable long id, Model model) {
 		Alliance a = site(slug, model);
 		model.addAttribute("minutes", minutes.published(a.id(), id));

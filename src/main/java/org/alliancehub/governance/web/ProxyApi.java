@@ -6,6 +6,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import java.net.URI;
@@ -35,6 +36,7 @@ class ProxyApi {
 	}
 
 	@PostMapping("/api/v1/meetings/{id}/proxies")
+	@PreAuthorize("@access.canManage('meeting', #id)")
 	@Operation(summary = "Record that one voting participant gives its vote at this meeting to another (secretariat); "
 			+ "the holder's representative votes for it by naming its organizationId")
 	ResponseEntity<Proxies.Proxy> record(@PathVariable long id, @Valid @RequestBody Proxies.NewProxy proxy) {
@@ -44,12 +46,14 @@ class ProxyApi {
 	}
 
 	@GetMapping("/api/v1/meetings/{id}/proxies")
+	@PreAuthorize("@access.canRead('meeting', #id)")
 	@Operation(summary = "The meeting's proxies, for its secretariat and the representatives of its participants")
 	List<Proxies.Proxy> list(@PathVariable long id) {
 		return proxies.visible(id);
 	}
 
 	@DeleteMapping("/api/v1/meetings/{id}/proxies/{fromOrganizationId}")
+	@PreAuthorize("@access.canManage('meeting', #id)")
 	@Operation(summary = "Withdraw a proxy (secretariat); votes already cast with it stay")
 	ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long fromOrganizationId) {
 		proxies.withdraw(id, fromOrganizationId);
@@ -57,6 +61,7 @@ class ProxyApi {
 	}
 
 	@PostMapping(path = "/api/v1/meetings/{id}/proxies/{fromOrganizationId}/letter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("@access.canManage('meeting', #id)")
 	@Operation(summary = "Keep the signed proxy letter (PDF, picture, office document) with a recorded proxy (secretariat)")
 	Proxies.Proxy attachLetter(@PathVariable long id, @PathVariable long fromOrganizationId,
 			@RequestParam("file") MultipartFile file) throws java.io.IOException {
@@ -65,6 +70,7 @@ class ProxyApi {
 	}
 
 	@GetMapping("/api/v1/meetings/{id}/proxies/{fromOrganizationId}/letter")
+	@PreAuthorize("@access.canRead('meeting', #id)")
 	@Operation(summary = "Download the signed proxy letter; the secretariat and the meeting's participants")
 	ResponseEntity<Resource> letter(@PathVariable long id, @PathVariable long fromOrganizationId) {
 		Proxies.Letter l = proxies.letter(id, fromOrganizationId);
