@@ -170,7 +170,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("POST /api/v1/motions/{id}/close", B_MANAGERS);
 		rule("POST /api/v1/motions/{id}/votes", ACTS_FOR_B_MEMBER);
 		rule("GET /api/v1/motions/{id}/result", B_READERS);
-		rule("GET /api/v1/motions/{id}/receipts/{receipt}", B_READERS);
+		rule("POST /api/v1/motions/{id}/receipts/verification", B_READERS);
+		rule("POST /api/v1/motions/{id}/result/publication", B_MANAGERS);
 		rule("GET /api/v1/motions/{id}/ballot-log", B_READERS);
 		rule("GET /api/v1/motions/{id}/ballot-log/verification", B_READERS);
 		rule("GET /api/v1/motions/{id}/voters", B_READERS);
@@ -356,6 +357,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		samples.put("POST /api/v1/meetings/{id}/proxies", () -> Map.of("fromOrganizationId", orgB, "toOrganizationId", orgB2));
 		samples.put("PUT /api/v1/meetings/{id}/minutes", () -> Map.of("body", "<p>纪要</p>", "visibility", "MEMBERS", "version", 0));
 		samples.put("PUT /api/v1/meetings/{id}/resolution", () -> Map.of("text", "决议", "version", 0));
+		samples.put("POST /api/v1/motions/{id}/receipts/verification", () -> Map.of("receipt", receipt));
+		samples.put("POST /api/v1/motions/{id}/result/publication", () -> Map.of("visibility", "MEMBERS"));
 		samples.put("POST /api/v1/motions/{id}/votes", () -> Map.of("choice", "NO", "organizationId", orgB));
 		samples.put("POST /api/v1/alliances/{slug}/motions", () -> Map.of("title", "通讯表决", "electorate", "COUNCIL",
 				"deadline", OffsetDateTime.now().plusDays(5).toString()));
