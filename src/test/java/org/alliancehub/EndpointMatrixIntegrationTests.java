@@ -176,7 +176,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/motions/{id}/ballot-log/verification", B_READERS);
 		rule("GET /api/v1/motions/{id}/voters", B_READERS);
 		rule("POST /api/v1/alliances/{slug}/motions", B_MANAGERS);
-		rule("GET /api/v1/alliances/{slug}/motions", B_READERS);
+		rule("GET /api/v1/alliances/{slug}/motions", EVERYONE); // filtered: checked by the secret
 		// surveys: the secretariat everything; a recipient's representative the published survey and its own answer
 		rule("POST /api/v1/alliances/{slug}/surveys", B_MANAGERS);
 		rule("GET /api/v1/alliances/{slug}/surveys", EVERYONE); // filtered: checked by the secret
