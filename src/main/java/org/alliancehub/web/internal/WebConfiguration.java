@@ -45,6 +45,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	FilterRegistrationBean<JsonBodyGuard> jsonBodyGuard(JsonLimits limits) {
+		FilterRegistrationBean<JsonBodyGuard> r = new FilterRegistrationBean<>(new JsonBodyGuard(limits.maxBodySize().toBytes()));
+		r.setOrder(-105);
+		return r;
+	}
+
+	@Bean
 	LocaleResolver localeResolver() {
 		return new LocaleResolver() {
 			@Override
