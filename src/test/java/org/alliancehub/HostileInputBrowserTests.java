@@ -132,6 +132,7 @@ class HostileInputBrowserTests extends BrowserTest {
 
 		// organisations and their products, members of the alliance with a representative each
 		List<Long> organizations = new ArrayList<>();
+		String representative = null;
 		for (int i = 0; i < 3; i++) {
 			boolean first = i == 0;
 			Map<String, Object> org = new LinkedHashMap<>();
@@ -149,6 +150,7 @@ class HostileInputBrowserTests extends BrowserTest {
 			assertThat(admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", o, "role", "COUNCIL"))
 				.status()).isEqualTo(201);
 			String username = "x" + UUID.randomUUID().toString().substring(0, 8);
+			representative = first ? username : representative;
 			assertThat(admin.post("/api/v1/users", Map.of("username", username, "displayName",
 					first ? value("user.displayName", SHORT) : "代表" + i, "email", username + "@example.org", "password",
 					"password-" + username, "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", o)))).status())
@@ -239,6 +241,13 @@ class HostileInputBrowserTests extends BrowserTest {
 				"/meetings/" + meeting, back + "/surveys", back + "/surveys/" + survey,
 				back + "/surveys/" + survey + "/responses/" + organizations.get(0), "/admin/surveys/" + survey + "/statistics",
 				"/surveys/" + survey + "/answer/" + organizations.get(0), "/search?q=" + word)) {
+			check(page);
+		}
+
+		// the representative of the first organisation: its survey list, its answer form, the meeting it takes part in
+		signIn(representative, "password-" + representative);
+		for (String page : List.of("/surveys", "/surveys/" + survey + "/answer/" + organizations.get(0),
+				"/meetings/" + meeting)) {
 			check(page);
 		}
 

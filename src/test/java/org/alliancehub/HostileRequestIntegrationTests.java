@@ -290,6 +290,19 @@ class HostileRequestIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNulCharacterInABackOfficeFormOrAQueryIsRefusedWith400() {
+		List<String> before = snapshot();
+		FormSession office = FormSession.signIn(port, "admin", ADMIN_PASSWORD);
+		var form = office.post("/admin/a/" + slug + "/articles/new", "/admin/a/" + slug + "/articles",
+				"title=%E6%A0%87%E9%A2%98%00&category=ALLIANCE_NEWS&status=PUBLISHED&visibility=PUBLIC&body=x");
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
+		var query = admin().get("/api/v1/alliances/" + slug + "/articles?q=%00");
+		assertThat(query.status()).as(query.body()).isEqualTo(400);
+		assertThat(query.invalidFields()).containsExactly("q");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
 	void aSurveyAnswerOfTheWrongShapeIsRefusedNamingTheField() {
 		TestClient admin = admin();
 		assertThat(admin.post("/api/v1/surveys/" + survey + "/publish", Map.of()).status()).isEqualTo(200);

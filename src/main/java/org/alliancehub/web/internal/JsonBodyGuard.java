@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code alliancehub.json.max-body-size} is refused with 413 before it is held in memory, and a NUL character
  * in any string is refused with 400 naming the field, because PostgreSQL cannot store it in text and nothing a
  * person types contains it. Malformed JSON, invalid UTF-8 and deep nesting go on to the message converter,
- * which answers 400 for them. Multipart uploads keep their own limits.
+ * which answers 400 for them. Multipart uploads keep their own limits. Forms and query strings get the same NUL
+ * rule (a 400 error page).
  */
 class JsonBodyGuard extends OncePerRequestFilter {
 
@@ -53,6 +54,17 @@ class JsonBodyGuard extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		if (type == null || !isJson(type)) {
+			String parameter = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? null
+					: parameterWithNul(request);
+			if (parameter != null && request.getRequestURI().startsWith("/api/")) {
+				write(response, ApiProblems.problem(HttpStatus.BAD_REQUEST, "a parameter is invalid",
+						List.of(new ApiProblems.FieldProblem(parameter, "contains a NUL character"))));
+				return;
+			}
+			if (parameter != null) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}
@@ -76,6 +88,21 @@ class JsonBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	/** Forms and query strings: a NUL character in a name or value is refused before anything reads it. */
+	private static @Nullable String parameterWithNul(HttpServletRequest request) {
+		for (var e : request.getParameterMap().entrySet()) {
+			if (e.getKey().indexOf('\u0000') >= 0) {
+				return e.getKey().replace('\u0000', '?');
+			}
+			for (String v : e.getValue()) {
+				if (v != null && v.indexOf('\u0000') >= 0) {
+					return e.getKey();
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isJson(String contentType) {
