@@ -57,7 +57,7 @@ class HostileInputBrowserTests extends BrowserTest {
 
 	/** For fields of up to 200 characters. */
 	private static final String MEDIUM = "\"'><img src=x onerror=window.__xss=1 data-xss=1></textarea></script></title>"
-			+ "<svg onload=window.__xss=1 data-xss=1>" + TEMPLATES;
+			+ "<svg onload=window.__xss=1 data-xss=1>" + TEMPLATES + "<!--<script>";
 
 	/** For fields of up to 100 characters. */
 	private static final String SHORT = "\"'><img src=x onerror=__xss=1 data-xss></textarea></script><b data-xss>{{98765*4321}}";
@@ -86,6 +86,8 @@ class HostileInputBrowserTests extends BrowserTest {
 			      bad.push('script in the style of <' + el.tagName.toLowerCase() + '>');
 			  }
 			}
+			const data = document.getElementById('stats-data');
+			if (data) { try { JSON.parse(data.textContent); } catch (e) { bad.push('the statistics data was cut open'); } }
 			const html = document.documentElement.outerHTML;
 			if (html.includes('%s')) bad.push('template syntax evaluated');
 			return JSON.stringify({bad: bad, html: html});
