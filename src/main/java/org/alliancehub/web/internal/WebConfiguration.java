@@ -45,8 +45,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<JsonBodyGuard> jsonBodyGuard(JsonLimits limits) {
-		FilterRegistrationBean<JsonBodyGuard> r = new FilterRegistrationBean<>(new JsonBodyGuard(limits.maxBodySize().toBytes()));
+	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits) {
+		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes()));
 		r.setOrder(-105);
 		return r;
 	}

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which answers 400 for them. Multipart uploads keep their own limits. Forms and query strings get the same NUL
  * rule (a 400 error page).
  */
-class JsonBodyGuard extends OncePerRequestFilter {
+class InputGuard extends OncePerRequestFilter {
 
 	/** How much of an oversized body is read and thrown away so that the client hears the 413. */
 	private static final long DRAIN = 32L * 1024 * 1024;
@@ -45,7 +45,7 @@ class JsonBodyGuard extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	JsonBodyGuard(long maxBytes) {
+	InputGuard(long maxBytes) {
 		this.maxBytes = maxBytes;
 	}
 
