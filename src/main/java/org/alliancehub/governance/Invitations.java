@@ -152,7 +152,9 @@ public class Invitations {
 		b.append(line).append("\r\n");
 	}
 
+	/** A TEXT value of RFC 5545: every line break (CR, LF or both) becomes {@code \n}, so that no value starts a property of its own. */
 	private static String escape(String s) {
-		return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+		return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replaceAll("\r\n|\r|\n", "\\\\n")
+			.replaceAll("[\\p{Cntrl}&&[^\t]]", "");
 	}
 }

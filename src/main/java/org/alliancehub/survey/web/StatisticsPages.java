@@ -113,8 +113,10 @@ class StatisticsPages {
 		model.addAttribute("stats", main);
 		model.addAttribute("admin", admin);
 		model.addAttribute("groupings", List.of(GroupBy.values()));
-		// embedded as JSON for the charts; "</" is escaped so the data cannot end the script element
-		model.addAttribute("json", JSON.writeValueAsString(data).replace("</", "<\\/"));
+		// embedded as JSON for the charts; every "<", ">" and "&" is written as a JSON escape, so that no label can
+		// end the script element or open a comment ("<!--<script>") that swallows the rest of the page
+		model.addAttribute("json", JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
+			.replace("&", "\\u0026"));
 	}
 
 	/** Statistics for the public pages, everything for the secretariat (session sign-in, unlike the API). */

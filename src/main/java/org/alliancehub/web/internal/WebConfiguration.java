@@ -45,6 +45,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits) {
+		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes()));
+		r.setOrder(-105);
+		return r;
+	}
+
+	@Bean
 	LocaleResolver localeResolver() {
 		return new LocaleResolver() {
 			@Override
