@@ -472,7 +472,13 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		// so that no allowed write (a close, a delete) hides a leak from those who may not
 		List<List<Caller>> phases = List.of(List.of(Caller.ANONYMOUS, Caller.REP_OF_A, Caller.SECRETARIAT_OF_A, Caller.REP_OF_B),
 				List.of(Caller.SECRETARIAT_OF_B, Caller.ADMIN));
+		boolean takenOver = false;
 		for (List<Caller> phase : phases) {
+			if (phase == phases.get(1)) {
+				// before B's secretariat and the administrator (who may add any organisation) have their turn
+				takenOver = admin().get("/api/v1/alliances/" + slugA + "/members").body()
+					.contains("\"organizationId\":" + ids.get("orgB") + ",");
+			}
 			for (Operation op : operations) {
 				Set<Caller> allowed = RULES.get(op.key());
 				if (allowed == null) {
@@ -525,9 +531,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		leaks.forEach(l -> System.out.println("LEAK " + l));
 		missingRules.forEach(m -> System.out.println("NO RULE " + m));
 		setupProblems.forEach(p -> System.out.println("SET-UP " + p));
-		assertThat(admin().get("/api/v1/alliances/" + slugA + "/members").body())
-			.as("B's member is not a member of A without its consent")
-			.doesNotContain("\"organizationId\":" + ids.get("orgB") + ",");
+		assertThat(takenOver).as("B's member is a member of A after the outsiders' calls, without its consent").isFalse();
 		assertThat(operations).as("operations in /v3/api-docs").hasSizeGreaterThan(50);
 		assertThat(unmapped).as("path variables without an object of B").isEmpty();
 		assertThat(missingRules).as("operations without a rule in EndpointMatrixIntegrationTests.RULES").isEmpty();
