@@ -1,6 +1,7 @@
 package org.alliancehub.identity;
 
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The objects of one kind that a module serves by id (meetings, motions, surveys, articles …), resolved to
@@ -16,4 +17,20 @@ public interface OwnedObjects {
 
 	/** The owner of the object, or empty when there is no such object. */
 	Optional<Owner> ownerOf(long id);
+
+	/** Objects of a kind whose owner a function finds: for modules that declare several kinds. */
+	static OwnedObjects of(String kind, LongFunction<Optional<Owner>> owner) {
+		return new OwnedObjects() {
+
+			@Override
+			public String kind() {
+				return kind;
+			}
+
+			@Override
+			public Optional<Owner> ownerOf(long id) {
+				return owner.apply(id);
+			}
+		};
+	}
 }

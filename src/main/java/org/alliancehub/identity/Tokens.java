@@ -76,7 +76,7 @@ public class Tokens {
 			.params(hash(token), user.id())
 			.update();
 		if (revoked > 0) {
-			events.publishEvent(new TokenRevoked(user.id(), user.getUsername()));
+			events.publishEvent(new AccountChanged(user.id(), user.getUsername(), AccountChanged.Change.TOKEN_REVOKED));
 		}
 	}
 

@@ -135,7 +135,7 @@ public class Users implements UserDetailsService {
 			.params(passwords.encode(newPassword), user.id())
 			.update();
 		jdbc.sql("delete from api_token where user_id = ?").param(user.id()).update();
-		events.publishEvent(new UserPasswordChanged(user.id(), user.getUsername()));
+		events.publishEvent(new AccountChanged(user.id(), user.getUsername(), AccountChanged.Change.PASSWORD_CHANGED));
 	}
 
 	/**
@@ -159,7 +159,8 @@ public class Users implements UserDetailsService {
 		if (!enabled) {
 			jdbc.sql("delete from api_token where user_id = ?").param(id).update();
 		}
-		events.publishEvent(enabled ? new UserEnabled(id, user.getUsername()) : new UserDisabled(id, user.getUsername()));
+		events.publishEvent(new AccountChanged(id, user.getUsername(),
+				enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED));
 		return view(id);
 	}
 

@@ -22,7 +22,7 @@ class ContentOwners {
 
 	@Bean
 	OwnedObjects articleOwners(JdbcClient jdbc) {
-		return of("article", id -> jdbc.sql("select alliance_id, status, visibility from article where id = ?")
+		return OwnedObjects.of("article", id -> jdbc.sql("select alliance_id, status, visibility from article where id = ?")
 			.param(id)
 			.query((rs, i) -> article(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.optional());
@@ -30,7 +30,7 @@ class ContentOwners {
 
 	@Bean
 	OwnedObjects attachmentOwners(JdbcClient jdbc) {
-		return of("attachment", id -> jdbc.sql("""
+		return OwnedObjects.of("attachment", id -> jdbc.sql("""
 				select a.alliance_id, a.status, a.visibility from attachment f join article a on a.id = f.article_id
 				where f.id = ?""")
 			.param(id)
@@ -58,25 +58,11 @@ class ContentOwners {
 	}
 
 	private static OwnedObjects publicRows(String kind, String table, JdbcClient jdbc) {
-		return of(kind, id -> jdbc.sql("select alliance_id from " + table + " where id = ?")
+		return OwnedObjects.of(kind, id -> jdbc.sql("select alliance_id from " + table + " where id = ?")
 			.param(id)
 			.query(Long.class)
 			.optional()
 			.map(Owner::publicly));
 	}
 
-	private static OwnedObjects of(String kind, java.util.function.LongFunction<Optional<Owner>> owner) {
-		return new OwnedObjects() {
-
-			@Override
-			public String kind() {
-				return kind;
-			}
-
-			@Override
-			public Optional<Owner> ownerOf(long id) {
-				return owner.apply(id);
-			}
-		};
-	}
 }

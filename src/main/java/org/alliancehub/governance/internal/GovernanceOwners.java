@@ -33,7 +33,7 @@ class GovernanceOwners {
 
 	@Bean
 	OwnedObjects meetingOwners(JdbcClient jdbc) {
-		return objects("meeting", id -> jdbc.sql("select alliance_id from meeting where id = ?")
+		return OwnedObjects.of("meeting", id -> jdbc.sql("select alliance_id from meeting where id = ?")
 			.param(id)
 			.query(Long.class)
 			.optional()
@@ -42,12 +42,12 @@ class GovernanceOwners {
 
 	@Bean
 	OwnedObjects motionOwners(JdbcClient jdbc) {
-		return objects("motion", id -> motion(jdbc, id).map(m -> Owner.participants(m.allianceId(), m.voters(jdbc))));
+		return OwnedObjects.of("motion", id -> motion(jdbc, id).map(m -> Owner.participants(m.allianceId(), m.voters(jdbc))));
 	}
 
 	@Bean
 	OwnedObjects motionResultOwners(JdbcClient jdbc, Memberships memberships) {
-		return objects("motion-result", id -> motion(jdbc, id).map(m -> {
+		return OwnedObjects.of("motion-result", id -> motion(jdbc, id).map(m -> {
 			if ("PUBLIC".equals(m.resultVisibility())) {
 				return Owner.publicly(m.allianceId());
 			}
@@ -65,7 +65,7 @@ class GovernanceOwners {
 	OwnedObjects minutesOwners(JdbcClient jdbc) {
 		record Row(long allianceId, @Nullable String status, @Nullable String visibility) {
 		}
-		return objects("minutes", id -> jdbc.sql("""
+		return OwnedObjects.of("minutes", id -> jdbc.sql("""
 				select g.alliance_id, m.status, m.visibility from meeting g left join minutes m on m.meeting_id = g.id
 				where g.id = ?""")
 			.param(id)
@@ -77,7 +77,7 @@ class GovernanceOwners {
 
 	@Bean
 	OwnedObjects applicationOwners(Applications applications) {
-		return objects("application", id -> {
+		return OwnedObjects.of("application", id -> {
 			try {
 				var a = applications.get(id);
 				return Optional.of(Owner.participants(a.allianceId(), orgs -> orgs.contains(a.organizationId())));
@@ -119,18 +119,4 @@ class GovernanceOwners {
 			.single();
 	}
 
-	private static OwnedObjects objects(String kind, java.util.function.LongFunction<Optional<Owner>> owner) {
-		return new OwnedObjects() {
-
-			@Override
-			public String kind() {
-				return kind;
-			}
-
-			@Override
-			public Optional<Owner> ownerOf(long id) {
-				return owner.apply(id);
-			}
-		};
-	}
 }
