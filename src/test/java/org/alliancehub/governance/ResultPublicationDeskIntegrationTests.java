@@ -82,6 +82,24 @@ class ResultPublicationDeskIntegrationTests extends IntegrationTest {
 		assertThat(client().get("/api/v1/motions/" + motion + "/result").status()).isEqualTo(404);
 	}
 
+	@Test
+	void theDeskChecksAParticipantOutAsWellAsIn() {
+		GovernanceFixtures f = new GovernanceFixtures(admin(), client(), "签到联盟");
+		long chair = f.organization("CHAIR");
+		long meeting = f.councilMeeting();
+		FormSession desk = FormSession.signIn(f.admin, port, List.of(Map.of("role", "SECRETARIAT", "alliance", f.slug)));
+		String page = "/admin/a/" + f.slug + "/meetings/" + meeting;
+		for (boolean present : new boolean[] { true, false }) {
+			// the form as the page renders it: a boolean field must carry its value (jte drops a false attribute)
+			String form = "name=\"organizationId\" value=\"" + chair + "\"><input type=\"hidden\" name=\"present\" value=\""
+					+ present + "\">";
+			assertThat(desk.get(page).body()).contains(form);
+			var r = desk.post(page, page + "/attendance", "organizationId=" + chair + "&present=" + present);
+			assertThat(location(r)).contains("done=attendance");
+			assertThat(f.admin.get("/api/v1/meetings/" + meeting).json().get("present").asInt()).isEqualTo(present ? 1 : 0);
+		}
+	}
+
 	private static String location(HttpResponse<String> r) {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		return r.headers().firstValue("Location").orElseThrow();
