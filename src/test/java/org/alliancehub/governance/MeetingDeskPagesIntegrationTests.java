@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The secretariat publishes a closed motion's result from the meeting desk (issue 9, finding 2: what becomes
  * public is what the secretariat publishes): to the alliance's members or to everyone, and the desk shows to
- * whom it went; until then the result is the participants' alone.
+ * whom it went; until then the result is the participants' alone. And the check-in forms of the desk and the
+ * live page check out as well as in.
  */
-class ResultPublicationDeskIntegrationTests extends IntegrationTest {
+class MeetingDeskPagesIntegrationTests extends IntegrationTest {
 
 	@Test
 	void theSecretariatPublishesAResultOnTheDeskAndItsAudienceReadsIt() {
@@ -96,6 +97,23 @@ class ResultPublicationDeskIntegrationTests extends IntegrationTest {
 			assertThat(desk.get(page).body()).contains(form);
 			var r = desk.post(page, page + "/attendance", "organizationId=" + chair + "&present=" + present);
 			assertThat(location(r)).contains("done=attendance");
+			assertThat(f.admin.get("/api/v1/meetings/" + meeting).json().get("present").asInt()).isEqualTo(present ? 1 : 0);
+		}
+	}
+
+	@Test
+	void aRepresentativeChecksItselfOutOnTheLivePage() {
+		GovernanceFixtures f = new GovernanceFixtures(admin(), client(), "现场签到联盟");
+		long chair = f.organization("CHAIR");
+		long meeting = f.councilMeeting();
+		FormSession rep = FormSession.signIn(f.admin, port, List.of(Map.of("role", "MEMBER_REP", "organizationId", chair)));
+		String page = "/meetings/" + meeting;
+		for (boolean present : new boolean[] { true, false }) {
+			String form = "name=\"organizationId\" value=\"" + chair + "\"><input type=\"hidden\" name=\"present\" value=\""
+					+ present + "\">";
+			assertThat(rep.get(page).body()).contains(form);
+			assertThat(rep.post(page, page + "/attendance", "organizationId=" + chair + "&present=" + present).statusCode())
+				.isEqualTo(302);
 			assertThat(f.admin.get("/api/v1/meetings/" + meeting).json().get("present").asInt()).isEqualTo(present ? 1 : 0);
 		}
 	}
