@@ -232,8 +232,25 @@ class AdminPages {
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("users", users.list(new Paging(0, 100)).items());
 		model.addAttribute("alliances", access.managedAlliances());
+		model.addAttribute("me", access.requireUser().id());
 		model.addAttribute("error", error);
 		return "admin/users";
+	}
+
+	/**
+	 * Disables a user (sign-in refused, every session and token ended at once) or enables them again; nobody
+	 * disables their own account.
+	 */
+	@PostMapping("/admin/users/{id}/enabled")
+	@PreAuthorize("@access.isNetworkAdmin()")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+		try {
+			users.setEnabled(id, enabled, access.requireUser());
+		}
+		catch (Invalid e) {
+			redirect.addAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users")
@@ -315,6 +332,8 @@ class AdminPages {
 		model.addAttribute("frame", frames.network());
 		model.addAttribute("alliance", a);
 		model.addAttribute("members", memberships.members(a.id(), null, null));
+		// what the alliance asked of organisations registered elsewhere, and how each answered (read-only)
+		model.addAttribute("invitations", admissions.sentBy(a.id()));
 		model.addAttribute("error", error);
 		return "admin/members";
 	}
