@@ -15,6 +15,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -45,8 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits) {
-		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes()));
+	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits, ObjectMapper json) {
+		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes(), json));
 		r.setOrder(-105);
 		return r;
 	}
