@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.alliancehub.network.AllianceEvents.AllianceCreated;
 import org.alliancehub.network.AllianceEvents.AllianceUpdated;
@@ -20,6 +20,8 @@ import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Slugs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The alliances of the network and the network itself: founding one, reading and editing its profile.
- * Alliances are read on nearly every page, so they are kept in memory and refreshed after every change.
+ * Alliances are read on nearly every page, so they are kept in Spring caches (Caffeine) and evicted on every change.
  */
 @Service
 public class Alliances {
@@ -45,13 +47,15 @@ public class Alliances {
 
 	private final ApplicationEventPublisher events;
 
-	private final Map<String, Alliance> bySlug = new ConcurrentHashMap<>();
+	private final Cache bySlug;
 
-	private final Map<Long, Alliance> byId = new ConcurrentHashMap<>();
+	private final Cache byId;
 
-	Alliances(JdbcClient jdbc, ApplicationEventPublisher events) {
+	Alliances(JdbcClient jdbc, ApplicationEventPublisher events, CacheManager caches) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.bySlug = Objects.requireNonNull(caches.getCache("alliances-by-slug"));
+		this.byId = Objects.requireNonNull(caches.getCache("alliances-by-id"));
 	}
 
 	/** All alliances of the network (not the network itself), in Chinese (pinyin) order. */
@@ -82,7 +86,7 @@ public class Alliances {
 	}
 
 	public Optional<Alliance> find(String slug) {
-		Alliance cached = bySlug.get(slug);
+		Alliance cached = bySlug.get(slug, Alliance.class);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
@@ -99,7 +103,7 @@ public class Alliances {
 	}
 
 	public Alliance get(long id) {
-		Alliance cached = byId.get(id);
+		Alliance cached = byId.get(id, Alliance.class);
 		if (cached != null) {
 			return cached;
 		}
@@ -203,14 +207,14 @@ public class Alliances {
 	}
 
 	private void forget(Alliance a) {
-		bySlug.remove(a.slug());
-		byId.remove(a.id());
+		bySlug.evict(a.slug());
+		byId.evict(a.id());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					bySlug.remove(a.slug());
-					byId.remove(a.id());
+					bySlug.evict(a.slug());
+					byId.evict(a.id());
 				}
 			});
 		}
