@@ -2,12 +2,9 @@ package org.alliancehub.network;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Collator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +15,8 @@ import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Html;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
 import org.alliancehub.shared.Slugs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
@@ -37,11 +36,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class Alliances {
 
-	static final Comparator<Alliance> CHINESE_ORDER = Comparator.comparing(Alliance::name,
-			Collator.getInstance(Locale.CHINA));
-
 	private static final String COLUMNS = "id, slug, kind, name, short_name, industry, founded_on, region, description, about,"
 			+ " phone, fax, email, address, postcode, icp, version, created_at, updated_at";
+
+	/** Chinese (pinyin) order by the database's ICU collation (V42), so that lists and their pages agree. */
+	private static final String PINYIN_ORDER = " order by name collate pinyin, id";
 
 	private final JdbcClient jdbc;
 
@@ -60,22 +59,25 @@ public class Alliances {
 
 	/** All alliances of the network (not the network itself), in Chinese (pinyin) order. */
 	public List<Alliance> list() {
-		return jdbc.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'")
+		return jdbc.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'" + PINYIN_ORDER)
 			.query(Alliances::map)
-			.list()
-			.stream()
-			.sorted(CHINESE_ORDER)
-			.toList();
+			.list();
+	}
+
+	/** One page of the alliances (not the network itself), in Chinese (pinyin) order, paged in SQL. */
+	public PageResult<Alliance> page(Paging paging) {
+		List<Alliance> items = jdbc
+			.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'" + PINYIN_ORDER + " limit ? offset ?")
+			.params(paging.size(), paging.offset())
+			.query(Alliances::map)
+			.list();
+		long total = jdbc.sql("select count(*) from alliance where kind = 'ALLIANCE'").query(Long.class).single();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
 	/** Every body of the installation, the network and its alliances, in one query, in Chinese order. */
 	public List<Alliance> all() {
-		return jdbc.sql("select " + COLUMNS + " from alliance")
-			.query(Alliances::map)
-			.list()
-			.stream()
-			.sorted(CHINESE_ORDER)
-			.toList();
+		return jdbc.sql("select " + COLUMNS + " from alliance" + PINYIN_ORDER).query(Alliances::map).list();
 	}
 
 	/** Short names by slug: for lists that name the alliance of each item. */
