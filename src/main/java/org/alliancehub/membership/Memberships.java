@@ -2,11 +2,8 @@ package org.alliancehub.membership;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Collator;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import org.alliancehub.membership.MembershipEvents.MembershipChanged;
 import org.alliancehub.membership.MembershipEvents.MembershipGranted;
@@ -14,6 +11,8 @@ import org.alliancehub.network.MemberDirectory;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,13 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class Memberships implements MemberDirectory {
 
 	/** Highest role first, then by the pinyin of the organisation's name, as member lists are printed. */
-	public static final Comparator<Member> ROLL_ORDER = Comparator.comparing(Member::role)
-		.thenComparing(Member::organizationName, Collator.getInstance(Locale.CHINA));
 
 	private static final String SELECT = """
 			select m.alliance_id, m.organization_id, o.name, o.type, o.region, m.role, m.status, m.since,
 			  o.represents_alliance_id, m.version
 			from membership m join organization o on o.id = m.organization_id""";
+
+	/** The roll order: by role as {@link MembershipRole} lists them, then the organisation's name in pinyin order. */
+	private static final String ROLL_ORDER = java.util.Arrays.stream(MembershipRole.values())
+		.map(r -> "'" + r.name() + "'")
+		.collect(java.util.stream.Collectors.joining(",", " order by array_position(array[", "], m.role),"))
+			+ " o.name collate pinyin, m.organization_id";
+
+	private static final String MEMBERS_WHERE = " where m.alliance_id = ? and (cast(? as text) is null or m.role = ?)"
+			+ " and ((cast(? as text) is null and m.status <> 'WITHDRAWN') or m.status = ?)";
 
 	private final JdbcClient jdbc;
 
@@ -49,14 +55,24 @@ public class Memberships implements MemberDirectory {
 
 	/** Members of an alliance in roll order; withdrawn members only when asked for by status. */
 	public List<Member> members(long allianceId, @Nullable MembershipRole role, @Nullable MembershipStatus status) {
-		return jdbc.sql(SELECT + " where m.alliance_id = ? and (cast(? as text) is null or m.role = ?)"
-				+ " and ((cast(? as text) is null and m.status <> 'WITHDRAWN') or m.status = ?)")
+		return jdbc.sql(SELECT + MEMBERS_WHERE + ROLL_ORDER)
 			.params(allianceId, name(role), name(role), name(status), name(status))
 			.query(Memberships::map)
-			.list()
-			.stream()
-			.sorted(ROLL_ORDER)
-			.toList();
+			.list();
+	}
+
+	/** One page of {@link #members}, in the same order (role, then pinyin), paged in SQL. */
+	public PageResult<Member> members(long allianceId, @Nullable MembershipRole role, @Nullable MembershipStatus status,
+			Paging paging) {
+		List<Member> items = jdbc.sql(SELECT + MEMBERS_WHERE + ROLL_ORDER + " limit ? offset ?")
+			.params(allianceId, name(role), name(role), name(status), name(status), paging.size(), paging.offset())
+			.query(Memberships::map)
+			.list();
+		long total = jdbc.sql("select count(*) from membership m" + MEMBERS_WHERE)
+			.params(allianceId, name(role), name(role), name(status), name(status))
+			.query(Long.class)
+			.single();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
 	public Member get(long allianceId, long organizationId) {

@@ -2,15 +2,12 @@ package org.alliancehub.network;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Collator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.alliancehub.network.AllianceEvents.AllianceCreated;
 import org.alliancehub.network.AllianceEvents.AllianceUpdated;
@@ -18,8 +15,12 @@ import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Html;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.PageResult;
+import org.alliancehub.shared.Paging;
 import org.alliancehub.shared.Slugs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,48 +31,53 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The alliances of the network and the network itself: founding one, reading and editing its profile.
- * Alliances are read on nearly every page, so they are kept in memory and refreshed after every change.
+ * Alliances are read on nearly every page, so they are kept in Spring caches (Caffeine) and evicted on every change.
  */
 @Service
 public class Alliances {
 
-	static final Comparator<Alliance> CHINESE_ORDER = Comparator.comparing(Alliance::name,
-			Collator.getInstance(Locale.CHINA));
-
 	private static final String COLUMNS = "id, slug, kind, name, short_name, industry, founded_on, region, description, about,"
 			+ " phone, fax, email, address, postcode, icp, version, created_at, updated_at";
+
+	/** Chinese (pinyin) order by the database's ICU collation (V42), so that lists and their pages agree. */
+	private static final String PINYIN_ORDER = " order by name collate pinyin, id";
 
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
 
-	private final Map<String, Alliance> bySlug = new ConcurrentHashMap<>();
+	private final Cache bySlug;
 
-	private final Map<Long, Alliance> byId = new ConcurrentHashMap<>();
+	private final Cache byId;
 
-	Alliances(JdbcClient jdbc, ApplicationEventPublisher events) {
+	Alliances(JdbcClient jdbc, ApplicationEventPublisher events, CacheManager caches) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.bySlug = Objects.requireNonNull(caches.getCache("alliances-by-slug"));
+		this.byId = Objects.requireNonNull(caches.getCache("alliances-by-id"));
 	}
 
 	/** All alliances of the network (not the network itself), in Chinese (pinyin) order. */
 	public List<Alliance> list() {
-		return jdbc.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'")
+		return jdbc.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'" + PINYIN_ORDER)
 			.query(Alliances::map)
-			.list()
-			.stream()
-			.sorted(CHINESE_ORDER)
-			.toList();
+			.list();
+	}
+
+	/** One page of the alliances (not the network itself), in Chinese (pinyin) order, paged in SQL. */
+	public PageResult<Alliance> page(Paging paging) {
+		List<Alliance> items = jdbc
+			.sql("select " + COLUMNS + " from alliance where kind = 'ALLIANCE'" + PINYIN_ORDER + " limit ? offset ?")
+			.params(paging.size(), paging.offset())
+			.query(Alliances::map)
+			.list();
+		long total = jdbc.sql("select count(*) from alliance where kind = 'ALLIANCE'").query(Long.class).single();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
 	/** Every body of the installation, the network and its alliances, in one query, in Chinese order. */
 	public List<Alliance> all() {
-		return jdbc.sql("select " + COLUMNS + " from alliance")
-			.query(Alliances::map)
-			.list()
-			.stream()
-			.sorted(CHINESE_ORDER)
-			.toList();
+		return jdbc.sql("select " + COLUMNS + " from alliance" + PINYIN_ORDER).query(Alliances::map).list();
 	}
 
 	/** Short names by slug: for lists that name the alliance of each item. */
@@ -82,7 +88,7 @@ public class Alliances {
 	}
 
 	public Optional<Alliance> find(String slug) {
-		Alliance cached = bySlug.get(slug);
+		Alliance cached = bySlug.get(slug, Alliance.class);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
@@ -99,7 +105,7 @@ public class Alliances {
 	}
 
 	public Alliance get(long id) {
-		Alliance cached = byId.get(id);
+		Alliance cached = byId.get(id, Alliance.class);
 		if (cached != null) {
 			return cached;
 		}
@@ -203,14 +209,14 @@ public class Alliances {
 	}
 
 	private void forget(Alliance a) {
-		bySlug.remove(a.slug());
-		byId.remove(a.id());
+		bySlug.evict(a.slug());
+		byId.evict(a.id());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					bySlug.remove(a.slug());
-					byId.remove(a.id());
+					bySlug.evict(a.slug());
+					byId.evict(a.id());
 				}
 			});
 		}

@@ -31,10 +31,14 @@ public class Platform {
 		return demo != null ? demo : embedded;
 	}
 
-	/** Background work: module listeners run after their transaction commits, housekeeping runs on a schedule. */
+	/**
+	 * Background work: module listeners run after their transaction commits, housekeeping runs on a schedule.
+	 * Caches are Caffeine behind Spring's cache abstraction (spring.cache.* in application.properties).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@org.springframework.scheduling.annotation.EnableAsync
 	@org.springframework.scheduling.annotation.EnableScheduling
+	@org.springframework.cache.annotation.EnableCaching
 	static class Clocks {
 
 		@Bean

@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.Tokens;
 import org.alliancehub.identity.Users;
+import org.alliancehub.shared.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -31,6 +33,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two doors: the API ({@code /api/**}) is stateless with bearer tokens and answers problems as JSON; the
@@ -57,11 +60,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, Tokens tokens) throws Exception {
-		AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemResponses.write(response, 401,
-				"Unauthorized", "sign in with a bearer token from POST /api/v1/auth/token");
-		AccessDeniedHandler forbidden = (request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
-				"you may not do this");
+	SecurityFilterChain api(HttpSecurity http, Tokens tokens, ObjectMapper json) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, e) -> Problems.write(response,
+				Problems.of(HttpStatus.UNAUTHORIZED, "sign in with a bearer token from POST /api/v1/auth/token"), json);
+		AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response,
+				Problems.of(HttpStatus.FORBIDDEN, "you may not do this"), json);
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

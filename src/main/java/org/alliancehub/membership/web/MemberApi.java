@@ -53,10 +53,7 @@ class MemberApi {
 	PageResult<Member> list(@PathVariable String slug, @RequestParam(required = false) @Nullable MembershipRole role,
 			@RequestParam(required = false) @Nullable MembershipStatus status,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		Paging paging = Paging.of(page, size);
-		List<Member> all = memberships.members(alliances.get(slug).id(), role, status);
-		return new PageResult<>(all.stream().skip(paging.offset()).limit(paging.size()).toList(), paging.page(),
-				paging.size(), all.size());
+		return memberships.members(alliances.get(slug).id(), role, status, Paging.of(page, size));
 	}
 
 	@PostMapping

@@ -58,15 +58,13 @@ class AllianceApi {
 	@GetMapping
 	PageResult<AllianceItem> list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		Paging paging = Paging.of(page, size);
-		List<Alliance> all = alliances.list();
-		List<AllianceItem> items = all.stream()
-			.skip(paging.offset())
-			.limit(paging.size())
+		PageResult<Alliance> found = alliances.page(Paging.of(page, size));
+		List<AllianceItem> items = found.items()
+			.stream()
 			.map(a -> new AllianceItem(a.id(), a.slug(), a.name(), a.shortName(), a.industry(), a.foundedOn(),
 					a.region()))
 			.toList();
-		return new PageResult<>(items, paging.page(), paging.size(), all.size());
+		return new PageResult<>(items, found.page(), found.size(), found.total());
 	}
 
 	@PreAuthorize("permitAll()")

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.Problems;
 import org.alliancehub.survey.GroupBy;
 import org.alliancehub.survey.Statistics;
 import org.alliancehub.survey.SurveyStatistics;
@@ -18,7 +19,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.alliancehub.survey.ReportFontMissing;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,9 +125,9 @@ class StatisticsApi {
 	/** Without a CJK font the report cannot be typeset: say so plainly rather than print empty boxes. */
 	@ExceptionHandler(ReportFontMissing.class)
 	ResponseEntity<ProblemDetail> fontMissing(ReportFontMissing e) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+		ProblemDetail p = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
 		p.setTitle("No CJK font installed");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+		return Problems.response(p);
 	}
 
 	static @Nullable GroupBy groupBy(@Nullable String value) {

@@ -6,7 +6,9 @@ import java.util.List;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.Invalid.FieldError;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.shared.Problems;
 import org.alliancehub.shared.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -51,74 +53,65 @@ class ApiProblems {
 		this.messages = messages;
 	}
 
-	record FieldProblem(String field, String message) {
-	}
-
-	record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
-	}
-
-	static ResponseEntity<Problem> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, errors));
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
+		return Problems.response(Problems.of(status, detail, errors));
 	}
 
 	@ExceptionHandler(NotFound.class)
-	ResponseEntity<Problem> notFound(NotFound e) {
+	ResponseEntity<ProblemDetail> notFound(NotFound e) {
 		return problem(HttpStatus.NOT_FOUND, e.getMessage() + " not found", List.of());
 	}
 
 	@ExceptionHandler(Conflict.class)
-	ResponseEntity<Problem> conflict(Conflict e) {
+	ResponseEntity<ProblemDetail> conflict(Conflict e) {
 		return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(Forbidden.class)
-	ResponseEntity<Problem> forbidden(Forbidden e) {
+	ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
 		return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(Invalid.class)
-	ResponseEntity<Problem> invalid(Invalid e) {
-		return problem(HttpStatus.BAD_REQUEST, "the request has invalid fields",
-				e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+	ResponseEntity<ProblemDetail> invalid(Invalid e) {
+		return problem(HttpStatus.BAD_REQUEST, "the request has invalid fields", e.errors());
 	}
 
 	@ExceptionHandler(TooManyRequests.class)
-	ResponseEntity<Problem> tooMany(TooManyRequests e) {
+	ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(new Problem("about:blank", "Too Many Requests", 429, e.getMessage(), List.of()));
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
 	}
 
 	@ExceptionHandler(BadCredentialsException.class)
-	ResponseEntity<Problem> badCredentials(BadCredentialsException e) {
+	ResponseEntity<ProblemDetail> badCredentials(BadCredentialsException e) {
 		return problem(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ResponseEntity<Problem> notValid(MethodArgumentNotValidException e) {
-		List<FieldProblem> errors = new ArrayList<>();
-		for (FieldError f : e.getBindingResult().getFieldErrors()) {
-			errors.add(new FieldProblem(f.getField(), messages.getMessage(f, LocaleContextHolder.getLocale())));
+	ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException e) {
+		List<FieldError> errors = new ArrayList<>();
+		for (org.springframework.validation.FieldError f : e.getBindingResult().getFieldErrors()) {
+			errors.add(new FieldError(f.getField(), messages.getMessage(f, LocaleContextHolder.getLocale())));
 		}
 		e.getBindingResult().getGlobalErrors()
-			.forEach(g -> errors.add(new FieldProblem(g.getObjectName(), messages.getMessage(g, LocaleContextHolder.getLocale()))));
+			.forEach(g -> errors.add(new FieldError(g.getObjectName(), messages.getMessage(g, LocaleContextHolder.getLocale()))));
 		return problem(HttpStatus.BAD_REQUEST, "the request has invalid fields", errors);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
-	ResponseEntity<Problem> notValid(HandlerMethodValidationException e) {
-		List<FieldProblem> errors = new ArrayList<>();
+	ResponseEntity<ProblemDetail> notValid(HandlerMethodValidationException e) {
+		List<FieldError> errors = new ArrayList<>();
 		e.getParameterValidationResults().forEach(r -> r.getResolvableErrors()
-			.forEach(err -> errors.add(new FieldProblem(r.getMethodParameter().getParameterName(),
+			.forEach(err -> errors.add(new FieldError(r.getMethodParameter().getParameterName(),
 					messages.getMessage(err, LocaleContextHolder.getLocale())))));
 		return problem(HttpStatus.BAD_REQUEST, "the request has invalid parameters", errors);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
 		String field = "body";
 		if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
 			StringBuilder b = new StringBuilder();
@@ -136,49 +129,49 @@ class ApiProblems {
 			field = b.toString();
 		}
 		return problem(HttpStatus.BAD_REQUEST, "the request body could not be read",
-				List.of(new FieldProblem(field, "malformed JSON or a value of the wrong type")));
+				List.of(new FieldError(field, "malformed JSON or a value of the wrong type")));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<Problem> mismatch(MethodArgumentTypeMismatchException e) {
+	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
 		return problem(HttpStatus.BAD_REQUEST, "a parameter has the wrong type",
-				List.of(new FieldProblem(e.getName(), "not a valid value: " + e.getValue())));
+				List.of(new FieldError(e.getName(), "not a valid value: " + e.getValue())));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<Problem> missing(MissingServletRequestParameterException e) {
+	ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
 		return problem(HttpStatus.BAD_REQUEST, "a parameter is missing",
-				List.of(new FieldProblem(e.getParameterName(), "required")));
+				List.of(new FieldError(e.getParameterName(), "required")));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e) {
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json", List.of());
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e) {
+	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(org.alliancehub.shared.TooLarge.class)
-	ResponseEntity<Problem> tooLarge(org.alliancehub.shared.TooLarge e) {
+	ResponseEntity<ProblemDetail> tooLarge(org.alliancehub.shared.TooLarge e) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(org.alliancehub.shared.UnsupportedType.class)
-	ResponseEntity<Problem> unsupported(org.alliancehub.shared.UnsupportedType e) {
+	ResponseEntity<ProblemDetail> unsupported(org.alliancehub.shared.UnsupportedType e) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
-	ResponseEntity<Problem> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+	ResponseEntity<ProblemDetail> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
 		return problem(HttpStatus.BAD_REQUEST, "a part is missing",
-				List.of(new FieldProblem(e.getRequestPartName(), "required")));
+				List.of(new FieldError(e.getRequestPartName(), "required")));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException e) {
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "the upload is too large", List.of());
 	}
 
@@ -188,7 +181,7 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Problem> unexpected(Exception e) throws Exception {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
 		if (e instanceof org.springframework.web.ErrorResponse er) {
 			HttpStatus status = HttpStatus.valueOf(er.getStatusCode().value());
 			return problem(status, String.valueOf(er.getBody().getDetail()), List.of());

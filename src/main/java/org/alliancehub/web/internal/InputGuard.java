@@ -14,9 +14,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -24,7 +26,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The one gate every JSON body passes before a controller reads it: a body larger than
@@ -41,12 +43,13 @@ class InputGuard extends OncePerRequestFilter {
 
 	private static final JsonFactory FACTORY = new JsonFactory();
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final long maxBytes;
 
-	InputGuard(long maxBytes) {
+	private final ObjectMapper json;
+
+	InputGuard(long maxBytes, ObjectMapper json) {
 		this.maxBytes = maxBytes;
+		this.json = json;
 	}
 
 	@Override
@@ -57,8 +60,8 @@ class InputGuard extends OncePerRequestFilter {
 			String parameter = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? null
 					: parameterWithNul(request);
 			if (parameter != null && request.getRequestURI().startsWith("/api/")) {
-				write(response, ApiProblems.problem(HttpStatus.BAD_REQUEST, "a parameter is invalid",
-						List.of(new ApiProblems.FieldProblem(parameter, "contains a NUL character"))));
+				write(response, Problems.of(HttpStatus.BAD_REQUEST, "a parameter is invalid",
+						List.of(new Invalid.FieldError(parameter, "contains a NUL character"))));
 				return;
 			}
 			if (parameter != null) {
@@ -77,14 +80,14 @@ class InputGuard extends OncePerRequestFilter {
 			while (drained < DRAIN && (n = in.read(sink)) >= 0) {
 				drained += n;
 			}
-			write(response, ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE,
+			write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
 					"a JSON body may hold at most " + maxBytes + " bytes", List.of()));
 			return;
 		}
 		String nul = fieldWithNul(body);
 		if (nul != null) {
-			write(response, ApiProblems.problem(HttpStatus.BAD_REQUEST, "the request has invalid fields",
-					List.of(new ApiProblems.FieldProblem(nul, "contains a NUL character"))));
+			write(response, Problems.of(HttpStatus.BAD_REQUEST, "the request has invalid fields",
+					List.of(new Invalid.FieldError(nul, "contains a NUL character"))));
 			return;
 		}
 		chain.doFilter(new CachedBody(request, body), response);
@@ -147,10 +150,8 @@ class InputGuard extends OncePerRequestFilter {
 		return b.isEmpty() ? "body" : b.toString();
 	}
 
-	private static void write(HttpServletResponse response, ResponseEntity<ApiProblems.Problem> problem) throws IOException {
-		response.setStatus(problem.getStatusCode().value());
-		response.setContentType("application/problem+json;charset=UTF-8");
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem.getBody()));
+	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		Problems.write(response, problem, json);
 	}
 
 	/** The request with its body read once into memory, served again to the converter. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.web.Language;
@@ -14,8 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Settles the language of each request, remembers a choice made with {@code ?lang=} in a cookie, and turns
- * public pages into Traditional characters when asked: interface and content alike, phrase by phrase
+ * Turns public pages into Traditional characters when the request's language is 繁體 (the choice itself is
+ * Spring's: {@code LocaleChangeInterceptor} and the cookie resolver in {@link WebConfiguration}): interface and content alike, phrase by phrase
  * (OpenCC data), so that 简体 articles read naturally in 繁體. The back office is left alone, so that what
  * a secretariat edits is what it typed.
  */
@@ -24,17 +23,7 @@ public class LanguageFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Language chosen = Language.parse(request.getParameter(Language.PARAM));
-		Language language = Language.of(request);
-		if (chosen != null && chosen != Language.fromCookie(request)) {
-			Cookie cookie = new Cookie(Language.COOKIE, chosen.tag());
-			cookie.setPath("/");
-			cookie.setMaxAge(365 * 24 * 3600);
-			cookie.setHttpOnly(true);
-			cookie.setAttribute("SameSite", "Lax");
-			response.addCookie(cookie);
-		}
-		if (language != Language.ZH_TW || !converts(request)) {
+		if (Language.of(request) != Language.ZH_TW || !converts(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -1,10 +1,7 @@
 package org.alliancehub.web.internal;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.web.Language;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,8 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -45,25 +45,24 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits) {
-		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes()));
+	FilterRegistrationBean<InputGuard> inputGuard(JsonLimits limits, ObjectMapper json) {
+		FilterRegistrationBean<InputGuard> r = new FilterRegistrationBean<>(new InputGuard(limits.maxBodySize().toBytes(), json));
 		r.setOrder(-105);
 		return r;
 	}
 
 	@Bean
 	LocaleResolver localeResolver() {
-		return new LocaleResolver() {
-			@Override
-			public Locale resolveLocale(HttpServletRequest request) {
-				return Language.of(request).locale();
-			}
+		return new LanguageChoice();
+	}
 
-			@Override
-			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				throw new UnsupportedOperationException("the language is chosen with ?lang=");
-			}
-		};
+	/** {@code ?lang=zh-TW} and the like; {@link LanguageChoice} remembers only the languages the site speaks. */
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+		change.setParamName(Language.PARAM);
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(change);
 	}
 
 	@Override
