@@ -31,8 +31,9 @@ else
 fi
 
 echo "== versions"
-java -version 2>&1 | head -1
-mvn -B -v | head -1
+# (no `| head`: with pipefail, a pipe closed early is a failure, and Maven notices the broken pipe)
+java -version 2>&1
+mvn -B -v
 chromium --version 2>/dev/null || true
 chromedriver --version 2>/dev/null || true
 
