@@ -116,7 +116,7 @@ final class Questions {
 			int longest = 0;
 			for (List<String> g : synonyms) {
 				for (String name : g) {
-					if (name.length() > longest && text.startsWith(name, i)) {
+					if (name.length() > longest && text.startsWith(name, i) && bounded(text, i, i + name.length())) {
 						group = g;
 						longest = name.length();
 					}
@@ -181,6 +181,16 @@ final class Questions {
 			}
 		}
 		return scored.build();
+	}
+
+	/** Whether a name found at [from, to) is not part of a longer Latin word or number (led in filed). */
+	private static boolean bounded(String text, int from, int to) {
+		return !(from > 0 && latin(text.charAt(from)) && latin(text.charAt(from - 1)))
+				&& !(to < text.length() && latin(text.charAt(to - 1)) && latin(text.charAt(to)));
+	}
+
+	private static boolean latin(char c) {
+		return c < 128 && Character.isLetterOrDigit(c);
 	}
 
 	/** How many of n words a document must hold. */

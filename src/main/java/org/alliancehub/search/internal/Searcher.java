@@ -20,6 +20,7 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
+import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
 import org.alliancehub.shared.Html;
@@ -68,8 +69,11 @@ class Searcher implements Search {
 
 	private final Access access;
 
-	Searcher(SearchIndex index, Access access) {
+	private final SearchSynonyms synonyms;
+
+	Searcher(SearchIndex index, Access access, SearchSynonyms synonyms) {
 		this.index = index;
+		this.synonyms = synonyms;
 		this.access = access;
 	}
 
@@ -124,7 +128,7 @@ class Searcher implements Search {
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
 	private Query parse(String folded) {
-		return new Questions(index.queryAnalyzer()).parse(folded, List.of());
+		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded());
 	}
 
 	private Query filters(Query words, SearchQuery q) {
