@@ -71,4 +71,21 @@ class JudgedQuestionsIntegrationTests extends IntegrationTest {
 		missed.forEach(m -> System.out.println("  missed: " + m));
 		assertThat(share).as("share answered; missed: %s", missed).isGreaterThanOrEqualTo(0.9);
 	}
+
+	@Test
+	void aTraditionalQuestionRanksTheSamePagesAsItsSimplifiedForm() throws IOException {
+		await().atMost(Duration.ofSeconds(30)).until(() -> top3("渣浆泵联盟简报（第1期）").contains("渣浆泵联盟简报（第1期）"));
+		List<String> differ = new ArrayList<>();
+		List<String[]> rows = rows("/search/judged.tsv");
+		for (String[] r : rows) {
+			String traditional = com.github.houbb.opencc4j.util.ZhConverterUtil.toTraditional(r[0]);
+			List<String> simplified = top3(com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(r[0]));
+			if (!top3(traditional).equals(simplified)) {
+				differ.add(traditional);
+			}
+		}
+		System.out.printf("Traditional questions ranking as their simplified form: %d of %d%n", rows.size() - differ.size(),
+				rows.size());
+		assertThat(differ).isEmpty();
+	}
 }

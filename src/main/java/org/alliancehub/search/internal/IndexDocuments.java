@@ -74,6 +74,12 @@ class IndexDocuments {
 
 	static final int MAX_BODY = 30_000;
 
+	/**
+	 * How much of a body is segmented into words (smartcn costs about three times the pairs); the rest of a
+	 * long body is still found through its pairs.
+	 */
+	static final int MAX_BODY_WORDS = 6_000;
+
 	private final Articles articles;
 
 	private final Bulletins bulletins;
@@ -217,7 +223,8 @@ class IndexDocuments {
 		// The body is searched through its words and, for names the dictionary does not know, its character
 		// pairs; it is stored for the highlighter, which segments the few bodies it shows.
 		d.add(new StoredField(Analyzers.BODY, foldedBody));
-		d.add(new TextField(Analyzers.BODY_WORDS, foldedBody, Field.Store.NO));
+		d.add(new TextField(Analyzers.BODY_WORDS,
+				foldedBody.length() > MAX_BODY_WORDS ? foldedBody.substring(0, MAX_BODY_WORDS) : foldedBody, Field.Store.NO));
 		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
 		d.add(new TextField(Analyzers.BODY_BIGRAMS, foldedBody, Field.Store.NO));
 		d.add(new StoredField(URL, url));
