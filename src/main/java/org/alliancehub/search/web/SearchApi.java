@@ -13,6 +13,7 @@ import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
 import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.network.Alliances;
+import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,7 +40,10 @@ class SearchApi {
 
 	private final Alliances alliances;
 
-	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances) {
+	private final Access access;
+
+	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access) {
+		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
 		this.synonyms = synonyms;
@@ -52,9 +56,9 @@ class SearchApi {
 
 	@GetMapping("/api/v1/search/synonyms")
 	@PreAuthorize("@access.canManageAny()")
-	@Operation(summary = "The groups of names and words that stand for each other in searches (besides the alliances' names)")
+	@Operation(summary = "The groups of names and words that stand for each other in searches (besides the alliances' names): the built-in ones and those of the alliances the caller runs")
 	List<SearchSynonyms.Group> synonyms() {
-		return synonyms.list();
+		return synonyms.list().stream().filter(g -> g.allianceId() == null || access.canManage(g.allianceId())).toList();
 	}
 
 	@PostMapping("/api/v1/search/synonyms")

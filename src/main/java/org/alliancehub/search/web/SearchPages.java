@@ -114,7 +114,10 @@ class SearchPages {
 
 	private String synonymsPage(Model model, @Nullable String error) {
 		model.addAttribute("frame", frames.network());
-		model.addAttribute("groups", synonyms.list());
+		// the built-in groups and those of the alliances the user runs
+		model.addAttribute("groups", synonyms.list().stream()
+			.filter(g -> g.allianceId() == null || access.canManage(g.allianceId()))
+			.toList());
 		model.addAttribute("managed", access.managedAlliances());
 		java.util.Map<Long, String> names = new java.util.HashMap<>();
 		for (var a : alliances.all()) {
