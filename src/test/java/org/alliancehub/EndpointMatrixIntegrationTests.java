@@ -141,6 +141,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/search", EVERYONE); // members-only hits only for members (checked by the secret)
 		rule("POST /api/v1/search/reindex", ADMIN_ONLY);
 		rule("GET /api/v1/search/reindex", ADMIN_ONLY);
+		rule("GET /api/v1/search/synonyms", ANY_SECRETARIAT);
+		rule("POST /api/v1/search/synonyms", B_MANAGERS); // for alliance B
+		rule("DELETE /api/v1/search/synonyms/{id}", B_MANAGERS); // a group B's secretariat added
 		// governance: a meeting and everything in it for its participants, its secretariat and the admin
 		rule("POST /api/v1/alliances/{slug}/meetings", B_MANAGERS);
 		rule("GET /api/v1/meetings/{id}", B_READERS);
@@ -305,6 +308,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				"attachment");
 		made("link", secB.post("/api/v1/alliances/" + slugB + "/links", Map.of("name", "链接", "url",
 				"https://example.org/link")), "link");
+		made("synonyms", secB.post("/api/v1/search/synonyms", Map.of("alliance", slugB, "names",
+				List.of("矩阵甲词" + secret, "矩阵乙词" + secret))), "synonym group");
 		made(null, secB.post("/api/v1/alliances/" + slugB + "/events", Map.of("title", "展会", "startsOn", "2026-06-15")), "event");
 		briefingIssue = 7;
 		made(null, secB.post("/api/v1/alliances/" + slugB + "/briefings", Map.of("issueNumber", briefingIssue, "title", "简报",
@@ -346,6 +351,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		samples.put("PATCH /api/v1/articles/{id}", () -> Map.of("title", "篡改"));
 		samples.put("POST /api/v1/alliances/{slug}/briefings", () -> Map.of("issueNumber", ++briefingIssue, "title", "简报",
 				"publishedOn", "2026-03-01", "body", "<p>简报</p>"));
+		samples.put("POST /api/v1/search/synonyms", () -> Map.of("alliance", slugB, "names",
+				List.of("矩阵丙词" + UUID.randomUUID(), "矩阵丁词" + UUID.randomUUID())));
 		samples.put("POST /api/v1/alliances/{slug}/links", () -> Map.of("name", "链接", "url", "https://example.org/x"));
 		samples.put("POST /api/v1/alliances/{slug}/events", () -> Map.of("title", "展会", "startsOn", "2026-06-15"));
 		samples.put("POST /api/v1/alliances/{slug}/meetings", () -> Map.of("kind", "COUNCIL", "term", 1, "session", 9,
@@ -600,6 +607,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/attachments/")) {
 					yield id("attachment");
+				}
+				if (path.startsWith("/api/v1/search/synonyms/")) {
+					yield id("synonyms");
 				}
 				if (path.startsWith("/api/v1/links/")) {
 					yield id("link");

@@ -25,6 +25,9 @@ final class Analyzers {
 
 	static final String BODY = "body";
 
+	/** The body segmented into words (the stored {@link #BODY} is for the highlighter only). */
+	static final String BODY_WORDS = "body_w";
+
 	static final String TITLE_BIGRAMS = "title_bi";
 
 	static final String BODY_BIGRAMS = "body_bi";
@@ -57,7 +60,7 @@ final class Analyzers {
 				Map.of(TITLE_BIGRAMS, pairsAndSingles, BODY_BIGRAMS, pairsAndSingles));
 	}
 
-	/** For queries: pairs only (a lone character stays single), so every pair of the words must occur. */
+	/** For queries: words as smartcn segments them; pairs only in the pair fields (a lone character stays single). */
 	static Analyzer forQuery() {
 		Analyzer pairs = new CJKAnalyzer(CharArraySet.EMPTY_SET);
 		return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(true),

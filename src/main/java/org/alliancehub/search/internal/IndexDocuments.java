@@ -74,6 +74,12 @@ class IndexDocuments {
 
 	static final int MAX_BODY = 30_000;
 
+	/**
+	 * How much of a body is segmented into words (smartcn costs about three times the pairs); the rest of a
+	 * long body is still found through its pairs.
+	 */
+	static final int MAX_BODY_WORDS = 6_000;
+
 	private final Articles articles;
 
 	private final Bulletins bulletins;
@@ -135,8 +141,9 @@ class IndexDocuments {
 		Set<String> keywords = new LinkedHashSet<>(a.tags());
 		keywords.addAll(words(a.title()));
 		keywords(d, keywords);
-		d.add(new TextField(Analyzers.BODY_BIGRAMS,
-				Folding.fold(String.join(" ", a.tags()) + " " + nz(a.author()) + " " + nz(a.source())), Field.Store.NO));
+		String more = Folding.fold(String.join(" ", a.tags()) + " " + nz(a.author()) + " " + nz(a.source()));
+		d.add(new TextField(Analyzers.BODY_BIGRAMS, more, Field.Store.NO));
+		d.add(new TextField(Analyzers.BODY_WORDS, more, Field.Store.NO));
 		return Optional.of(d);
 	}
 
@@ -213,9 +220,11 @@ class IndexDocuments {
 		String foldedBody = Folding.fold(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
 		d.add(new StoredField(DISPLAY_TITLE, title));
 		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
-		// The body is searched through its character pairs only (segmenting every body would halve indexing
-		// speed); it is stored for the highlighter, which segments the few bodies it shows.
+		// The body is searched through its words and, for names the dictionary does not know, its character
+		// pairs; it is stored for the highlighter, which segments the few bodies it shows.
 		d.add(new StoredField(Analyzers.BODY, foldedBody));
+		d.add(new TextField(Analyzers.BODY_WORDS,
+				foldedBody.length() > MAX_BODY_WORDS ? foldedBody.substring(0, MAX_BODY_WORDS) : foldedBody, Field.Store.NO));
 		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
 		d.add(new TextField(Analyzers.BODY_BIGRAMS, foldedBody, Field.Store.NO));
 		d.add(new StoredField(URL, url));

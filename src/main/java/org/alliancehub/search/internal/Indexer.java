@@ -117,7 +117,8 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		rebuildOnReady = index.documents() == 0 && documents.estimate() > 0;
+		// An index written before bodies were segmented into words answers word questions from titles only.
+		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0 : !index.hasField(Analyzers.BODY_WORDS);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -207,6 +207,12 @@ public class SearchIndex implements DisposableBean {
 		}
 	}
 
+	/** Whether a document of the current generation has this field (an index of an older analysis may not). */
+	boolean hasField(String field) {
+		return search(searcher -> org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+			.fieldInfo(field) != null);
+	}
+
 	public int documents() {
 		return current == null ? 0 : current.writer.getDocStats().numDocs;
 	}

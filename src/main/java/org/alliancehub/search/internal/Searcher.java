@@ -20,6 +20,7 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
+import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
 import org.alliancehub.shared.Html;
@@ -29,12 +30,10 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,16 +65,15 @@ class Searcher implements Search {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private static final Map<String, Float> WORDS = Map.of(Analyzers.TITLE, 2f);
-
-	private static final Map<String, Float> BIGRAMS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
-
 	private final SearchIndex index;
 
 	private final Access access;
 
-	Searcher(SearchIndex index, Access access) {
+	private final SearchSynonyms synonyms;
+
+	Searcher(SearchIndex index, Access access, SearchSynonyms synonyms) {
 		this.index = index;
+		this.synonyms = synonyms;
 		this.access = access;
 	}
 
@@ -128,28 +126,9 @@ class Searcher implements Search {
 		});
 	}
 
-	/**
-	 * Character pairs decide what matches (every pair of the words must occur, so 渣浆泵 does not match a
-	 * text that merely has 渣, 浆 and 泵 somewhere); segmented words add to the score of titles that use
-	 * the same words, and give the highlighter its terms.
-	 */
+	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
 	private Query parse(String folded) {
-		Query pairs = parser(BIGRAMS).parse(folded);
-		if (pairs == null) {
-			return new MatchNoDocsQuery("no searchable words");
-		}
-		BooleanQuery.Builder b = new BooleanQuery.Builder().add(pairs, Occur.MUST);
-		Query words = parser(WORDS).parse(folded);
-		if (words != null) {
-			b.add(words, Occur.SHOULD);
-		}
-		return b.build();
-	}
-
-	private SimpleQueryParser parser(Map<String, Float> fields) {
-		SimpleQueryParser parser = new SimpleQueryParser(index.queryAnalyzer(), fields);
-		parser.setDefaultOperator(Occur.MUST);
-		return parser;
+		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded());
 	}
 
 	private Query filters(Query words, SearchQuery q) {
@@ -189,7 +168,8 @@ class Searcher implements Search {
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
-			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY))
+			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
+					|| field.equals(Analyzers.BODY_WORDS))
 			.build();
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);

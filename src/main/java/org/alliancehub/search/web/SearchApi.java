@@ -1,6 +1,7 @@
 package org.alliancehub.search.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,13 +11,19 @@ import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchIndexing;
 import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
+import org.alliancehub.search.SearchSynonyms;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,9 +36,45 @@ class SearchApi {
 
 	private final SearchIndexing indexing;
 
-	SearchApi(Search search, SearchIndexing indexing) {
+	private final SearchSynonyms synonyms;
+
+	private final Alliances alliances;
+
+	private final Access access;
+
+	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access) {
+		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
+		this.synonyms = synonyms;
+		this.alliances = alliances;
+	}
+
+	/** A group of names that stand for each other; {@code alliance} (slug) is the alliance adding it. */
+	record SynonymInput(@Nullable String alliance, @Nullable List<String> names) {
+	}
+
+	@GetMapping("/api/v1/search/synonyms")
+	@PreAuthorize("@access.canManageAny()")
+	@Operation(summary = "The groups of names and words that stand for each other in searches (besides the alliances' names): the built-in ones and those of the alliances the caller runs")
+	List<SearchSynonyms.Group> synonyms() {
+		return synonyms.list().stream().filter(g -> g.allianceId() == null || access.canManage(g.allianceId())).toList();
+	}
+
+	@PostMapping("/api/v1/search/synonyms")
+	@PreAuthorize("#input.alliance() == null ? @access.isNetworkAdmin() : @access.canManage(#input.alliance())")
+	@Operation(summary = "Add a group of names that stand for each other, applied to searches at once (no rebuild)")
+	ResponseEntity<SearchSynonyms.Group> addSynonyms(@RequestBody SynonymInput input) {
+		Long alliance = input.alliance() == null ? null : alliances.get(input.alliance()).id();
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(synonyms.add(alliance, input.names() == null ? List.of() : input.names()));
+	}
+
+	@DeleteMapping("/api/v1/search/synonyms/{id}")
+	@PreAuthorize("@access.canManage('synonym', #id)")
+	ResponseEntity<Void> deleteSynonyms(@PathVariable long id) {
+		synonyms.delete(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/search")

@@ -9,6 +9,8 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchIndexing;
 import org.alliancehub.search.SearchQuery;
+import org.alliancehub.search.SearchSynonyms;
+import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,6 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -33,7 +36,14 @@ class SearchPages {
 
 	private final SiteFrames frames;
 
-	SearchPages(Search search, SearchIndexing indexing, Alliances alliances, SiteFrames frames) {
+	private final SearchSynonyms synonyms;
+
+	private final Access access;
+
+	SearchPages(Search search, SearchIndexing indexing, Alliances alliances, SiteFrames frames, SearchSynonyms synonyms,
+			Access access) {
+		this.synonyms = synonyms;
+		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
 		this.alliances = alliances;
@@ -93,6 +103,55 @@ class SearchPages {
 	String rebuild() {
 		indexing.rebuild();
 		return "redirect:/admin/search";
+	}
+
+	/** The synonym list: every group, and a form to add one for an alliance the user runs. */
+	@GetMapping("/admin/search/synonyms")
+	@PreAuthorize("@access.canManageAny()")
+	String synonyms(Model model) {
+		return synonymsPage(model, null);
+	}
+
+	private String synonymsPage(Model model, @Nullable String error) {
+		model.addAttribute("frame", frames.network());
+		// the built-in groups and those of the alliances the user runs
+		model.addAttribute("groups", synonyms.list().stream()
+			.filter(g -> g.allianceId() == null || access.canManage(g.allianceId()))
+			.toList());
+		model.addAttribute("managed", access.managedAlliances());
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		for (var a : alliances.all()) {
+			names.put(a.id(), a.displayShortName());
+		}
+		model.addAttribute("allianceNames", names);
+		model.addAttribute("mayDelete", synonyms.list().stream()
+			.filter(g -> access.canManage(g.allianceId() != null ? g.allianceId()
+					: alliances.network().map(a -> a.id()).orElse(-1L)))
+			.map(SearchSynonyms.Group::id)
+			.collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("error", error);
+		return "search/synonyms";
+	}
+
+	@PostMapping("/admin/search/synonyms")
+	@PreAuthorize("@access.canManage(#alliance)")
+	String addSynonyms(@RequestParam String alliance, @RequestParam(defaultValue = "") String names, Model model,
+			HttpServletResponse response) {
+		try {
+			synonyms.add(alliances.get(alliance).id(), SearchSynonyms.split(names));
+		}
+		catch (Invalid e) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return synonymsPage(model, "search.synonyms.invalid");
+		}
+		return "redirect:/admin/search/synonyms";
+	}
+
+	@PostMapping("/admin/search/synonyms/{id}/delete")
+	@PreAuthorize("@access.canManage('synonym', #id)")
+	String deleteSynonyms(@PathVariable long id) {
+		synonyms.delete(id);
+		return "redirect:/admin/search/synonyms";
 	}
 
 	private static @Nullable String blank(@Nullable String s) {

@@ -1,0 +1,255 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a question as a reader types it (no spaces, words in any order) into a query. The question is
+ * segmented into words (smartcn); a document matches when it holds enough of them (all of one to three,
+ * three of four, seven in ten of more), each word found as a word of the title or body or, for names the
+ * dictionary does not know, through its character pairs. Words standing close together and in the order
+ * typed, and a title holding the whole question, add to the score. Names and synonyms of a group (化纤联盟,
+ * 化纤产业技术创新战略联盟) stand for each other. "Quoted text" must occur as typed, -word must not occur.
+ */
+final class Questions {
+
+	/** Words that carry no meaning of their own: they add to the score but are never required. */
+	private static final Set<String> FUNCTION_WORDS = Set.of("的", "了", "在", "对", "与", "和", "及", "是", "为", "等", "把",
+			"被", "从", "向", "关于", "有关", "之", "或", "并", "将", "中", "上", "请问", "怎么", "如何", "什么", "哪些", "吗");
+
+	private static final Map<String, Float> PAIRS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
+
+	private static final String SYNTAX = "+|*~()^\\[]{}";
+
+	private final Analyzer analyzer;
+
+	Questions(Analyzer queryAnalyzer) {
+		this.analyzer = queryAnalyzer;
+	}
+
+	/** One thing the question asks for: a word, or a name with the other names of its group. */
+	private record Unit(Query query, boolean required, List<String> words) {
+	}
+
+	/**
+	 * @param folded the question, folded
+	 * @param synonyms groups of folded names that stand for each other
+	 */
+	Query parse(String folded, Collection<List<String>> synonyms) {
+		BooleanQuery.Builder must = new BooleanQuery.Builder();
+		StringBuilder free = new StringBuilder();
+		boolean any = false;
+		int i = 0;
+		while (i < folded.length()) {
+			char c = folded.charAt(i);
+			if (c == '"') {
+				int end = folded.indexOf('"', i + 1);
+				String phrase = folded.substring(i + 1, end < 0 ? folded.length() : end);
+				Query q = pairs("\"" + phrase.replace("\\", " ") + "\"");
+				if (q != null) {
+					must.add(q, Occur.MUST);
+					any = true;
+				}
+				i = end < 0 ? folded.length() : end + 1;
+				continue;
+			}
+			int end = i;
+			while (end < folded.length() && !Character.isWhitespace(folded.charAt(end)) && folded.charAt(end) != '"') {
+				end++;
+			}
+			String token = folded.substring(i, end);
+			if (token.length() > 1 && token.charAt(0) == '-') {
+				Query q = pairs(strip(token.substring(1)));
+				if (q != null) {
+					must.add(q, Occur.MUST_NOT);
+				}
+			}
+			else if (!token.isEmpty()) {
+				free.append(strip(token)).append(' ');
+			}
+			i = Math.max(end, i + 1);
+		}
+		Query words = words(free.toString().strip(), synonyms);
+		if (words != null) {
+			must.add(words, Occur.MUST);
+			any = true;
+		}
+		return any ? must.build() : new MatchNoDocsQuery("no searchable words");
+	}
+
+	private static String strip(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			out.append(SYNTAX.indexOf(c) >= 0 ? ' ' : c);
+		}
+		return out.toString();
+	}
+
+	private @Nullable Query words(String text, Collection<List<String>> synonyms) {
+		if (text.isBlank()) {
+			return null;
+		}
+		List<Unit> units = new ArrayList<>();
+		StringBuilder plain = new StringBuilder();
+		int i = 0;
+		while (i < text.length()) {
+			List<String> group = null;
+			int longest = 0;
+			for (List<String> g : synonyms) {
+				for (String name : g) {
+					if (name.length() > longest && text.startsWith(name, i) && bounded(text, i, i + name.length())) {
+						group = g;
+						longest = name.length();
+					}
+				}
+			}
+			if (group == null) {
+				plain.append(text.charAt(i++));
+				continue;
+			}
+			units.addAll(plainUnits(plain.toString()));
+			plain.setLength(0);
+			BooleanQuery.Builder either = new BooleanQuery.Builder();
+			for (String name : group) {
+				BooleanQuery.Builder all = new BooleanQuery.Builder();
+				for (String w : segment(name)) {
+					all.add(word(w), FUNCTION_WORDS.contains(w) ? Occur.SHOULD : Occur.MUST);
+				}
+				either.add(all.build(), Occur.SHOULD);
+			}
+			units.add(new Unit(either.build(), true, segment(text.substring(i, i + longest))));
+			i += longest;
+		}
+		units.addAll(plainUnits(plain.toString()));
+		if (units.isEmpty()) {
+			return null;
+		}
+		long required = units.stream().filter(Unit::required).count();
+		BooleanQuery.Builder enough = new BooleanQuery.Builder();
+		for (Unit u : units) {
+			enough.add(u.query(), Occur.SHOULD);
+		}
+		enough.setMinimumNumberShouldMatch(required == 0 ? 1 : enough(required));
+		if (required < units.size()) {
+			// Function words may be missing: they count for nothing towards the minimum.
+			BooleanQuery.Builder counted = new BooleanQuery.Builder();
+			for (Unit u : units) {
+				if (u.required()) {
+					counted.add(u.query(), Occur.SHOULD);
+				}
+			}
+			if (required > 0) {
+				counted.setMinimumNumberShouldMatch(enough(required));
+				enough = new BooleanQuery.Builder().add(counted.build(), Occur.MUST);
+				for (Unit u : units) {
+					if (!u.required()) {
+						enough.add(u.query(), Occur.SHOULD);
+					}
+				}
+			}
+		}
+		BooleanQuery.Builder scored = new BooleanQuery.Builder().add(enough.build(), Occur.MUST);
+		List<String> sequence = units.stream().flatMap(u -> u.words().stream()).toList();
+		if (sequence.size() >= 2 && sequence.size() <= 12) {
+			// Words close together, best in the order typed (a sloppy phrase scores nearer matches higher).
+			int slop = 2 * sequence.size() + 4;
+			scored.add(new BoostQuery(new PhraseQuery(slop, Analyzers.TITLE, sequence.toArray(String[]::new)), 2f), Occur.SHOULD);
+			scored.add(new PhraseQuery(slop, Analyzers.BODY_WORDS, sequence.toArray(String[]::new)), Occur.SHOULD);
+			// A title holding the whole question, every pair of it.
+			Query whole = new SimpleQueryParser(analyzer, Map.of(Analyzers.TITLE_BIGRAMS, 1f)).parse(text.replace(" ", ""));
+			if (whole != null) {
+				scored.add(new BoostQuery(whole, 0.5f), Occur.SHOULD);
+			}
+		}
+		return scored.build();
+	}
+
+	/** Whether a name found at [from, to) is not part of a longer Latin word or number (led in filed). */
+	private static boolean bounded(String text, int from, int to) {
+		return !(from > 0 && latin(text.charAt(from)) && latin(text.charAt(from - 1)))
+				&& !(to < text.length() && latin(text.charAt(to - 1)) && latin(text.charAt(to)));
+	}
+
+	private static boolean latin(char c) {
+		return c < 128 && Character.isLetterOrDigit(c);
+	}
+
+	/** How many of n words a document must hold. */
+	static int enough(long n) {
+		if (n <= 3) {
+			return (int) n;
+		}
+		if (n == 4) {
+			return 3;
+		}
+		return (int) Math.ceil(n * 0.7);
+	}
+
+	private List<Unit> plainUnits(String text) {
+		List<Unit> out = new ArrayList<>();
+		for (String w : segment(text)) {
+			out.add(new Unit(word(w), !FUNCTION_WORDS.contains(w), List.of(w)));
+		}
+		return out;
+	}
+
+	/** One word: as a word of the title (weighted most) or the body, or through its character pairs. */
+	private Query word(String w) {
+		BooleanQuery.Builder b = new BooleanQuery.Builder()
+			.add(new BoostQuery(new TermQuery(new Term(Analyzers.TITLE, w)), 3f), Occur.SHOULD)
+			.add(new TermQuery(new Term(Analyzers.BODY_WORDS, w)), Occur.SHOULD);
+		Query pairs = pairs(w);
+		if (pairs != null) {
+			b.add(new BoostQuery(pairs, 0.5f), Occur.SHOULD);
+		}
+		return b.build();
+	}
+
+	/** Every character pair of the text, in the title or body pair fields. */
+	private @Nullable Query pairs(String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		SimpleQueryParser parser = new SimpleQueryParser(analyzer, PAIRS);
+		parser.setDefaultOperator(Occur.MUST);
+		return parser.parse(text);
+	}
+
+	List<String> segment(String text) {
+		List<String> out = new ArrayList<>();
+		if (text.isBlank()) {
+			return out;
+		}
+		try (TokenStream ts = analyzer.tokenStream(Analyzers.TITLE, text)) {
+			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+			ts.reset();
+			while (ts.incrementToken()) {
+				out.add(term.toString());
+			}
+			ts.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
+	}
+}
