@@ -1,4 +1,7 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
+import org.alliancehub.governance.GovernanceEvents;
+import org.alliancehub.governance.Meetings;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -36,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ballots {
 
-	static final String GENESIS = "0".repeat(64);
+	public static final String GENESIS = "0".repeat(64);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -366,7 +369,7 @@ public class Ballots {
 				counts.getOrDefault(Choice.ABSTAIN, 0), seats[0], seats[1]);
 	}
 
-	static String chain(String prev, String payload) {
+	public static String chain(String prev, String payload) {
 		return sha256(prev + "\n" + payload);
 	}
 
