@@ -1,5 +1,8 @@
 package org.alliancehub.survey.internal;
 
+import org.alliancehub.survey.Statistics;
+import org.alliancehub.survey.Surveys;
+
 import java.util.Optional;
 
 import org.alliancehub.identity.Owner;
