@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the whole run (same configuration everywhere, so Spring caches the context), with the demo network.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(CountingDataSource.class)
+@Import({ CountingDataSource.class, TestClock.class })
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";

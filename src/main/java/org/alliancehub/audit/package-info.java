@@ -1,4 +1,6 @@
+@ApplicationModule(allowedDependencies = { "identity", "network", "shared" })
 @NullMarked
 package org.alliancehub.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,4 +1,6 @@
+@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared" })
 @NullMarked
 package org.alliancehub.content;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

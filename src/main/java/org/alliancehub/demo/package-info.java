@@ -1,4 +1,6 @@
+@ApplicationModule(allowedDependencies = { "content", "governance", "identity", "membership", "network", "platform", "shared", "survey" })
 @NullMarked
 package org.alliancehub.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -20,7 +20,7 @@ public record MeetingView(long id, String alliance, MeetingKind kind, int term, 
 	/** A document attached to an agenda item; participants and the secretariat download it from {@link #url()}. */
 	public record Document(long id, String filename, String contentType, long sizeBytes, String url) {
 
-		static String url(long meetingId, long documentId) {
+		public static String url(long meetingId, long documentId) {
 			return "/api/v1/meetings/" + meetingId + "/documents/" + documentId;
 		}
 	}

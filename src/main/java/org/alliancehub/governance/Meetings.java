@@ -1,5 +1,10 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.Charter;
+import org.alliancehub.governance.internal.Charters;
+import org.alliancehub.governance.internal.MotionView;
+import org.alliancehub.governance.internal.NewMotion;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +85,7 @@ public class Meetings {
 		return (tens == 1 ? "" : NUMERALS[tens]) + "十" + NUMERALS[n % 10];
 	}
 
-	static @Nullable AttendanceRole roleAt(MeetingKind kind, MembershipRole role) {
+	public static @Nullable AttendanceRole roleAt(MeetingKind kind, MembershipRole role) {
 		return switch (kind) {
 			case COUNCIL -> switch (role) {
 				case CHAIR, VICE_CHAIR, SECRETARY_GENERAL, COUNCIL -> AttendanceRole.VOTING;
@@ -186,7 +191,7 @@ public class Meetings {
 		return here.size();
 	}
 
-	long allianceOf(long meetingId) {
+	public long allianceOf(long meetingId) {
 		return jdbc.sql("select alliance_id from meeting where id = ?")
 			.param(meetingId)
 			.query(Long.class)
@@ -213,7 +218,7 @@ public class Meetings {
 		return get(meetingId);
 	}
 
-	boolean representsOrganization(long organizationId) {
+	public boolean representsOrganization(long organizationId) {
 		return access.organizationsActedFor().contains(organizationId);
 	}
 
@@ -266,7 +271,7 @@ public class Meetings {
 	 * The drafting organisations of a group standard: required for one, refused for any other motion, and
 	 * each must be among the motion's voters (otherwise leaving it out of the vote would mean nothing).
 	 */
-	static List<Long> drafters(MotionType type, @Nullable List<Long> asked, java.util.Collection<Long> voters,
+	public static List<Long> drafters(MotionType type, @Nullable List<Long> asked, java.util.Collection<Long> voters,
 			String voterWord, List<Invalid.FieldError> errors) {
 		List<Long> ids = asked == null ? List.of() : asked.stream().distinct().toList();
 		if (type == MotionType.GROUP_STANDARD && ids.isEmpty()) {
@@ -283,14 +288,14 @@ public class Meetings {
 		return ids;
 	}
 
-	void recordDrafters(long motionId, List<Long> drafters) {
+	public void recordDrafters(long motionId, List<Long> drafters) {
 		for (Long org : drafters) {
 			jdbc.sql("insert into motion_drafter (motion_id, organization_id) values (?, ?)").params(motionId, org).update();
 		}
 	}
 
 	/** The alliance a motion belongs to, whether it was put to a meeting or by correspondence. */
-	long allianceOfMotion(long motionId) {
+	public long allianceOfMotion(long motionId) {
 		return jdbc.sql("select alliance_id from motion where id = ?")
 			.param(motionId)
 			.query(Long.class)
@@ -299,7 +304,7 @@ public class Meetings {
 	}
 
 	/** Carries out what an adopted motion decides: admitting its applicant. */
-	void carryOut(long motionId, MotionOutcome outcome) {
+	public void carryOut(long motionId, MotionOutcome outcome) {
 		List<Long> admits = jdbc.sql("select admits_application_id from motion where id = ? and admits_application_id is not null")
 			.param(motionId)
 			.query(Long.class)

@@ -1,5 +1,9 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.Ballots;
+import org.alliancehub.governance.internal.MotionResult;
+import org.alliancehub.governance.internal.MotionView;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

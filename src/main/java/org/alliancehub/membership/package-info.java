@@ -1,4 +1,6 @@
+@ApplicationModule(allowedDependencies = { "network", "shared" })
 @NullMarked
 package org.alliancehub.membership;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

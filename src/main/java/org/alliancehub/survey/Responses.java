@@ -1,5 +1,7 @@
 package org.alliancehub.survey;
 
+import org.alliancehub.survey.internal.SurveyFiles;
+
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

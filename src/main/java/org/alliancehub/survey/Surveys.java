@@ -1,5 +1,7 @@
 package org.alliancehub.survey;
 
+import org.alliancehub.survey.internal.SurveyPatch;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -563,7 +565,7 @@ public class Surveys {
 	}
 
 	/** The survey whatever the viewer, or null: for this module's own checks. */
-	@Nullable SurveyView findRaw(long id) {
+	public @Nullable SurveyView findRaw(long id) {
 		record Row(long allianceId, String title, String period, @Nullable String description, SurveyStatus status,
 				OffsetDateTime deadline, String audience, @Nullable Long copiedFrom, @Nullable String sizeField,
 				@Nullable OffsetDateTime publishedAt, long version) {

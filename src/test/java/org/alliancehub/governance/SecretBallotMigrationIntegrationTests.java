@@ -1,5 +1,7 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.Ballots;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.Tally;
+
 import java.math.BigDecimal;
 
 import org.alliancehub.governance.GovernanceTypes.Majority;

@@ -1,5 +1,7 @@
 package org.alliancehub.survey;
 
+import org.alliancehub.survey.internal.SurveyFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.alliancehub.survey;
 
+import org.alliancehub.survey.internal.SurveyReminders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

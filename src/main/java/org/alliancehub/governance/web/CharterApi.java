@@ -2,8 +2,8 @@ package org.alliancehub.governance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.alliancehub.governance.Charter;
-import org.alliancehub.governance.Charters;
+import org.alliancehub.governance.internal.Charter;
+import org.alliancehub.governance.internal.Charters;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

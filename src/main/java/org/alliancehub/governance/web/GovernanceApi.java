@@ -8,14 +8,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import org.alliancehub.governance.Ballots;
+import org.alliancehub.governance.internal.Ballots;
 import org.alliancehub.governance.GovernanceTypes.Choice;
 import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
-import org.alliancehub.governance.MotionResult;
-import org.alliancehub.governance.MotionView;
+import org.alliancehub.governance.internal.MotionResult;
+import org.alliancehub.governance.internal.MotionView;
 import org.alliancehub.governance.NewMeeting;
-import org.alliancehub.governance.NewMotion;
+import org.alliancehub.governance.internal.NewMotion;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.alliancehub.content.Visibility;
@@ -50,9 +50,9 @@ class GovernanceApi {
 
 	private final Ballots ballots;
 
-	private final org.alliancehub.governance.Invitations invitations;
+	private final org.alliancehub.governance.internal.Invitations invitations;
 
-	GovernanceApi(Meetings meetings, Ballots ballots, org.alliancehub.governance.Invitations invitations, Access access) {
+	GovernanceApi(Meetings meetings, Ballots ballots, org.alliancehub.governance.internal.Invitations invitations, Access access) {
 		this.access = access;
 		this.meetings = meetings;
 		this.ballots = ballots;
@@ -101,7 +101,7 @@ class GovernanceApi {
 	@PostMapping("/api/v1/meetings/{id}/invitations")
 	@PreAuthorize(MANAGE_MEETING)
 	@Operation(summary = "E-mail the invitation, with an .ics calendar entry, to every participant's representatives")
-	org.alliancehub.governance.Invitations.Sent invite(@PathVariable long id) {
+	org.alliancehub.governance.internal.Invitations.Sent invite(@PathVariable long id) {
 		return invitations.send(id, null);
 	}
 

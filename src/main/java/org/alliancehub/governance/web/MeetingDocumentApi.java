@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.alliancehub.governance.MeetingDocuments;
+import org.alliancehub.governance.internal.MeetingDocuments;
 import org.alliancehub.governance.MeetingView;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

@@ -2,19 +2,19 @@ package org.alliancehub.governance.web;
 
 import java.util.List;
 
-import org.alliancehub.governance.Ballots;
+import org.alliancehub.governance.internal.Ballots;
 import org.alliancehub.governance.GovernanceTypes.Choice;
 import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
 import org.alliancehub.governance.MotionLine;
-import org.alliancehub.governance.MotionView;
+import org.alliancehub.governance.internal.MotionView;
 import org.alliancehub.identity.Access;
 import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
-import org.alliancehub.governance.Invitations;
-import org.alliancehub.governance.Proxies;
+import org.alliancehub.governance.internal.Invitations;
+import org.alliancehub.governance.internal.Proxies;
 import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;

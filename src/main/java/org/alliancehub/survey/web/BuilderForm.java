@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.survey.Audience;
 import org.alliancehub.survey.NewSurvey;
-import org.alliancehub.survey.SurveyPatch;
+import org.alliancehub.survey.internal.SurveyPatch;
 import org.alliancehub.survey.SurveyView;
 import org.jspecify.annotations.Nullable;
 

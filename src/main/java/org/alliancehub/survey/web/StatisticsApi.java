@@ -16,7 +16,7 @@ import org.alliancehub.survey.internal.ExportWriter;
 import org.alliancehub.survey.internal.ReportJobs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.alliancehub.survey.ReportFontMissing;
+import org.alliancehub.survey.internal.ReportFontMissing;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public record Charter(String alliance, Map<MeetingKind, BigDecimal> quorum, Map<
 	 * The rules of a motion of this type at this kind of meeting: the charter's unless the motion asks for
 	 * stricter ones; asking for laxer ones names the field ({@code quorum}, {@code majority}) in the errors.
 	 */
-	Rules rulesFor(MeetingKind kind, MotionType type, @Nullable Majority asked, @Nullable BigDecimal askedQuorum,
+	public Rules rulesFor(MeetingKind kind, MotionType type, @Nullable Majority asked, @Nullable BigDecimal askedQuorum,
 			List<Invalid.FieldError> errors) {
 		BigDecimal minQuorum = quorumOf(kind);
 		Majority minMajority = majorityOf(type);

@@ -1,5 +1,8 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
 
+import org.alliancehub.governance.Meetings;
+
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +55,12 @@ public class Correspondence {
 
 	private final org.alliancehub.identity.Access access;
 
+	private final Clock clock;
+
 	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Meetings meetings, Charters charters,
-			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access) {
+			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access, Clock clock) {
 		this.access = access;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -74,7 +80,7 @@ public class Correspondence {
 			.distinct()
 			.toList();
 		List<Invalid.FieldError> errors = new ArrayList<>();
-		if (!v.deadline().isAfter(OffsetDateTime.now())) {
+		if (!v.deadline().isAfter(OffsetDateTime.now(clock))) {
 			errors.add(new Invalid.FieldError("deadline", "must be in the future"));
 		}
 		if (voters.isEmpty()) {
@@ -127,10 +133,14 @@ public class Correspondence {
 			.list();
 	}
 
-	/** Closes the correspondence votes whose deadline has passed, each in its own transaction. */
+	/**
+	 * Closes the correspondence votes whose deadline has passed by the application's clock, each in its own
+	 * transaction; runs on a schedule, and may be called at any time (tests run it on demand).
+	 */
 	@Scheduled(fixedDelayString = "${alliancehub.governance.deadline-check:PT2S}", initialDelayString = "PT2S")
 	public void closeOverdue() {
-		List<Long> overdue = jdbc.sql("select id from motion where status = 'OPEN' and deadline is not null and deadline <= now()")
+		List<Long> overdue = jdbc.sql("select id from motion where status = 'OPEN' and deadline is not null and deadline <= ?")
+			.param(OffsetDateTime.now(clock))
 			.query(Long.class)
 			.list();
 		for (Long id : overdue) {

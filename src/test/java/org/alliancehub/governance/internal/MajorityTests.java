@@ -1,4 +1,5 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

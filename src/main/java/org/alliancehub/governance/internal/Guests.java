@@ -1,4 +1,7 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
+import org.alliancehub.governance.MeetingView;
+import org.alliancehub.governance.Meetings;
 
 import org.alliancehub.membership.Organizations;
 import org.alliancehub.shared.Conflict;

@@ -1,4 +1,8 @@
-package org.alliancehub.survey;
+package org.alliancehub.survey.internal;
+
+import org.alliancehub.survey.SurveyStatus;
+import org.alliancehub.survey.SurveyView;
+import org.alliancehub.survey.Surveys;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

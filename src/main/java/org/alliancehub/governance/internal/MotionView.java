@@ -1,4 +1,4 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -50,7 +50,7 @@ public class Charters {
 		return of(alliances.get(slug));
 	}
 
-	Charter of(long allianceId) {
+	public Charter of(long allianceId) {
 		return of(alliances.get(allianceId));
 	}
 

@@ -1,4 +1,7 @@
-package org.alliancehub.survey;
+package org.alliancehub.survey.internal;
+
+import org.alliancehub.survey.Audience;
+import org.alliancehub.survey.NewSurvey;
 
 import java.time.OffsetDateTime;
 import java.util.List;

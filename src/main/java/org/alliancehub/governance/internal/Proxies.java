@@ -1,4 +1,6 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
+import org.alliancehub.governance.Meetings;
 
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
+import org.alliancehub.governance.GovernanceEvents;
+import org.alliancehub.governance.Meetings;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -36,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ballots {
 
-	static final String GENESIS = "0".repeat(64);
+	public static final String GENESIS = "0".repeat(64);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -50,8 +54,12 @@ public class Ballots {
 
 	private final Voters voters;
 
-	Ballots(JdbcClient jdbc, Meetings meetings, Access access, ApplicationEventPublisher events, Voters voters) {
+	private final Clock clock;
+
+	Ballots(JdbcClient jdbc, Meetings meetings, Access access, ApplicationEventPublisher events, Voters voters,
+			Clock clock) {
 		this.voters = voters;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.access = access;
@@ -95,7 +103,7 @@ public class Ballots {
 	@Transactional
 	boolean closeOverdue(long motionId) {
 		MotionView m = lock(motionId);
-		if (m.status() != MotionStatus.OPEN || !Voters.overdue(m, OffsetDateTime.now())) {
+		if (m.status() != MotionStatus.OPEN || !Voters.overdue(m, OffsetDateTime.now(clock))) {
 			return false;
 		}
 		conclude(m);
@@ -137,7 +145,7 @@ public class Ballots {
 		if (m.status() != MotionStatus.OPEN) {
 			throw new Conflict(m.status() == MotionStatus.DRAFT ? "the vote has not been opened" : "the vote is closed");
 		}
-		if (Voters.overdue(m, OffsetDateTime.now())) {
+		if (Voters.overdue(m, OffsetDateTime.now(clock))) {
 			throw new Conflict("the deadline of this correspondence vote has passed");
 		}
 		boolean secret = m.ballot() == Ballot.SECRET;
@@ -159,7 +167,7 @@ public class Ballots {
 				jdbc.sql("insert into secret_voter (motion_id, organization_id, proxy_holder_id) values (?, ?, ?)")
 					.params(motionId, seat.organizationId(), seat.proxyHolderId())
 					.update();
-				at = OffsetDateTime.now();
+				at = OffsetDateTime.now(clock);
 			}
 			else {
 				at = jdbc.sql("insert into vote (motion_id, organization_id, choice, receipt_hash, proxy_holder_id) values (?, ?, ?, ?, ?) returning cast_at")
@@ -173,7 +181,7 @@ public class Ballots {
 			throw new Conflict("organisation " + seat.organizationId() + " has voted on this motion already");
 		}
 		// From here to the commit the motion is locked: one ballot is written at a time.
-		if (lockedStatus(motionId) != MotionStatus.OPEN || Voters.overdue(m, OffsetDateTime.now())) {
+		if (lockedStatus(motionId) != MotionStatus.OPEN || Voters.overdue(m, OffsetDateTime.now(clock))) {
 			throw new Conflict("the vote is closed");
 		}
 		if (secret) {
@@ -366,7 +374,7 @@ public class Ballots {
 				counts.getOrDefault(Choice.ABSTAIN, 0), seats[0], seats[1]);
 	}
 
-	static String chain(String prev, String payload) {
+	public static String chain(String prev, String payload) {
 		return sha256(prev + "\n" + payload);
 	}
 

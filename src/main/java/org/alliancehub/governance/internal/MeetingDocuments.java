@@ -1,4 +1,8 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
+
+import org.alliancehub.governance.AgendaDocumentAttached;
+import org.alliancehub.governance.MeetingView;
+import org.alliancehub.governance.Meetings;
 
 import java.io.InputStream;
 import java.nio.file.Path;

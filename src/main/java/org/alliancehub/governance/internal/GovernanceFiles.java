@@ -1,4 +1,4 @@
-package org.alliancehub.governance;
+package org.alliancehub.governance.internal;
 
 import org.alliancehub.platform.Uploads;
 import org.springframework.jdbc.core.simple.JdbcClient;
