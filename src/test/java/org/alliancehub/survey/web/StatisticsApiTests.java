@@ -2,7 +2,7 @@ package org.alliancehub.survey.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.alliancehub.survey.ReportFontMissing;
+import org.alliancehub.survey.internal.ReportFontMissing;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
