@@ -389,7 +389,8 @@ public class Users implements UserDetailsService {
 		};
 	}
 
-	private boolean hasRepresentative(long organizationId) {
+	/** Whether anyone represents the organisation (holds MEMBER_REP for it). */
+	public boolean hasRepresentative(long organizationId) {
 		return jdbc.sql("select exists(select 1 from user_role where role = 'MEMBER_REP' and organization_id = ?)")
 			.param(organizationId)
 			.query(Boolean.class)

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import org.alliancehub.identity.Access;
 import org.alliancehub.identity.Role;
 import org.alliancehub.identity.RoleGrant;
+import org.alliancehub.identity.Users;
 import org.alliancehub.membership.Representation;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Tells the membership module who acts for organisations, from the access policy and the roles stored. */
@@ -16,11 +16,11 @@ class MembershipRepresentation implements Representation {
 
 	private final Access access;
 
-	private final JdbcClient jdbc;
+	private final Users users;
 
-	MembershipRepresentation(Access access, JdbcClient jdbc) {
+	MembershipRepresentation(Access access, Users users) {
 		this.access = access;
-		this.jdbc = jdbc;
+		this.users = users;
 	}
 
 	@Override
@@ -46,9 +46,6 @@ class MembershipRepresentation implements Representation {
 
 	@Override
 	public boolean hasRepresentative(long organizationId) {
-		return jdbc.sql("select exists(select 1 from user_role where role = 'MEMBER_REP' and organization_id = ?)")
-			.param(organizationId)
-			.query(Boolean.class)
-			.single();
+		return users.hasRepresentative(organizationId);
 	}
 }
