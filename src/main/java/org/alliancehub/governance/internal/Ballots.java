@@ -249,6 +249,21 @@ public class Ballots {
 				visibility.name()));
 	}
 
+	/** To whom each of a meeting's closed motions has had its result published, by motion id (none yet: absent). */
+	public java.util.Map<Long, ResultPublication> publications(long meetingId) {
+		record Row(long motion, ResultPublication publication) {
+		}
+		return jdbc.sql("""
+				select id, result_visibility, result_published_at from motion
+				where meeting_id = ? and result_visibility is not null""")
+			.param(meetingId)
+			.query((rs, i) -> new Row(rs.getLong(1), new ResultPublication(
+					org.alliancehub.content.Visibility.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class))))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Row::motion, Row::publication));
+	}
+
 	/**
 	 * Where a motion stands. An open ballot shows its running tally and who voted what; a secret ballot,
 	 * until it closes, only how many votes were cast.

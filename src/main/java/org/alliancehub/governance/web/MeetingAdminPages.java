@@ -73,12 +73,8 @@ class MeetingAdminPages {
 
 	private final Validator validator;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
 	MeetingAdminPages(Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
-			Resolutions resolutions, Alliances alliances, SiteFrames frames, Validator validator,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			Resolutions resolutions, Alliances alliances, SiteFrames frames, Validator validator) {
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.invitations = invitations;
@@ -163,7 +159,7 @@ class MeetingAdminPages {
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions",
 				meetings.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
-		model.addAttribute("publications", publications(id));
+		model.addAttribute("publications", ballots.publications(id));
 		model.addAttribute("resolution", resolutions.get(id));
 		model.addAttribute("minutes", minutes.draftOf(id).orElse(null));
 		model.addAttribute("error", error);
@@ -302,24 +298,6 @@ class MeetingAdminPages {
 			redirect.addAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/a/" + slug + "/meetings/" + id;
-	}
-
-	/**
-	 * To whom each closed motion's result has been published, by motion id (none yet: absent). Read here
-	 * because {@link Ballots} does not answer it yet; it belongs there.
-	 */
-	private java.util.Map<Long, ResultPublication> publications(long meetingId) {
-		record Row(long motion, ResultPublication publication) {
-		}
-		return jdbc.sql("""
-				select id, result_visibility, result_published_at from motion
-				where meeting_id = ? and result_visibility is not null""")
-			.param(meetingId)
-			.query((rs, i) -> new Row(rs.getLong(1), new ResultPublication(Visibility.valueOf(rs.getString(2)),
-					rs.getObject(3, java.time.OffsetDateTime.class))))
-			.list()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Row::motion, Row::publication));
 	}
 
 	/** A meeting addressed under another alliance's path does not exist there. */

@@ -1,4 +1,4 @@
-package org.alliancehub.governance.web;
+package org.alliancehub.governance.internal;
 
 import java.time.OffsetDateTime;
 
