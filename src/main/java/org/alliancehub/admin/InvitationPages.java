@@ -10,7 +10,6 @@ import org.alliancehub.membership.Admissions;
 import org.alliancehub.membership.Invitation;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.Conflict;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,13 +35,10 @@ class InvitationPages {
 
 	private final Alliances alliances;
 
-	private final SiteFrames frames;
-
-	InvitationPages(Access access, Admissions admissions, Alliances alliances, SiteFrames frames) {
+	InvitationPages(Access access, Admissions admissions, Alliances alliances) {
 		this.access = access;
 		this.admissions = admissions;
 		this.alliances = alliances;
-		this.frames = frames;
 	}
 
 	/** Lists only what the caller acts for (every pending invitation for the administrator): nobody else's. */
@@ -72,7 +68,6 @@ class InvitationPages {
 				.thenComparing(Invitation::id, Comparator.reverseOrder()))
 			.map(i -> new InvitationLine(i, byId.containsKey(i.allianceId()) ? byId.get(i.allianceId()).name() : i.alliance()))
 			.toList();
-		model.addAttribute("frame", frames.network());
 		model.addAttribute("invitations", lines);
 		model.addAttribute("admin", admin);
 		model.addAttribute("done", done);

@@ -1,8 +1,10 @@
 /**
- * The back office (管理后台): the screens a secretariat and the network administrator work in. It only
- * composes the other modules' public services; it owns no data of its own.
+ * The back office's own screens (管理后台): the dashboard, the alliances and an alliance's profile (the
+ * network module sits below the web layer, so its screens are served here), and the invitations an
+ * organisation answers (they need both identity and membership). Every other module serves its back-office
+ * screens from its own {@code web} package and contributes its entries to the navigation. It owns no data.
  */
-@ApplicationModule(allowedDependencies = { "audit", "content", "identity", "membership", "network", "shared" })
+@ApplicationModule(allowedDependencies = { "identity", "membership", "network", "shared", "web" })
 @NullMarked
 package org.alliancehub.admin;
 

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "identity", "network", "shared" })
+@ApplicationModule(allowedDependencies = { "identity", "network", "shared", "web" })
 @NullMarked
 package org.alliancehub.audit;
 

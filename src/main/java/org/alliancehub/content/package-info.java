@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared" })
+@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared", "web" })
 @NullMarked
 package org.alliancehub.content;
 

@@ -3,7 +3,7 @@
  * meeting), their participants as the membership roles make them, attendance, motions and votes with
  * quorum and majority rules, receipts and a hash-chained ballot log that members can verify.
  */
-@ApplicationModule(allowedDependencies = { "content", "identity", "membership", "network", "platform", "shared" })
+@ApplicationModule(allowedDependencies = { "content", "identity", "membership", "network", "platform", "shared", "web" })
 @NullMarked
 package org.alliancehub.governance;
 

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "membership", "network", "platform", "shared" })
+@ApplicationModule(allowedDependencies = { "membership", "network", "platform", "shared", "web" })
 @NullMarked
 package org.alliancehub.identity;
 

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "network", "shared" })
+@ApplicationModule(allowedDependencies = { "network", "shared", "web" })
 @NullMarked
 package org.alliancehub.membership;
 

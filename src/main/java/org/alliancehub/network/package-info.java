@@ -1,5 +1,4 @@
-// Allowed dependencies: what the code uses today; "web" only because SiteFrames builds web.Frame today; it leaves when the site frame moves to the web layer (issue 10, item 2).
-@ApplicationModule(allowedDependencies = { "shared", "web" })
+@ApplicationModule(allowedDependencies = { "shared" })
 @NullMarked
 package org.alliancehub.network;
 

@@ -27,9 +27,7 @@ import org.alliancehub.governance.MotionLine;
 import org.alliancehub.governance.NewMeeting;
 import org.alliancehub.governance.internal.NewMotion;
 import org.alliancehub.governance.Resolutions;
-import org.alliancehub.network.Alliance;
-import org.alliancehub.network.Alliances;
-import org.alliancehub.network.SiteFrames;
+import org.alliancehub.web.Site;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
@@ -67,53 +65,44 @@ class MeetingAdminPages {
 
 	private final Resolutions resolutions;
 
-	private final Alliances alliances;
-
-	private final SiteFrames frames;
 
 	private final Validator validator;
 
 	MeetingAdminPages(Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
-			Resolutions resolutions, Alliances alliances, SiteFrames frames, Validator validator) {
+			Resolutions resolutions, Validator validator) {
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.invitations = invitations;
 		this.minutes = minutes;
 		this.resolutions = resolutions;
-		this.alliances = alliances;
-		this.frames = frames;
 		this.validator = validator;
 	}
 
 	@GetMapping("/admin/a/{slug}/meetings")
-	@PreAuthorize("@access.canManage(#slug)")
-	String list(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.network());
-		model.addAttribute("alliance", a);
-		model.addAttribute("meetings", minutes.register(a.id()));
+	@PreAuthorize("@access.canManage(#site.id())")
+	String list(Site site, Model model) {
+		model.addAttribute("meetings", minutes.register(site.id()));
 		return "governance/admin-meetings";
 	}
 
 	@GetMapping("/admin/a/{slug}/meetings/new")
-	@PreAuthorize("@access.canManage(#slug)")
-	String newMeeting(@PathVariable String slug, Model model) {
+	@PreAuthorize("@access.canManage(#site.id())")
+	String newMeeting(Site site, Model model) {
 		List<MeetingForm.Row> rows = IntStream.range(0, MeetingForm.AGENDA_ROWS)
 			.mapToObj(i -> new MeetingForm.Row("", AgendaKind.MOTION))
 			.toList();
-		return meetingForm(alliances.get(slug), new MeetingForm(MeetingKind.COUNCIL, "1", "1", "", "",
+		return meetingForm(new MeetingForm(MeetingKind.COUNCIL, "1", "1", "", "",
 				MeetingMode.ONSITE, "", "", rows), List.of(), model);
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings")
-	@PreAuthorize("@access.canManage(#slug)")
-	String call(@PathVariable String slug, @RequestParam MeetingKind kind, @RequestParam String term,
+	@PreAuthorize("@access.canManage(#site.id())")
+	String call(Site site, @RequestParam MeetingKind kind, @RequestParam String term,
 			@RequestParam String session, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String startsAt, @RequestParam MeetingMode mode,
 			@RequestParam(defaultValue = "") String location, @RequestParam(defaultValue = "") String onlineUrl,
 			@RequestParam(name = "agendaTitle", defaultValue = "") List<String> agendaTitles,
 			@RequestParam(name = "agendaKind", defaultValue = "") List<AgendaKind> agendaKinds, Model model) {
-		Alliance a = alliances.get(slug);
 		List<MeetingForm.Row> rows = IntStream.range(0, MeetingForm.AGENDA_ROWS)
 			.mapToObj(i -> new MeetingForm.Row(i < agendaTitles.size() ? agendaTitles.get(i) : "",
 					i < agendaKinds.size() ? agendaKinds.get(i) : AgendaKind.MOTION))
@@ -141,21 +130,19 @@ class MeetingAdminPages {
 			if (!errors.isEmpty()) {
 				throw new Invalid(errors);
 			}
-			return "redirect:/admin/a/" + slug + "/meetings/" + meetings.call(slug, meeting).id();
+			return "redirect:/admin/a/" + site.slug() + "/meetings/" + meetings.call(site.slug(), meeting).id();
 		}
 		catch (Invalid e) {
 			List<Invalid.FieldError> all = e.errors().stream().sorted(Comparator.comparing(Invalid.FieldError::field)).toList();
-			return meetingForm(a, form, all, model);
+			return meetingForm(form, all, model);
 		}
 	}
 
 	@GetMapping("/admin/a/{slug}/meetings/{id}")
-	@PreAuthorize(MANAGE)
-	String desk(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) @Nullable String error,
+	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('meeting', #id)")
+	String desk(Site site, @PathVariable long id, @RequestParam(required = false) @Nullable String error,
 			@RequestParam(required = false) @Nullable String done, Model model) {
-		MeetingView m = meetingOf(slug, id);
-		model.addAttribute("frame", frames.network());
-		model.addAttribute("alliance", alliances.get(slug));
+		MeetingView m = meetingOf(site.slug(), id);
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions",
 				meetings.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
@@ -309,9 +296,7 @@ class MeetingAdminPages {
 		return m;
 	}
 
-	private String meetingForm(Alliance a, MeetingForm form, List<Invalid.FieldError> errors, Model model) {
-		model.addAttribute("frame", frames.network());
-		model.addAttribute("alliance", a);
+	private String meetingForm(MeetingForm form, List<Invalid.FieldError> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "governance/admin-meeting-form";

@@ -9,7 +9,7 @@ import org.alliancehub.governance.Meetings;
 import org.alliancehub.governance.MotionLine;
 import org.alliancehub.governance.internal.MotionView;
 import org.alliancehub.identity.Access;
-import org.alliancehub.network.SiteFrames;
+import org.alliancehub.web.Sites;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.NotFound;
@@ -41,27 +41,28 @@ class MeetingPages {
 
 	private final Access access;
 
-	private final SiteFrames frames;
+	private final Sites sites;
 
 	private final Proxies proxies;
 
 	private final Invitations invitations;
 
-	MeetingPages(Meetings meetings, Ballots ballots, Access access, SiteFrames frames, Proxies proxies,
+	MeetingPages(Meetings meetings, Ballots ballots, Access access, Sites sites, Proxies proxies,
 			Invitations invitations) {
 		this.proxies = proxies;
 		this.invitations = invitations;
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.access = access;
-		this.frames = frames;
+		this.sites = sites;
 	}
 
 	@GetMapping("/meetings/{id}")
 	@PreAuthorize("@access.canRead('meeting', #id)")
 	String page(@PathVariable long id, Model model) {
 		MeetingView m = meetings.get(id);
-		model.addAttribute("frame", frames.of(m.alliance()));
+		// the meeting is addressed by id: its page wears its own alliance's frame
+		model.addAttribute("frame", sites.frame(sites.site(m.alliance())));
 		// a receipt or a refusal comes from the vote just cast, as a flash attribute (never in the URL)
 		for (String flash : List.of("receipt", "refused")) {
 			if (!model.containsAttribute(flash)) {

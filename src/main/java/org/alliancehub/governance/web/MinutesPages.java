@@ -1,9 +1,7 @@
 package org.alliancehub.governance.web;
 
 import org.alliancehub.governance.Minutes;
-import org.alliancehub.network.Alliance;
-import org.alliancehub.network.Alliances;
-import org.alliancehub.network.SiteFrames;
+import org.alliancehub.web.Site;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,36 +14,21 @@ class MinutesPages {
 
 	private final Minutes minutes;
 
-	private final Alliances alliances;
-
-	private final SiteFrames frames;
-
-	MinutesPages(Minutes minutes, Alliances alliances, SiteFrames frames) {
+	MinutesPages(Minutes minutes) {
 		this.minutes = minutes;
-		this.alliances = alliances;
-		this.frames = frames;
 	}
 
 	@GetMapping("/a/{slug}/meetings")
 	@PreAuthorize("permitAll()")
-	String list(@PathVariable String slug, Model model) {
-		Alliance a = site(slug, model);
-		model.addAttribute("minutes", minutes.published(a.id()));
+	String list(Site site, Model model) {
+		model.addAttribute("minutes", minutes.published(site.id()));
 		return "governance/minutes-list";
 	}
 
 	@GetMapping("/a/{slug}/meetings/{id}")
 	@PreAuthorize("@access.canRead('minutes', #id)")
-	String page(@PathVariable String slug, @PathVariable long id, Model model) {
-		Alliance a = site(slug, model);
-		model.addAttribute("minutes", minutes.published(a.id(), id));
+	String page(Site site, @PathVariable long id, Model model) {
+		model.addAttribute("minutes", minutes.published(site.id(), id));
 		return "governance/minutes";
-	}
-
-	private Alliance site(String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
-		return a;
 	}
 }

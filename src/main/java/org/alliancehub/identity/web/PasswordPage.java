@@ -6,7 +6,6 @@ import org.alliancehub.identity.Access;
 import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.identity.LoginThrottle;
 import org.alliancehub.identity.Users;
-import org.alliancehub.network.SiteFrames;
 import org.alliancehub.shared.Invalid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,13 +24,10 @@ class PasswordPage {
 
 	private final LoginThrottle throttle;
 
-	private final SiteFrames frames;
-
-	PasswordPage(Users users, Access access, LoginThrottle throttle, SiteFrames frames) {
+	PasswordPage(Users users, Access access, LoginThrottle throttle) {
 		this.users = users;
 		this.access = access;
 		this.throttle = throttle;
-		this.frames = frames;
 	}
 
 	@GetMapping("/admin/password")
@@ -63,7 +59,6 @@ class PasswordPage {
 	}
 
 	private String show(Model model, String error) {
-		model.addAttribute("frame", frames.network());
 		model.addAttribute("error", error);
 		return "identity/password";
 	}

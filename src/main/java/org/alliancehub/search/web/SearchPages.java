@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.network.SiteFrames;
+import org.alliancehub.web.Site;
+import org.alliancehub.web.Sites;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchIndexing;
@@ -34,20 +35,20 @@ class SearchPages {
 
 	private final Alliances alliances;
 
-	private final SiteFrames frames;
+	private final Sites sites;
 
 	private final SearchSynonyms synonyms;
 
 	private final Access access;
 
-	SearchPages(Search search, SearchIndexing indexing, Alliances alliances, SiteFrames frames, SearchSynonyms synonyms,
+	SearchPages(Search search, SearchIndexing indexing, Alliances alliances, Sites sites, SearchSynonyms synonyms,
 			Access access) {
 		this.synonyms = synonyms;
 		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
 		this.alliances = alliances;
-		this.frames = frames;
+		this.sites = sites;
 	}
 
 	@GetMapping("/search")
@@ -59,8 +60,8 @@ class SearchPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "RELEVANCE") SearchQuery.Order sort, @RequestParam(defaultValue = "0") int page,
 			Model model, HttpServletResponse response) {
-		var frame = alliance != null && !alliance.isBlank() && alliances.find(alliance).isPresent()
-				? frames.of(alliance) : frames.network();
+		var site = alliance == null || alliance.isBlank() ? null : sites.find(alliance).orElse(null);
+		var frame = site != null ? sites.frame(site) : sites.networkFrame();
 		SearchQuery query = new SearchQuery(q, blank(alliance), blank(category), type, from, to, sort,
 				Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("frame", frame);
@@ -83,7 +84,6 @@ class SearchPages {
 	@GetMapping("/admin/search")
 	@PreAuthorize("@access.isNetworkAdmin()")
 	String index(Model model) {
-		model.addAttribute("frame", frames.network());
 		model.addAttribute("status", indexing.status());
 		model.addAttribute("documents", indexing.documents());
 		return "search/admin";
@@ -113,12 +113,11 @@ class SearchPages {
 	}
 
 	private String synonymsPage(Model model, @Nullable String error) {
-		model.addAttribute("frame", frames.network());
 		// the built-in groups and those of the alliances the user runs
 		model.addAttribute("groups", synonyms.list().stream()
 			.filter(g -> g.allianceId() == null || access.canManage(g.allianceId()))
 			.toList());
-		model.addAttribute("managed", access.managedAlliances());
+		model.addAttribute("managed", access.managedAlliances().stream().map(Site::of).toList());
 		java.util.Map<Long, String> names = new java.util.HashMap<>();
 		for (var a : alliances.all()) {
 			names.put(a.id(), a.displayShortName());

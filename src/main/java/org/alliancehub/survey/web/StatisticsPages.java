@@ -11,7 +11,8 @@ import java.util.EnumSet;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.network.SiteFrames;
+import org.alliancehub.web.Site;
+import org.alliancehub.web.Sites;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.survey.GroupBy;
 import org.alliancehub.survey.Statistics;
@@ -55,40 +56,35 @@ class StatisticsPages {
 
 	private final Alliances alliances;
 
-	private final SiteFrames frames;
+	private final Sites sites;
 
 	StatisticsPages(Statistics statistics, StatisticSource source, ExportWriter exports, ReportJobs reports,
-			Alliances alliances, SiteFrames frames) {
+			Alliances alliances, Sites sites) {
 		this.statistics = statistics;
 		this.source = source;
 		this.exports = exports;
 		this.reports = reports;
 		this.alliances = alliances;
-		this.frames = frames;
+		this.sites = sites;
 	}
 
 	/** The published statistics of an alliance's surveys, linked from its site. */
 	@GetMapping("/a/{slug}/surveys/statistics")
 	@PreAuthorize("permitAll()")
-	String list(@PathVariable String slug, Model model) {
-		Alliance a = alliances.get(slug);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("alliance", a);
-		model.addAttribute("surveys", source.published(a.id()));
+	String list(Site site, Model model) {
+		model.addAttribute("surveys", source.published(site.id()));
 		return "survey/stats-list";
 	}
 
 	@GetMapping("/a/{slug}/surveys/{id}/statistics")
 	@PreAuthorize(StatisticsApi.READ)
-	String page(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "region") String groupBy,
+	String page(Site site, @PathVariable long id, @RequestParam(defaultValue = "region") String groupBy,
 			Model model) {
-		Alliance a = alliances.get(slug);
-		if (source.survey(id).allianceId() != a.id()) {
+		if (source.survey(id).allianceId() != site.id()) {
 			throw new NotFound("survey " + id);
 		}
 		fill(id, groupBy, false, model);
-		model.addAttribute("frame", frames.of(a));
-		model.addAttribute("base", "/a/" + slug + "/surveys/" + id);
+		model.addAttribute("base", "/a/" + site.slug() + "/surveys/" + id);
 		return "survey/stats-page";
 	}
 
@@ -96,7 +92,8 @@ class StatisticsPages {
 	@PreAuthorize(StatisticsApi.MANAGE)
 	String admin(@PathVariable long id, @RequestParam(defaultValue = "region") String groupBy, Model model) {
 		fill(id, groupBy, true, model);
-		model.addAttribute("frame", frames.of(alliances.get(source.survey(id).allianceId())));
+		// addressed by the survey's id: the page wears its alliance's frame
+		model.addAttribute("frame", sites.frameOf(source.survey(id).allianceId()));
 		model.addAttribute("base", "/admin/surveys/" + id);
 		return "survey/stats-page";
 	}

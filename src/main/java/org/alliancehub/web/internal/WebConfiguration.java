@@ -1,9 +1,13 @@
 package org.alliancehub.web.internal;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.web.BackOffice;
 import org.alliancehub.web.Language;
+import org.alliancehub.web.Sites;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +25,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final PageCache pageCache;
 
-	WebConfiguration(AllianceHubProperties properties) {
+	private final SiteFrame siteFrame;
+
+	WebConfiguration(AllianceHubProperties properties, Sites sites, BackOffice backOffice) {
 		this.pageCache = new PageCache(properties.pageCache());
+		this.siteFrame = new SiteFrame(sites, backOffice);
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(siteFrame);
 	}
 
 	@Bean
@@ -63,6 +75,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		change.setParamName(Language.PARAM);
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+		registry.addInterceptor(siteFrame);
 	}
 
 	@Override

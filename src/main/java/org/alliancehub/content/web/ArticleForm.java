@@ -1,4 +1,4 @@
-package org.alliancehub.admin;
+package org.alliancehub.content.web;
 
 import org.alliancehub.content.ArticleStatus;
 import org.alliancehub.content.Category;
