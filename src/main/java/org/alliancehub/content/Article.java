@@ -9,4 +9,9 @@ import org.jspecify.annotations.Nullable;
 public record Article(long id, long allianceId, String alliance, String title, Category category,
 		@Nullable String source, @Nullable String author, OffsetDateTime publishedAt, List<String> tags, String body,
 		ArticleStatus status, Visibility visibility, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	/** Shown to members only (会员可见): the page marks it. */
+	public boolean membersOnly() {
+		return visibility == Visibility.MEMBERS;
+	}
 }

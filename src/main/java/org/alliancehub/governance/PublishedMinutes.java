@@ -10,6 +10,11 @@ public record PublishedMinutes(long meetingId, long allianceId, String alliance,
 		OffsetDateTime startsAt, OffsetDateTime publishedAt, Visibility visibility, String body,
 		@Nullable String resolution) {
 
+	/** Shown to members only: lists mark it. */
+	public boolean membersOnly() {
+		return visibility == Visibility.MEMBERS;
+	}
+
 	/** 第二届第三次理事会纪要. */
 	public String title() {
 		return meetingTitle + "纪要";

@@ -17,4 +17,9 @@ public record SearchQuery(String q, @Nullable String alliance, @Nullable String 
 	public enum Order {
 		RELEVANCE, DATE
 	}
+
+	/** Whether the query is narrowed to the type a facet names: the results page marks that facet. */
+	public boolean narrowedTo(String facetValue) {
+		return type != null && type.name().equals(facetValue);
+	}
 }

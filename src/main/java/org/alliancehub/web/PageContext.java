@@ -156,4 +156,12 @@ public final class PageContext {
 	public String number(long n) {
 		return NumberFormat.getIntegerInstance(language.locale()).format(n);
 	}
+
+	/**
+	 * A measured value as pages and exports print it: grouped thousands, at most two decimals, the same in
+	 * every language (the one helper templates format decimals through).
+	 */
+	public String decimal(double d) {
+		return new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(d);
+	}
 }

@@ -28,6 +28,11 @@ public record BuilderForm(String title, String period, String description, Strin
 		boolean blank() {
 			return key.isBlank() && label.isBlank();
 		}
+
+		/** Whether the line's type is this one: the builder's type list selects it. */
+		public boolean typeIs(org.alliancehub.survey.FieldType t) {
+			return t.name().equals(type);
+		}
 	}
 
 	/** A rule line of the builder, as typed. */
