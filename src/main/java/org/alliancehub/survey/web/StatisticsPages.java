@@ -72,7 +72,7 @@ class StatisticsPages {
 	@GetMapping("/a/{slug}/surveys/statistics")
 	@PreAuthorize("permitAll()")
 	String list(Site site, Model model) {
-		model.addAttribute("surveys", source.published(site.id()));
+		model.addAttribute("surveys", source.published(site.id()).stream().map(StatisticsViews.Listed::of).toList());
 		return "survey/stats-list";
 	}
 
@@ -143,14 +143,14 @@ class StatisticsPages {
 	@PostMapping("/admin/surveys/{id}/report")
 	@PreAuthorize(StatisticsApi.MANAGE)
 	String startReport(@PathVariable long id, Model model) {
-		model.addAttribute("job", reports.start(id));
+		model.addAttribute("job", StatisticsViews.ReportProgress.of(reports.start(id)));
 		return "survey/stats-progress";
 	}
 
 	@GetMapping("/admin/surveys/{id}/report/{job}")
 	@PreAuthorize(StatisticsApi.MANAGE)
 	String reportProgress(@PathVariable long id, @PathVariable String job, Model model) {
-		model.addAttribute("job", reports.job(id, job));
+		model.addAttribute("job", StatisticsViews.ReportProgress.of(reports.job(id, job)));
 		return "survey/stats-progress";
 	}
 

@@ -43,17 +43,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The secretariat's meeting desk in the back office: call a meeting, invite, see the replies, check
- * participants in, put motions to the vote, then draft the resolution and write, approve and publish
- * the minutes. Every form posts to the same services the API uses.
+ * The secretariat's meeting desk in the back office: the register, calling a meeting, the desk page of one
+ * meeting, invitations and checking participants in. Its motions are on {@link MotionDesk}, its resolution
+ * and minutes on {@link MeetingRecordDesk}. Every form posts to the same services the API uses.
  */
 @Controller
-class MeetingAdminPages {
+class MeetingDesk {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	/** The alliance in the path, and the meeting as an object of its own: both checked by the access policy. */
-	static final String MANAGE = "@access.canManage(#slug) and @access.canManage('meeting', #id)";
+	private final DeskActions desk;
 
 	private final Meetings meetings;
 
@@ -65,11 +64,11 @@ class MeetingAdminPages {
 
 	private final Resolutions resolutions;
 
-
 	private final Validator validator;
 
-	MeetingAdminPages(Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
+	MeetingDesk(DeskActions desk, Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
 			Resolutions resolutions, Validator validator) {
+		this.desk = desk;
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.invitations = invitations;
@@ -142,11 +141,14 @@ class MeetingAdminPages {
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('meeting', #id)")
 	String desk(Site site, @PathVariable long id, @RequestParam(required = false) @Nullable String error,
 			@RequestParam(required = false) @Nullable String done, Model model) {
-		MeetingView m = meetingOf(site.slug(), id);
+		MeetingView m = desk.meetingOf(site.slug(), id);
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions",
 				meetings.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
-		model.addAttribute("publications", ballots.publications(id));
+		model.addAttribute("publications", ballots.publications(id)
+			.entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, e -> PublishedResult.of(e.getValue()))));
 		model.addAttribute("resolution", resolutions.get(id));
 		model.addAttribute("minutes", minutes.draftOf(id).orElse(null));
 		model.addAttribute("error", error);
@@ -155,9 +157,9 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/invitations")
-	@PreAuthorize(MANAGE)
+	@PreAuthorize(DeskActions.MANAGE)
 	String invite(@PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
-		return act(slug, id, "invited", redirect, () -> {
+		return desk.act(slug, id, "invited", redirect, () -> {
 			Invitations.Sent sent = invitations.send(id, null);
 			redirect.addAttribute("sent", sent.emails());
 			redirect.addAttribute("unreached", sent.participantsWithoutAddress());
@@ -165,135 +167,10 @@ class MeetingAdminPages {
 	}
 
 	@PostMapping("/admin/a/{slug}/meetings/{id}/attendance")
-	@PreAuthorize(MANAGE)
+	@PreAuthorize(DeskActions.MANAGE)
 	String attendance(@PathVariable String slug, @PathVariable long id, @RequestParam long organizationId,
 			@RequestParam boolean present, RedirectAttributes redirect) {
-		return act(slug, id, "attendance", redirect, () -> meetings.attendance(id, organizationId, present));
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/motions")
-	@PreAuthorize(MANAGE)
-	String propose(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "ORDINARY") MotionType type,
-			@RequestParam Ballot ballot, @RequestParam(required = false) @Nullable Majority majority,
-			@RequestParam(defaultValue = "") String quorum, @RequestParam(required = false) @Nullable List<Long> drafting,
-			RedirectAttributes redirect) {
-		return act(slug, id, "proposed", redirect, () -> {
-			// left blank, majority and quorum are what the alliance's charter sets for the motion's type
-			BigDecimal q = null;
-			if (!quorum.isBlank()) {
-				try {
-					q = new BigDecimal(quorum.strip());
-				}
-				catch (NumberFormatException e) {
-					throw Invalid.field("quorum", "a fraction between 0 and 1");
-				}
-			}
-			NewMotion motion = new NewMotion(title.strip(), blankToNull(text), ballot, majority, q, null, type,
-					drafting == null || drafting.isEmpty() ? null : drafting);
-			List<Invalid.FieldError> errors = validator.validate(motion)
-				.stream()
-				.map(v -> new Invalid.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-				.sorted(Comparator.comparing(Invalid.FieldError::field))
-				.toList();
-			if (!errors.isEmpty()) {
-				throw new Invalid(errors);
-			}
-			meetings.propose(id, motion);
-		});
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/motions/{motion}/{action:open|close}")
-	@PreAuthorize(MANAGE)
-	String vote(@PathVariable String slug, @PathVariable long id, @PathVariable long motion,
-			@PathVariable String action, RedirectAttributes redirect) {
-		return act(slug, id, action.equals("open") ? "opened" : "closed", redirect, () -> {
-			// a correspondence vote has no meeting (its meetingId is null): it is not on this desk
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
-				throw new NotFound("motion " + motion);
-			}
-			if (action.equals("open")) {
-				ballots.open(motion);
-			}
-			else {
-				ballots.close(motion);
-			}
-		});
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/motions/{motion}/result/publication")
-	@PreAuthorize(MANAGE + " and @access.canManage('motion', #motion)")
-	String publishResult(@PathVariable String slug, @PathVariable long id, @PathVariable long motion,
-			@RequestParam(defaultValue = "PUBLIC") Visibility visibility, RedirectAttributes redirect) {
-		return act(slug, id, "resultPublished", redirect, () -> {
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
-				throw new NotFound("motion " + motion);
-			}
-			ballots.publishResult(motion, visibility);
-		});
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/resolution")
-	@PreAuthorize(MANAGE)
-	String resolution(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String text,
-			@RequestParam long version, RedirectAttributes redirect) {
-		return act(slug, id, "resolutionSaved", redirect, () -> resolutions.edit(id, text, version));
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/resolution/draft")
-	@PreAuthorize(MANAGE)
-	String redraft(@PathVariable String slug, @PathVariable long id, @RequestParam long version,
-			RedirectAttributes redirect) {
-		return act(slug, id, "resolutionDrafted", redirect, () -> resolutions.redraft(id, version));
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/minutes")
-	@PreAuthorize(MANAGE)
-	String writeMinutes(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String body,
-			@RequestParam Visibility visibility, @RequestParam long version, RedirectAttributes redirect) {
-		return act(slug, id, "minutesSaved", redirect, () -> minutes.write(id, new MinutesDraft(body, visibility, version)));
-	}
-
-	@PostMapping("/admin/a/{slug}/meetings/{id}/minutes/{step:approve|publish|reopen}")
-	@PreAuthorize(MANAGE)
-	String minutesStep(@PathVariable String slug, @PathVariable long id, @PathVariable String step,
-			@RequestParam long version, RedirectAttributes redirect) {
-		return act(slug, id, "minutes." + step, redirect, () -> {
-			switch (step) {
-				case "approve" -> minutes.approve(id, version);
-				case "publish" -> minutes.publish(id, version);
-				default -> minutes.reopen(id, version);
-			}
-		});
-	}
-
-	/** Runs an action on a meeting of this alliance; a refusal comes back to the desk as a message. */
-	private String act(String slug, long id, String done, RedirectAttributes redirect, Runnable action) {
-		meetingOf(slug, id);
-		try {
-			action.run();
-			redirect.addAttribute("done", done);
-		}
-		catch (Invalid e) {
-			redirect.addAttribute("error", e.errors()
-				.stream()
-				.map(f -> f.field() + ": " + f.message())
-				.reduce((x, y) -> x + "; " + y)
-				.orElse(e.getMessage()));
-		}
-		catch (Conflict | Forbidden e) {
-			redirect.addAttribute("error", e.getMessage());
-		}
-		return "redirect:/admin/a/" + slug + "/meetings/" + id;
-	}
-
-	/** A meeting addressed under another alliance's path does not exist there. */
-	private MeetingView meetingOf(String slug, long id) {
-		MeetingView m = meetings.get(id);
-		if (!m.alliance().equals(slug)) {
-			throw new NotFound("meeting " + id);
-		}
-		return m;
+		return desk.act(slug, id, "attendance", redirect, () -> meetings.attendance(id, organizationId, present));
 	}
 
 	private String meetingForm(MeetingForm form, List<Invalid.FieldError> errors, Model model) {
