@@ -77,7 +77,7 @@ class NetworkDesk {
 	@GetMapping("/admin/a/{slug}/profile")
 	@PreAuthorize("@access.canManage(#site.id())")
 	String profile(Site site, Model model) {
-		return profileForm(site, null, model);
+		return profileForm(null, model);
 	}
 
 	@PostMapping("/admin/a/{slug}/profile")
@@ -98,11 +98,11 @@ class NetworkDesk {
 			return "redirect:/admin/a/" + site.slug() + "/profile?saved";
 		}
 		catch (Invalid | Conflict e) {
-			return profileForm(site, e.getMessage(), model);
+			return profileForm(e.getMessage(), model);
 		}
 	}
 
-	private String profileForm(Site a, @Nullable String error, Model model) {
+	private String profileForm(@Nullable String error, Model model) {
 		model.addAttribute("error", error);
 		return "admin/profile";
 	}
