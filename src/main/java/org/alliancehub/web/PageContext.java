@@ -129,6 +129,14 @@ public final class PageContext {
 		return token == null ? "" : token.getToken();
 	}
 
+	/**
+	 * The CSRF token as a query parameter, for multipart forms: the token must be checked before the upload
+	 * is read, so it travels in the action's address (every other form uses {@code tag/csrf.jte}).
+	 */
+	public String csrfQuery() {
+		return csrfParameter() + "=" + csrfToken();
+	}
+
 	public String date(@Nullable TemporalAccessor t) {
 		if (t == null) {
 			return "";
