@@ -4,19 +4,12 @@ import java.util.List;
 import org.alliancehub.audit.AuditLog;
 import org.alliancehub.identity.Access;
 import org.alliancehub.network.Alliance;
-import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.Paging;
-import org.alliancehub.web.Site;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The audit log in the back office (/admin/audit): everything for the administrator, a secretariat's own alliances otherwise. */
 @Controller

@@ -3,7 +3,6 @@ package org.alliancehub.content.web;
 import org.alliancehub.content.Bulletins;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Invalid;
-import org.alliancehub.shared.Paging;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,6 +1,5 @@
 package org.alliancehub.governance.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,28 +9,19 @@ import java.util.stream.IntStream;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.alliancehub.content.Visibility;
 import org.alliancehub.governance.internal.Ballots;
 import org.alliancehub.governance.GovernanceTypes.AgendaKind;
-import org.alliancehub.governance.GovernanceTypes.Ballot;
-import org.alliancehub.governance.GovernanceTypes.Majority;
-import org.alliancehub.governance.GovernanceTypes.MotionType;
 import org.alliancehub.governance.GovernanceTypes.MeetingKind;
 import org.alliancehub.governance.GovernanceTypes.MeetingMode;
 import org.alliancehub.governance.internal.Invitations;
 import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
 import org.alliancehub.governance.Minutes;
-import org.alliancehub.governance.MinutesDraft;
 import org.alliancehub.governance.MotionLine;
 import org.alliancehub.governance.NewMeeting;
-import org.alliancehub.governance.internal.NewMotion;
 import org.alliancehub.governance.Resolutions;
 import org.alliancehub.web.Site;
-import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
-import org.alliancehub.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -12,7 +12,6 @@ import org.alliancehub.membership.OrganizationType;
 import org.alliancehub.membership.Organizations;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Invalid;
-import org.alliancehub.shared.Paging;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,10 +2,6 @@ package org.alliancehub.survey.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,19 +13,13 @@ import org.alliancehub.web.Sites;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
-import org.alliancehub.shared.NotFound;
-import org.alliancehub.shared.Paging;
-import org.alliancehub.survey.Audience;
 import org.alliancehub.survey.FieldType;
-import org.alliancehub.survey.NewSurvey;
 import org.alliancehub.survey.Responses;
 import org.alliancehub.survey.ResponseView;
 import org.alliancehub.survey.SurveyField;
 import org.alliancehub.survey.internal.SurveyFiles;
-import org.alliancehub.survey.internal.SurveyReminders;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
-import org.alliancehub.web.PageContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A member's representative's surveys (/surveys): its tasks and the form to answer each one. */
 @Controller
@@ -65,7 +54,6 @@ class AnswerPages {
 		this.files = files;
 		this.sites = sites;
 	}
-
 
 	@GetMapping("/surveys")
 	@PreAuthorize("isAuthenticated()")

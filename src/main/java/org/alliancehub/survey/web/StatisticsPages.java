@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.EnumSet;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.web.Site;
 import org.alliancehub.web.Sites;

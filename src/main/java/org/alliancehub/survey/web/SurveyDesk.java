@@ -2,30 +2,15 @@ package org.alliancehub.survey.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alliancehub.web.Site;
 import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Paging;
-import org.alliancehub.survey.Audience;
-import org.alliancehub.survey.FieldType;
-import org.alliancehub.survey.NewSurvey;
 import org.alliancehub.survey.Responses;
-import org.alliancehub.survey.ResponseView;
-import org.alliancehub.survey.SurveyField;
-import org.alliancehub.survey.internal.SurveyFiles;
 import org.alliancehub.survey.internal.SurveyReminders;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
@@ -43,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -74,7 +58,6 @@ class SurveyDesk {
 		this.responses = responses;
 		this.reminders = reminders;
 	}
-
 
 	@GetMapping("/admin/a/{slug}/surveys")
 	@PreAuthorize("@access.canManage(#site.id())")
