@@ -9,4 +9,10 @@ import org.jspecify.annotations.Nullable;
 public record Article(long id, long allianceId, String alliance, String title, Category category,
 		@Nullable String source, @Nullable String author, OffsetDateTime publishedAt, List<String> tags, String body,
 		ArticleStatus status, Visibility visibility, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	/** The same article in the alliance with this URL name. */
+	Article in(String slug) {
+		return new Article(id, allianceId, slug, title, category, source, author, publishedAt, tags, body, status,
+				visibility, version, createdAt, updatedAt);
+	}
 }

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 public record ArticleSummary(long id, String alliance, String title, Category category, @Nullable String source,
 		OffsetDateTime publishedAt, ArticleStatus status, Visibility visibility) {
 
+	/** The same summary in the alliance with this URL name. */
+	ArticleSummary in(String slug) {
+		return new ArticleSummary(id, slug, title, category, source, publishedAt, status, visibility);
+	}
+
 	public String url() {
 		return "/a/" + alliance + "/articles/" + id;
 	}

@@ -7,7 +7,9 @@ import org.alliancehub.governance.internal.NewMotion;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.alliancehub.governance.GovernanceEvents.MeetingScheduled;
 import org.alliancehub.governance.GovernanceTypes.AgendaKind;
@@ -25,6 +27,7 @@ import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipRole;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.Organizations;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.shared.Forbidden;
@@ -61,8 +64,12 @@ public class Meetings {
 
 	private final Charters charters;
 
+	private final Organizations organizations;
+
 	Meetings(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
-			ApplicationEventPublisher events, org.alliancehub.membership.Applications applications, Charters charters) {
+			ApplicationEventPublisher events, org.alliancehub.membership.Applications applications, Charters charters,
+			Organizations organizations) {
+		this.organizations = organizations;
 		this.applications = applications;
 		this.charters = charters;
 		this.jdbc = jdbc;
@@ -162,13 +169,20 @@ public class Meetings {
 			.query((rs, i) -> new MeetingView.AgendaItem(rs.getInt(1), rs.getString(2), AgendaKind.valueOf(rs.getString(3)),
 					List.copyOf(documents.getOrDefault(rs.getInt(1), List.of()))))
 			.list();
-		List<MeetingView.Participant> participants = jdbc.sql("""
-				select p.organization_id, o.name, p.role, p.present, p.reply from participant p
-				join organization o on o.id = p.organization_id where p.meeting_id = ? order by p.role desc, o.name""")
+		record Attending(long organizationId, String role, boolean present, @Nullable String reply) {
+		}
+		List<Attending> rows = jdbc.sql("select organization_id, role, present, reply from participant where meeting_id = ?")
 			.param(id)
-			.query((rs, i) -> new MeetingView.Participant(rs.getLong(1), rs.getString(2),
-					AttendanceRole.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5)))
+			.query((rs, i) -> new Attending(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
 			.list();
+		Map<Long, String> names = organizations.names(rows.stream().map(Attending::organizationId).toList());
+		List<MeetingView.Participant> participants = rows.stream()
+			.map(p -> new MeetingView.Participant(p.organizationId(), names.getOrDefault(p.organizationId(), ""),
+					AttendanceRole.valueOf(p.role()), p.present(), p.reply()))
+			// by role as stored (VOTING before ATTENDING), then by name, as the list always read
+			.sorted(Comparator.comparing((MeetingView.Participant p) -> p.role().name()).reversed()
+				.thenComparing(MeetingView.Participant::organizationName))
+			.toList();
 		int eligible = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING).count();
 		int present = presentCounted(id, participants);
 		return new MeetingView(id, alliances.get(r.allianceId()).slug(), r.kind(), r.term(), r.session(), r.title(),

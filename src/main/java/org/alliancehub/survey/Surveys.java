@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipRole;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.Organizations;
 import org.alliancehub.membership.OrganizationType;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
@@ -59,8 +62,11 @@ public class Surveys {
 
 	private final ApplicationEventPublisher events;
 
+	private final Organizations organizations;
+
 	Surveys(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Organizations organizations) {
+		this.organizations = organizations;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -529,39 +535,68 @@ public class Surveys {
 		if (mine.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select s.id, a.slug, s.title, s.period, s.status, s.deadline, r.organization_id, o.name, p.status
-				from survey_recipient r join survey s on s.id = r.survey_id join alliance a on a.id = s.alliance_id
-				join organization o on o.id = r.organization_id
+		record Row(long allianceId, SurveyTask task) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select s.id, s.alliance_id, s.title, s.period, s.status, s.deadline, r.organization_id, p.status
+				from survey_recipient r join survey s on s.id = r.survey_id
 				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
-				where r.organization_id = any(?) and s.status <> 'DRAFT' order by s.deadline desc, s.id desc, o.name limit 200""")
+				where r.organization_id = any(?) and s.status <> 'DRAFT'
+				order by s.deadline desc, s.id desc, r.organization_id limit 200""")
 			.param(mine.toArray(Long[]::new))
-			.query((rs, i) -> new SurveyTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7),
-					rs.getString(8), rs.getString(9) == null ? null : ResponseStatus.valueOf(rs.getString(9))))
+			.query((rs, i) -> new Row(rs.getLong(2), new SurveyTask(rs.getLong(1), "", rs.getString(3), rs.getString(4),
+					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7), "",
+					rs.getString(8) == null ? null : ResponseStatus.valueOf(rs.getString(8)))))
 			.list();
+		// names from their owners, one call each for the whole list
+		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Row::allianceId).toList());
+		Map<Long, String> names = organizations.names(rows.stream().map(r -> r.task().organizationId()).toList());
+		return rows.stream()
+			.map(r -> {
+				SurveyTask t = r.task();
+				return new SurveyTask(t.surveyId(), slugs.getOrDefault(r.allianceId(), ""), t.title(), t.period(),
+						t.surveyStatus(), t.deadline(), t.organizationId(), names.getOrDefault(t.organizationId(), ""),
+						t.status());
+			})
+			.sorted(Comparator.comparing(SurveyTask::deadline, Comparator.reverseOrder())
+				.thenComparing(SurveyTask::surveyId, Comparator.reverseOrder())
+				.thenComparing(SurveyTask::organizationName))
+			.toList();
 	}
 
 	/** Who is asked, with where each answer stands: for the secretariat. */
 	public List<Recipient> recipients(long id) {
 		SurveyView s = get(id);
-		return jdbc.sql(RECIPIENTS + " where r.survey_id = ? order by p.status nulls first, o.name")
+		return named(jdbc.sql(RECIPIENTS + " where r.survey_id = ?")
 			.param(id)
 			.query((rs, i) -> recipient(rs))
-			.list();
+			.list()).stream()
+			// no answer first, then by where the answer stands (as its name sorts), then by organisation
+			.sorted(Comparator.comparing((Recipient r) -> r.status() == null ? "" : r.status().name())
+				.thenComparing(Recipient::organizationName))
+			.toList();
 	}
 
-	/** Recipients with their organisation's name and answer, for {@link #recipient(ResultSet)}. */
+	/** The recipients with their organisation's name, asked of {@code membership} once for the whole list. */
+	List<Recipient> named(List<Recipient> recipients) {
+		Map<Long, String> names = organizations.names(recipients.stream().map(Recipient::organizationId).toList());
+		return recipients.stream()
+			.map(r -> new Recipient(r.organizationId(), names.getOrDefault(r.organizationId(), ""), r.regionCode(),
+					r.organizationType(), r.status(), r.submittedAt(), r.reminders(), r.lastRemindedAt()))
+			.toList();
+	}
+
+	/** Recipients with their answer, for {@link #recipient(ResultSet)}; {@link #named} adds the names. */
 	static final String RECIPIENTS = """
-			select r.organization_id, o.name, r.region_code, r.organization_type, p.status, p.submitted_at,
+			select r.organization_id, r.region_code, r.organization_type, p.status, p.submitted_at,
 			  r.reminders, r.last_reminded_at
-			from survey_recipient r join organization o on o.id = r.organization_id
+			from survey_recipient r
 			left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id""";
 
 	static Recipient recipient(ResultSet rs) throws SQLException {
-		return new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getString(5) == null ? null : ResponseStatus.valueOf(rs.getString(5)),
-				rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getObject(8, OffsetDateTime.class));
+		return new Recipient(rs.getLong(1), "", rs.getString(2), rs.getString(3),
+				rs.getString(4) == null ? null : ResponseStatus.valueOf(rs.getString(4)),
+				rs.getObject(5, OffsetDateTime.class), rs.getInt(6), rs.getObject(7, OffsetDateTime.class));
 	}
 
 	/** The survey whatever the viewer, or null: for this module's own checks. */

@@ -1,6 +1,7 @@
 package org.alliancehub.governance.internal;
 
 import org.alliancehub.governance.Meetings;
+import org.alliancehub.membership.Organizations;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -46,7 +47,11 @@ public class Proxies {
 
 	private final Uploads uploads;
 
-	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events, Uploads uploads) {
+	private final Organizations organizations;
+
+	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events, Uploads uploads,
+			Organizations organizations) {
+		this.organizations = organizations;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
@@ -129,16 +134,27 @@ public class Proxies {
 	}
 
 	private List<Proxy> list(long meetingId) {
-		return jdbc.sql("""
-				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at,
-				       x.letter_sha256 is not null from proxy x
-				join organization g on g.id = x.grantor_id join organization h on h.id = x.holder_id
-				where x.meeting_id = ? order by g.name""")
+		record Row(long grantorId, long holderId, @Nullable String document, OffsetDateTime createdAt, boolean letter) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select grantor_id, holder_id, document, created_at, letter_sha256 is not null from proxy
+				where meeting_id = ?""")
 			.param(meetingId)
-			.query((rs, i) -> new Proxy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-					rs.getBoolean(8) ? letterUrl(rs.getLong(1), rs.getLong(2)) : null))
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
 			.list();
+		List<Long> ids = new java.util.ArrayList<>();
+		rows.forEach(r -> {
+			ids.add(r.grantorId());
+			ids.add(r.holderId());
+		});
+		java.util.Map<Long, String> names = organizations.names(ids);
+		return rows.stream()
+			.map(r -> new Proxy(meetingId, r.grantorId(), names.getOrDefault(r.grantorId(), ""), r.holderId(),
+					names.getOrDefault(r.holderId(), ""), r.document(), r.createdAt(),
+					r.letter() ? letterUrl(meetingId, r.grantorId()) : null))
+			.sorted(java.util.Comparator.comparing(Proxy::fromOrganizationName))
+			.toList();
 	}
 
 	static String letterUrl(long meetingId, long fromOrganizationId) {
