@@ -41,6 +41,8 @@ public class Invitations {
 
 	private final Meetings meetings;
 
+	private final MeetingRules rules;
+
 	private final Users users;
 
 	private final ObjectProvider<JavaMailSender> mail;
@@ -53,7 +55,8 @@ public class Invitations {
 
 	Invitations(JdbcClient jdbc, Meetings meetings, Users users, ObjectProvider<JavaMailSender> mail,
 			MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties,
-			org.alliancehub.identity.Access access) {
+			org.alliancehub.identity.Access access, MeetingRules rules) {
+		this.rules = rules;
 		this.access = access;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -102,8 +105,8 @@ public class Invitations {
 	/** A participant's answer: it will attend, or it declines. */
 	@Transactional
 	public MeetingView reply(long meetingId, long organizationId, boolean attending) {
-		if (!meetings.representsOrganization(organizationId)
-				&& !access.canManage(meetings.allianceOf(meetingId))) {
+		if (!rules.representsOrganization(organizationId)
+				&& !access.canManage(rules.allianceOf(meetingId))) {
 			throw new org.alliancehub.shared.Forbidden("only the organisation's representative replies for it");
 		}
 		if (jdbc.sql("update participant set reply = ? where meeting_id = ? and organization_id = ?")

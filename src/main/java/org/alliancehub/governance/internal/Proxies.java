@@ -1,6 +1,5 @@
 package org.alliancehub.governance.internal;
 
-import org.alliancehub.governance.Meetings;
 import org.alliancehub.membership.Organizations;
 
 import java.io.InputStream;
@@ -39,7 +38,7 @@ public class Proxies {
 
 	private final JdbcClient jdbc;
 
-	private final Meetings meetings;
+	private final MeetingRules rules;
 
 	private final Charters charters;
 
@@ -49,12 +48,12 @@ public class Proxies {
 
 	private final Organizations organizations;
 
-	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events, Uploads uploads,
+	Proxies(JdbcClient jdbc, MeetingRules rules, Charters charters, ApplicationEventPublisher events, Uploads uploads,
 			Organizations organizations) {
 		this.organizations = organizations;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
-		this.meetings = meetings;
+		this.rules = rules;
 		this.charters = charters;
 		this.events = events;
 	}
@@ -73,7 +72,7 @@ public class Proxies {
 
 	@Transactional
 	public Proxy record(long meetingId, NewProxy p) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		// One meeting's proxies change one at a time, so that two holders cannot each pass the checks below.
 		jdbc.sql("select id from meeting where id = ? for update").param(meetingId).query(Long.class).single();
 		Map<Long, String> voting = new java.util.HashMap<>();
@@ -124,7 +123,7 @@ public class Proxies {
 	 * checks, {@code @access.canRead('meeting', id)}).
 	 */
 	public List<Proxy> visible(long meetingId) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		return list(meetingId);
 	}
 
@@ -165,7 +164,7 @@ public class Proxies {
 	@Transactional
 	public Proxy attachLetter(long meetingId, long fromOrganizationId, String filename, long declaredSize,
 			InputStream content) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		if (!grantorOf(meetingId, fromOrganizationId)) {
 			throw new NotFound("proxy of organisation " + fromOrganizationId);
 		}
@@ -194,7 +193,7 @@ public class Proxies {
 	/** Withdraws a proxy; votes the holder cast with it meanwhile stay cast. */
 	@Transactional
 	public void withdraw(long meetingId, long fromOrganizationId) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		if (jdbc.sql("delete from proxy where meeting_id = ? and grantor_id = ?").params(meetingId, fromOrganizationId)
 			.update() == 0) {
 			throw new NotFound("proxy of organisation " + fromOrganizationId);

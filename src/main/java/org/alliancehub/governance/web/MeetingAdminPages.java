@@ -1,5 +1,6 @@
 package org.alliancehub.governance.web;
 
+import org.alliancehub.governance.internal.Motions;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -59,6 +60,8 @@ class MeetingAdminPages {
 
 	private final Meetings meetings;
 
+	private final Motions motions;
+
 	private final Ballots ballots;
 
 	private final Invitations invitations;
@@ -74,7 +77,8 @@ class MeetingAdminPages {
 	private final Validator validator;
 
 	MeetingAdminPages(Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
-			Resolutions resolutions, Alliances alliances, SiteFrames frames, Validator validator) {
+			Resolutions resolutions, Alliances alliances, SiteFrames frames, Validator validator, Motions motions) {
+		this.motions = motions;
 		this.meetings = meetings;
 		this.ballots = ballots;
 		this.invitations = invitations;
@@ -158,7 +162,7 @@ class MeetingAdminPages {
 		model.addAttribute("alliance", alliances.get(slug));
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions",
-				meetings.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
+				motions.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
 		model.addAttribute("publications", ballots.publications(id));
 		model.addAttribute("resolution", resolutions.get(id));
 		model.addAttribute("minutes", minutes.draftOf(id).orElse(null));
@@ -212,7 +216,7 @@ class MeetingAdminPages {
 			if (!errors.isEmpty()) {
 				throw new Invalid(errors);
 			}
-			meetings.propose(id, motion);
+			motions.propose(id, motion);
 		});
 	}
 
@@ -222,7 +226,7 @@ class MeetingAdminPages {
 			@PathVariable String action, RedirectAttributes redirect) {
 		return act(slug, id, action.equals("open") ? "opened" : "closed", redirect, () -> {
 			// a correspondence vote has no meeting (its meetingId is null): it is not on this desk
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
+			if (!java.util.Objects.equals(motions.motion(motion).meetingId(), id)) {
 				throw new NotFound("motion " + motion);
 			}
 			if (action.equals("open")) {
@@ -239,7 +243,7 @@ class MeetingAdminPages {
 	String publishResult(@PathVariable String slug, @PathVariable long id, @PathVariable long motion,
 			@RequestParam(defaultValue = "PUBLIC") Visibility visibility, RedirectAttributes redirect) {
 		return act(slug, id, "resultPublished", redirect, () -> {
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
+			if (!java.util.Objects.equals(motions.motion(motion).meetingId(), id)) {
 				throw new NotFound("motion " + motion);
 			}
 			ballots.publishResult(motion, visibility);
