@@ -120,39 +120,6 @@ public class StatisticSource {
 			.list();
 	}
 
-	/**
-	 * A fingerprint of everything the statistics of a survey rest on: the survey and the surveys it descends
-	 * from (their versions), all their responses (count, the sum of their versions, the latest change), the
-	 * recipients and the fields. Any saved change alters it, so computed statistics can be kept until then.
-	 */
-	public String stamp(long surveyId) {
-		return jdbc.sql("""
-				with recursive chain (id, copied_from, depth) as (
-				    select id, copied_from, 0 from survey where id = :id
-				    union all
-				    select s.id, s.copied_from, c.depth + 1 from survey s join chain c on s.id = c.copied_from where c.depth < 10)
-				select coalesce((select string_agg(id || ':' || version || ':' || updated_at, ',' order by id)
-				                 from survey where id in (select id from chain)), '')
-				    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
-				               from survey_response where survey_id in (select id from chain))
-				    || '/' || (select count(*) from survey_recipient where survey_id = :id)
-				    || '/' || (select count(*) || ':' || coalesce(string_agg(key || type, ',' order by position), '')
-				               from survey_field where survey_id = :id)""")
-			.param("id", surveyId)
-			.query(String.class)
-			.single();
-	}
-
-	/** A fingerprint of one survey's answers alone: their count, the sum of their versions, the latest change. */
-	public String answersStamp(long surveyId) {
-		return jdbc.sql("""
-				select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
-				from survey_response where survey_id = ?""")
-			.param(surveyId)
-			.query(String.class)
-			.single();
-	}
-
 	public int recipients(long surveyId) {
 		return jdbc.sql("select count(*) from survey_recipient where survey_id = ?").param(surveyId).query(Integer.class).single();
 	}
