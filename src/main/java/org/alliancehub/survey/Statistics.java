@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.SurveyStatistics.FieldFigures;
 import org.alliancehub.survey.SurveyStatistics.Group;
@@ -33,9 +34,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The statistics of a survey over its submitted answers: per numeric field count, sum, mean, median,
@@ -120,7 +123,7 @@ public class Statistics {
 	/**
 	 * Results already computed, and the totals of earlier periods (usually closed, so they rarely change):
 	 * Spring caches on Caffeine ({@code survey-statistics}, {@code survey-earlier-totals}), emptied by
-	 * {@link #answersChanged()} whenever answers or a survey change.
+	 * {@link #answersChanged} whenever answers or a survey change.
 	 */
 	@SuppressWarnings("unchecked")
 	Map<@Nullable GroupBy, SurveyStatistics> compute(SurveyRow survey, boolean internal, Set<GroupBy> groupings) {
@@ -140,9 +143,24 @@ public class Statistics {
 	 * reopened one (no longer counted), a survey edited, published (who is asked), closed or deleted. Runs in
 	 * the committing thread, so the next request of the same user already sees the change.
 	 */
-	@TransactionalEventListener(classes = { ResponseSubmitted.class, ResponseReopened.class, SurveyEdited.class,
-			SurveyPublished.class, SurveyClosed.class, SurveyDeleted.class }, fallbackExecution = true)
-	void answersChanged() {
+	@EventListener(classes = { ResponseSubmitted.class, ResponseReopened.class, SurveyEdited.class,
+			SurveyPublished.class, SurveyClosed.class, SurveyDeleted.class })
+	public void answersChanged(DomainEvent event) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			forget();
+			return;
+		}
+		// after the commit, not before: a result computed meanwhile from the old answers is kept under the old
+		// generation, where nobody looks any more
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				forget();
+			}
+		});
+	}
+
+	private void forget() {
 		generation.incrementAndGet();
 		results.clear();
 		earlierTotals.clear();
