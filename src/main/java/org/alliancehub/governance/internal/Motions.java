@@ -169,7 +169,7 @@ public class Motions {
 					rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
 					MotionType.valueOf(rs.getString(12)),
 					rs.getString(13) == null ? null : Electorate.valueOf(rs.getString(13)),
-					rs.getObject(14, OffsetDateTime.class), List.copyOf(drafters.getOrDefault(rs.getLong(1), List.of()))))
+					rs.getObject(14, OffsetDateTime.class), drafters.getOrDefault(rs.getLong(1), new ArrayList<>())))
 			.list();
 	}
 }
