@@ -14,4 +14,10 @@ public record Article(long id, long allianceId, String alliance, String title, C
 	public boolean membersOnly() {
 		return visibility == Visibility.MEMBERS;
 	}
+
+	/** The same article in the alliance with this URL name. */
+	Article in(String slug) {
+		return new Article(id, allianceId, slug, title, category, source, author, publishedAt, tags, body, status,
+				visibility, version, createdAt, updatedAt);
+	}
 }

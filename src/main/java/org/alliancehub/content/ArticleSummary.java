@@ -13,6 +13,11 @@ public record ArticleSummary(long id, String alliance, String title, Category ca
 		return visibility == Visibility.MEMBERS;
 	}
 
+	/** The same summary in the alliance with this URL name. */
+	ArticleSummary in(String slug) {
+		return new ArticleSummary(id, slug, title, category, source, publishedAt, status, visibility);
+	}
+
 	public String url() {
 		return "/a/" + alliance + "/articles/" + id;
 	}

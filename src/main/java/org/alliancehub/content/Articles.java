@@ -38,9 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Articles {
 
-	private static final String SUMMARY = "a.id, al.slug, a.title, a.category, a.source, a.published_at, a.status, a.visibility";
+	private static final String SUMMARY = "a.id, a.alliance_id, a.title, a.category, a.source, a.published_at, a.status, a.visibility";
 
-	private static final String FROM = " from article a join alliance al on al.id = a.alliance_id";
+	/** Articles name their alliance by id; its URL name comes from {@link Alliances#slugs}, never from its table. */
+	private static final String FROM = " from article a";
 
 	private final JdbcClient jdbc;
 
@@ -70,11 +71,11 @@ public class Articles {
 				+ " and (cast(? as text) is null or a.category = ?) and (cast(? as text) is null or ? = any(a.tags))";
 		Object[] params = { allianceId, wanted.name(), members, name(category), name(category), tag, tag };
 		long total = jdbc.sql("select count(*) from article a" + where).params(params).query(Long.class).single();
-		List<ArticleSummary> items = jdbc
+		List<ArticleSummary> items = named(jdbc
 			.sql("select " + SUMMARY + FROM + where + " order by a.published_at desc, a.id desc limit ? offset ?")
 			.params(concat(params, paging.size(), paging.offset()))
 			.query(Articles::summary)
-			.list();
+			.list());
 		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
@@ -82,24 +83,24 @@ public class Articles {
 	public Map<Category, List<ArticleSummary>> latestBySection(long allianceId, int perSection) {
 		boolean members = access.canReadMembersOnly(allianceId);
 		Map<Category, List<ArticleSummary>> result = new EnumMap<>(Category.class);
-		jdbc.sql("select * from (select " + SUMMARY
+		named(jdbc.sql("select * from (select " + SUMMARY
 				+ ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as n" + FROM
 				+ " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where n <= ?"
 				+ " order by published_at desc, id desc")
 			.params(allianceId, members, perSection)
 			.query(Articles::summary)
-			.list()
+			.list())
 			.forEach(s -> result.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
 		return result;
 	}
 
 	/** The newest public articles across the whole network, for the network's home page. */
 	public List<ArticleSummary> latestPublic(int limit) {
-		return jdbc.sql("select " + SUMMARY + FROM
+		return named(jdbc.sql("select " + SUMMARY + FROM
 				+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?")
 			.param(limit)
 			.query(Articles::summary)
-			.list();
+			.list());
 	}
 
 	/**
@@ -132,6 +133,7 @@ public class Articles {
 			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
 			.query(Articles::summary)
 			.optional()
+			.map(r -> r.summary().in(a.alliance()))
 			.orElse(null);
 		ArticleSummary next = jdbc.sql("select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) > (?, ?)" + visible
@@ -139,6 +141,7 @@ public class Articles {
 			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
 			.query(Articles::summary)
 			.optional()
+			.map(r -> r.summary().in(a.alliance()))
 			.orElse(null);
 		// Related: most shared tags first, then the same section, then the newest.
 		List<ArticleSummary> related = jdbc.sql("select " + SUMMARY + FROM + " where a.alliance_id = ? and a.id <> ?"
@@ -146,7 +149,10 @@ public class Articles {
 				+ " (a.category = ?) desc, a.published_at desc limit 5")
 			.params(a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
 			.query(Articles::summary)
-			.list();
+			.list()
+			.stream()
+			.map(r -> r.summary().in(a.alliance()))
+			.toList();
 		List<Attachment> attachments = jdbc.sql(
 				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
 			.param(a.id())
@@ -225,10 +231,12 @@ public class Articles {
 
 	/** Articles in id order after {@code afterId}, regardless of viewer: for rebuilding indexes in batches. */
 	public List<Article> rawAfter(long afterId, int limit) {
-		return jdbc.sql("select a.*, al.slug" + FROM + " where a.id > ? order by a.id limit ?")
+		List<Article> rows = jdbc.sql("select a.*" + FROM + " where a.id > ? order by a.id limit ?")
 			.params(afterId, limit)
 			.query(Articles::article)
 			.list();
+		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Article::allianceId).toList());
+		return rows.stream().map(a -> a.in(slugs.get(a.allianceId()))).toList();
 	}
 
 	public long count() {
@@ -237,11 +245,12 @@ public class Articles {
 
 	/** Every article, regardless of viewer: for the secretariat's editor and for rebuilding indexes. */
 	public Article raw(long id) {
-		return jdbc.sql("select a.*, al.slug" + FROM + " where a.id = ?")
+		Article a = jdbc.sql("select a.*" + FROM + " where a.id = ?")
 			.param(id)
 			.query(Articles::article)
 			.optional()
 			.orElseThrow(() -> new NotFound("article " + id));
+		return a.in(alliances.get(a.allianceId()).slug());
 	}
 
 	public Alliance allianceOf(Article a) {
@@ -269,16 +278,26 @@ public class Articles {
 		return r;
 	}
 
-	static ArticleSummary summary(ResultSet rs, int row) throws SQLException {
-		return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+	/** A summary read before its alliance's URL name is known. */
+	private record Unnamed(long allianceId, ArticleSummary summary) {
+	}
+
+	/** Names the alliance of each summary: one call for the page, whatever the number of alliances in it. */
+	private List<ArticleSummary> named(List<Unnamed> rows) {
+		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Unnamed::allianceId).toList());
+		return rows.stream().map(r -> r.summary().in(slugs.get(r.allianceId()))).toList();
+	}
+
+	static Unnamed summary(ResultSet rs, int row) throws SQLException {
+		return new Unnamed(rs.getLong("alliance_id"), new ArticleSummary(rs.getLong("id"), "", rs.getString("title"),
 				Category.valueOf(rs.getString("category")), rs.getString("source"),
 				rs.getObject("published_at", OffsetDateTime.class), ArticleStatus.valueOf(rs.getString("status")),
-				Visibility.valueOf(rs.getString("visibility")));
+				Visibility.valueOf(rs.getString("visibility"))));
 	}
 
 	static Article article(ResultSet rs, int row) throws SQLException {
 		Array tags = rs.getArray("tags");
-		return new Article(rs.getLong("id"), rs.getLong("alliance_id"), rs.getString("slug"), rs.getString("title"),
+		return new Article(rs.getLong("id"), rs.getLong("alliance_id"), "", rs.getString("title"),
 				Category.valueOf(rs.getString("category")), rs.getString("source"), rs.getString("author"),
 				rs.getObject("published_at", OffsetDateTime.class),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("body"),

@@ -1,5 +1,6 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.MeetingRules;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public class Minutes {
 
 	private final JdbcClient jdbc;
 
-	private final Meetings meetings;
+	private final MeetingRules rules;
 
 	private final Alliances alliances;
 
@@ -47,11 +48,11 @@ public class Minutes {
 
 	private final Resolutions resolutions;
 
-	Minutes(JdbcClient jdbc, Meetings meetings, Alliances alliances, Access access, ApplicationEventPublisher events,
+	Minutes(JdbcClient jdbc, MeetingRules rules, Alliances alliances, Access access, ApplicationEventPublisher events,
 			Resolutions resolutions) {
 		this.resolutions = resolutions;
 		this.jdbc = jdbc;
-		this.meetings = meetings;
+		this.rules = rules;
 		this.alliances = alliances;
 		this.access = access;
 		this.events = events;
@@ -77,7 +78,7 @@ public class Minutes {
 	 * published, and members-only minutes only to those who may read the alliance's members-only content.
 	 */
 	public MinutesView get(long meetingId) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		return find(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
 	}
 
@@ -89,7 +90,7 @@ public class Minutes {
 	/** Writes the minutes: creates them, or changes a draft whose version the writer saw. */
 	@Transactional
 	public MinutesView write(long meetingId, MinutesDraft draft) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		String body = Html.sanitize(draft.body() == null ? "" : draft.body());
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		if (Html.text(body).isEmpty() && !body.contains("<img")) {
@@ -143,7 +144,7 @@ public class Minutes {
 				updated_at = now() where meeting_id = ?""")
 			.params(by, meetingId)
 			.update();
-		events.publishEvent(new MinutesApproved(meetingId, meetings.allianceOf(meetingId), m.meetingTitle(), by));
+		events.publishEvent(new MinutesApproved(meetingId, rules.allianceOf(meetingId), m.meetingTitle(), by));
 		return find(meetingId).orElseThrow();
 	}
 
@@ -155,7 +156,7 @@ public class Minutes {
 		jdbc.sql("update minutes set status = 'PUBLISHED', published_at = now(), version = version + 1, updated_at = now() where meeting_id = ?")
 			.param(meetingId)
 			.update();
-		events.publishEvent(new MinutesPublished(meetingId, meetings.allianceOf(meetingId), m.meetingTitle(),
+		events.publishEvent(new MinutesPublished(meetingId, rules.allianceOf(meetingId), m.meetingTitle(),
 				m.visibility()));
 		return find(meetingId).orElseThrow();
 	}
@@ -166,7 +167,7 @@ public class Minutes {
 	 */
 	@Transactional
 	public MinutesView reopen(long meetingId, @Nullable Long version) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		MinutesView m = lock(meetingId).orElseThrow(() -> new NotFound("minutes of meeting " + meetingId));
 		if (m.status() == MinutesStatus.DRAFT) {
 			throw new Conflict("the minutes are a draft already");

@@ -1,5 +1,7 @@
 package org.alliancehub.governance;
 
+import org.alliancehub.governance.internal.Motions;
+import org.alliancehub.governance.internal.MeetingRules;
 import org.alliancehub.governance.internal.Ballots;
 import org.alliancehub.governance.internal.MotionResult;
 import org.alliancehub.governance.internal.MotionView;
@@ -45,6 +47,10 @@ public class Resolutions {
 
 	private final Meetings meetings;
 
+	private final Motions motions;
+
+	private final MeetingRules rules;
+
 	private final Ballots ballots;
 
 	private final Alliances alliances;
@@ -54,7 +60,9 @@ public class Resolutions {
 	private final MessageSource messages;
 
 	Resolutions(JdbcClient jdbc, Meetings meetings, Ballots ballots, Alliances alliances, Access access,
-			MessageSource messages) {
+			MessageSource messages, MeetingRules rules, Motions motions) {
+		this.motions = motions;
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.ballots = ballots;
@@ -68,7 +76,7 @@ public class Resolutions {
 	 * text of a meeting whose minutes they may read.
 	 */
 	public ResolutionView get(long meetingId) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		Stored stored = stored(meetingId);
 		MinutesStatus status = minutesStatus(meetingId);
 		// whoever else reads (the published minutes' audience, checked before) reads only a saved text
@@ -83,7 +91,7 @@ public class Resolutions {
 	/** Saves the secretariat's text of the resolution: the first time with version 0, then the version it saw. */
 	@Transactional
 	public ResolutionView edit(long meetingId, String text, @Nullable Long version) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		String clean = text == null ? "" : text.strip().replace("\r\n", "\n");
 		if (clean.isEmpty()) {
@@ -105,7 +113,7 @@ public class Resolutions {
 	/** Replaces the text with a fresh draft from the motions as they stand now. */
 	@Transactional
 	public ResolutionView redraft(long meetingId, @Nullable Long version) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		Stored stored = stored(meetingId);
 		save(meetingId, draft(meetingId), version != null ? version : stored == null ? 0 : stored.version());
 		return get(meetingId);
@@ -154,7 +162,7 @@ public class Resolutions {
 		lines.add(text("resolution.opening", m.startsAt().atZoneSameInstant(CHINA).format(DATE), alliance, m.title(),
 				text("enum.MeetingMode." + m.mode().name()), m.eligible(), m.present()));
 		int n = 0;
-		for (MotionView motion : meetings.motions(meetingId)) {
+		for (MotionView motion : motions.motions(meetingId)) {
 			if (motion.status() != MotionStatus.CLOSED || motion.outcome() == null) {
 				continue;
 			}

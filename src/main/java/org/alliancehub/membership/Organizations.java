@@ -111,6 +111,23 @@ public class Organizations {
 			.list());
 	}
 
+	/**
+	 * The names of the given organisations by id, in one query: for other modules that list organisations
+	 * they keep only the ids of (participants, recipients, proxies). Unknown ids are left out.
+	 */
+	public Map<Long, String> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		jdbc.sql("select id, name from organization where id = any(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		return names;
+	}
+
 	public java.util.Optional<Organization> findByName(String name) {
 		return jdbc.sql("select id from organization where name = ?")
 			.param(name.strip())

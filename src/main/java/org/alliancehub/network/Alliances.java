@@ -118,6 +118,35 @@ public class Alliances {
 		return a;
 	}
 
+	/**
+	 * The URL names of the given alliances by id: the cached ones from memory, the rest in one query. For
+	 * other modules that keep only an alliance's id beside their rows. Unknown ids are left out.
+	 */
+	public Map<Long, String> slugs(java.util.Collection<Long> ids) {
+		Map<Long, String> slugs = new java.util.HashMap<>();
+		List<Long> missing = new java.util.ArrayList<>();
+		for (Long id : new java.util.HashSet<>(ids)) {
+			Alliance cached = byId.get(id, Alliance.class);
+			if (cached != null) {
+				slugs.put(id, cached.slug());
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			jdbc.sql("select " + COLUMNS + " from alliance where id = any(?)")
+				.param(missing.toArray(Long[]::new))
+				.query(Alliances::map)
+				.list()
+				.forEach(a -> {
+					remember(a);
+					slugs.put(a.id(), a.slug());
+				});
+		}
+		return slugs;
+	}
+
 	/** The network (联盟协同发展网) this installation serves, if it has been set up. */
 	public Optional<Alliance> network() {
 		return jdbc.sql("select slug from alliance where kind = 'NETWORK'").query(String.class).optional().flatMap(this::find);

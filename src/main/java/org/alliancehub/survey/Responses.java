@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.alliancehub.identity.Access;
+import org.alliancehub.membership.Organizations;
 import org.alliancehub.identity.AllianceUser;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
@@ -49,8 +50,12 @@ public class Responses {
 
 	private final SurveyFiles files;
 
+	private final Organizations organizations;
+
 	Responses(JdbcClient jdbc, Surveys surveys, Access access, ApplicationEventPublisher events, SurveyFiles files,
+			Organizations organizations,
 			@org.springframework.beans.factory.annotation.Value("${alliancehub.survey.upload-max-rows:10000}") int uploadMaxRows) {
+		this.organizations = organizations;
 		this.uploadMaxRows = uploadMaxRows;
 		this.files = files;
 		this.jdbc = jdbc;
@@ -119,11 +124,12 @@ public class Responses {
 		if (!surveys.canManage(s) && !access.organizationsActedFor().contains(organizationId)) {
 			throw new NotFound("organization " + organizationId);
 		}
-		return jdbc.sql(Surveys.RECIPIENTS + " where r.survey_id = ? and r.organization_id = ?")
+		return surveys.named(jdbc.sql(Surveys.RECIPIENTS + " where r.survey_id = ? and r.organization_id = ?")
 			.params(s.id(), organizationId)
 			.query((rs, i) -> Surveys.recipient(rs))
 			.optional()
-			.orElseThrow(() -> new NotFound("organization " + organizationId));
+			.map(List::of)
+			.orElseThrow(() -> new NotFound("organization " + organizationId))).get(0);
 	}
 
 	private boolean isRecipient(long surveyId, long organizationId) {
@@ -206,14 +212,14 @@ public class Responses {
 		if (!surveys.canManage(s) && !access.organizationsActedFor().contains(organizationId)) {
 			throw new NotFound("answer");
 		}
+		String name = organizations.names(List.of(organizationId)).getOrDefault(organizationId, "");
 		return jdbc.sql("""
-				select p.id, o.name, p.status, p.revision, p.answers::text, p.submitted_at, p.updated_at, p.version
-				from survey_response p join organization o on o.id = p.organization_id
-				where p.survey_id = ? and p.organization_id = ?""")
+				select p.id, p.status, p.revision, p.answers::text, p.submitted_at, p.updated_at, p.version
+				from survey_response p where p.survey_id = ? and p.organization_id = ?""")
 			.params(surveyId, organizationId)
-			.query((rs, i) -> new ResponseView(rs.getLong(1), surveyId, organizationId, rs.getString(2),
-					ResponseStatus.valueOf(rs.getString(3)), rs.getInt(4), Json.readMap(rs.getString(5)),
-					rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getLong(8)))
+			.query((rs, i) -> new ResponseView(rs.getLong(1), surveyId, organizationId, name,
+					ResponseStatus.valueOf(rs.getString(2)), rs.getInt(3), Json.readMap(rs.getString(4)),
+					rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getLong(7)))
 			.optional()
 			.orElseThrow(() -> new NotFound("answer"));
 	}
@@ -272,20 +278,22 @@ public class Responses {
 	private List<Workbooks.Row> rowsFor(SurveyView s) {
 		boolean manager = surveys.canManage(s);
 		Set<Long> mine = access.organizationsActedFor();
-		List<Workbooks.Row> rows = new ArrayList<>();
-		jdbc.sql("""
-				select r.organization_id, o.name, p.answers::text from survey_recipient r
-				join organization o on o.id = r.organization_id
+		List<Workbooks.Row> rows = jdbc.sql("""
+				select r.organization_id, p.answers::text from survey_recipient r
 				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
-				where r.survey_id = ? order by o.name""")
+				where r.survey_id = ?""")
 			.param(s.id())
-			.query((rs, i) -> new Workbooks.Row(rs.getLong(1), rs.getString(2),
-					rs.getString(3) == null ? Map.of() : Json.readMap(rs.getString(3))))
+			.query((rs, i) -> new Workbooks.Row(rs.getLong(1), "",
+					rs.getString(2) == null ? Map.of() : Json.readMap(rs.getString(2))))
 			.list()
 			.stream()
 			.filter(r -> manager || mine.contains(r.organizationId()))
-			.forEach(rows::add);
-		return rows;
+			.toList();
+		Map<Long, String> names = organizations.names(rows.stream().map(Workbooks.Row::organizationId).toList());
+		return rows.stream()
+			.map(r -> new Workbooks.Row(r.organizationId(), names.getOrDefault(r.organizationId(), ""), r.values()))
+			.sorted(java.util.Comparator.comparing(Workbooks.Row::name))
+			.toList();
 	}
 
 	/** The .xlsx template of a survey, with the caller's organisations and their answers so far. */

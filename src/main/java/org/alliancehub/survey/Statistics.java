@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.shared.Regions;
 import org.alliancehub.survey.SurveyStatistics.FieldFigures;
 import org.alliancehub.survey.SurveyStatistics.Group;
@@ -28,9 +31,14 @@ import org.alliancehub.survey.internal.Suppression;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The statistics of a survey over its submitted answers: per numeric field count, sum, mean, median,
@@ -47,15 +55,19 @@ public class Statistics {
 
 	private static final int HISTORY = 10;
 
-	private static final int CACHED = 16;
-
 	private final StatisticSource source;
 
 	private final Access access;
 
 	private final MessageSource messages;
 
-	Statistics(StatisticSource source, Access access, MessageSource messages) {
+	private final Cache results;
+
+	private final Cache earlierTotals;
+
+	Statistics(StatisticSource source, Access access, MessageSource messages, CacheManager caches) {
+		this.results = Objects.requireNonNull(caches.getCache("survey-statistics"));
+		this.earlierTotals = Objects.requireNonNull(caches.getCache("survey-earlier-totals"));
 		this.source = source;
 		this.access = access;
 		this.messages = messages;
@@ -94,41 +106,64 @@ public class Statistics {
 		return source.survey(surveyId);
 	}
 
-	/** What a computed result was made from and for; equal keys give equal statistics. */
-	private record CacheKey(long surveyId, boolean internal, Set<GroupBy> groupings, String language, String stamp) {
+	/**
+	 * What a computed result was made for; equal keys give equal statistics. The generation counts the changes
+	 * of answers and surveys: a result computed while an answer changed is stored under the generation it began
+	 * in, which nobody asks for any more, so it can never be served after the change.
+	 */
+	private record CacheKey(long surveyId, boolean internal, Set<GroupBy> groupings, String language, long generation) {
 	}
 
-	/** The last results computed, kept until the answers change (see {@link StatisticSource#stamp}). */
-	private final Map<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> cache = java.util.Collections
-		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<CacheKey, Map<@Nullable GroupBy, SurveyStatistics>> eldest) {
-				return size() > CACHED;
-			}
-		});
-
-	private record TotalsKey(long surveyId, List<String> keys, String stamp) {
+	private record TotalsKey(long surveyId, List<String> keys, long generation) {
 	}
 
-	/** Totals of earlier periods (usually closed, so they rarely change), kept apart from the results above. */
-	private final Map<TotalsKey, Totals> earlierTotals = java.util.Collections
-		.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<TotalsKey, Totals> eldest) {
-				return size() > CACHED;
-			}
-		});
+	/** Bumped after every committed change of answers or surveys, before the caches are emptied. */
+	private final AtomicLong generation = new AtomicLong();
 
+	/**
+	 * Results already computed, and the totals of earlier periods (usually closed, so they rarely change):
+	 * Spring caches on Caffeine ({@code survey-statistics}, {@code survey-earlier-totals}), emptied by
+	 * {@link #answersChanged} whenever answers or a survey change.
+	 */
+	@SuppressWarnings("unchecked")
 	Map<@Nullable GroupBy, SurveyStatistics> compute(SurveyRow survey, boolean internal, Set<GroupBy> groupings) {
 		CacheKey key = new CacheKey(survey.id(), internal, Set.copyOf(groupings),
-				LocaleContextHolder.getLocale().toLanguageTag(), source.stamp(survey.id()));
-		Map<@Nullable GroupBy, SurveyStatistics> cached = cache.get(key);
+				LocaleContextHolder.getLocale().toLanguageTag(), generation.get());
+		Map<@Nullable GroupBy, SurveyStatistics> cached = results.get(key, Map.class);
 		if (cached != null) {
 			return cached;
 		}
 		Map<@Nullable GroupBy, SurveyStatistics> result = computeNow(survey, internal, groupings);
-		cache.put(key, result);
+		results.put(key, result);
 		return result;
+	}
+
+	/**
+	 * Forgets every kept result once a change of answers or of a survey has committed: a submitted answer, a
+	 * reopened one (no longer counted), a survey edited, published (who is asked), closed or deleted. Runs in
+	 * the committing thread, so the next request of the same user already sees the change.
+	 */
+	@EventListener(classes = { ResponseSubmitted.class, ResponseReopened.class, SurveyEdited.class,
+			SurveyPublished.class, SurveyClosed.class, SurveyDeleted.class })
+	public void answersChanged(DomainEvent event) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			forget();
+			return;
+		}
+		// after the commit, not before: a result computed meanwhile from the old answers is kept under the old
+		// generation, where nobody looks any more
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				forget();
+			}
+		});
+	}
+
+	private void forget() {
+		generation.incrementAndGet();
+		results.clear();
+		earlierTotals.clear();
 	}
 
 	private Map<@Nullable GroupBy, SurveyStatistics> computeNow(SurveyRow survey, boolean internal,
@@ -316,8 +351,8 @@ public class Statistics {
 		Long id = survey.copiedFrom();
 		while (id != null && chain.size() < HISTORY && seen.add(id)) {
 			SurveyRow earlier = source.survey(id);
-			TotalsKey key = new TotalsKey(id, keys, source.answersStamp(id));
-			Totals totals = earlierTotals.get(key);
+			TotalsKey key = new TotalsKey(id, List.copyOf(keys), generation.get());
+			Totals totals = earlierTotals.get(key, Totals.class);
 			if (totals == null) {
 				totals = source.totals(earlier, keys);
 				earlierTotals.put(key, totals);

@@ -7,18 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.Member;
-import org.alliancehub.membership.MembershipRole;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
-import org.alliancehub.membership.OrganizationType;
+import org.alliancehub.membership.Organizations;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.shared.Conflict;
@@ -28,8 +27,8 @@ import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.PageResult;
 import org.alliancehub.shared.Paging;
 import org.alliancehub.shared.Regions;
-import org.alliancehub.survey.internal.Expression;
 import org.alliancehub.survey.internal.Json;
+import org.alliancehub.survey.internal.SurveyDefinition;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Surveys {
 
-	static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
-
-	private static final int MAX_FIELDS = 200;
-
 	private final JdbcClient jdbc;
 
 	private final Alliances alliances;
@@ -59,8 +54,11 @@ public class Surveys {
 
 	private final ApplicationEventPublisher events;
 
+	private final Organizations organizations;
+
 	Surveys(JdbcClient jdbc, Alliances alliances, Memberships memberships, Access access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Organizations organizations) {
+		this.organizations = organizations;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
@@ -86,9 +84,9 @@ public class Surveys {
 				copyFailed = true;
 			}
 			else if (fields == null || fields.isEmpty()) {
-				fields = previous.fields().stream().map(Surveys::asNew).toList();
+				fields = previous.fields().stream().map(SurveyDefinition::asNew).toList();
 				if (rules == null) {
-					rules = previous.rules().stream().map(Surveys::asNew).toList();
+					rules = previous.rules().stream().map(SurveyDefinition::asNew).toList();
 				}
 				if (s.audience() == null) {
 					audience = previous.audience();
@@ -98,7 +96,7 @@ public class Surveys {
 				}
 			}
 		}
-		Checked c = check(new NewSurvey(s.title(), s.period(), s.description(), fields, rules, s.deadline(), audience,
+		SurveyDefinition c = SurveyDefinition.check(new NewSurvey(s.title(), s.period(), s.description(), fields, rules, s.deadline(), audience,
 				s.copiedFrom(), sizeField), errors, copyFailed);
 		long id = jdbc.sql("""
 				insert into survey (alliance_id, title, period, description, deadline, audience, copied_from, size_field)
@@ -120,11 +118,11 @@ public class Surveys {
 	public SurveyView update(long id, SurveyPatch p) {
 		SurveyView current = draftToChange(id, p.version());
 		List<FieldError> errors = new ArrayList<>();
-		Checked c = check(new NewSurvey(p.title() != null ? p.title() : current.title(),
+		SurveyDefinition c = SurveyDefinition.check(new NewSurvey(p.title() != null ? p.title() : current.title(),
 				p.period() != null ? p.period() : current.period(),
 				p.description() != null ? p.description() : current.description(),
-				p.fields() != null ? p.fields() : current.fields().stream().map(Surveys::asNew).toList(),
-				p.rules() != null ? p.rules() : current.rules().stream().map(Surveys::asNew).toList(),
+				p.fields() != null ? p.fields() : current.fields().stream().map(SurveyDefinition::asNew).toList(),
+				p.rules() != null ? p.rules() : current.rules().stream().map(SurveyDefinition::asNew).toList(),
 				p.deadline() != null ? p.deadline() : current.deadline(),
 				p.audience() != null ? p.audience() : current.audience(), current.copiedFrom(),
 				p.sizeField() != null ? p.sizeField() : current.sizeField()), errors, false);
@@ -178,51 +176,7 @@ public class Surveys {
 		return current;
 	}
 
-	/** A survey as checked, ready to be stored. */
-	private record Checked(String title, String period, @Nullable String description, OffsetDateTime deadline,
-			Audience audience, @Nullable String sizeField, List<SurveyField> fields, List<SurveyRule> rules) {
-	}
-
-	/**
-	 * The one check of a survey's content, for {@link #create} and {@link #update}: adds every mistake to
-	 * {@code errors} (which may already hold some) and throws them all at once.
-	 */
-	private Checked check(NewSurvey s, List<FieldError> errors, boolean copyFailed) {
-		if (blank(s.title())) {
-			errors.add(new FieldError("title", "must not be blank"));
-		}
-		else if (s.title().strip().length() > 200) {
-			errors.add(new FieldError("title", "at most 200 characters"));
-		}
-		if (blank(s.period())) {
-			errors.add(new FieldError("period", "must not be blank, e.g. 2025"));
-		}
-		else if (s.period().strip().length() > 40) {
-			errors.add(new FieldError("period", "at most 40 characters"));
-		}
-		if (s.deadline() == null) {
-			errors.add(new FieldError("deadline", "must not be empty"));
-		}
-		List<SurveyField> defined = checkFields(s.fields() == null ? List.of() : s.fields(), errors, copyFailed);
-		List<SurveyRule> definedRules = checkRules(s.rules() == null ? List.of() : s.rules(), defined, errors);
-		Audience audience = s.audience() == null ? Audience.everyone() : s.audience();
-		checkAudience(audience, errors);
-		String size = s.sizeField();
-		if (size != null && !size.isBlank()) {
-			SurveyField f = defined.stream().filter(d -> d.key().equals(size)).findFirst().orElse(null);
-			if (f == null || f.type() != FieldType.CHOICE && f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL) {
-				errors.add(new FieldError("sizeField",
-						"must name a field of the survey: a choice of 大型/中型/小型/微型, or a number (operating revenue in 万元)"));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new Invalid(errors);
-		}
-		return new Checked(s.title().strip(), s.period().strip(), blank(s.description()) ? null : s.description().strip(),
-				s.deadline(), audience, blank(size) ? null : size, defined, definedRules);
-	}
-
-	private void insertLines(long id, Checked c) {
+	private void insertLines(long id, SurveyDefinition c) {
 		for (SurveyField f : c.fields()) {
 			jdbc.sql("""
 					insert into survey_field (survey_id, position, key, label, section, type, unit, required, min, max, options)
@@ -238,155 +192,12 @@ public class Surveys {
 		}
 	}
 
-	private static NewSurvey.Field asNew(SurveyField f) {
-		return new NewSurvey.Field(f.key(), f.label(), f.section(), f.type().name(), f.unit(), f.required(), f.min(),
-				f.max(), f.options());
-	}
-
-	private static NewSurvey.Rule asNew(SurveyRule r) {
-		return new NewSurvey.Rule(r.expression(), r.message());
-	}
-
 	/** A new survey for another period with the fields, rules and audience of this one. */
 	@Transactional
 	public SurveyView copy(long id, String title, String period, OffsetDateTime deadline) {
 		SurveyView previous = get(id);
 		return create(previous.alliance(), new NewSurvey(title, period, previous.description(), null, null, deadline,
 				null, id, null));
-	}
-
-	private List<SurveyField> checkFields(List<NewSurvey.Field> fields, List<FieldError> errors, boolean copyFailed) {
-		if (fields.isEmpty() && !copyFailed) {
-			errors.add(new FieldError("fields", "a survey asks at least one field"));
-		}
-		if (fields.size() > MAX_FIELDS) {
-			errors.add(new FieldError("fields", "at most " + MAX_FIELDS + " fields"));
-			return List.of();
-		}
-		List<SurveyField> out = new ArrayList<>();
-		Set<String> keys = new HashSet<>();
-		for (int i = 0; i < fields.size(); i++) {
-			NewSurvey.Field f = fields.get(i);
-			String at = "fields[" + i + "].";
-			int before = errors.size();
-			if (f == null) {
-				errors.add(new FieldError("fields[" + i + "]", "must not be empty"));
-				continue;
-			}
-			if (blank(f.key()) || !KEY.matcher(f.key()).matches()) {
-				errors.add(new FieldError(at + "key", "letters, digits and _ starting with a letter, at most 40"));
-			}
-			else if (!keys.add(f.key()) ) {
-				errors.add(new FieldError(at + "key", "used twice"));
-			}
-			else if (List.of("and", "or", "not", "organizationId", "organization").contains(f.key())) {
-				errors.add(new FieldError(at + "key", "is a reserved word"));
-			}
-			if (blank(f.label())) {
-				errors.add(new FieldError(at + "label", "must not be blank"));
-			}
-			FieldType type = null;
-			try {
-				type = f.type() == null ? null : FieldType.valueOf(f.type().strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException e) {
-				// named below
-			}
-			if (type == null) {
-				errors.add(new FieldError(at + "type", "one of " + List.of(FieldType.values())));
-			}
-			if (f.unit() != null && f.unit().strip().length() > 20) {
-				errors.add(new FieldError(at + "unit", "at most 20 characters"));
-			}
-			if (f.unit() != null && !f.unit().isBlank() && type != null && !type.numeric()) {
-				errors.add(new FieldError(at + "unit", "only numeric fields have a unit"));
-			}
-			if ((f.min() != null || f.max() != null) && type != null && !type.numeric()) {
-				errors.add(new FieldError(f.min() != null ? at + "min" : at + "max", "only numeric fields have bounds"));
-			}
-			if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
-				errors.add(new FieldError(at + "max", "must not be less than min"));
-			}
-			List<String> options = f.options() == null ? List.of()
-					: f.options().stream().map(o -> o == null ? "" : o.strip()).toList();
-			if (type != null && type.choice()) {
-				if (options.isEmpty()) {
-					errors.add(new FieldError(at + "options", "a choice needs options"));
-				}
-				else if (options.contains("") || new HashSet<>(options).size() != options.size()) {
-					errors.add(new FieldError(at + "options", "options must be distinct and not blank"));
-				}
-			}
-			else if (type == FieldType.REGION) {
-				if (!options.isEmpty() && !options.equals(List.of("CITY")) && !options.equals(List.of("PROVINCE"))) {
-					errors.add(new FieldError(at + "options", "a region field takes [\"PROVINCE\"] (default) or [\"CITY\"]"));
-				}
-			}
-			else if (!options.isEmpty() && type != null) {
-				errors.add(new FieldError(at + "options", "only CHOICE, MULTI_CHOICE and REGION fields have options"));
-			}
-			if (errors.size() == before && type != null) {
-				out.add(new SurveyField(i + 1, f.key(), f.label().strip(), blank(f.section()) ? null : f.section().strip(), type,
-						blank(f.unit()) ? null : f.unit().strip(), Boolean.TRUE.equals(f.required()), f.min(), f.max(),
-						options));
-			}
-		}
-		return out;
-	}
-
-	private List<SurveyRule> checkRules(List<NewSurvey.Rule> rules, List<SurveyField> fields, List<FieldError> errors) {
-		List<SurveyRule> out = new ArrayList<>();
-		for (int i = 0; i < rules.size(); i++) {
-			NewSurvey.Rule r = rules.get(i);
-			String at = "rules[" + i + "].";
-			if (r == null || blank(r.expression())) {
-				errors.add(new FieldError(at + "expression", "must not be blank"));
-				continue;
-			}
-			try {
-				Expression e = Expression.parse(r.expression());
-				for (String key : e.keys()) {
-					SurveyField f = fields.stream().filter(d -> d.key().equals(key)).findFirst().orElse(null);
-					if (f == null) {
-						errors.add(new FieldError(at + "expression", "unknown field '" + key + "'"));
-					}
-					else if (!f.type().numeric()) {
-						errors.add(new FieldError(at + "expression", "'" + key + "' is not a numeric field"));
-					}
-				}
-			}
-			catch (Expression.SyntaxError e) {
-				errors.add(new FieldError(at + "expression", e.getMessage()));
-			}
-			if (blank(r.message())) {
-				errors.add(new FieldError(at + "message", "must not be blank"));
-			}
-			else {
-				out.add(new SurveyRule(i + 1, r.expression().strip(), r.message().strip()));
-			}
-		}
-		return out;
-	}
-
-	private void checkAudience(Audience a, List<FieldError> errors) {
-		for (int i = 0; i < a.rolesOrEmpty().size(); i++) {
-			String role = a.rolesOrEmpty().get(i);
-			if (role == null || java.util.Arrays.stream(MembershipRole.values()).noneMatch(r -> r.name().equals(role))) {
-				errors.add(new FieldError("audience.roles[" + i + "]", "one of " + List.of(MembershipRole.values())));
-			}
-		}
-		for (int i = 0; i < a.typesOrEmpty().size(); i++) {
-			String type = a.typesOrEmpty().get(i);
-			if (type == null || java.util.Arrays.stream(OrganizationType.values()).noneMatch(t -> t.name().equals(type))) {
-				errors.add(new FieldError("audience.types[" + i + "]", "one of " + List.of(OrganizationType.values())));
-			}
-		}
-		for (int i = 0; i < a.regionsOrEmpty().size(); i++) {
-			String code = a.regionsOrEmpty().get(i);
-			if (Regions.china().find(code).filter(Regions.Region::isProvince).isEmpty()) {
-				errors.add(new FieldError("audience.regions[" + i + "]", "not a GB/T 2260 province code such as 130000"));
-			}
-		}
 	}
 
 	// ---- life
@@ -529,39 +340,68 @@ public class Surveys {
 		if (mine.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select s.id, a.slug, s.title, s.period, s.status, s.deadline, r.organization_id, o.name, p.status
-				from survey_recipient r join survey s on s.id = r.survey_id join alliance a on a.id = s.alliance_id
-				join organization o on o.id = r.organization_id
+		record Row(long allianceId, SurveyTask task) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select s.id, s.alliance_id, s.title, s.period, s.status, s.deadline, r.organization_id, p.status
+				from survey_recipient r join survey s on s.id = r.survey_id
 				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
-				where r.organization_id = any(?) and s.status <> 'DRAFT' order by s.deadline desc, s.id desc, o.name limit 200""")
+				where r.organization_id = any(?) and s.status <> 'DRAFT'
+				order by s.deadline desc, s.id desc, r.organization_id limit 200""")
 			.param(mine.toArray(Long[]::new))
-			.query((rs, i) -> new SurveyTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7),
-					rs.getString(8), rs.getString(9) == null ? null : ResponseStatus.valueOf(rs.getString(9))))
+			.query((rs, i) -> new Row(rs.getLong(2), new SurveyTask(rs.getLong(1), "", rs.getString(3), rs.getString(4),
+					SurveyStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getLong(7), "",
+					rs.getString(8) == null ? null : ResponseStatus.valueOf(rs.getString(8)))))
 			.list();
+		// names from their owners, one call each for the whole list
+		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Row::allianceId).toList());
+		Map<Long, String> names = organizations.names(rows.stream().map(r -> r.task().organizationId()).toList());
+		return rows.stream()
+			.map(r -> {
+				SurveyTask t = r.task();
+				return new SurveyTask(t.surveyId(), slugs.getOrDefault(r.allianceId(), ""), t.title(), t.period(),
+						t.surveyStatus(), t.deadline(), t.organizationId(), names.getOrDefault(t.organizationId(), ""),
+						t.status());
+			})
+			.sorted(Comparator.comparing(SurveyTask::deadline, Comparator.reverseOrder())
+				.thenComparing(SurveyTask::surveyId, Comparator.reverseOrder())
+				.thenComparing(SurveyTask::organizationName))
+			.toList();
 	}
 
 	/** Who is asked, with where each answer stands: for the secretariat. */
 	public List<Recipient> recipients(long id) {
 		SurveyView s = get(id);
-		return jdbc.sql(RECIPIENTS + " where r.survey_id = ? order by p.status nulls first, o.name")
+		return named(jdbc.sql(RECIPIENTS + " where r.survey_id = ?")
 			.param(id)
 			.query((rs, i) -> recipient(rs))
-			.list();
+			.list()).stream()
+			// no answer first, then by where the answer stands (as its name sorts), then by organisation
+			.sorted(Comparator.comparing((Recipient r) -> r.status() == null ? "" : r.status().name())
+				.thenComparing(Recipient::organizationName))
+			.toList();
 	}
 
-	/** Recipients with their organisation's name and answer, for {@link #recipient(ResultSet)}. */
+	/** The recipients with their organisation's name, asked of {@code membership} once for the whole list. */
+	List<Recipient> named(List<Recipient> recipients) {
+		Map<Long, String> names = organizations.names(recipients.stream().map(Recipient::organizationId).toList());
+		return recipients.stream()
+			.map(r -> new Recipient(r.organizationId(), names.getOrDefault(r.organizationId(), ""), r.regionCode(),
+					r.organizationType(), r.status(), r.submittedAt(), r.reminders(), r.lastRemindedAt()))
+			.toList();
+	}
+
+	/** Recipients with their answer, for {@link #recipient(ResultSet)}; {@link #named} adds the names. */
 	static final String RECIPIENTS = """
-			select r.organization_id, o.name, r.region_code, r.organization_type, p.status, p.submitted_at,
+			select r.organization_id, r.region_code, r.organization_type, p.status, p.submitted_at,
 			  r.reminders, r.last_reminded_at
-			from survey_recipient r join organization o on o.id = r.organization_id
+			from survey_recipient r
 			left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id""";
 
 	static Recipient recipient(ResultSet rs) throws SQLException {
-		return new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getString(5) == null ? null : ResponseStatus.valueOf(rs.getString(5)),
-				rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getObject(8, OffsetDateTime.class));
+		return new Recipient(rs.getLong(1), "", rs.getString(2), rs.getString(3),
+				rs.getString(4) == null ? null : ResponseStatus.valueOf(rs.getString(4)),
+				rs.getObject(5, OffsetDateTime.class), rs.getInt(6), rs.getObject(7, OffsetDateTime.class));
 	}
 
 	/** The survey whatever the viewer, or null: for this module's own checks. */

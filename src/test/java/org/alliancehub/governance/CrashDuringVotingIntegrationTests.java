@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server process is killed ({@code kill -9}) while votes are arriving and started again on the same data
+ * The server process is killed ({@code kill -9}) while votes are arriving (eight of them held, by a lock the
+ * test takes on the ballot log, between their vote row and their log entry) and started again on the same data
  * directory: every vote that was answered 201 is counted after the restart, its receipt verifies, the ballot
  * log verifies, and the votes whose answer was lost can be sent again and are counted exactly once. The
  * embedded PostgreSQL outlives the killed JVM; the restart must cope with it by itself.
@@ -85,29 +89,49 @@ class CrashDuringVotingIntegrationTests {
 			.json().get("id").asLong();
 		assertThat(admin.post("/api/v1/motions/" + motion + "/open", Map.of()).status()).isEqualTo(200);
 
-		// Votes arrive from eight clients at once; the server is killed when a third of them has been answered.
+		// Votes arrive from eight clients at once. A third of them is answered; then the ballot log is held locked
+		// from outside, so that the next votes stop inside their transactions (each has written its vote row and
+		// waits to append to the log), and the server is killed with eight of them in flight. Nothing is left to
+		// timing: which votes were answered and which were cut off is known before the kill.
 		Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
-		CountDownLatch aThirdAnswered = new CountDownLatch(VOTERS / 3);
 		List<Voter> order = new ArrayList<>(voters);
 		Collections.shuffle(order, new java.util.Random(7));
+		List<Voter> beforeTheLock = order.subList(0, VOTERS / 3);
+		List<Voter> inFlight = order.subList(VOTERS / 3, VOTERS);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Future<?>> sent = new ArrayList<>();
-		for (Voter v : order) {
-			sent.add(pool.submit(() -> {
-				Outcome o = vote(first.base(), v, motion);
-				outcomes.put(v.organizationId(), o);
-				if (o.status() == 201) {
-					aThirdAnswered.countDown();
-				}
-			}));
+		for (Voter v : beforeTheLock) {
+			sent.add(pool.submit(() -> outcomes.put(v.organizationId(), vote(first.base(), v, motion))));
 		}
-		assertThat(aThirdAnswered.await(30, TimeUnit.SECONDS)).as("a third of the votes answered").isTrue();
-		long postmaster = postmasterPid().orElseThrow();
-		first.process().destroyForcibly().waitFor();
 		for (Future<?> f : sent) {
-			f.get(30, TimeUnit.SECONDS);
+			f.get(60, TimeUnit.SECONDS);
+		}
+		long postmaster = postmasterPid().orElseThrow();
+		try (Connection lock = DriverManager.getConnection(
+				"jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres", "postgres", "")) {
+			lock.setAutoCommit(false);
+			try (Statement st = lock.createStatement()) {
+				st.execute("lock table ballot_log in exclusive mode");
+			}
+			List<Future<?>> held = new ArrayList<>();
+			for (Voter v : inFlight) {
+				held.add(pool.submit(() -> outcomes.put(v.organizationId(), vote(first.base(), v, motion))));
+			}
+			assertThat(waitingTransactions(lock, 8, Duration.ofSeconds(30))).as("votes stopped inside their transactions")
+				.isEqualTo(8);
+			first.process().destroyForcibly().waitFor();
+			for (Future<?> f : held) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+			lock.rollback();
 		}
 		pool.shutdown();
+		for (Voter v : beforeTheLock) {
+			assertThat(outcomes.get(v.organizationId()).status()).as(outcomes.get(v.organizationId()).body()).isEqualTo(201);
+		}
+		for (Voter v : inFlight) {
+			assertThat(outcomes.get(v.organizationId()).unanswered()).as("vote of %d answered", v.organizationId()).isTrue();
+		}
 
 		Map<Long, String> receipts = new java.util.HashMap<>();
 		List<Voter> unanswered = new ArrayList<>();
@@ -140,6 +164,8 @@ class CrashDuringVotingIntegrationTests {
 				.as("receipt of organisation %d", answered.getKey()).isEqualTo(200);
 		}
 		assertThat(result.get("cast").asInt()).isEqualTo(counted.size()).isBetween(receipts.size(), VOTERS);
+		assertThat(counted.keySet()).as("a vote whose transaction the kill cut off is not counted")
+			.isEqualTo(receipts.keySet());
 		JsonNode verification = anonymous.get("/api/v1/motions/" + motion + "/ballot-log/verification").json();
 		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
 		assertThat(verification.get("entries").asInt()).isEqualTo(counted.size());
@@ -283,6 +309,30 @@ class CrashDuringVotingIntegrationTests {
 			}
 			Thread.sleep(200);
 		}
+	}
+
+	/** The port postgres wrote into the data directory (the fourth line of {@code postmaster.pid}). */
+	private int postgresPort() throws IOException {
+		return Integer.parseInt(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
+	}
+
+	/** Waits until this many other transactions wait for a lock, or the time is up; answers how many do. */
+	private static int waitingTransactions(Connection c, int wanted, Duration within) throws Exception {
+		Instant deadline = Instant.now().plus(within);
+		int waiting = 0;
+		while (Instant.now().isBefore(deadline)) {
+			try (Statement st = c.createStatement();
+					ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+							+ " and pid <> pg_backend_pid()")) {
+				rs.next();
+				waiting = rs.getInt(1);
+			}
+			if (waiting >= wanted) {
+				return waiting;
+			}
+			Thread.sleep(50);
+		}
+		return waiting;
 	}
 
 	/** The process id postgres wrote into the data directory, if it is running. */

@@ -19,6 +19,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -533,6 +536,42 @@ class StatisticsIntegrationTests extends IntegrationTest {
 		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(100);
 		// reopened for correction: no longer counted
 		fixtures.reopen(survey, orgs[3], "请核对营业收入");
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
+	}
+
+	@Autowired
+	CacheManager caches;
+
+	@Test
+	void computedStatisticsAreKeptInTheSpringCacheUntilAnAnswerIsSubmittedOrReopened() {
+		String slug = (String) fixtures.alliance("sk")[1];
+		long[] orgs = new long[4];
+		for (int i = 0; i < orgs.length; i++) {
+			orgs[i] = fixtures.member(slug, "ENTERPRISE", PROVINCES.get(BEIJING));
+		}
+		long survey = fixtures.draft(slug, "缓存淘汰调查", "2023", null, null,
+				List.of(new Field("revenue", "营业收入", "DECIMAL", "万元")));
+		fixtures.publish(survey);
+		for (int i = 0; i < 3; i++) {
+			fixtures.answer(survey, orgs[i], true, Map.of("revenue", 10 * (i + 1)));
+		}
+		org.springframework.cache.Cache cache = caches.getCache("survey-statistics");
+		assertThat(cache).as("the cache survey-statistics, Caffeine behind Spring's cache abstraction")
+			.isInstanceOf(CaffeineCache.class);
+		com.github.benmanes.caffeine.cache.Cache<Object, Object> kept = ((CaffeineCache) cache).getNativeCache();
+		String path = "/api/v1/surveys/" + survey + "/statistics";
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
+		assertThat(kept.asMap()).as("the result is kept").isNotEmpty();
+		// a draft changes no statistics and evicts nothing; a submitted answer evicts every kept result
+		fixtures.answer(survey, orgs[3], false, Map.of("revenue", 40));
+		assertThat(kept.asMap()).isNotEmpty();
+		assertThat(admin().put("/api/v1/surveys/" + survey + "/responses/" + orgs[3],
+				Map.of("values", Map.of("revenue", 40), "submit", true)).status()).isEqualTo(200);
+		assertThat(kept.asMap()).as("evicted when an answer is submitted").isEmpty();
+		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(100);
+		assertThat(kept.asMap()).isNotEmpty();
+		fixtures.reopen(survey, orgs[3], "请核对营业收入");
+		assertThat(kept.asMap()).as("evicted when an answer is reopened").isEmpty();
 		assertThat(field(client().get(path).json().get("fields"), "revenue").get("sum").asDouble()).isEqualTo(60);
 	}
 }

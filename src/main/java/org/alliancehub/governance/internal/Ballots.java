@@ -1,7 +1,6 @@
 package org.alliancehub.governance.internal;
 
 import org.alliancehub.governance.GovernanceEvents;
-import org.alliancehub.governance.Meetings;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,7 +45,7 @@ public class Ballots {
 
 	private final JdbcClient jdbc;
 
-	private final Meetings meetings;
+	private final Motions motions;
 
 	private final Access access;
 
@@ -56,12 +55,12 @@ public class Ballots {
 
 	private final Clock clock;
 
-	Ballots(JdbcClient jdbc, Meetings meetings, Access access, ApplicationEventPublisher events, Voters voters,
+	Ballots(JdbcClient jdbc, Motions motions, Access access, ApplicationEventPublisher events, Voters voters,
 			Clock clock) {
 		this.voters = voters;
 		this.clock = clock;
 		this.jdbc = jdbc;
-		this.meetings = meetings;
+		this.motions = motions;
 		this.access = access;
 		this.events = events;
 	}
@@ -79,15 +78,15 @@ public class Ballots {
 
 	@Transactional
 	public MotionView open(long motionId) {
-		MotionView m = meetings.motion(motionId);
-		long allianceId = meetings.allianceOfMotion(motionId);
+		MotionView m = motions.motion(motionId);
+		long allianceId = motions.allianceOfMotion(motionId);
 		if (jdbc.sql("update motion set status = 'OPEN', opened_at = now() where id = ? and status = 'DRAFT'")
 			.param(motionId)
 			.update() == 0) {
 			throw new Conflict("only a draft motion can be opened; this one is " + m.status());
 		}
 		events.publishEvent(new MotionOpened(motionId, allianceId, m.title()));
-		return meetings.motion(motionId);
+		return motions.motion(motionId);
 	}
 
 	@Transactional
@@ -112,7 +111,7 @@ public class Ballots {
 
 	private MotionResult conclude(MotionView m) {
 		long motionId = m.id();
-		long allianceId = meetings.allianceOfMotion(motionId);
+		long allianceId = motions.allianceOfMotion(motionId);
 		Tally tally = tally(motionId, m.meetingId(), m.ballot() == Ballot.SECRET);
 		MotionOutcome outcome = tally.outcome(m.majority(), m.quorum());
 		jdbc.sql("update motion set status = 'CLOSED', outcome = ?, eligible = ?, present = ?, closed_at = now() where id = ?")
@@ -121,7 +120,7 @@ public class Ballots {
 		if (m.ballot() == Ballot.SECRET) {
 			writeSecretLog(motionId);
 		}
-		meetings.carryOut(motionId, outcome);
+		motions.carryOut(motionId, outcome);
 		events.publishEvent(new MotionClosed(motionId, allianceId, m.title(), outcome, tally.yes(), tally.no(),
 				tally.abstain()));
 		return result(motionId);
@@ -139,7 +138,7 @@ public class Ballots {
 	 */
 	@Transactional
 	public Receipt cast(long motionId, Choice choice, @Nullable Long organizationId) {
-		MotionView m = meetings.motion(motionId);
+		MotionView m = motions.motion(motionId);
 		access.requireUser();
 		Voters.Seat seat = voters.seatFor(m, access.organizationsActedForNow(), organizationId);
 		if (m.status() != MotionStatus.OPEN) {
@@ -245,7 +244,7 @@ public class Ballots {
 		jdbc.sql("update motion set result_visibility = ?, result_published_at = now() where id = ?")
 			.params(visibility.name(), motionId)
 			.update();
-		events.publishEvent(new GovernanceEvents.MotionResultPublished(motionId, meetings.allianceOfMotion(motionId),
+		events.publishEvent(new GovernanceEvents.MotionResultPublished(motionId, motions.allianceOfMotion(motionId),
 				visibility.name()));
 	}
 
@@ -269,7 +268,7 @@ public class Ballots {
 	 * until it closes, only how many votes were cast.
 	 */
 	public MotionResult result(long motionId) {
-		MotionView m = meetings.motion(motionId);
+		MotionView m = motions.motion(motionId);
 		boolean secret = m.ballot() == Ballot.SECRET;
 		Tally tally = tally(motionId, m.meetingId(), secret);
 		List<MotionResult.CastVote> votes = !secret
@@ -301,7 +300,7 @@ public class Ballots {
 
 	/** The choice of the ballot a receipt stands for, if it was counted in the motion. */
 	public java.util.Optional<Choice> counted(long motionId, String receipt) {
-		MotionView m = meetings.motion(motionId);
+		MotionView m = motions.motion(motionId);
 		String hash = sha256(receipt.strip().toLowerCase());
 		if (m.ballot() == Ballot.SECRET) {
 			return jdbc.sql("select split_part(e, ' ', 2) from ballot_box b, unnest(b.entries) e where b.motion_id = ? and split_part(e, ' ', 1) = ?")
@@ -317,7 +316,7 @@ public class Ballots {
 
 	/** The ballot log; a secret ballot's is empty until the vote closes. */
 	public List<LogEntry> log(long motionId) {
-		meetings.motion(motionId);
+		motions.motion(motionId);
 		return jdbc.sql("select seq, payload, prev_hash, entry_hash from ballot_log where motion_id = ? order by seq")
 			.param(motionId)
 			.query((rs, i) -> new LogEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -326,7 +325,7 @@ public class Ballots {
 
 	/** Recomputes the chain and the totals from the log alone, and compares them with the counted votes. */
 	public Verification verify(long motionId) {
-		MotionView m = meetings.motion(motionId);
+		MotionView m = motions.motion(motionId);
 		if (m.ballot() == Ballot.SECRET && m.status() != MotionStatus.CLOSED) {
 			throw new Conflict("the ballot log of a secret vote is written when the vote closes");
 		}
@@ -359,7 +358,7 @@ public class Ballots {
 
 	private MotionView lock(long motionId) {
 		lockedStatus(motionId);
-		return meetings.motion(motionId);
+		return motions.motion(motionId);
 	}
 
 	/**

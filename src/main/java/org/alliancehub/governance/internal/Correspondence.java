@@ -1,6 +1,5 @@
 package org.alliancehub.governance.internal;
 
-import org.alliancehub.governance.Meetings;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -45,7 +44,7 @@ public class Correspondence {
 
 	private final Memberships memberships;
 
-	private final Meetings meetings;
+	private final Motions motions;
 
 	private final Charters charters;
 
@@ -57,14 +56,14 @@ public class Correspondence {
 
 	private final Clock clock;
 
-	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Meetings meetings, Charters charters,
+	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Motions motions, Charters charters,
 			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access, Clock clock) {
 		this.access = access;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.memberships = memberships;
-		this.meetings = meetings;
+		this.motions = motions;
 		this.charters = charters;
 		this.ballots = ballots;
 		this.events = events;
@@ -75,7 +74,7 @@ public class Correspondence {
 		Alliance alliance = alliances.get(slug);
 		List<Long> voters = memberships.members(alliance.id(), null, MembershipStatus.ACTIVE)
 			.stream()
-			.filter(m -> Meetings.roleAt(v.electorate().meetingKind(), m.role()) == AttendanceRole.VOTING)
+			.filter(m -> MeetingRules.roleAt(v.electorate().meetingKind(), m.role()) == AttendanceRole.VOTING)
 			.map(Member::organizationId)
 			.distinct()
 			.toList();
@@ -89,7 +88,7 @@ public class Correspondence {
 		MotionType type = v.type() != null ? v.type() : MotionType.ORDINARY;
 		Charter.Rules rules = charters.of(alliance.id())
 			.rulesFor(v.electorate().meetingKind(), type, v.majority(), v.quorum(), errors);
-		List<Long> drafters = Meetings.drafters(type, v.draftingOrganizationIds(), voters, "one of the voters", errors);
+		List<Long> drafters = Motions.drafters(type, v.draftingOrganizationIds(), voters, "one of the voters", errors);
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
@@ -104,9 +103,9 @@ public class Correspondence {
 		for (Long org : voters) {
 			jdbc.sql("insert into motion_voter (motion_id, organization_id) values (?, ?)").params(id, org).update();
 		}
-		meetings.recordDrafters(id, drafters);
+		motions.recordDrafters(id, drafters);
 		events.publishEvent(new MotionOpened(id, alliance.id(), v.title().strip()));
-		return meetings.motion(id);
+		return motions.motion(id);
 	}
 
 	/** The alliance's correspondence votes the caller may see, newest first. */
@@ -118,13 +117,13 @@ public class Correspondence {
 			.list()
 			.stream()
 			.filter(id -> access.reads(access.owner("motion", id)))
-			.map(meetings::motion)
+			.map(motions::motion)
 			.toList();
 	}
 
 	/** The organisations that vote in a correspondence vote. */
 	public List<Long> voters(long motionId) {
-		if (meetings.motion(motionId).meetingId() != null) {
+		if (motions.motion(motionId).meetingId() != null) {
 			throw new NotFound("correspondence vote " + motionId);
 		}
 		return jdbc.sql("select organization_id from motion_voter where motion_id = ? order by organization_id")

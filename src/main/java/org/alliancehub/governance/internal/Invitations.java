@@ -4,16 +4,12 @@ import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.alliancehub.governance.GovernanceTypes.MeetingMode;
 import org.alliancehub.identity.Users;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Invitations {
 
-	private static final DateTimeFormatter ICS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-
 	private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final JdbcClient jdbc;
 
 	private final Meetings meetings;
+
+	private final MeetingRules rules;
 
 	private final Users users;
 
@@ -53,7 +49,8 @@ public class Invitations {
 
 	Invitations(JdbcClient jdbc, Meetings meetings, Users users, ObjectProvider<JavaMailSender> mail,
 			MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties,
-			org.alliancehub.identity.Access access) {
+			org.alliancehub.identity.Access access, MeetingRules rules) {
+		this.rules = rules;
 		this.access = access;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -102,8 +99,8 @@ public class Invitations {
 	/** A participant's answer: it will attend, or it declines. */
 	@Transactional
 	public MeetingView reply(long meetingId, long organizationId, boolean attending) {
-		if (!meetings.representsOrganization(organizationId)
-				&& !access.canManage(meetings.allianceOf(meetingId))) {
+		if (!rules.representsOrganization(organizationId)
+				&& !access.canManage(rules.allianceOf(meetingId))) {
 			throw new org.alliancehub.shared.Forbidden("only the organisation's representative replies for it");
 		}
 		if (jdbc.sql("update participant set reply = ? where meeting_id = ? and organization_id = ?")
@@ -128,36 +125,6 @@ public class Invitations {
 
 	/** The meeting as an RFC 5545 event, two hours long unless a later issue gives meetings an end. */
 	static String calendar(MeetingView m) {
-		OffsetDateTime start = m.startsAt().withOffsetSameInstant(ZoneOffset.UTC);
-		StringBuilder b = new StringBuilder();
-		line(b, "BEGIN:VCALENDAR");
-		line(b, "VERSION:2.0");
-		line(b, "PRODID:-//AllianceHub//Meetings//ZH");
-		line(b, "METHOD:REQUEST");
-		line(b, "BEGIN:VEVENT");
-		line(b, "UID:meeting-" + m.id() + "@alliancehub");
-		line(b, "DTSTAMP:" + ICS_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
-		line(b, "DTSTART:" + ICS_TIME.format(start));
-		line(b, "DTEND:" + ICS_TIME.format(start.plus(Duration.ofHours(2))));
-		line(b, "SUMMARY:" + escape(m.title()));
-		if (m.location() != null) {
-			line(b, "LOCATION:" + escape(m.location()));
-		}
-		if (m.mode() != MeetingMode.ONSITE && m.onlineUrl() != null) {
-			line(b, "URL:" + m.onlineUrl());
-		}
-		line(b, "END:VEVENT");
-		line(b, "END:VCALENDAR");
-		return b.toString();
-	}
-
-	private static void line(StringBuilder b, String line) {
-		b.append(line).append("\r\n");
-	}
-
-	/** A TEXT value of RFC 5545: every line break (CR, LF or both) becomes {@code \n}, so that no value starts a property of its own. */
-	private static String escape(String s) {
-		return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replaceAll("\r\n|\r|\n", "\\\\n")
-			.replaceAll("[\\p{Cntrl}&&[^\t]]", "");
+		return MeetingCalendar.of(m);
 	}
 }

@@ -2,7 +2,6 @@ package org.alliancehub.governance.internal;
 
 import org.alliancehub.governance.AgendaDocumentAttached;
 import org.alliancehub.governance.MeetingView;
-import org.alliancehub.governance.Meetings;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -25,15 +24,15 @@ public class MeetingDocuments {
 
 	private final JdbcClient jdbc;
 
-	private final Meetings meetings;
+	private final MeetingRules rules;
 
 	private final Uploads uploads;
 
 	private final ApplicationEventPublisher events;
 
-	MeetingDocuments(JdbcClient jdbc, Meetings meetings, Uploads uploads, ApplicationEventPublisher events) {
+	MeetingDocuments(JdbcClient jdbc, MeetingRules rules, Uploads uploads, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.meetings = meetings;
+		this.rules = rules;
 		this.uploads = uploads;
 		this.events = events;
 	}
@@ -45,7 +44,7 @@ public class MeetingDocuments {
 	@Transactional
 	public MeetingView.Document attach(long meetingId, int position, String filename, long declaredSize,
 			InputStream content) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		long itemId = jdbc.sql("select id from agenda_item where meeting_id = ? and position = ?")
 			.params(meetingId, position)
 			.query(Long.class)

@@ -1,6 +1,6 @@
 package org.alliancehub.governance.internal;
 
-import org.alliancehub.governance.Meetings;
+import org.alliancehub.membership.Organizations;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public class Proxies {
 
 	private final JdbcClient jdbc;
 
-	private final Meetings meetings;
+	private final MeetingRules rules;
 
 	private final Charters charters;
 
@@ -46,10 +46,14 @@ public class Proxies {
 
 	private final Uploads uploads;
 
-	Proxies(JdbcClient jdbc, Meetings meetings, Charters charters, ApplicationEventPublisher events, Uploads uploads) {
+	private final Organizations organizations;
+
+	Proxies(JdbcClient jdbc, MeetingRules rules, Charters charters, ApplicationEventPublisher events, Uploads uploads,
+			Organizations organizations) {
+		this.organizations = organizations;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
-		this.meetings = meetings;
+		this.rules = rules;
 		this.charters = charters;
 		this.events = events;
 	}
@@ -68,7 +72,7 @@ public class Proxies {
 
 	@Transactional
 	public Proxy record(long meetingId, NewProxy p) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		// One meeting's proxies change one at a time, so that two holders cannot each pass the checks below.
 		jdbc.sql("select id from meeting where id = ? for update").param(meetingId).query(Long.class).single();
 		Map<Long, String> voting = new java.util.HashMap<>();
@@ -119,7 +123,7 @@ public class Proxies {
 	 * checks, {@code @access.canRead('meeting', id)}).
 	 */
 	public List<Proxy> visible(long meetingId) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		return list(meetingId);
 	}
 
@@ -129,16 +133,27 @@ public class Proxies {
 	}
 
 	private List<Proxy> list(long meetingId) {
-		return jdbc.sql("""
-				select x.meeting_id, x.grantor_id, g.name, x.holder_id, h.name, x.document, x.created_at,
-				       x.letter_sha256 is not null from proxy x
-				join organization g on g.id = x.grantor_id join organization h on h.id = x.holder_id
-				where x.meeting_id = ? order by g.name""")
+		record Row(long grantorId, long holderId, @Nullable String document, OffsetDateTime createdAt, boolean letter) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select grantor_id, holder_id, document, created_at, letter_sha256 is not null from proxy
+				where meeting_id = ?""")
 			.param(meetingId)
-			.query((rs, i) -> new Proxy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-					rs.getBoolean(8) ? letterUrl(rs.getLong(1), rs.getLong(2)) : null))
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
 			.list();
+		List<Long> ids = new java.util.ArrayList<>();
+		rows.forEach(r -> {
+			ids.add(r.grantorId());
+			ids.add(r.holderId());
+		});
+		java.util.Map<Long, String> names = organizations.names(ids);
+		return rows.stream()
+			.map(r -> new Proxy(meetingId, r.grantorId(), names.getOrDefault(r.grantorId(), ""), r.holderId(),
+					names.getOrDefault(r.holderId(), ""), r.document(), r.createdAt(),
+					r.letter() ? letterUrl(meetingId, r.grantorId()) : null))
+			.sorted(java.util.Comparator.comparing(Proxy::fromOrganizationName))
+			.toList();
 	}
 
 	static String letterUrl(long meetingId, long fromOrganizationId) {
@@ -149,7 +164,7 @@ public class Proxies {
 	@Transactional
 	public Proxy attachLetter(long meetingId, long fromOrganizationId, String filename, long declaredSize,
 			InputStream content) {
-		meetings.allianceOf(meetingId);
+		rules.allianceOf(meetingId);
 		if (!grantorOf(meetingId, fromOrganizationId)) {
 			throw new NotFound("proxy of organisation " + fromOrganizationId);
 		}
@@ -178,7 +193,7 @@ public class Proxies {
 	/** Withdraws a proxy; votes the holder cast with it meanwhile stay cast. */
 	@Transactional
 	public void withdraw(long meetingId, long fromOrganizationId) {
-		long allianceId = meetings.allianceOf(meetingId);
+		long allianceId = rules.allianceOf(meetingId);
 		if (jdbc.sql("delete from proxy where meeting_id = ? and grantor_id = ?").params(meetingId, fromOrganizationId)
 			.update() == 0) {
 			throw new NotFound("proxy of organisation " + fromOrganizationId);

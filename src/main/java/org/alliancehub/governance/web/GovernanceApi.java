@@ -1,5 +1,6 @@
 package org.alliancehub.governance.web;
 
+import org.alliancehub.governance.internal.Motions;
 import java.net.URI;
 import java.util.List;
 
@@ -46,13 +47,16 @@ class GovernanceApi {
 
 	private final Meetings meetings;
 
+	private final Motions motions;
+
 	private final Access access;
 
 	private final Ballots ballots;
 
 	private final org.alliancehub.governance.internal.Invitations invitations;
 
-	GovernanceApi(Meetings meetings, Ballots ballots, org.alliancehub.governance.internal.Invitations invitations, Access access) {
+	GovernanceApi(Meetings meetings, Ballots ballots, org.alliancehub.governance.internal.Invitations invitations, Access access, Motions motions) {
+		this.motions = motions;
 		this.access = access;
 		this.meetings = meetings;
 		this.ballots = ballots;
@@ -85,7 +89,7 @@ class GovernanceApi {
 	@GetMapping("/api/v1/meetings/{id}/motions")
 	@PreAuthorize(READ_MEETING)
 	List<MotionView> motions(@PathVariable long id) {
-		return meetings.motions(id);
+		return motions.motions(id);
 	}
 
 	@PostMapping("/api/v1/meetings/{id}/attendance")
@@ -114,14 +118,14 @@ class GovernanceApi {
 	@PostMapping("/api/v1/meetings/{id}/motions")
 	@PreAuthorize(MANAGE_MEETING)
 	ResponseEntity<MotionView> propose(@PathVariable long id, @Valid @RequestBody NewMotion motion) {
-		MotionView m = meetings.propose(id, motion);
+		MotionView m = motions.propose(id, motion);
 		return ResponseEntity.created(URI.create("/api/v1/motions/" + m.id())).body(m);
 	}
 
 	@GetMapping("/api/v1/motions/{id}")
 	@PreAuthorize(READ_MOTION)
 	MotionView motion(@PathVariable long id) {
-		return meetings.motion(id);
+		return motions.motion(id);
 	}
 
 	@PostMapping("/api/v1/motions/{id}/open")

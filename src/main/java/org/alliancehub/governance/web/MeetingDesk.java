@@ -16,6 +16,7 @@ import org.alliancehub.governance.GovernanceTypes.MeetingMode;
 import org.alliancehub.governance.internal.Invitations;
 import org.alliancehub.governance.MeetingView;
 import org.alliancehub.governance.Meetings;
+import org.alliancehub.governance.internal.Motions;
 import org.alliancehub.governance.Minutes;
 import org.alliancehub.governance.MotionLine;
 import org.alliancehub.governance.NewMeeting;
@@ -46,6 +47,8 @@ class MeetingDesk {
 
 	private final Meetings meetings;
 
+	private final Motions motions;
+
 	private final Ballots ballots;
 
 	private final Invitations invitations;
@@ -57,9 +60,10 @@ class MeetingDesk {
 	private final Validator validator;
 
 	MeetingDesk(DeskActions desk, Meetings meetings, Ballots ballots, Invitations invitations, Minutes minutes,
-			Resolutions resolutions, Validator validator) {
+			Resolutions resolutions, Validator validator, Motions motions) {
 		this.desk = desk;
 		this.meetings = meetings;
+		this.motions = motions;
 		this.ballots = ballots;
 		this.invitations = invitations;
 		this.minutes = minutes;
@@ -134,7 +138,7 @@ class MeetingDesk {
 		MeetingView m = desk.meetingOf(site.slug(), id);
 		model.addAttribute("meeting", m);
 		model.addAttribute("motions",
-				meetings.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
+				motions.motions(id).stream().map(x -> new MotionLine(x, ballots.result(x.id()))).toList());
 		model.addAttribute("publications", ballots.publications(id)
 			.entrySet()
 			.stream()

@@ -1,5 +1,6 @@
 package org.alliancehub.governance.web;
 
+import org.alliancehub.governance.internal.Motions;
 import java.util.List;
 
 import org.alliancehub.governance.internal.Ballots;
@@ -37,6 +38,8 @@ class MeetingPages {
 
 	private final Meetings meetings;
 
+	private final Motions motions;
+
 	private final Ballots ballots;
 
 	private final Access access;
@@ -48,7 +51,8 @@ class MeetingPages {
 	private final Invitations invitations;
 
 	MeetingPages(Meetings meetings, Ballots ballots, Access access, Sites sites, Proxies proxies,
-			Invitations invitations) {
+			Invitations invitations, Motions motions) {
+		this.motions = motions;
 		this.proxies = proxies;
 		this.invitations = invitations;
 		this.meetings = meetings;
@@ -128,12 +132,12 @@ class MeetingPages {
 	}
 
 	private void live(MeetingView m, Model model) {
-		List<MotionLine> motions = meetings.motions(m.id())
+		List<MotionLine> lines = motions.motions(m.id())
 			.stream()
 			.map(x -> new MotionLine(x, ballots.result(x.id())))
 			.toList();
 		model.addAttribute("meeting", m);
-		model.addAttribute("motions", motions);
+		model.addAttribute("motions", lines);
 		model.addAttribute("manager", manages(m));
 		model.addAttribute("seats", seats(m));
 		model.addAttribute("mine", java.util.Set.copyOf(access.organizationsActedFor()));
@@ -159,7 +163,7 @@ class MeetingPages {
 
 	/** A motion addressed under another meeting (or a correspondence vote, which has none) does not exist there. */
 	private void motionOf(long meetingId, long motion) {
-		if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), meetingId)) {
+		if (!java.util.Objects.equals(motions.motion(motion).meetingId(), meetingId)) {
 			throw new NotFound("motion " + motion);
 		}
 	}

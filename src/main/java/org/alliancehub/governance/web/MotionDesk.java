@@ -9,7 +9,7 @@ import org.alliancehub.governance.internal.Ballots;
 import org.alliancehub.governance.GovernanceTypes.Ballot;
 import org.alliancehub.governance.GovernanceTypes.Majority;
 import org.alliancehub.governance.GovernanceTypes.MotionType;
-import org.alliancehub.governance.Meetings;
+import org.alliancehub.governance.internal.Motions;
 import org.alliancehub.governance.internal.NewMotion;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
@@ -27,15 +27,15 @@ class MotionDesk {
 
 	private final DeskActions desk;
 
-	private final Meetings meetings;
+	private final Motions motions;
 
 	private final Ballots ballots;
 
 	private final Validator validator;
 
-	MotionDesk(DeskActions desk, Meetings meetings, Ballots ballots, Validator validator) {
+	MotionDesk(DeskActions desk, Motions motions, Ballots ballots, Validator validator) {
 		this.desk = desk;
-		this.meetings = meetings;
+		this.motions = motions;
 		this.ballots = ballots;
 		this.validator = validator;
 	}
@@ -68,7 +68,7 @@ class MotionDesk {
 			if (!errors.isEmpty()) {
 				throw new Invalid(errors);
 			}
-			meetings.propose(id, motion);
+			motions.propose(id, motion);
 		});
 	}
 
@@ -78,7 +78,7 @@ class MotionDesk {
 			@PathVariable String action, RedirectAttributes redirect) {
 		return desk.act(slug, id, action.equals("open") ? "opened" : "closed", redirect, () -> {
 			// a correspondence vote has no meeting (its meetingId is null): it is not on this desk
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
+			if (!java.util.Objects.equals(motions.motion(motion).meetingId(), id)) {
 				throw new NotFound("motion " + motion);
 			}
 			if (action.equals("open")) {
@@ -95,7 +95,7 @@ class MotionDesk {
 	String publishResult(@PathVariable String slug, @PathVariable long id, @PathVariable long motion,
 			@RequestParam(defaultValue = "PUBLIC") Visibility visibility, RedirectAttributes redirect) {
 		return desk.act(slug, id, "resultPublished", redirect, () -> {
-			if (!java.util.Objects.equals(meetings.motion(motion).meetingId(), id)) {
+			if (!java.util.Objects.equals(motions.motion(motion).meetingId(), id)) {
 				throw new NotFound("motion " + motion);
 			}
 			ballots.publishResult(motion, visibility);

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.membership.Organizations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -33,7 +34,10 @@ public class StatisticSource {
 
 	private final DataSource dataSource;
 
-	StatisticSource(JdbcClient jdbc, DataSource dataSource) {
+	private final Organizations organizations;
+
+	StatisticSource(JdbcClient jdbc, DataSource dataSource, Organizations organizations) {
+		this.organizations = organizations;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 	}
@@ -114,39 +118,6 @@ public class StatisticSource {
 			.param(allianceId)
 			.query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
-	}
-
-	/**
-	 * A fingerprint of everything the statistics of a survey rest on: the survey and the surveys it descends
-	 * from (their versions), all their responses (count, the sum of their versions, the latest change), the
-	 * recipients and the fields. Any saved change alters it, so computed statistics can be kept until then.
-	 */
-	public String stamp(long surveyId) {
-		return jdbc.sql("""
-				with recursive chain (id, copied_from, depth) as (
-				    select id, copied_from, 0 from survey where id = :id
-				    union all
-				    select s.id, s.copied_from, c.depth + 1 from survey s join chain c on s.id = c.copied_from where c.depth < 10)
-				select coalesce((select string_agg(id || ':' || version || ':' || updated_at, ',' order by id)
-				                 from survey where id in (select id from chain)), '')
-				    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
-				               from survey_response where survey_id in (select id from chain))
-				    || '/' || (select count(*) from survey_recipient where survey_id = :id)
-				    || '/' || (select count(*) || ':' || coalesce(string_agg(key || type, ',' order by position), '')
-				               from survey_field where survey_id = :id)""")
-			.param("id", surveyId)
-			.query(String.class)
-			.single();
-	}
-
-	/** A fingerprint of one survey's answers alone: their count, the sum of their versions, the latest change. */
-	public String answersStamp(long surveyId) {
-		return jdbc.sql("""
-				select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
-				from survey_response where survey_id = ?""")
-			.param(surveyId)
-			.query(String.class)
-			.single();
 	}
 
 	public int recipients(long surveyId) {
@@ -295,14 +266,19 @@ public class StatisticSource {
 	 * stored in the JSON (numbers as numbers, lists as JSON arrays), one row at a time.
 	 */
 	public void raw(long surveyId, List<AnyField> fields, RawRows sink) {
-		StringBuilder sql = new StringBuilder("select r.organization_id, o.name, rc.region_code, rc.organization_type, r.status, r.revision, r.submitted_at");
+		// the organisations' names come from membership in one call before the cursor opens; the survey asks a
+		// bounded set of organisations, while its answers stream
+		Map<Long, String> names = organizations.names(jdbc
+			.sql("select distinct organization_id from survey_response where survey_id = ?")
+			.param(surveyId)
+			.query(Long.class)
+			.list());
+		StringBuilder sql = new StringBuilder("select r.organization_id, rc.region_code, rc.organization_type, r.status, r.revision, r.submitted_at");
 		for (int i = 0; i < fields.size(); i++) {
 			sql.append(", r.answers ->> ?");
 		}
-		// the organisation's name is read with a join: the export is one cursor, a call per row would not stream
 		sql.append("""
 				 from survey_response r
-				join organization o on o.id = r.organization_id
 				left join survey_recipient rc on rc.survey_id = r.survey_id and rc.organization_id = r.organization_id
 				where r.survey_id = ? order by r.organization_id""");
 		Connection c = DataSourceUtils.getConnection(dataSource);
@@ -320,10 +296,10 @@ public class StatisticSource {
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {
 						for (int i = 0; i < values.length; i++) {
-							values[i] = rs.getString(8 + i);
+							values[i] = rs.getString(7 + i);
 						}
-						sink.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-								rs.getInt(6), rs.getObject(7, java.time.OffsetDateTime.class), values);
+						sink.row(rs.getLong(1), names.getOrDefault(rs.getLong(1), ""), rs.getString(2), rs.getString(3),
+								rs.getString(4), rs.getInt(5), rs.getObject(6, java.time.OffsetDateTime.class), values);
 					}
 				}
 			}
