@@ -162,7 +162,7 @@ public class Meetings {
 					AttendanceRole.valueOf(p.role()), p.present(), p.reply()))
 			// by role as stored (VOTING before ATTENDING), then by name, as the list always read
 			.sorted(Comparator.comparing((MeetingView.Participant p) -> p.role().name()).reversed()
-				.thenComparing(MeetingView.Participant::organizationName))
+				.thenComparing(MeetingView.Participant::organizationName, org.alliancehub.shared.ChineseOrder.NAMES))
 			.toList();
 		int eligible = (int) participants.stream().filter(p -> p.role() == AttendanceRole.VOTING).count();
 		int present = presentCounted(id, participants);

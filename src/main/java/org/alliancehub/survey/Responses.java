@@ -292,7 +292,7 @@ public class Responses {
 		Map<Long, String> names = organizations.names(rows.stream().map(Workbooks.Row::organizationId).toList());
 		return rows.stream()
 			.map(r -> new Workbooks.Row(r.organizationId(), names.getOrDefault(r.organizationId(), ""), r.values()))
-			.sorted(java.util.Comparator.comparing(Workbooks.Row::name))
+			.sorted(java.util.Comparator.comparing(Workbooks.Row::name, org.alliancehub.shared.ChineseOrder.NAMES))
 			.toList();
 	}
 

@@ -378,7 +378,7 @@ public class Surveys {
 			.list()).stream()
 			// no answer first, then by where the answer stands (as its name sorts), then by organisation
 			.sorted(Comparator.comparing((Recipient r) -> r.status() == null ? "" : r.status().name())
-				.thenComparing(Recipient::organizationName))
+				.thenComparing(Recipient::organizationName, org.alliancehub.shared.ChineseOrder.NAMES))
 			.toList();
 	}
 

@@ -152,7 +152,7 @@ public class Proxies {
 			.map(r -> new Proxy(meetingId, r.grantorId(), names.getOrDefault(r.grantorId(), ""), r.holderId(),
 					names.getOrDefault(r.holderId(), ""), r.document(), r.createdAt(),
 					r.letter() ? letterUrl(meetingId, r.grantorId()) : null))
-			.sorted(java.util.Comparator.comparing(Proxy::fromOrganizationName))
+			.sorted(java.util.Comparator.comparing(Proxy::fromOrganizationName, org.alliancehub.shared.ChineseOrder.NAMES))
 			.toList();
 	}
 

@@ -55,7 +55,7 @@ class MemberPages {
 			.toList();
 		List<Organization> orgs = organizations.getAll(ids)
 			.stream()
-			.sorted(java.util.Comparator.comparing(Organization::name, java.text.Collator.getInstance(java.util.Locale.CHINA)))
+			.sorted(java.util.Comparator.comparing(Organization::name, org.alliancehub.shared.ChineseOrder.NAMES))
 			.toList();
 		model.addAttribute("enterprises", orgs);
 		return "membership/enterprises";
