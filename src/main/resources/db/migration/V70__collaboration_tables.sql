@@ -23,7 +23,7 @@ create table collab_project (
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
 );
-create index collab_project_alliance on collab_project (alliance_id, status);
+create index collab_project_by_alliance on collab_project (alliance_id, status);
 
 -- the other alliances a network project is run with
 create table collab_project_alliance (

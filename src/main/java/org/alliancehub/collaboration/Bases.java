@@ -129,7 +129,7 @@ public class Bases {
 		List<Row> rows = jdbc.sql("""
 				select b.id, b.alliance_id, b.name, b.host_organization_id, b.region_code, b.focus, b.agreement_id, a.title,
 				  b.status, b.demo, b.version
-				from collab_base b left join collab_agreement a on a.id = b.agreement_id """ + where
+				from collab_base b left join collab_agreement a on a.id = b.agreement_id """ + " " + where
 				+ " order by b.id limit ? offset ?")
 			.params(all)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),

@@ -416,7 +416,7 @@ public class Projects {
 				select p.id, p.alliance_id, p.title, p.field, p.lead_organization_id, p.status, p.visibility, p.starts_on, p.ends_on,
 				  p.budget_enterprise + p.budget_government + p.budget_finance + p.budget_other,
 				  (select count(*) from collab_project_participant x where x.project_id = p.id and x.status = 'ACCEPTED'), p.demo
-				from collab_project p """ + where + " order by p.created_at desc, p.id desc limit ? offset ?")
+				from collab_project p """ + " " + where + " order by p.created_at desc, p.id desc limit ? offset ?")
 			.params(all)
 			.query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
 					ProjectStatus.valueOf(rs.getString(6)), ProjectVisibility.valueOf(rs.getString(7)),

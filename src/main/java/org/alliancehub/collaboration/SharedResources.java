@@ -247,7 +247,7 @@ public class SharedResources {
 		List<Row> rows = jdbc.sql("""
 				select q.id, r.id, r.name, r.kind, r.organization_id, q.organization_id, lower(q.period), upper(q.period) - 1,
 				  q.purpose, q.status, q.reason, q.created_at, q.decided_at
-				from collab_resource_request q join collab_resource r on r.id = q.resource_id """ + where
+				from collab_resource_request q join collab_resource r on r.id = q.resource_id """ + " " + where
 				+ " order by lower(q.period), q.id limit 500")
 			.params(params)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), ResourceKind.valueOf(rs.getString(4)),
@@ -276,7 +276,7 @@ public class SharedResources {
 		List<Row> rows = jdbc.sql("""
 				select t.id, t.alliance_id, t.organization_id, t.kind, t.name, t.description, t.fields, t.person_title,
 				  t.location, t.capabilities, t.conditions, t.visibility, t.demo, t.version
-				from collab_resource t """ + where + " order by t.kind, t.id limit ? offset ?")
+				from collab_resource t """ + " " + where + " order by t.kind, t.id limit ? offset ?")
 			.params(all)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), ResourceKind.valueOf(rs.getString(4)),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
