@@ -104,7 +104,10 @@ public class Bases {
 		return list("where b.id = ?", List.of(id), 1, 0).stream().findFirst().orElseThrow(() -> new NotFound("base " + id));
 	}
 
-	/** The register of an alliance, or of the whole network. */
+	/**
+	 * The register of an alliance, or of the whole network. A base is public; the title of the agreement that set it
+	 * up is shown only when that agreement is public too.
+	 */
 	public PageResult<BaseView> register(@Nullable String slug, Paging paging) {
 		String where = "";
 		List<Object> params = new ArrayList<>();
@@ -129,7 +132,8 @@ public class Bases {
 		List<Row> rows = jdbc.sql("""
 				select b.id, b.alliance_id, b.name, b.host_organization_id, b.region_code, b.focus, b.agreement_id, a.title,
 				  b.status, b.demo, b.version
-				from collab_base b left join collab_agreement a on a.id = b.agreement_id """ + " " + where
+				from collab_base b
+				  left join collab_agreement a on a.id = b.agreement_id and a.visibility = 'PUBLIC'"""  + " " + where
 				+ " order by b.id limit ? offset ?")
 			.params(all)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
