@@ -34,6 +34,7 @@ public class SiteFrames {
 				new NavItem(a.isNetwork() ? "nav.alliances" : "nav.enterprises",
 						base + (a.isNetwork() ? "members" : "enterprises"), a.isNetwork() ? "members" : "enterprises"),
 				new NavItem("nav.events", base + "events", "events"),
+				new NavItem("collab.projects", base + "projects", "collaboration"),
 				new NavItem("nav.briefings", base + "briefings", "briefings"),
 				new NavItem("nav.members", base + "members", "members"), new NavItem("nav.links", base + "links", "links"));
 		if (a.isNetwork()) {
