@@ -38,6 +38,8 @@ public class Agreements {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Access access;
 
 	private final Alliances alliances;
@@ -46,12 +48,14 @@ public class Agreements {
 
 	private final Uploads uploads;
 
-	Agreements(JdbcClient jdbc, Access access, Alliances alliances, Organizations organizations, Uploads uploads) {
+	Agreements(JdbcClient jdbc, Access access, Alliances alliances, Organizations organizations, Uploads uploads,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.alliances = alliances;
 		this.organizations = organizations;
 		this.uploads = uploads;
+		this.events = events;
 	}
 
 	/** A party: an organisation by id, an alliance by slug, or an outside body by name. */
@@ -129,6 +133,7 @@ public class Agreements {
 				.params(id, i + 1, r[0], r[1], r[2], r[3])
 				.update();
 		}
+		touched("agreement.recorded", id);
 		return get(id);
 	}
 
@@ -150,6 +155,7 @@ public class Agreements {
 					p.outcomes() != null ? p.outcomes() : a.outcomes(),
 					(p.visibility() != null ? p.visibility() : a.visibility()).name(), id)
 			.update();
+		touched("agreement.changed", id);
 		return get(id);
 	}
 
@@ -163,6 +169,7 @@ public class Agreements {
 				  document_sha256 = ?, version = version + 1, updated_at = now() where id = ?""")
 			.params(s.filename(), s.contentType(), s.sizeBytes(), s.sha256(), id)
 			.update();
+		touched("agreement.document-attached", id);
 		return get(id);
 	}
 
@@ -244,5 +251,17 @@ public class Agreements {
 			.params(agreementId, allianceId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	private void changed(String action, long allianceId, String subject, String summary) {
+		events.publishEvent(new CollaborationEvents.CollaborationChanged(action, allianceId, subject, summary));
+	}
+
+	private void touched(String action, long id) {
+		record Row(long allianceId, String title) {
+		}
+		Row r = jdbc.sql("select alliance_id, title from collab_agreement where id = ?").param(id)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2))).single();
+		changed(action, r.allianceId(), "agreement:" + id, r.title());
 	}
 }

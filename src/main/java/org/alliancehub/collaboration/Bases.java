@@ -31,17 +31,21 @@ public class Bases {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Alliances alliances;
 
 	private final Organizations organizations;
 
 	private final Agreements agreements;
 
-	Bases(JdbcClient jdbc, Alliances alliances, Organizations organizations, Agreements agreements) {
+	Bases(JdbcClient jdbc, Alliances alliances, Organizations organizations, Agreements agreements,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.organizations = organizations;
 		this.agreements = agreements;
+		this.events = events;
 	}
 
 	public record NewBase(@NotBlank @Size(max = 300) String name, @NotNull Long hostOrganizationId,
@@ -79,6 +83,7 @@ public class Bases {
 					Projects.blankToNull(b.focus()), b.agreementId(), (b.status() == null ? BaseStatus.PLANNED : b.status()).name())
 			.query(Long.class)
 			.single();
+		touched("base.created", id);
 		return get(id);
 	}
 
@@ -97,6 +102,7 @@ public class Bases {
 			.params(p.name() != null ? p.name().strip() : b.name(), p.focus() != null ? p.focus() : b.focus(),
 					(p.status() != null ? p.status() : b.status()).name(), id)
 			.update();
+		touched("base.changed", id);
 		return get(id);
 	}
 
@@ -151,5 +157,17 @@ public class Bases {
 			return new BaseView(r.id(), a.slug(), a.displayShortName(), r.name(), r.host(), names.getOrDefault(r.host(), ""),
 					r.region(), region, r.focus(), r.agreementId(), r.agreementTitle(), r.status(), r.demo(), r.version());
 		}).toList();
+	}
+
+	private void changed(String action, long allianceId, String subject, String summary) {
+		events.publishEvent(new CollaborationEvents.CollaborationChanged(action, allianceId, subject, summary));
+	}
+
+	private void touched(String action, long id) {
+		record Row(long allianceId, String name) {
+		}
+		Row r = jdbc.sql("select alliance_id, name from collab_base where id = ?").param(id)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2))).single();
+		changed(action, r.allianceId(), "base:" + id, r.name());
 	}
 }

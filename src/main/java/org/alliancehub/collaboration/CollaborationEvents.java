@@ -35,4 +35,11 @@ public final class CollaborationEvents {
 			return "resource-request:" + requestId;
 		}
 	}
+
+	/**
+	 * A project, agreement, base or resource was created or changed (also what drops the public pages' cache
+	 * and writes the audit log).
+	 */
+	public record CollaborationChanged(String action, Long allianceId, String subject, String summary) implements DomainEvent {
+	}
 }

@@ -55,6 +55,8 @@ public class Projects {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Access access;
 
 	private final Alliances alliances;
@@ -63,12 +65,14 @@ public class Projects {
 
 	private final Uploads uploads;
 
-	Projects(JdbcClient jdbc, Access access, Alliances alliances, Organizations organizations, Uploads uploads) {
+	Projects(JdbcClient jdbc, Access access, Alliances alliances, Organizations organizations, Uploads uploads,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.alliances = alliances;
 		this.organizations = organizations;
 		this.uploads = uploads;
+		this.events = events;
 	}
 
 	public record BudgetInput(@Nullable @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal enterprise,
@@ -140,6 +144,7 @@ public class Projects {
 			jdbc.sql("insert into collab_project_alliance (project_id, alliance_id) values (?, ?)").params(id, partner).update();
 		}
 		insertParticipant(id, p.leadOrganizationId(), ParticipantRole.LEAD);
+		touched("project.proposed", id);
 		return get(id);
 	}
 
@@ -185,6 +190,7 @@ public class Projects {
 		if (updated == 0) {
 			throw Conflict.staleVersion("the project");
 		}
+		touched("project.changed", id);
 		return get(id);
 	}
 
@@ -207,6 +213,7 @@ public class Projects {
 			.params(projectId, organizationId)
 			.update();
 		insertParticipant(projectId, organizationId, ParticipantRole.PARTNER);
+		touched("project.invited", projectId);
 		return participant(projectId, organizationId);
 	}
 
@@ -225,6 +232,7 @@ public class Projects {
 			ProjectView.Participant now = participant(projectId, organizationId);
 			throw new Conflict("the invitation was already answered: " + now.status());
 		}
+		touched("project.answered", projectId);
 		return participant(projectId, organizationId);
 	}
 
@@ -239,6 +247,7 @@ public class Projects {
 					(m.status() == null ? MilestoneStatus.PLANNED : m.status()).name())
 			.query(Long.class)
 			.single();
+		touched("project.milestone-added", projectId);
 		return milestone(projectId, id);
 	}
 
@@ -254,6 +263,7 @@ public class Projects {
 			.params(m.title() != null ? m.title().strip() : current.title(), m.dueOn() != null ? m.dueOn() : current.dueOn(),
 					(m.status() != null ? m.status() : current.status()).name(), milestoneId)
 			.update();
+		touched("project.milestone-changed", projectId);
 		return milestone(projectId, milestoneId);
 	}
 
@@ -268,6 +278,7 @@ public class Projects {
 				  deliverable_sha256 = ?, version = version + 1, updated_at = now() where id = ?""")
 			.params(s.filename(), s.contentType(), s.sizeBytes(), s.sha256(), milestoneId)
 			.update();
+		touched("project.delivered", projectId);
 		return milestone(projectId, milestoneId);
 	}
 
@@ -293,6 +304,7 @@ public class Projects {
 		jdbc.sql("insert into collab_progress_report (milestone_id, organization_id, author_user_id, body) values (?, ?, ?, ?)")
 			.params(milestoneId, r.organizationId(), access.requireUser().id(), r.body().strip())
 			.update();
+		touched("project.reported", projectId);
 		return milestone(projectId, milestoneId);
 	}
 
@@ -548,5 +560,17 @@ public class Projects {
 
 	static @Nullable String blankToNull(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private void changed(String action, long allianceId, String subject, String summary) {
+		events.publishEvent(new CollaborationEvents.CollaborationChanged(action, allianceId, subject, summary));
+	}
+
+	private void touched(String action, long projectId) {
+		record Row(long allianceId, String title) {
+		}
+		Row r = jdbc.sql("select alliance_id, title from collab_project where id = ?").param(projectId)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2))).single();
+		changed(action, r.allianceId(), "project:" + projectId, r.title());
 	}
 }

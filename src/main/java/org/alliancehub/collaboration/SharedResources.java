@@ -112,6 +112,7 @@ public class SharedResources {
 					(r.visibility() == null ? Visibility.PUBLIC : r.visibility()).name())
 			.query(Long.class)
 			.single();
+		changed("resource.offered", a.id(), "resource:" + id, r.name());
 		return get(id);
 	}
 
@@ -307,4 +308,9 @@ public class SharedResources {
 					r.visibility(), bookings.getOrDefault(r.id(), List.of()), r.demo(), r.version());
 		}).toList();
 	}
+
+	private void changed(String action, long allianceId, String subject, String summary) {
+		events.publishEvent(new CollaborationEvents.CollaborationChanged(action, allianceId, subject, summary));
+	}
+
 }
