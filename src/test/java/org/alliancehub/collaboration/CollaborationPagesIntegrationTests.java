@@ -103,6 +103,22 @@ class CollaborationPagesIntegrationTests extends IntegrationTest {
 			.contains("ACCEPTED");
 	}
 
+	@Test
+	void aVisitorSeesANewProjectAtOnceAndEachFilterItsOwnList() {
+		TestClient admin = admin();
+		CollaborationFixtures f = new CollaborationFixtures(admin, client());
+		String slug = f.alliance("缓存联盟");
+		long member = f.member(slug);
+		String register = "/a/" + slug + "/projects";
+		assertThat(client().get(register).body()).doesNotContain("缓存后新建的项目");
+		var made = admin.post("/api/v1/alliances/" + slug + "/projects", Map.of("title", "缓存后新建的项目", "leadOrganizationId",
+				member));
+		assertThat(made.status()).isEqualTo(201);
+		assertThat(client().get(register).body()).contains("缓存后新建的项目");
+		assertThat(client().get(register + "?status=ACTIVE").body()).doesNotContain("缓存后新建的项目");
+		assertThat(client().get(register + "?status=PROPOSED").body()).contains("缓存后新建的项目");
+	}
+
 	private static String enc(String s) {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
