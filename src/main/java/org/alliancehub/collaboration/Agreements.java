@@ -116,6 +116,7 @@ public class Agreements {
 				}
 			}
 		}
+		Projects.plausible(a.signedOn(), "signedOn", errors);
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}

@@ -242,6 +242,7 @@ public class Projects {
 		if (!p.open()) {
 			throw new Conflict("the project is " + p.status());
 		}
+		plausible(m.dueOn(), "dueOn");
 		long id = jdbc.sql("insert into collab_milestone (project_id, work_package, title, due_on, status) values (?, ?, ?, ?, ?) returning id")
 			.params(projectId, m.workPackage().strip(), m.title().strip(), m.dueOn(),
 					(m.status() == null ? MilestoneStatus.PLANNED : m.status()).name())
@@ -257,6 +258,7 @@ public class Projects {
 		if (m.version() != null && m.version() != current.version()) {
 			throw Conflict.staleVersion("the milestone");
 		}
+		plausible(m.dueOn(), "dueOn");
 		jdbc.sql("""
 				update collab_milestone set title = ?, due_on = ?, status = ?, version = version + 1, updated_at = now()
 				where id = ?""")
@@ -549,8 +551,25 @@ public class Projects {
 	}
 
 	static void period(@Nullable LocalDate from, @Nullable LocalDate to, List<Invalid.FieldError> errors) {
+		plausible(from, "startsOn", errors);
+		plausible(to, "endsOn", errors);
 		if (from != null && to != null && to.isBefore(from)) {
 			errors.add(new Invalid.FieldError("endsOn", "must not be before startsOn"));
+		}
+	}
+
+	/** Dates of collaboration lie between 1900 and 2200: anything else is a typo (and beyond what the database stores). */
+	static void plausible(@Nullable LocalDate date, String field, List<Invalid.FieldError> errors) {
+		if (date != null && (date.getYear() < 1900 || date.getYear() > 2200)) {
+			errors.add(new Invalid.FieldError(field, "a date between 1900 and 2200"));
+		}
+	}
+
+	static void plausible(@Nullable LocalDate date, String field) {
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		plausible(date, field, errors);
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
 		}
 	}
 

@@ -128,8 +128,14 @@ public class SharedResources {
 	@Transactional
 	public ResourceRequestView request(long resourceId, NewRequest r) {
 		ResourceView resource = get(resourceId);
-		if (r.to().isBefore(r.from())) {
-			throw Invalid.field("to", "must not be before from");
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		Projects.plausible(r.from(), "from", errors);
+		Projects.plausible(r.to(), "to", errors);
+		if (errors.isEmpty() && r.to().isBefore(r.from())) {
+			errors.add(new Invalid.FieldError("to", "must not be before from"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
 		}
 		try {
 			organizations.get(r.organizationId());

@@ -141,6 +141,10 @@ class ProjectsIntegrationTests extends IntegrationTest {
 				987654321, "startsOn", "2026-06-01", "endsOn", "2026-01-01", "alliances", List.of(slugB)));
 		assertThat(domain.status()).as(domain.body()).isEqualTo(400);
 		assertThat(domain.invalidFields()).containsExactlyInAnyOrder("leadOrganizationId", "endsOn", "alliances");
+		var years = secA.post("/api/v1/alliances/" + slugA + "/projects", Map.of("title", "远年", "leadOrganizationId", memberA,
+				"startsOn", "0001-01-01", "endsOn", "9999-12-31"));
+		assertThat(years.status()).as(years.body()).isEqualTo(400);
+		assertThat(years.invalidFields()).containsExactlyInAnyOrder("startsOn", "endsOn");
 		assertThat(secA.post("/api/v1/alliances/" + slugA + "/projects", Map.of("title", "坏枚举", "leadOrganizationId",
 				memberA, "visibility", "SECRET")).status()).isEqualTo(400);
 		long project = f.project(secA, slugA, memberA, "PUBLIC");

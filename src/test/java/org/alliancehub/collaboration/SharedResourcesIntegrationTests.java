@@ -203,6 +203,8 @@ class SharedResourcesIntegrationTests extends IntegrationTest {
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.invalidFields()).containsExactly("to");
 		assertThat(book(f.rep(requester), 987654321L, requester, "2027-07-01", "2027-07-02").status()).isEqualTo(404);
+		var farFuture = book(f.rep(requester), equipment, requester, "9999-01-01", "+999999999-12-31");
+		assertThat(farFuture.status()).as(farFuture.body()).isEqualTo(400);
 	}
 
 	@Test
