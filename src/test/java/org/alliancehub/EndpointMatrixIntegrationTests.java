@@ -207,6 +207,42 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("POST /api/v1/surveys/{id}/reports", EVERYONE);
 		rule("GET /api/v1/surveys/{id}/reports/{job}", EVERYONE);
 		rule("GET /api/v1/surveys/{id}/reports/{job}/report.pdf", EVERYONE);
+		// collaboration: B's participants-only project (B's member leads it and has accepted), members-only agreement,
+		// public base, members-only equipment of B's member and a request for it by another member of B
+		rule("POST /api/v1/alliances/{slug}/projects", B_MANAGERS);
+		rule("GET /api/v1/alliances/{slug}/projects", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/projects", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/projects/{id}", B_READERS);
+		rule("PATCH /api/v1/projects/{id}", B_MANAGERS);
+		rule("POST /api/v1/projects/{id}/participants", B_MANAGERS); // an invitation, never a membership of the project
+		rule("POST /api/v1/projects/{id}/participants/{organizationId}/accept", ACTS_FOR_B_MEMBER); // the organisation only
+		rule("POST /api/v1/projects/{id}/participants/{organizationId}/decline", ACTS_FOR_B_MEMBER);
+		rule("POST /api/v1/projects/{id}/milestones", B_MANAGERS);
+		rule("PATCH /api/v1/projects/{id}/milestones/{milestoneId}", B_MANAGERS);
+		rule("POST /api/v1/projects/{id}/milestones/{milestoneId}/deliverable", B_READERS); // secretariat or a participant
+		rule("GET /api/v1/projects/{id}/milestones/{milestoneId}/deliverable", B_READERS);
+		rule("POST /api/v1/projects/{id}/milestones/{milestoneId}/reports", B_READERS); // secretariat or a participant
+		rule("POST /api/v1/alliances/{slug}/agreements", B_MANAGERS);
+		rule("GET /api/v1/alliances/{slug}/agreements", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/agreements", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/agreements/{id}", B_READERS); // members-only
+		rule("PATCH /api/v1/agreements/{id}", B_MANAGERS);
+		rule("POST /api/v1/agreements/{id}/document", B_MANAGERS);
+		rule("GET /api/v1/agreements/{id}/document", B_READERS);
+		rule("POST /api/v1/alliances/{slug}/bases", B_MANAGERS);
+		rule("GET /api/v1/alliances/{slug}/bases", EVERYONE);
+		rule("GET /api/v1/bases", EVERYONE);
+		rule("GET /api/v1/bases/{id}", EVERYONE); // bases are public (the members-only agreement's title is not shown)
+		rule("PATCH /api/v1/bases/{id}", B_MANAGERS);
+		// a resource of B's member: offered by its representative, or by B's secretariat for it
+		rule("POST /api/v1/alliances/{slug}/resources", EnumSet.of(Caller.REP_OF_B, Caller.SECRETARIAT_OF_B, Caller.ADMIN));
+		rule("GET /api/v1/alliances/{slug}/resources", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/resources", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/resources/{id}", B_READERS); // members-only
+		rule("POST /api/v1/resources/{id}/requests", ACTS_FOR_B_MEMBER); // in the name of one's own organisation
+		rule("GET /api/v1/resources/{id}/requests", B_READERS);
+		rule("GET /api/v1/resource-requests/{id}", B_READERS);
+		rule("POST /api/v1/resource-requests/{id}/decision", ACTS_FOR_B_MEMBER); // the owning organisation only
 	}
 
 	static void rule(String operation, Set<Caller> allowed) {
@@ -323,6 +359,39 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		// an application of an organisation to B
 		made("application", admin.post("/api/v1/alliances/" + slugB + "/applications", Map.of("organizationId",
 				ids.get("freeOrg"), "statement", "申请" + secret)), "application");
+
+		// collaboration
+		made("project", secB.post("/api/v1/alliances/" + slugB + "/projects", Map.of("title", "联合攻关" + secret,
+				"leadOrganizationId", orgB, "visibility", "PARTICIPANTS", "summary", "攻关" + secret)), "project");
+		if (ids.containsKey("project")) {
+			String project = "/api/v1/projects/" + ids.get("project");
+			made(null, callers.get(Caller.REP_OF_B).post(project + "/participants/" + orgB + "/accept", Map.of()),
+					"B's member accepts the project");
+			made("milestone", secB.post(project + "/milestones", Map.of("workPackage", "工作包" + secret, "title",
+					"里程碑" + secret, "dueOn", "2027-01-31")), "milestone");
+			if (ids.containsKey("milestone")) {
+				made(null, secB.upload(project + "/milestones/" + ids.get("milestone") + "/deliverable", "d.pdf", pdf()),
+						"deliverable");
+			}
+		}
+		made("agreement", secB.post("/api/v1/alliances/" + slugB + "/agreements", Map.of("title", "协议" + secret,
+				"visibility", "MEMBERS", "parties", List.of(Map.of("kind", "OUTSIDE_BODY", "name", "某市人民政府")))), "agreement");
+		if (ids.containsKey("agreement")) {
+			made(null, secB.upload("/api/v1/agreements/" + ids.get("agreement") + "/document", "a.pdf", pdf()),
+					"agreement document");
+			made("base", secB.post("/api/v1/alliances/" + slugB + "/bases", Map.of("name", "示范基地", "hostOrganizationId",
+					orgB, "agreementId", ids.get("agreement"))), "base");
+		}
+		made("resource", secB.post("/api/v1/alliances/" + slugB + "/resources", Map.of("kind", "EQUIPMENT",
+				"organizationId", orgB, "name", "试验台" + secret, "visibility", "MEMBERS")), "resource");
+		if (ids.containsKey("resource")) {
+			made("resourceRequest", admin.post("/api/v1/resources/" + ids.get("resource") + "/requests", Map.of(
+					"organizationId", orgB2, "from", "2027-02-01", "to", "2027-02-03", "purpose", "用途" + secret)),
+					"resource request");
+		}
+		samples.put("POST /api/v1/projects/{id}/participants", () -> Map.of("organizationId", orgB2));
+		samples.put("POST /api/v1/alliances/{slug}/agreements", () -> Map.of("title", "新协议", "parties",
+				List.of(Map.of("kind", "OUTSIDE_BODY", "name", "某市人民政府"))));
 
 		samples.put("POST /api/v1/auth/token", () -> Map.of("username", repBUsername, "password", "password-" + repBUsername));
 		samples.put("POST /api/v1/users", () -> {
@@ -595,6 +664,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			case "invitationId" -> id("invitation");
 			case "job" -> UUID.randomUUID().toString();
 			case "fileId" -> id("surveyFile");
+			case "milestoneId" -> id("milestone");
 			case "id" -> {
 				if (path.startsWith("/api/v1/meetings/")) {
 					yield id("meeting");
@@ -622,6 +692,21 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/users/")) {
 					yield id("repBUser");
+				}
+				if (path.startsWith("/api/v1/projects/")) {
+					yield id("project");
+				}
+				if (path.startsWith("/api/v1/agreements/")) {
+					yield id("agreement");
+				}
+				if (path.startsWith("/api/v1/bases/")) {
+					yield id("base");
+				}
+				if (path.startsWith("/api/v1/resources/")) {
+					yield id("resource");
+				}
+				if (path.startsWith("/api/v1/resource-requests/")) {
+					yield id("resourceRequest");
 				}
 				throw new IllegalArgumentException("no object of B for {id}");
 			}

@@ -38,7 +38,8 @@ class TableOwnershipTests {
 	void everyTableBelongsToTheModuleNamedByItsMigration() throws IOException {
 		Map<String, String> owners = tableOwners();
 		assertThat(owners).containsEntry("organization", "membership").containsEntry("alliance", "network")
-				.containsEntry("meeting", "governance").containsEntry("survey_recipient", "survey");
+				.containsEntry("meeting", "governance").containsEntry("survey_recipient", "survey")
+				.containsEntry("collab_project", "collaboration").containsEntry("collab_resource_request", "collaboration");
 	}
 
 	@Test

@@ -77,9 +77,12 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoMeetings meetings;
 
+	private final DemoCollaboration collaboration;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
-			DemoMeetings meetings) {
+			DemoMeetings meetings, DemoCollaboration collaboration) {
+		this.collaboration = collaboration;
 		this.survey = survey;
 		this.meetings = meetings;
 		this.platform = platform;
@@ -229,6 +232,7 @@ class DemoContent implements ApplicationRunner {
 				meetings.hold(m, m.alliance());
 			}
 		}
+		collaboration.load(bySlug);
 	}
 
 	private void about(Alliance a, AllianceSpec spec) {

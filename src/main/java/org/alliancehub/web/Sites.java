@@ -61,6 +61,7 @@ public class Sites {
 				new NavItem(network ? "nav.alliances" : "nav.enterprises", base + (network ? "members" : "enterprises"),
 						network ? "members" : "enterprises"),
 				new NavItem("nav.events", base + "events", "events"),
+				new NavItem("collab.projects", base + "projects", "collaboration"),
 				new NavItem("nav.briefings", base + "briefings", "briefings"),
 				new NavItem("nav.members", base + "members", "members"), new NavItem("nav.links", base + "links", "links"));
 		if (network) {

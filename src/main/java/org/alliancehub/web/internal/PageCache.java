@@ -64,7 +64,7 @@ public class PageCache extends OncePerRequestFilter {
 	}
 
 	/** The query parameters that public pages read (section paging, tags, statistics grouping); others are ignored. */
-	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy");
+	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy", "status", "field", "kind", "q");
 
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 
