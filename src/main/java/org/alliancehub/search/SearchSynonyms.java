@@ -13,7 +13,7 @@ import org.alliancehub.network.Alliance;
 import org.alliancehub.network.AllianceEvents.AllianceCreated;
 import org.alliancehub.network.AllianceEvents.AllianceUpdated;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.search.internal.Folding;
+import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -104,7 +104,7 @@ public class SearchSynonyms implements OwnedObjects {
 				Set<String> names = new LinkedHashSet<>();
 				for (String n : Arrays.asList(a.name(), a.shortName(), a.displayShortName())) {
 					if (n != null && n.strip().length() >= 2) {
-						names.add(Folding.fold(n.strip()));
+						names.add(ChineseText.fold(n.strip()));
 					}
 				}
 				if (names.size() >= 2) {
@@ -112,7 +112,7 @@ public class SearchSynonyms implements OwnedObjects {
 				}
 			}
 			for (Group g : list()) {
-				out.add(g.names().stream().map(n -> Folding.fold(n.strip())).distinct().toList());
+				out.add(g.names().stream().map(n -> ChineseText.fold(n.strip())).distinct().toList());
 			}
 			out = List.copyOf(out);
 			folded = out;

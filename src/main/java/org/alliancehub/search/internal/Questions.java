@@ -1,16 +1,13 @@
 package org.alliancehub.search.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.alliancehub.text.ChineseText;
+import org.alliancehub.text.Synonyms;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,10 +28,6 @@ import org.jspecify.annotations.Nullable;
  * 化纤产业技术创新战略联盟) stand for each other. "Quoted text" must occur as typed, -word must not occur.
  */
 final class Questions {
-
-	/** Words that carry no meaning of their own: they add to the score but are never required. */
-	private static final Set<String> FUNCTION_WORDS = Set.of("的", "了", "在", "对", "与", "和", "及", "是", "为", "等", "把",
-			"被", "从", "向", "关于", "有关", "之", "或", "并", "将", "中", "上", "请问", "怎么", "如何", "什么", "哪些", "吗");
 
 	private static final Map<String, Float> PAIRS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
 
@@ -109,37 +102,21 @@ final class Questions {
 			return null;
 		}
 		List<Unit> units = new ArrayList<>();
-		StringBuilder plain = new StringBuilder();
-		int i = 0;
-		while (i < text.length()) {
-			List<String> group = null;
-			int longest = 0;
-			for (List<String> g : synonyms) {
-				for (String name : g) {
-					if (name.length() > longest && text.startsWith(name, i) && bounded(text, i, i + name.length())) {
-						group = g;
-						longest = name.length();
-					}
-				}
-			}
-			if (group == null) {
-				plain.append(text.charAt(i++));
+		for (Synonyms.Span span : new Synonyms(synonyms).spans(text)) {
+			if (!span.isName()) {
+				units.addAll(plainUnits(span.text()));
 				continue;
 			}
-			units.addAll(plainUnits(plain.toString()));
-			plain.setLength(0);
 			BooleanQuery.Builder either = new BooleanQuery.Builder();
-			for (String name : group) {
+			for (String name : span.group()) {
 				BooleanQuery.Builder all = new BooleanQuery.Builder();
 				for (String w : segment(name)) {
-					all.add(word(w), FUNCTION_WORDS.contains(w) ? Occur.SHOULD : Occur.MUST);
+					all.add(word(w), ChineseText.isFunctionWord(w) ? Occur.SHOULD : Occur.MUST);
 				}
 				either.add(all.build(), Occur.SHOULD);
 			}
-			units.add(new Unit(either.build(), true, segment(text.substring(i, i + longest))));
-			i += longest;
+			units.add(new Unit(either.build(), true, segment(span.text())));
 		}
-		units.addAll(plainUnits(plain.toString()));
 		if (units.isEmpty()) {
 			return null;
 		}
@@ -183,16 +160,6 @@ final class Questions {
 		return scored.build();
 	}
 
-	/** Whether a name found at [from, to) is not part of a longer Latin word or number (led in filed). */
-	private static boolean bounded(String text, int from, int to) {
-		return !(from > 0 && latin(text.charAt(from)) && latin(text.charAt(from - 1)))
-				&& !(to < text.length() && latin(text.charAt(to - 1)) && latin(text.charAt(to)));
-	}
-
-	private static boolean latin(char c) {
-		return c < 128 && Character.isLetterOrDigit(c);
-	}
-
 	/** How many of n words a document must hold. */
 	static int enough(long n) {
 		if (n <= 3) {
@@ -207,7 +174,7 @@ final class Questions {
 	private List<Unit> plainUnits(String text) {
 		List<Unit> out = new ArrayList<>();
 		for (String w : segment(text)) {
-			out.add(new Unit(word(w), !FUNCTION_WORDS.contains(w), List.of(w)));
+			out.add(new Unit(word(w), !ChineseText.isFunctionWord(w), List.of(w)));
 		}
 		return out;
 	}
@@ -235,21 +202,6 @@ final class Questions {
 	}
 
 	List<String> segment(String text) {
-		List<String> out = new ArrayList<>();
-		if (text.isBlank()) {
-			return out;
-		}
-		try (TokenStream ts = analyzer.tokenStream(Analyzers.TITLE, text)) {
-			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-			ts.reset();
-			while (ts.incrementToken()) {
-				out.add(term.toString());
-			}
-			ts.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out;
+		return ChineseText.wordsOfFolded(text);
 	}
 }

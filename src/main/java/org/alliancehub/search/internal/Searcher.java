@@ -24,6 +24,7 @@ import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
 import org.alliancehub.shared.Html;
+import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -98,7 +99,7 @@ class Searcher implements Search {
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
-		String folded = Folding.fold(text);
+		String folded = ChineseText.fold(text);
 		Query words = parse(folded);
 		Query filtered = filters(words, q);
 		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(System.currentTimeMillis()));
