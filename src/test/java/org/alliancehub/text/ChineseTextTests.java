@@ -1,8 +1,13 @@
 package org.alliancehub.text;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +17,35 @@ class ChineseTextTests {
 	void traditionalAndSimplifiedFoldToOneForm() {
 		assertThat(ChineseText.fold("渣漿泵聯盟成立大會")).isEqualTo(ChineseText.fold("渣浆泵联盟成立大会"));
 		assertThat(ChineseText.fold("ＧＢ／Ｔ 3216")).isEqualTo("gb/t 3216");
+	}
+
+	@Test
+	void regionalChemistryVariantsOpenCCKeepsAreFoldedToo() {
+		assertThat(ChineseText.fold("乙醯水楊酸")).isEqualTo(ChineseText.fold("乙酰水杨酸")).isEqualTo("乙酰水杨酸");
+		assertThat(ChineseText.fold("聚醯亞胺薄膜")).isEqualTo("聚酰亚胺薄膜");
+		assertThat(ChineseText.fold("單晶矽")).isEqualTo("单晶硅");
+		assertThat(ChineseText.words("聚醯亞胺")).isEqualTo(ChineseText.words("聚酰亚胺"));
+	}
+
+	@Test
+	void skippingOpenCCWhereItCanChangeNothingGivesWhatOpenCCGives() throws Exception {
+		String demo = Files.readString(Path.of("src/main/resources/demo/network.json"));
+		List<String> texts = new ArrayList<>();
+		for (String line : demo.split("\\R")) {
+			if (!line.isBlank()) {
+				texts.add(line);
+				texts.add(ZhConverterUtil.toTraditional(line));
+			}
+		}
+		texts.addAll(List.of("乾隆", "乾燥", "著作", "後來", "皇后", "頭髮", "發展", "干部", "一目瞭然", "理髮店"));
+		int skipped = 0;
+		for (String t : texts) {
+			assertThat(ChineseText.opencc(t)).as(t).isEqualTo(ZhConverterUtil.toSimple(t));
+			if (!ChineseText.mayConvert(t)) {
+				skipped++;
+			}
+		}
+		assertThat(skipped).as("texts OpenCC is not asked about").isPositive();
 	}
 
 	@Test
