@@ -3,7 +3,9 @@ package org.alliancehub.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +44,8 @@ public class SearchSynonyms implements OwnedObjects {
 	private final Alliances alliances;
 
 	private volatile @Nullable List<List<String>> folded;
+
+	private volatile Map<String, String> allianceByName = Map.of();
 
 	private volatile long loadedAt;
 
@@ -100,6 +104,7 @@ public class SearchSynonyms implements OwnedObjects {
 		if (out == null || System.currentTimeMillis() - loadedAt > 60_000) {
 			loadedAt = System.currentTimeMillis();
 			out = new ArrayList<>();
+			Map<String, String> slugs = new HashMap<>();
 			for (Alliance a : alliances.all()) {
 				Set<String> names = new LinkedHashSet<>();
 				for (String n : Arrays.asList(a.name(), a.shortName(), a.displayShortName())) {
@@ -109,15 +114,28 @@ public class SearchSynonyms implements OwnedObjects {
 				}
 				if (names.size() >= 2) {
 					out.add(List.copyOf(names));
+					for (String name : names) {
+						slugs.putIfAbsent(name, a.slug());
+					}
 				}
 			}
 			for (Group g : list()) {
 				out.add(g.names().stream().map(n -> ChineseText.fold(n.strip())).distinct().toList());
 			}
 			out = List.copyOf(out);
+			allianceByName = Map.copyOf(slugs);
 			folded = out;
 		}
 		return out;
+	}
+
+	/**
+	 * The alliance (its URL name) that each folded alliance name of {@link #folded()} names: a page of that
+	 * alliance is about it, even where its text does not repeat the name (第一届第一次会员大会纪要 of 渣浆泵联盟).
+	 */
+	public Map<String, String> allianceByName() {
+		folded();
+		return allianceByName;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -13,6 +13,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -31,9 +32,17 @@ final class Questions {
 
 	private static final Map<String, Float> PAIRS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
 
+	/** What a page of the alliance a question names scores for that name when its text does not name it. */
+	private static final float ALLIANCE_PAGE = 1f;
+
+	/** How much more a page holding every word of a long question scores, relative to its words' score. */
+	private static final float EVERY_WORD = 0.5f;
+
 	private static final String SYNTAX = "+|*~()^\\[]{}";
 
 	private final Analyzer analyzer;
+
+	private Map<String, String> alliances = Map.of();
 
 	Questions(Analyzer queryAnalyzer) {
 		this.analyzer = queryAnalyzer;
@@ -48,6 +57,15 @@ final class Questions {
 	 * @param synonyms groups of folded names that stand for each other
 	 */
 	Query parse(String folded, Collection<List<String>> synonyms) {
+		return parse(folded, synonyms, Map.of());
+	}
+
+	/**
+	 * @param alliances the alliance (URL name) each folded alliance name names: a page of that alliance
+	 *        counts as naming it, with a small constant score (its text naming it scores more)
+	 */
+	Query parse(String folded, Collection<List<String>> synonyms, Map<String, String> alliances) {
+		this.alliances = alliances;
 		BooleanQuery.Builder must = new BooleanQuery.Builder();
 		StringBuilder free = new StringBuilder();
 		boolean any = false;
@@ -115,6 +133,9 @@ final class Questions {
 				}
 				either.add(all.build(), Occur.SHOULD);
 			}
+			span.group().stream().map(alliances::get).filter(java.util.Objects::nonNull).distinct().forEach(slug -> either.add(
+					new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexDocuments.ALLIANCE, slug))), ALLIANCE_PAGE),
+					Occur.SHOULD));
 			units.add(new Unit(either.build(), true, segment(span.text())));
 		}
 		if (units.isEmpty()) {
@@ -145,6 +166,17 @@ final class Questions {
 			}
 		}
 		BooleanQuery.Builder scored = new BooleanQuery.Builder().add(enough.build(), Occur.MUST);
+		if (enough(required) < required) {
+			// A page holding every word of the question ranks above one holding most of them (纪要 in
+			// 渣浆泵联盟成立大会纪要 is what the reader asks for, not a word that may be missing).
+			BooleanQuery.Builder every = new BooleanQuery.Builder();
+			for (Unit u : units) {
+				if (u.required()) {
+					every.add(u.query(), Occur.MUST);
+				}
+			}
+			scored.add(new BoostQuery(every.build(), EVERY_WORD), Occur.SHOULD);
+		}
 		List<String> sequence = units.stream().flatMap(u -> u.words().stream()).toList();
 		if (sequence.size() >= 2 && sequence.size() <= 12) {
 			// Words close together, best in the order typed (a sloppy phrase scores nearer matches higher).

@@ -129,7 +129,7 @@ class Searcher implements Search {
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
 	private Query parse(String folded) {
-		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded());
+		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded(), synonyms.allianceByName());
 	}
 
 	private Query filters(Query words, SearchQuery q) {
