@@ -37,6 +37,12 @@ import com.github.houbb.opencc4j.util.ZhConverterUtil;
  */
 public final class ChineseText {
 
+	/**
+	 * Changes whenever the analysis does (what {@link #fold} or the analyzers make of a text): an index
+	 * written with another version is rebuilt. 2: 醯 and 矽 folded.
+	 */
+	public static final String VERSION = "2";
+
 	/** Words that carry no meaning of their own: a question's words, but never required of an answer. */
 	private static final Set<String> FUNCTION_WORDS = Set.of("的", "了", "在", "对", "与", "和", "及", "是", "为", "等", "把",
 			"被", "从", "向", "关于", "有关", "之", "或", "并", "将", "中", "上", "请问", "怎么", "如何", "什么", "哪些", "吗");
