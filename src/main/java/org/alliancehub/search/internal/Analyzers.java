@@ -34,6 +34,15 @@ final class Analyzers {
 				Map.of(TITLE_BIGRAMS, ChineseText.pairIndexAnalyzer(), BODY_BIGRAMS, ChineseText.pairIndexAnalyzer()));
 	}
 
+	/**
+	 * For the highlighter, which re-reads the stored body of each shown hit: as character pairs and single
+	 * characters, which hold every word of a question too (each word is also asked for through its pairs) and
+	 * cost a third of segmenting the body into words again.
+	 */
+	static Analyzer forHighlighting() {
+		return new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(), Map.of(BODY, ChineseText.pairIndexAnalyzer()));
+	}
+
 	/** For queries: words as smartcn segments them; pairs only in the pair fields (a lone character stays single). */
 	static Analyzer forQuery() {
 		return new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(),

@@ -216,7 +216,7 @@ class IndexDocuments {
 		d.add(new StoredField(DISPLAY_TITLE, title));
 		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
 		// The body is searched through its words and, for names the dictionary does not know, its character
-		// pairs; it is stored for the highlighter, which segments the few bodies it shows.
+		// pairs; it is stored for the highlighter, which reads the few bodies it shows as pairs again.
 		d.add(new StoredField(Analyzers.BODY, foldedBody));
 		d.add(new TextField(Analyzers.BODY_WORDS,
 				foldedBody.length() > MAX_BODY_WORDS ? foldedBody.substring(0, MAX_BODY_WORDS) : foldedBody, Field.Store.NO));

@@ -49,6 +49,8 @@ public class SearchIndex implements DisposableBean {
 
 	private final Analyzer queryAnalyzer = Analyzers.forQuery();
 
+	private final Analyzer highlightAnalyzer = Analyzers.forHighlighting();
+
 	private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
 
 	private final java.util.concurrent.ExecutorService searchThreads = java.util.concurrent.Executors
@@ -139,6 +141,10 @@ public class SearchIndex implements DisposableBean {
 
 	Analyzer queryAnalyzer() {
 		return queryAnalyzer;
+	}
+
+	Analyzer highlightAnalyzer() {
+		return highlightAnalyzer;
 	}
 
 	/** Opens the current generation (a new, empty one on the first start). */

@@ -164,13 +164,14 @@ class Searcher implements Search {
 		if (page.length == 0) {
 			return List.of();
 		}
-		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.queryAnalyzer())
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.highlightAnalyzer())
 			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
 			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
-					|| field.equals(Analyzers.BODY_WORDS))
+					|| field.equals(Analyzers.BODY_WORDS) || field.equals(Analyzers.BODY_BIGRAMS)
+					|| field.equals(Analyzers.TITLE_BIGRAMS))
 			.build();
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);
