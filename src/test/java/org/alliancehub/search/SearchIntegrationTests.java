@@ -162,14 +162,6 @@ class SearchIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aPageHoldingEveryWordOfALongQuestionRanksAbovePagesHoldingMost() {
-		// Demo content: the founding assembly's minutes hold 成立, 大会 and 纪要, and belong to 渣浆泵联盟; other pages
-		// name the alliance and its 成立大会 more often, but not 纪要.
-		JsonNode r = search(client(), "渣浆泵联盟成立大会纪要", "size=3");
-		assertThat(r.get("items").valueStream().map(h -> h.get("title").asString()).toList()).contains("第一届第一次会员大会纪要");
-	}
-
-	@Test
 	void aTypoSuggestsTheWordThatExists() {
 		long id = publish("高压隔膜泵选型指南", "<p>选型要点。</p>", "PUBLIC", List.of("高压隔膜泵"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds(client(), "高压隔膜泵", id));
