@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/out
-mvn -B -q -DskipTests package
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/classes:$(cat bench/out/classpath.txt)"
+if [ -z "${NO_BUILD:-}" ]; then mvn -B -q -DskipTests package; fi
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+CP="${CLASSES:-target/classes}:$(cat bench/out/classpath.txt)"
 rm -rf bench/out/search-classes && mkdir -p bench/out/search-classes
 javac -encoding UTF-8 -d bench/out/search-classes -cp "$CP" bench/search/SearchBench.java
 JAVA="${JAVA:-java}"
-"$JAVA" -Xmx512m -XX:+UseParallelGC -cp "bench/out/search-classes:$CP" SearchBench "${1:-1000000}" "${2:-1000}" \
+# JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=bench/out/search.jfr" to profile.
+"$JAVA" -Xmx512m -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "bench/out/search-classes:$CP" SearchBench "${1:-1000000}" "${2:-1000}" \
   2>&1 | grep -v -E "^\s*$|WARN|INFO" | tee bench/out/search-results.txt

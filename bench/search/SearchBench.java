@@ -113,6 +113,8 @@ public class SearchBench {
 
 			Path index = data.resolve("index");
 			String current = Files.readString(index.resolve("CURRENT")).strip();
+			System.out.printf("index size: %,.1f MB (%,d documents, %,.0f bytes per document)%n", size(index.resolve(current)) / 1e6,
+					indexing.documents(), (double) size(index.resolve(current)) / Math.max(1, indexing.documents()));
 			double[] raw = new double[mixed.size()];
 			try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index.resolve(current)))) {
 				IndexSearcher searcher = new IndexSearcher(reader);
@@ -138,6 +140,12 @@ public class SearchBench {
 			try (var files = Files.walk(data)) {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
+		}
+	}
+
+	static long size(Path dir) throws IOException {
+		try (var files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
 		}
 	}
 

@@ -3,7 +3,9 @@ package org.alliancehub.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +15,7 @@ import org.alliancehub.network.Alliance;
 import org.alliancehub.network.AllianceEvents.AllianceCreated;
 import org.alliancehub.network.AllianceEvents.AllianceUpdated;
 import org.alliancehub.network.Alliances;
-import org.alliancehub.search.internal.Folding;
+import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -42,6 +44,8 @@ public class SearchSynonyms implements OwnedObjects {
 	private final Alliances alliances;
 
 	private volatile @Nullable List<List<String>> folded;
+
+	private volatile Map<String, String> allianceByName = Map.of();
 
 	private volatile long loadedAt;
 
@@ -100,24 +104,38 @@ public class SearchSynonyms implements OwnedObjects {
 		if (out == null || System.currentTimeMillis() - loadedAt > 60_000) {
 			loadedAt = System.currentTimeMillis();
 			out = new ArrayList<>();
+			Map<String, String> slugs = new HashMap<>();
 			for (Alliance a : alliances.all()) {
 				Set<String> names = new LinkedHashSet<>();
 				for (String n : Arrays.asList(a.name(), a.shortName(), a.displayShortName())) {
 					if (n != null && n.strip().length() >= 2) {
-						names.add(Folding.fold(n.strip()));
+						names.add(ChineseText.fold(n.strip()));
 					}
 				}
 				if (names.size() >= 2) {
 					out.add(List.copyOf(names));
+					for (String name : names) {
+						slugs.putIfAbsent(name, a.slug());
+					}
 				}
 			}
 			for (Group g : list()) {
-				out.add(g.names().stream().map(n -> Folding.fold(n.strip())).distinct().toList());
+				out.add(g.names().stream().map(n -> ChineseText.fold(n.strip())).distinct().toList());
 			}
 			out = List.copyOf(out);
+			allianceByName = Map.copyOf(slugs);
 			folded = out;
 		}
 		return out;
+	}
+
+	/**
+	 * The alliance (its URL name) that each folded alliance name of {@link #folded()} names: a page of that
+	 * alliance is about it, even where its text does not repeat the name (第一届第一次会员大会纪要 of 渣浆泵联盟).
+	 */
+	public Map<String, String> allianceByName() {
+		folded();
+		return allianceByName;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -7,11 +7,14 @@ import java.util.UUID;
 
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
+import org.alliancehub.content.ContentEvents.ArticleSaved;
 import org.alliancehub.search.internal.SearchIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,9 @@ class SearchIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	EventPublicationRepository publications;
 
 	String slug;
 
@@ -138,6 +144,24 @@ class SearchIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPageOfTheAllianceAQuestionNamesCountsAsNamingIt() {
+		String other = "m-" + UUID.randomUUID().toString().substring(0, 8);
+		String shortName = "永磁联盟" + other.substring(2);
+		admin.post("/api/v1/alliances", Map.of("slug", other, "name", "稀土永磁材料产业技术创新战略联盟" + other.substring(2),
+				"shortName", shortName));
+		long id = admin.post("/api/v1/alliances/" + other + "/articles", Map.of("title", "第三次季度例会纪要", "category",
+				"ALLIANCE_NEWS", "body", "<p>秘书处通报了上季度工作。</p>", "status", "PUBLISHED", "visibility", "PUBLIC", "tags",
+				List.of())).json().get("id").asLong();
+		java.util.function.Predicate<String> finds = q -> search(client(), q, "alliance=" + other).get("items")
+			.valueStream()
+			.anyMatch(h -> h.get("id").asLong() == id);
+		await().atMost(Duration.ofSeconds(5)).until(() -> finds.test("季度例会纪要"));
+		// The text names no alliance; the page is the alliance's own, so it answers a question naming the alliance.
+		assertThat(finds.test(shortName + "季度例会纪要")).isTrue();
+		assertThat(finds.test("稀土永磁材料产业技术创新战略联盟" + other.substring(2) + "例会纪要")).isTrue();
+	}
+
+	@Test
 	void aTypoSuggestsTheWordThatExists() {
 		long id = publish("高压隔膜泵选型指南", "<p>选型要点。</p>", "PUBLIC", List.of("高压隔膜泵"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds(client(), "高压隔膜泵", id));
@@ -165,8 +189,10 @@ class SearchIntegrationTests extends IntegrationTest {
 		long id;
 		try {
 			id = publish("崩溃期间发布的资讯", "<p>索引不可用时写入。</p>", "PUBLIC", List.of());
-			// The listener fails while the index is down; its event stays in the publication registry.
-			await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+			// The listener fails while the index is down; its event stays in the publication registry, marked
+			// failed once the indexer has tried: the index opens only after that, never before it was tried.
+			long published = id;
+			await().atMost(Duration.ofSeconds(5)).until(() -> indexingFailed(published));
 		}
 		finally {
 			index.open();
@@ -175,6 +201,14 @@ class SearchIntegrationTests extends IntegrationTest {
 		// What a restart does (spring.modulith.events.republish-outstanding-events-on-restart).
 		incomplete.resubmitIncompletePublications(p -> true);
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds(client(), "崩溃期间发布", id));
+	}
+
+	/** Whether the indexer's handling of the article's ArticleSaved event has run and failed. */
+	private boolean indexingFailed(long articleId) {
+		return publications.findByStatus(EventPublication.Status.FAILED)
+			.stream()
+			.anyMatch(p -> p.getEvent() instanceof ArticleSaved saved && saved.id() == articleId
+					&& p.getTargetIdentifier().getValue().contains("search.internal.Indexer"));
 	}
 
 	@Test

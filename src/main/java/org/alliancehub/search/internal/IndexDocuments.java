@@ -26,10 +26,8 @@ import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.shared.Html;
+import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.NotFound;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -90,19 +88,16 @@ class IndexDocuments {
 
 	private final Alliances alliances;
 
-	private final Analyzer words;
-
 	private final Minutes minutes;
 
 	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
-			Alliances alliances, SearchIndex index, Minutes minutes) {
+			Alliances alliances, Minutes minutes) {
 		this.minutes = minutes;
 		this.articles = articles;
 		this.bulletins = bulletins;
 		this.organizations = organizations;
 		this.memberships = memberships;
 		this.alliances = alliances;
-		this.words = index.analyzer();
 	}
 
 	static String key(DocumentType type, long id) {
@@ -141,7 +136,7 @@ class IndexDocuments {
 		Set<String> keywords = new LinkedHashSet<>(a.tags());
 		keywords.addAll(words(a.title()));
 		keywords(d, keywords);
-		String more = Folding.fold(String.join(" ", a.tags()) + " " + nz(a.author()) + " " + nz(a.source()));
+		String more = ChineseText.fold(String.join(" ", a.tags()) + " " + nz(a.author()) + " " + nz(a.source()));
 		d.add(new TextField(Analyzers.BODY_BIGRAMS, more, Field.Store.NO));
 		d.add(new TextField(Analyzers.BODY_WORDS, more, Field.Store.NO));
 		return Optional.of(d);
@@ -216,12 +211,12 @@ class IndexDocuments {
 		d.add(new LongPoint(PUBLISHED, millis));
 		d.add(new NumericDocValuesField(PUBLISHED, millis));
 		d.add(new StoredField(PUBLISHED, millis));
-		String foldedTitle = Folding.fold(title);
-		String foldedBody = Folding.fold(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
+		String foldedTitle = ChineseText.fold(title);
+		String foldedBody = ChineseText.fold(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
 		d.add(new StoredField(DISPLAY_TITLE, title));
 		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
 		// The body is searched through its words and, for names the dictionary does not know, its character
-		// pairs; it is stored for the highlighter, which segments the few bodies it shows.
+		// pairs; it is stored for the highlighter, which reads the few bodies it shows as pairs again.
 		d.add(new StoredField(Analyzers.BODY, foldedBody));
 		d.add(new TextField(Analyzers.BODY_WORDS,
 				foldedBody.length() > MAX_BODY_WORDS ? foldedBody.substring(0, MAX_BODY_WORDS) : foldedBody, Field.Store.NO));
@@ -240,28 +235,20 @@ class IndexDocuments {
 
 	private static void keywords(Document d, Set<String> keywords) {
 		for (String k : keywords) {
-			String folded = Folding.fold(k).strip();
+			String folded = ChineseText.fold(k).strip();
 			if (folded.length() >= 2 && folded.length() <= 40) {
 				d.add(new StringField(KEYWORDS, folded, Field.Store.NO));
 			}
 		}
 	}
 
-	/** The words of a title as the Chinese analyzer segments them (two characters or more). */
-	private Set<String> words(String text) {
+	/** The words of a title as the Chinese analysis segments them (two characters or more). */
+	private static Set<String> words(String text) {
 		Set<String> out = new LinkedHashSet<>();
-		try (TokenStream ts = words.tokenStream(Analyzers.TITLE, Folding.fold(text))) {
-			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-			ts.reset();
-			while (ts.incrementToken()) {
-				if (term.length() >= 2) {
-					out.add(term.toString());
-				}
+		for (String w : ChineseText.words(text)) {
+			if (w.length() >= 2) {
+				out.add(w);
 			}
-			ts.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 		return out;
 	}

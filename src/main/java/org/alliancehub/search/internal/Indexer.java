@@ -117,8 +117,10 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		// An index written before bodies were segmented into words answers word questions from titles only.
-		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0 : !index.hasField(Analyzers.BODY_WORDS);
+		// An index written with an older analysis (before bodies were segmented into words, before 醯 was folded)
+		// does not meet the questions of today's: it is rebuilt, and searches use it until the new one is ready.
+		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
+				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

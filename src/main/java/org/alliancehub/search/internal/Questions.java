@@ -1,21 +1,19 @@
 package org.alliancehub.search.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.alliancehub.text.ChineseText;
+import org.alliancehub.text.Synonyms;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -32,15 +30,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class Questions {
 
-	/** Words that carry no meaning of their own: they add to the score but are never required. */
-	private static final Set<String> FUNCTION_WORDS = Set.of("的", "了", "在", "对", "与", "和", "及", "是", "为", "等", "把",
-			"被", "从", "向", "关于", "有关", "之", "或", "并", "将", "中", "上", "请问", "怎么", "如何", "什么", "哪些", "吗");
-
 	private static final Map<String, Float> PAIRS = Map.of(Analyzers.TITLE_BIGRAMS, 3f, Analyzers.BODY_BIGRAMS, 1f);
+
+	/** What a page of the alliance a question names scores for that name when its text does not name it. */
+	private static final float ALLIANCE_PAGE = 1f;
+
+	/** How much more a page holding every word of a long question scores, relative to its words' score. */
+	private static final float EVERY_WORD = 0.5f;
 
 	private static final String SYNTAX = "+|*~()^\\[]{}";
 
 	private final Analyzer analyzer;
+
+	private Map<String, String> alliances = Map.of();
 
 	Questions(Analyzer queryAnalyzer) {
 		this.analyzer = queryAnalyzer;
@@ -55,6 +57,15 @@ final class Questions {
 	 * @param synonyms groups of folded names that stand for each other
 	 */
 	Query parse(String folded, Collection<List<String>> synonyms) {
+		return parse(folded, synonyms, Map.of());
+	}
+
+	/**
+	 * @param alliances the alliance (URL name) each folded alliance name names: a page of that alliance
+	 *        counts as naming it, with a small constant score (its text naming it scores more)
+	 */
+	Query parse(String folded, Collection<List<String>> synonyms, Map<String, String> alliances) {
+		this.alliances = alliances;
 		BooleanQuery.Builder must = new BooleanQuery.Builder();
 		StringBuilder free = new StringBuilder();
 		boolean any = false;
@@ -109,37 +120,24 @@ final class Questions {
 			return null;
 		}
 		List<Unit> units = new ArrayList<>();
-		StringBuilder plain = new StringBuilder();
-		int i = 0;
-		while (i < text.length()) {
-			List<String> group = null;
-			int longest = 0;
-			for (List<String> g : synonyms) {
-				for (String name : g) {
-					if (name.length() > longest && text.startsWith(name, i) && bounded(text, i, i + name.length())) {
-						group = g;
-						longest = name.length();
-					}
-				}
-			}
-			if (group == null) {
-				plain.append(text.charAt(i++));
+		for (Synonyms.Span span : new Synonyms(synonyms).spans(text)) {
+			if (!span.isName()) {
+				units.addAll(plainUnits(span.text()));
 				continue;
 			}
-			units.addAll(plainUnits(plain.toString()));
-			plain.setLength(0);
 			BooleanQuery.Builder either = new BooleanQuery.Builder();
-			for (String name : group) {
+			for (String name : span.group()) {
 				BooleanQuery.Builder all = new BooleanQuery.Builder();
 				for (String w : segment(name)) {
-					all.add(word(w), FUNCTION_WORDS.contains(w) ? Occur.SHOULD : Occur.MUST);
+					all.add(word(w), ChineseText.isFunctionWord(w) ? Occur.SHOULD : Occur.MUST);
 				}
 				either.add(all.build(), Occur.SHOULD);
 			}
-			units.add(new Unit(either.build(), true, segment(text.substring(i, i + longest))));
-			i += longest;
+			span.group().stream().map(alliances::get).filter(java.util.Objects::nonNull).distinct().forEach(slug -> either.add(
+					new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexDocuments.ALLIANCE, slug))), ALLIANCE_PAGE),
+					Occur.SHOULD));
+			units.add(new Unit(either.build(), true, segment(span.text())));
 		}
-		units.addAll(plainUnits(plain.toString()));
 		if (units.isEmpty()) {
 			return null;
 		}
@@ -168,6 +166,17 @@ final class Questions {
 			}
 		}
 		BooleanQuery.Builder scored = new BooleanQuery.Builder().add(enough.build(), Occur.MUST);
+		if (enough(required) < required) {
+			// A page holding every word of the question ranks above one holding most of them (纪要 in
+			// 渣浆泵联盟成立大会纪要 is what the reader asks for, not a word that may be missing).
+			BooleanQuery.Builder every = new BooleanQuery.Builder();
+			for (Unit u : units) {
+				if (u.required()) {
+					every.add(u.query(), Occur.MUST);
+				}
+			}
+			scored.add(new BoostQuery(every.build(), EVERY_WORD), Occur.SHOULD);
+		}
 		List<String> sequence = units.stream().flatMap(u -> u.words().stream()).toList();
 		if (sequence.size() >= 2 && sequence.size() <= 12) {
 			// Words close together, best in the order typed (a sloppy phrase scores nearer matches higher).
@@ -181,16 +190,6 @@ final class Questions {
 			}
 		}
 		return scored.build();
-	}
-
-	/** Whether a name found at [from, to) is not part of a longer Latin word or number (led in filed). */
-	private static boolean bounded(String text, int from, int to) {
-		return !(from > 0 && latin(text.charAt(from)) && latin(text.charAt(from - 1)))
-				&& !(to < text.length() && latin(text.charAt(to - 1)) && latin(text.charAt(to)));
-	}
-
-	private static boolean latin(char c) {
-		return c < 128 && Character.isLetterOrDigit(c);
 	}
 
 	/** How many of n words a document must hold. */
@@ -207,7 +206,7 @@ final class Questions {
 	private List<Unit> plainUnits(String text) {
 		List<Unit> out = new ArrayList<>();
 		for (String w : segment(text)) {
-			out.add(new Unit(word(w), !FUNCTION_WORDS.contains(w), List.of(w)));
+			out.add(new Unit(word(w), !ChineseText.isFunctionWord(w), List.of(w)));
 		}
 		return out;
 	}
@@ -235,21 +234,6 @@ final class Questions {
 	}
 
 	List<String> segment(String text) {
-		List<String> out = new ArrayList<>();
-		if (text.isBlank()) {
-			return out;
-		}
-		try (TokenStream ts = analyzer.tokenStream(Analyzers.TITLE, text)) {
-			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-			ts.reset();
-			while (ts.incrementToken()) {
-				out.add(term.toString());
-			}
-			ts.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out;
+		return ChineseText.wordsOfFolded(text);
 	}
 }

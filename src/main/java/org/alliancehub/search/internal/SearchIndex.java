@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -14,9 +15,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.text.ChineseText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,11 +40,16 @@ public class SearchIndex implements DisposableBean {
 
 	static final String KEY = "key";
 
+	/** The commit data naming the version of the analysis ({@link ChineseText#VERSION}) the documents were written with. */
+	static final String ANALYSIS = "analysis";
+
 	private final Path root;
 
 	private final Analyzer analyzer = Analyzers.forIndex();
 
 	private final Analyzer queryAnalyzer = Analyzers.forQuery();
+
+	private final Analyzer highlightAnalyzer = Analyzers.forHighlighting();
 
 	private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
 
@@ -72,14 +81,25 @@ public class SearchIndex implements DisposableBean {
 
 		final SearcherManager searchers;
 
+		/** The analysis version of the documents in this generation; null for an index older than the marker. */
+		final @Nullable String analysis;
+
 		Generation(Path dir, Analyzer analyzer, boolean create, java.util.concurrent.@Nullable Executor executor)
 				throws IOException {
 			this.dir = dir;
 			this.directory = FSDirectory.open(dir);
+			// A new generation, or one without a commit yet, is written with today's analysis; an existing one keeps
+			// its version until a rebuild replaces it (also across a crash during the rebuild).
+			String written = create || !DirectoryReader.indexExists(directory) ? ChineseText.VERSION
+					: SegmentInfos.readLatestCommit(directory).getUserData().get(ANALYSIS);
+			this.analysis = written;
 			IndexWriterConfig config = new IndexWriterConfig(analyzer)
 				.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
+			if (written != null) {
+				writer.setLiveCommitData(Map.of(ANALYSIS, written).entrySet());
+			}
 			// With an executor, one search runs over the index's segments on every core: a query over a
 			// million documents answers about twice as fast on two cores.
 			this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
@@ -121,6 +141,10 @@ public class SearchIndex implements DisposableBean {
 
 	Analyzer queryAnalyzer() {
 		return queryAnalyzer;
+	}
+
+	Analyzer highlightAnalyzer() {
+		return highlightAnalyzer;
 	}
 
 	/** Opens the current generation (a new, empty one on the first start). */
@@ -205,6 +229,12 @@ public class SearchIndex implements DisposableBean {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Whether the current generation was written with today's analysis ({@link ChineseText#VERSION}). */
+	boolean analysisIsCurrent() {
+		Generation g = current;
+		return g != null && ChineseText.VERSION.equals(g.analysis);
 	}
 
 	/** Whether a document of the current generation has this field (an index of an older analysis may not). */

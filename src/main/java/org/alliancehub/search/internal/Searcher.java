@@ -24,6 +24,7 @@ import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
 import org.alliancehub.shared.Html;
+import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -98,7 +99,7 @@ class Searcher implements Search {
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
-		String folded = Folding.fold(text);
+		String folded = ChineseText.fold(text);
 		Query words = parse(folded);
 		Query filtered = filters(words, q);
 		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(System.currentTimeMillis()));
@@ -128,7 +129,7 @@ class Searcher implements Search {
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
 	private Query parse(String folded) {
-		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded());
+		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded(), synonyms.allianceByName());
 	}
 
 	private Query filters(Query words, SearchQuery q) {
@@ -163,13 +164,14 @@ class Searcher implements Search {
 		if (page.length == 0) {
 			return List.of();
 		}
-		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.queryAnalyzer())
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.highlightAnalyzer())
 			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
 			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
-					|| field.equals(Analyzers.BODY_WORDS))
+					|| field.equals(Analyzers.BODY_WORDS) || field.equals(Analyzers.BODY_BIGRAMS)
+					|| field.equals(Analyzers.TITLE_BIGRAMS))
 			.build();
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);

@@ -24,7 +24,7 @@ class SegmentationCostMeasure {
 		Matcher m = Pattern.compile("\"body\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
 		List<String> bodies = new ArrayList<>();
 		while (m.find()) {
-			bodies.add(Folding.fold(m.group(1).replaceAll("<[^>]+>", " ")));
+			bodies.add(org.alliancehub.text.ChineseText.fold(m.group(1).replaceAll("<[^>]+>", " ")));
 		}
 		for (int round = 0; round < 2; round++) {
 			for (boolean words : new boolean[] { false, true }) {

@@ -1,0 +1,75 @@
+package org.alliancehub.search.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.alliancehub.platform.AllianceHubProperties;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchIndexTests {
+
+	@TempDir
+	Path data;
+
+	private SearchIndex open() {
+		return new SearchIndex(new AllianceHubProperties(data, false, null, Duration.ofHours(12), 1024, true, "http://localhost"));
+	}
+
+	private static Document doc(String key) {
+		Document d = new Document();
+		d.add(new StringField(SearchIndex.KEY, key, Field.Store.YES));
+		return d;
+	}
+
+	@Test
+	void anIndexRemembersTheAnalysisItWasWrittenWithAndOneOfAnOlderAnalysisIsKnownUntilRebuilt() throws Exception {
+		// An index as an older version wrote it: documents, no analysis version in its commit.
+		Path old = data.resolve("index").resolve("g1");
+		Files.createDirectories(old);
+		try (FSDirectory d = FSDirectory.open(old); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+			w.addDocument(doc("ARTICLE:1"));
+			w.commit();
+		}
+		Files.writeString(data.resolve("index").resolve("CURRENT"), "g1");
+
+		SearchIndex index = open();
+		assertThat(index.documents()).isEqualTo(1);
+		assertThat(index.analysisIsCurrent()).isFalse();
+		// A change written before the rebuild does not make the old documents current.
+		index.write("ARTICLE:2", doc("ARTICLE:2"));
+		index.close();
+		index.open();
+		assertThat(index.analysisIsCurrent()).isFalse();
+
+		SearchIndex.Generation next = index.startRebuild();
+		next.writer.addDocument(doc("ARTICLE:1"));
+		index.finishRebuild(next, Set::size);
+		assertThat(index.analysisIsCurrent()).isTrue();
+		index.close();
+		index.open();
+		assertThat(index.analysisIsCurrent()).isTrue();
+		index.destroy();
+	}
+
+	@Test
+	void aNewIndexIsWrittenWithTodaysAnalysis() {
+		SearchIndex index = open();
+		assertThat(index.analysisIsCurrent()).isTrue();
+		index.write("ARTICLE:1", doc("ARTICLE:1"));
+		index.close();
+		index.open();
+		assertThat(index.analysisIsCurrent()).isTrue();
+		index.destroy();
+	}
+}
