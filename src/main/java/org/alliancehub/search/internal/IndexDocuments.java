@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.alliancehub.collaboration.Findable;
+import org.alliancehub.collaboration.Findables;
 import org.alliancehub.content.Article;
 import org.alliancehub.content.ArticleStatus;
 import org.alliancehub.content.Articles;
@@ -90,8 +92,11 @@ class IndexDocuments {
 
 	private final Minutes minutes;
 
+	private final Findables findables;
+
 	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
-			Alliances alliances, Minutes minutes) {
+			Alliances alliances, Minutes minutes, Findables findables) {
+		this.findables = findables;
 		this.minutes = minutes;
 		this.articles = articles;
 		this.bulletins = bulletins;
@@ -116,6 +121,8 @@ class IndexDocuments {
 				case EVENT -> bulletins.eventById(id).map(this::event);
 				case ORGANIZATION -> organization(organizations.get(id));
 				case MINUTES -> minutes.forIndex(id).map(this::minutes);
+				case PROJECT, AGREEMENT, BASE, RESOURCE ->
+					findables.find(Findable.Kind.valueOf(type.name()), id).map(this::collaboration);
 			};
 		}
 		catch (NotFound e) {
@@ -169,6 +176,21 @@ class IndexDocuments {
 				Html.text(m.body()) + " " + nz(m.resolution()), List.of(alliance), m.publishedAt(), m.url());
 		visibility(d, m.visibility(), m.allianceId());
 		keywords(d, words(m.title()));
+		return d;
+	}
+
+	/**
+	 * A project, agreement, demonstration base or shared resource; members-only ones are found by the owning
+	 * alliance's members only (participants-only projects never reach the index).
+	 */
+	Document collaboration(Findable f) {
+		List<Alliance> in = f.alliances().stream().map(alliances::get).toList();
+		DocumentType type = DocumentType.valueOf(f.kind().name());
+		Document d = base(type, f.id(), f.title(), f.body(), in, f.date(), f.url());
+		visibility(d, f.membersOnly() ? Visibility.MEMBERS : Visibility.PUBLIC, f.allianceId());
+		Set<String> keywords = new LinkedHashSet<>(f.keywords());
+		keywords.addAll(words(f.title()));
+		keywords(d, keywords);
 		return d;
 	}
 
@@ -323,10 +345,24 @@ class IndexDocuments {
 			}
 			after = published.get(published.size() - 1).meetingId();
 		}
+		for (Findable.Kind kind : Findable.Kind.values()) {
+			after = 0;
+			List<Long> ids;
+			while (!(ids = findables.idsAfter(kind, after, 500)).isEmpty()) {
+				for (long id : ids) {
+					Optional<Findable> f = findables.find(kind, id);
+					if (f.isPresent()) {
+						sink.accept(key(DocumentType.valueOf(kind.name()), id), collaboration(f.get()));
+					}
+					progress.accept(++done);
+				}
+				after = ids.get(ids.size() - 1);
+			}
+		}
 		return done;
 	}
 
 	long estimate() {
-		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished();
+		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished() + findables.count();
 	}
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.alliancehub.collaboration.CollaborationEvents.CollaborationChanged;
+import org.alliancehub.collaboration.Findables;
 import org.alliancehub.content.ContentEvents.ArticleDeleted;
 import org.alliancehub.content.ContentEvents.ArticleSaved;
 import org.alliancehub.content.ContentEvents.ContentChanged;
@@ -104,6 +106,12 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	@ApplicationModuleListener
 	void on(MinutesWithdrawn e) {
 		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
+	}
+
+	/** A project, agreement, base or resource changed: its subject names which. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(CollaborationChanged e) {
+		Findables.ref(e.subject()).ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	private void refresh(String key) {
