@@ -10,9 +10,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.alliancehub.collaboration.Agreements;
 import org.alliancehub.collaboration.Bases;
+import org.alliancehub.collaboration.CollaborationTypes.BaseStatus;
 import org.alliancehub.collaboration.CollaborationTypes.MilestoneStatus;
+import org.alliancehub.collaboration.CollaborationTypes.PartyKind;
 import org.alliancehub.collaboration.CollaborationTypes.ProjectStatus;
 import org.alliancehub.collaboration.CollaborationTypes.ProjectVisibility;
+import org.alliancehub.collaboration.CollaborationTypes.ResourceKind;
+import org.alliancehub.collaboration.CollaborationTypes.Visibility;
 import org.alliancehub.collaboration.ProjectView;
 import org.alliancehub.collaboration.Projects;
 import org.alliancehub.collaboration.SharedResources;
@@ -34,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The secretariat's collaboration desk in the back office (/admin/a/{slug}/collaboration): propose a project,
- * invite organisations, add milestones, move the status; see the alliance's agreements, bases and resources.
+ * invite organisations, add milestones, move the status; record agreements with their parties, set up
+ * demonstration bases and offer members' shared resources. An invalid form saves nothing and names its fields.
  * Every form posts to the same services the API uses.
  */
 @Controller
@@ -87,6 +92,112 @@ class CollaborationDesk {
 			redirect.addAttribute("error", describe(e));
 			return "redirect:/admin/a/" + site.slug() + "/collaboration";
 		}
+	}
+
+	/**
+	 * Records an agreement. Each party is a row of the form: its kind and one value, an organisation's number, an
+	 * alliance's slug or an outside body's name; rows left empty are skipped.
+	 */
+	@PostMapping("/admin/a/{slug}/collaboration/agreements")
+	@PreAuthorize("@access.canManage(#site.id())")
+	String agreement(Site site, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String signedOn,
+			@RequestParam(defaultValue = "") String signedPlace, @RequestParam(defaultValue = "") String outcomes,
+			@RequestParam(defaultValue = "PUBLIC") Visibility visibility,
+			@RequestParam(required = false) @Nullable List<String> partyKind,
+			@RequestParam(required = false) @Nullable List<String> partyValue, RedirectAttributes redirect) {
+		return onDesk(site, redirect, () -> {
+			List<Invalid.FieldError> errors = new ArrayList<>();
+			LocalDate signed = date(signedOn, "signedOn", errors);
+			List<Agreements.PartyInput> parties = new ArrayList<>();
+			List<String> kinds = partyKind == null ? List.of() : partyKind;
+			List<String> values = partyValue == null ? List.of() : partyValue;
+			for (int i = 0; i < values.size(); i++) {
+				String value = values.get(i).strip();
+				if (value.isEmpty()) {
+					continue;
+				}
+				PartyKind kind;
+				try {
+					kind = PartyKind.valueOf(i < kinds.size() ? kinds.get(i) : "");
+				}
+				catch (IllegalArgumentException e) {
+					errors.add(new Invalid.FieldError("parties[" + parties.size() + "].kind", "one of " + List.of(PartyKind.values())));
+					continue;
+				}
+				switch (kind) {
+					case ORGANIZATION -> parties.add(new Agreements.PartyInput(kind,
+							number(value, "parties[" + parties.size() + "].organizationId", errors), null, null));
+					case ALLIANCE -> parties.add(new Agreements.PartyInput(kind, null, value, null));
+					case OUTSIDE_BODY -> parties.add(new Agreements.PartyInput(kind, null, null, value));
+				}
+			}
+			Agreements.NewAgreement a = valid(new Agreements.NewAgreement(title, blank(subject), signed, blank(signedPlace),
+					blank(outcomes), visibility, parties), errors);
+			agreements.record(site.slug(), a);
+		});
+	}
+
+	@PostMapping("/admin/a/{slug}/collaboration/bases")
+	@PreAuthorize("@access.canManage(#site.id())")
+	String base(Site site, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String hostOrganizationId, @RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(defaultValue = "") String focus, @RequestParam(defaultValue = "") String agreementId,
+			@RequestParam(defaultValue = "PLANNED") BaseStatus status, RedirectAttributes redirect) {
+		return onDesk(site, redirect, () -> {
+			List<Invalid.FieldError> errors = new ArrayList<>();
+			Long host = number(hostOrganizationId, "hostOrganizationId", errors);
+			Long agreement = agreementId.isBlank() ? null : number(agreementId, "agreementId", errors);
+			bases.create(site.slug(), valid(new Bases.NewBase(name, host, blank(regionCode), blank(focus), agreement, status),
+					errors));
+		});
+	}
+
+	@PostMapping("/admin/a/{slug}/collaboration/resources")
+	@PreAuthorize("@access.canManage(#site.id())")
+	String resource(Site site, @RequestParam(defaultValue = "EXPERT") ResourceKind kind,
+			@RequestParam(defaultValue = "") String organizationId, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String fields,
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String location,
+			@RequestParam(defaultValue = "") String capabilities, @RequestParam(defaultValue = "") String conditions,
+			@RequestParam(defaultValue = "PUBLIC") Visibility visibility, RedirectAttributes redirect) {
+		return onDesk(site, redirect, () -> {
+			List<Invalid.FieldError> errors = new ArrayList<>();
+			Long owner = number(organizationId, "organizationId", errors);
+			resources.offer(site.slug(), valid(new SharedResources.NewResource(kind, owner, name, blank(description),
+					blank(fields), blank(title), blank(location), blank(capabilities), blank(conditions), visibility), errors));
+		});
+	}
+
+	/** Runs a form of the desk: back to the desk, with the fields named when the input was invalid. */
+	private String onDesk(Site site, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (Invalid e) {
+			redirect.addAttribute("error", describe(e));
+		}
+		catch (Conflict | Forbidden e) {
+			redirect.addAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/a/" + site.slug() + "/collaboration";
+	}
+
+	private static @Nullable LocalDate date(String value, String field, List<Invalid.FieldError> errors) {
+		if (value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			errors.add(new Invalid.FieldError(field, "YYYY-MM-DD"));
+			return null;
+		}
+	}
+
+	private static @Nullable String blank(String value) {
+		return value.isBlank() ? null : value;
 	}
 
 	@GetMapping("/admin/a/{slug}/projects/{id}")
