@@ -41,6 +41,10 @@ class CollaborationBrowserTests extends BrowserTest {
 			.status()).isEqualTo(201);
 		String secretariat = "bs" + tag;
 		String rep = "br" + tag;
+		String leadRep = "bl" + tag;
+		assertThat(admin.post("/api/v1/users", Map.of("username", leadRep, "displayName", "泵业代表", "email", leadRep + "@example.org",
+				"password", "password-" + leadRep, "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", lead)))).status())
+			.isEqualTo(201);
 		assertThat(admin.post("/api/v1/users", Map.of("username", secretariat, "displayName", "浏览器秘书处", "password",
 				"password-" + secretariat, "roles", List.of(Map.of("role", "SECRETARIAT", "alliance", home)))).status())
 			.isEqualTo(201);
@@ -66,14 +70,9 @@ class CollaborationBrowserTests extends BrowserTest {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), partnerName));
 		assertThat(browser.findElement(By.id("participants")).getText()).contains("已邀请，待确认");
 
-		browser.manage().deleteAllCookies();
-		signIn(wait, rep);
-		browser.get(url("/collaboration/requests"));
-		assertThat(browser.getPageSource()).contains("跨联盟渣浆泵烟气脱硫应用联合攻关" + tag);
-		browser.findElement(By.cssSelector("form[action='/collaboration/projects/" + id + "/participants/" + partner
-				+ "/accept'] button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlContains("/collaboration/requests"));
-		assertThat(browser.findElements(By.cssSelector("form[action$='/participants/" + partner + "/accept']"))).isEmpty();
+		// the secretariat does not act for the lead organisation either: its own representative confirms the lead
+		accept(wait, leadRep, id, lead, tag);
+		accept(wait, rep, id, partner, tag);
 
 		browser.manage().deleteAllCookies();
 		browser.get(url("/a/" + home + "/projects/" + id));
@@ -81,6 +80,18 @@ class CollaborationBrowserTests extends BrowserTest {
 		assertThat(participants).hasSize(2);
 		assertThat(participants.get(0).getText()).contains(leadName).contains("牵头").contains("已确认参与");
 		assertThat(participants.get(1).getText()).contains(partnerName).contains("参与").contains("已确认参与");
+	}
+
+	/** The organisation's representative accepts the invitation on its requests page. */
+	private void accept(WebDriverWait wait, String username, long project, long organization, String tag) {
+		browser.manage().deleteAllCookies();
+		signIn(wait, username);
+		browser.get(url("/collaboration/requests"));
+		assertThat(browser.getPageSource()).contains("跨联盟渣浆泵烟气脱硫应用联合攻关" + tag);
+		browser.findElement(By.cssSelector("form[action='/collaboration/projects/" + project + "/participants/" + organization
+				+ "/accept'] button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/collaboration/requests"));
+		assertThat(browser.findElements(By.cssSelector("form[action$='/participants/" + organization + "/accept']"))).isEmpty();
 	}
 
 	private void signIn(WebDriverWait wait, String username) {

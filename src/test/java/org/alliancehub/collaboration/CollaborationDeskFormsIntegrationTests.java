@@ -63,13 +63,14 @@ class CollaborationDeskFormsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void theDeskShowsTheThreeFormsWithTheirCsrfTokenInEveryLanguage() {
-		for (String lang : List.of("zh_CN", "zh_TW", "en")) {
+		for (String lang : List.of("zh-TW", "en", "zh-CN")) {
 			var page = desk.get(home + "?lang=" + lang);
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("id=\"new-agreement\"").contains("id=\"new-base\"").contains("id=\"new-resource\"")
 				.doesNotContain("collab.newAgreement").doesNotContain("collab.partyHint").doesNotContain("collab.none");
 		}
-		String page = desk.get(home).body();
+		assertThat(desk.get(home + "?lang=en").body()).contains("Record an agreement").contains("Record a demonstration base");
+		String page = desk.get(home + "?lang=zh-CN").body();
 		assertThat(page).contains("登记合作协议").contains("登记示范基地").contains("登记共享资源");
 		assertThat(page.split("name=\"_csrf\"", -1).length - 1).isGreaterThanOrEqualTo(4);
 	}
