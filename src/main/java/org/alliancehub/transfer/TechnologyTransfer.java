@@ -292,7 +292,7 @@ public class TechnologyTransfer {
 	private double same(Field field, String region, Field otherField, String otherRegion, List<String> why) {
 		double score = 0;
 		if (field == otherField) {
-			why.add(text("transfer.why.field", text("transfer.field." + field.name())));
+			why.add(text("transfer.why.field", text("enum.Field." + field.name())));
 			score += 0.2;
 		}
 		var province = Regions.china().provinceOf(region);

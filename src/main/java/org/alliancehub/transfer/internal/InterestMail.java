@@ -70,8 +70,8 @@ class InterestMail {
 			log.info("no mail server: interest {} is not mailed", i.id());
 			return;
 		}
-		String status = text("transfer.interest.status." + i.status().name());
-		String reason = i.reason() == null ? "" : text("transfer.reason." + i.reason().name());
+		String status = text("enum.InterestStatus." + i.status().name());
+		String reason = i.reason() == null ? "" : text("enum.DeclineReason." + i.reason().name());
 		List<Users.Recipient> recipients = users
 			.representativesOf(List.of(i.demandOrganizationId(), i.achievementOrganizationId()));
 		for (Users.Recipient to : recipients) {
