@@ -214,9 +214,11 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	}
 
 	Map<String, Object> achievement(long org, String title, String description, String visibility) {
-		return Map.of("organizationId", org, "title", title, "description", description, "field", "FLUID_MACHINERY",
-				"region", "130200", "visibility", visibility, "maturity", 7, "ipStatus", "GRANTED_PATENT", "patentNumber",
-				"ZL202310000000.1", "transferModes", List.of("LICENCE", "EQUITY"), "terms", "首年许可费面议");
+		Map<String, Object> a = new HashMap<>(Map.of("organizationId", org, "title", title, "description", description,
+				"field", "FLUID_MACHINERY", "region", "130200", "visibility", visibility, "maturity", 7, "ipStatus",
+				"GRANTED_PATENT", "patentNumber", "ZL202310000000.1", "transferModes", List.of("LICENCE", "EQUITY")));
+		a.put("terms", "首年许可费面议");
+		return a;
 	}
 
 	long post(TestClient who, String path, Map<String, Object> body) {

@@ -36,7 +36,7 @@ class TransferOwners {
 	}
 
 	@Bean
-	OwnedObjects transferOwners(JdbcClient jdbc) {
+	OwnedObjects transferRecordOwners(JdbcClient jdbc) {
 		return OwnedObjects.of("transfer",
 				id -> sides(jdbc, "i.id = (select interest_id from transfer_record where id = ?)", id));
 	}
