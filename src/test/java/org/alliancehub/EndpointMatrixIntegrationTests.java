@@ -405,8 +405,8 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 					"resource request");
 		}
 		// technology transfer
-		TestClient repB = callers.get(Caller.REP_OF_B);
-		made("demand", repB.post("/api/v1/demands", transferSample(orgB, "需求" + secret, "MEMBERS", false)), "demand");
+		TestClient repOfB = callers.get(Caller.REP_OF_B);
+		made("demand", repOfB.post("/api/v1/demands", transferSample(orgB, "需求" + secret, "MEMBERS", false)), "demand");
 		made("achievement", admin.post("/api/v1/achievements", transferSample(orgB2, "成果" + secret, "MEMBERS", true)),
 				"achievement");
 		made("freeAchievement", admin.post("/api/v1/achievements", transferSample(orgB2, "另一成果" + secret, "MEMBERS",
@@ -421,7 +421,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			made(null, traded, "interest to transfer");
 			if (traded.status() == 201) {
 				long tradedId = traded.json().get("id").asLong();
-				made(null, repB.post("/api/v1/interests/" + tradedId + "/decision", Map.of("decision", "ACCEPT")),
+				made(null, repOfB.post("/api/v1/interests/" + tradedId + "/decision", Map.of("decision", "ACCEPT")),
 						"interest accepted");
 				var transfer = admin.post("/api/v1/interests/" + tradedId + "/transfer", Map.of("contractType", "LICENCE",
 						"amount", 50, "date", "2026-10-01"));
