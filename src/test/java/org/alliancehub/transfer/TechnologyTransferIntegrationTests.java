@@ -206,6 +206,40 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 		assertThat(texts.toString()).contains("合作意向").contains("已接受").contains("技术转化已登记").contains(RIGHT_TITLE);
 	}
 
+	@Test
+	void theDemandPageShowsRankedMatchesWithReasonsAndTheInterestFormToItsRepresentative() {
+		long right = post(reps.get(holder), "/api/v1/achievements", achievement(holder, RIGHT_TITLE, RIGHT_TEXT, "PUBLIC"));
+		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
+				"寻求碳化硅陶瓷复合叶轮技术，用于磷化工料浆渣浆泵。", "PUBLIC"));
+		var page = reps.get(seeker).get("/a/" + slug + "/demands/" + demand);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"match-" + right + "\"").contains(RIGHT_TITLE).contains("共同关键词")
+			.contains("同一领域").contains("表达合作意向").contains("name=\"achievementId\"");
+		var anonymous = client().get("/a/" + slug + "/demands/" + demand);
+		assertThat(anonymous.status()).isEqualTo(200);
+		assertThat(anonymous.body()).contains(RIGHT_TITLE).doesNotContain("name=\"achievementId\"");
+		assertThat(client().get("/a/" + slug + "/achievements/" + right).body()).contains("磷化工料浆渣浆泵叶轮磨损快");
+		assertThat(client().get("/a/" + slug + "/demands").body()).contains("demand-" + demand);
+		assertThat(client().get("/a/" + slug + "/achievements").body()).contains("achievement-" + right);
+		assertThat(client().get("/a/" + otherSlug + "/demands").body()).doesNotContain("demand-" + demand + "\"");
+		// a demand shown on another alliance's site is sent to its own
+		var elsewhere = client().get("/a/" + otherSlug + "/demands/" + demand);
+		assertThat(elsewhere.status()).isIn(301, 302, 303);
+	}
+
+	@Test
+	void theDemoMatchesAreComputedByTheMatcher() {
+		var demands = client().get("/api/v1/demands?size=100").json().get("items");
+		long pumpDemand = demands.valueStream().filter(d -> d.get("title").asString().equals("脱硫循环泵过流部件耐磨寿命提升"))
+			.findFirst().orElseThrow().get("id").asLong();
+		var matches = client().get("/api/v1/demands/" + pumpDemand + "/matches");
+		assertThat(matches.json().get("items").get(0).get("title").asString()).isEqualTo("高铬铸铁耐磨合金及渣浆泵过流部件热处理技术");
+		// the network's register lists every alliance's, marked as demo data
+		var network = client().get("/a/lmxfw/demands");
+		assertThat(network.status()).isEqualTo(200);
+		assertThat(network.body()).contains("脱硫循环泵过流部件耐磨寿命提升").contains("聚酯熔体直纺节能降耗").contains("演示数据");
+	}
+
 	// ---- fixtures
 
 	Map<String, Object> demand(long org, String title, String description, String visibility) {
