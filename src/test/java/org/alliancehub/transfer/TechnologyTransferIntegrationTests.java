@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,8 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	final Map<Long, TestClient> reps = new HashMap<>();
 
 	final Map<Long, String> emails = new HashMap<>();
+
+	final Map<Long, String> usernames = new HashMap<>();
 
 	String slug;
 
@@ -87,8 +90,9 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 
 	@Test
 	void matchingRanksTheRightAchievementFirstForADemandInTraditionalOrSimplified() {
+		String tag = "型号x" + UUID.randomUUID().toString().substring(0, 6);
 		long right = post(reps.get(holder), "/api/v1/achievements",
-				achievement(holder, RIGHT_TITLE, RIGHT_TEXT, "PUBLIC"));
+				achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
 		post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title", "聚酯熔体直纺细旦纤维节能工艺",
 				"description", "熔体直纺工艺改进，降低化纤生产能耗，适用于涤纶长丝企业。", "field", "CHEMICAL_FIBRE", "region", "330100",
 				"maturity", 8, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
@@ -96,9 +100,9 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 				"description", "覆膜滤料用于燃煤锅炉烟气除尘，排放低于十毫克。", "field", "ENVIRONMENTAL", "region", "320100",
 				"maturity", 7, "ipStatus", "PENDING", "transferModes", List.of("ASSIGNMENT")));
 		long traditional = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料漿渣漿泵葉輪磨損快",
-				"我廠輸送磷化工料漿的渣漿泵葉輪磨損很快，尋求碳化矽陶瓷複合葉輪技術，延長過流部件壽命。", "PUBLIC"));
+				"我廠輸送磷化工料漿的渣漿泵葉輪磨損很快，尋求碳化矽陶瓷複合葉輪技術（" + tag + "），延長過流部件壽命。", "PUBLIC"));
 		long simplified = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
-				"我厂输送磷化工料浆的渣浆泵叶轮磨损很快，寻求碳化硅陶瓷复合叶轮技术，延长过流部件寿命。", "PUBLIC"));
+				"我厂输送磷化工料浆的渣浆泵叶轮磨损很快，寻求碳化硅陶瓷复合叶轮技术（" + tag + "），延长过流部件寿命。", "PUBLIC"));
 		for (long demand : List.of(traditional, simplified)) {
 			var r = reps.get(seeker).get("/api/v1/demands/" + demand + "/matches");
 			assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -207,18 +211,27 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void theDemandPageShowsRankedMatchesWithReasonsAndTheInterestFormToItsRepresentative() {
-		long right = post(reps.get(holder), "/api/v1/achievements", achievement(holder, RIGHT_TITLE, RIGHT_TEXT, "PUBLIC"));
-		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
-				"寻求碳化硅陶瓷复合叶轮技术，用于磷化工料浆渣浆泵。", "PUBLIC"));
-		var page = reps.get(seeker).get("/a/" + slug + "/demands/" + demand);
-		assertThat(page.status()).as(page.body()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"match-" + right + "\"").contains(RIGHT_TITLE).contains("共同关键词")
+	void theDemandPageShowsRankedMatchesWithReasonsAndTheInterestFormToItsRepresentative() throws Exception {
+		String tag = "型号y" + UUID.randomUUID().toString().substring(0, 6);
+		long right = post(reps.get(holder), "/api/v1/achievements",
+				achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
+		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快" + tag,
+				"寻求碳化硅陶瓷复合叶轮技术，用于磷化工料浆渣浆泵。" + tag, "PUBLIC"));
+		String path = "/a/" + slug + "/demands/" + demand;
+		FormSession browser = FormSession.signIn(port, usernames.get(seeker), "password-" + usernames.get(seeker));
+		var page = browser.get(path);
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"match-" + right + "\"").contains(RIGHT_TITLE + tag).contains("共同关键词")
 			.contains("同一领域").contains("表达合作意向").contains("name=\"achievementId\"");
-		var anonymous = client().get("/a/" + slug + "/demands/" + demand);
+		// the form expresses interest in the demand's organisation's name; the holder's representative then decides
+		var sent = browser.post(path, path + "/interest", "achievementId=" + right);
+		assertThat(sent.statusCode()).isIn(200, 302, 303);
+		var after = browser.get(path);
+		assertThat(after.body()).contains("id=\"interests\"").contains("待答复");
+		var anonymous = client().get(path);
 		assertThat(anonymous.status()).isEqualTo(200);
-		assertThat(anonymous.body()).contains(RIGHT_TITLE).doesNotContain("name=\"achievementId\"");
-		assertThat(client().get("/a/" + slug + "/achievements/" + right).body()).contains("磷化工料浆渣浆泵叶轮磨损快");
+		assertThat(anonymous.body()).contains(RIGHT_TITLE + tag).doesNotContain("name=\"achievementId\"");
+		assertThat(client().get("/a/" + slug + "/achievements/" + right).body()).contains("磷化工料浆渣浆泵叶轮磨损快" + tag);
 		assertThat(client().get("/a/" + slug + "/demands").body()).contains("demand-" + demand);
 		assertThat(client().get("/a/" + slug + "/achievements").body()).contains("achievement-" + right);
 		assertThat(client().get("/a/" + otherSlug + "/demands").body()).doesNotContain("demand-" + demand + "\"");
@@ -281,6 +294,7 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 		assertThat(u.status()).as(u.body()).isEqualTo(201);
 		reps.put(id, client().login(username, "password-" + username));
 		emails.put(id, email);
+		usernames.put(id, username);
 		return id;
 	}
 
