@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
 public record AchievementView(long id, String alliance, long organizationId, String organization, String title,
 		String description, Field field, String region, String regionName, Visibility visibility, int maturity,
 		IpStatus ipStatus, @Nullable String patentNumber, List<TransferMode> transferModes, @Nullable String terms,
-		@Nullable Long projectId, boolean demo) {
+		@Nullable Long projectId, @Nullable ProjectLink project, boolean demo) {
+
+	/** The joint project the achievement came from, when the caller may read it (需求 → 项目 → 成果). */
+	public record ProjectLink(long id, String alliance, String title) {
+	}
 
 	public boolean membersOnly() {
 		return visibility == Visibility.MEMBERS;

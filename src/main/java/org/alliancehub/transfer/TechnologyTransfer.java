@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.alliancehub.collaboration.ProjectSummary;
+import org.alliancehub.collaboration.Projects;
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.Memberships;
 import org.alliancehub.membership.Organization;
@@ -65,8 +67,12 @@ public class TechnologyTransfer {
 
 	private final ApplicationEventPublisher events;
 
+	private final Projects projects;
+
 	TechnologyTransfer(JdbcClient jdbc, Access access, Alliances alliances, Organizations organizations,
-			Memberships memberships, MatchIndex index, MessageSource messages, ApplicationEventPublisher events) {
+			Memberships memberships, MatchIndex index, MessageSource messages, ApplicationEventPublisher events,
+			Projects projects) {
+		this.projects = projects;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.alliances = alliances;
@@ -160,6 +166,9 @@ public class TechnologyTransfer {
 		String terms = blankToNull(a.terms());
 		if (terms != null && terms.length() > 5000) {
 			errors.add(new Invalid.FieldError("terms", "at most 5000 characters"));
+		}
+		if (a.projectId() != null && project(a.projectId()) == null) {
+			errors.add(new Invalid.FieldError("projectId", "no such project"));
 		}
 		if (!errors.isEmpty() || c == null || ip == null || a.maturity() == null) {
 			throw new Invalid(errors);
@@ -460,8 +469,20 @@ public class TechnologyTransfer {
 					names.getOrDefault(r.org(), ""), r.title(), r.description(), r.field(), r.region(), regionName(r.region()),
 					r.visibility(), r.maturity(), r.ip(), r.patent(),
 					Arrays.stream(r.modes().split(",")).filter(s -> !s.isBlank()).map(TransferMode::valueOf).toList(),
-					r.terms(), r.projectId(), r.demo()))
+					r.terms(), r.projectId(), r.projectId() == null ? null : project(r.projectId()), r.demo()))
 			.toList();
+	}
+
+	/** The project an achievement links to, when it exists and the caller may read it (null otherwise). */
+	private AchievementView.@Nullable ProjectLink project(long id) {
+		try {
+			access.canRead("project", id);
+			ProjectSummary p = projects.summary(id);
+			return new AchievementView.ProjectLink(p.id(), p.alliance(), p.title());
+		}
+		catch (NotFound e) {
+			return null;
+		}
 	}
 
 	private static String regionName(String code) {

@@ -4,7 +4,7 @@
  * region and maturity, the interest one side expresses in a match, the other side's decision with a reason, and
  * the transfer an accepted match records. Matches are computed when asked, never stored.
  */
-@ApplicationModule(allowedDependencies = { "identity", "membership", "network", "platform", "shared", "text", "web" })
+@ApplicationModule(allowedDependencies = { "collaboration", "identity", "membership", "network", "platform", "shared", "text", "web" })
 @NullMarked
 package org.alliancehub.transfer;
 

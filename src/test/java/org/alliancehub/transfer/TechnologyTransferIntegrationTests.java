@@ -241,6 +241,26 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anAchievementLinksTheProjectItCameFromAndAnUnknownProjectIsNamed() {
+		TestClient sec = TestClient.userWith(admin(), client(), List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
+		var project = sec.post("/api/v1/alliances/" + slug + "/projects", Map.of("title", "联合攻关渣浆泵叶轮", "leadOrganizationId",
+				holder, "visibility", "PUBLIC", "summary", "叶轮耐磨"));
+		assertThat(project.status()).as(project.body()).isEqualTo(201);
+		long projectId = project.json().get("id").asLong();
+		Map<String, Object> linked = achievement(holder, "项目产出的成果", "叶轮耐磨", "PUBLIC");
+		linked.put("projectId", projectId);
+		long id = post(reps.get(holder), "/api/v1/achievements", linked);
+		assertThat(client().get("/api/v1/achievements/" + id).json().get("project").get("title").asString())
+			.isEqualTo("联合攻关渣浆泵叶轮");
+		assertThat(client().get("/a/" + slug + "/achievements/" + id).body()).contains("id=\"project-link\"")
+			.contains("/a/" + slug + "/projects/" + projectId);
+		linked.put("projectId", 987654321L);
+		var unknown = reps.get(holder).post("/api/v1/achievements", linked);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.invalidFields()).containsExactly("projectId");
+	}
+
+	@Test
 	void theDemoMatchesAreComputedByTheMatcher() {
 		var demands = client().get("/api/v1/demands?size=100").json().get("items");
 		long pumpDemand = demands.valueStream().filter(d -> d.get("title").asString().equals("脱硫循环泵过流部件耐磨寿命提升"))
