@@ -229,6 +229,21 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("PATCH /api/v1/agreements/{id}", B_MANAGERS);
 		rule("POST /api/v1/agreements/{id}/document", B_MANAGERS);
 		rule("GET /api/v1/agreements/{id}/document", B_READERS);
+		// technology transfer: a members-only demand of B's member, members-only achievements of another member of B,
+		// a pending interest expressed by that other member (B's member decides) and an accepted one with its transfer
+		rule("POST /api/v1/demands", ACTS_FOR_B_MEMBER); // in B's member's name
+		rule("GET /api/v1/demands", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/demands/{id}", B_READERS); // members-only
+		rule("GET /api/v1/demands/{id}/matches", B_READERS);
+		rule("POST /api/v1/achievements", ACTS_FOR_B_MEMBER);
+		rule("GET /api/v1/achievements", EVERYONE); // filtered: checked by the secret
+		rule("GET /api/v1/achievements/{id}", B_READERS);
+		rule("GET /api/v1/achievements/{id}/matches", B_READERS);
+		rule("POST /api/v1/interests", ACTS_FOR_B_MEMBER); // for B's member's side of a match of B's objects
+		rule("GET /api/v1/interests/{id}", B_READERS); // both sides and B's secretariat
+		rule("POST /api/v1/interests/{id}/decision", ACTS_FOR_B_MEMBER); // the other side only
+		rule("POST /api/v1/interests/{id}/transfer", ACTS_FOR_B_MEMBER); // either side, once accepted
+		rule("GET /api/v1/transfers/{id}", B_READERS);
 		rule("POST /api/v1/alliances/{slug}/bases", B_MANAGERS);
 		rule("GET /api/v1/alliances/{slug}/bases", EVERYONE);
 		rule("GET /api/v1/bases", EVERYONE);
@@ -389,6 +404,40 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 					"organizationId", orgB2, "from", "2027-02-01", "to", "2027-02-03", "purpose", "用途" + secret)),
 					"resource request");
 		}
+		// technology transfer
+		TestClient repOfB = callers.get(Caller.REP_OF_B);
+		made("demand", repOfB.post("/api/v1/demands", transferSample(orgB, "需求" + secret, "MEMBERS", false)), "demand");
+		made("achievement", admin.post("/api/v1/achievements", transferSample(orgB2, "成果" + secret, "MEMBERS", true)),
+				"achievement");
+		made("freeAchievement", admin.post("/api/v1/achievements", transferSample(orgB2, "另一成果" + secret, "MEMBERS",
+				true)), "achievement without interest");
+		made("tradedAchievement", admin.post("/api/v1/achievements", transferSample(orgB2, "转化成果" + secret, "MEMBERS",
+				true)), "achievement transferred");
+		if (ids.containsKey("demand") && ids.containsKey("achievement") && ids.containsKey("tradedAchievement")) {
+			made("interest", admin.post("/api/v1/interests", Map.of("demandId", ids.get("demand"), "achievementId",
+					ids.get("achievement"), "organizationId", orgB2)), "interest");
+			var traded = admin.post("/api/v1/interests", Map.of("demandId", ids.get("demand"), "achievementId",
+					ids.get("tradedAchievement"), "organizationId", orgB2));
+			made(null, traded, "interest to transfer");
+			if (traded.status() == 201) {
+				long tradedId = traded.json().get("id").asLong();
+				made(null, repOfB.post("/api/v1/interests/" + tradedId + "/decision", Map.of("decision", "ACCEPT")),
+						"interest accepted");
+				var transfer = admin.post("/api/v1/interests/" + tradedId + "/transfer", Map.of("contractType", "LICENCE",
+						"amount", 50, "date", "2026-10-01"));
+				made(null, transfer, "transfer");
+				if (transfer.status() == 201) {
+					ids.put("transfer", transfer.json().get("transfer").get("id").asLong());
+				}
+			}
+		}
+		samples.put("POST /api/v1/demands", () -> transferSample(orgB, "新需求", "PUBLIC", false));
+		samples.put("POST /api/v1/achievements", () -> transferSample(orgB, "新成果", "PUBLIC", true));
+		samples.put("POST /api/v1/interests", () -> Map.of("demandId", ids.getOrDefault("demand", 0L), "achievementId",
+				ids.getOrDefault("freeAchievement", 0L), "organizationId", orgB));
+		samples.put("POST /api/v1/interests/{id}/decision", () -> Map.of("decision", "ACCEPT"));
+		samples.put("POST /api/v1/interests/{id}/transfer", () -> Map.of("contractType", "EQUITY", "amount", 10, "date",
+				"2026-12-01"));
 		samples.put("POST /api/v1/projects/{id}/participants", () -> Map.of("organizationId", orgB2));
 		samples.put("POST /api/v1/alliances/{slug}/agreements", () -> Map.of("title", "新协议", "parties",
 				List.of(Map.of("kind", "OUTSIDE_BODY", "name", "某市人民政府"))));
@@ -488,6 +537,19 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			throw new IllegalStateException(what + ": expected " + status + ", got " + r.status() + " " + r.body());
 		}
 		return r;
+	}
+
+	/** A demand or an achievement of technology transfer in an organisation's name. */
+	static Map<String, Object> transferSample(long organization, String title, String visibility, boolean achievement) {
+		Map<String, Object> m = new HashMap<>(Map.of("organizationId", organization, "title", title, "description",
+				"渣浆泵叶轮耐磨" + title, "field", "FLUID_MACHINERY", "region", "130100", "visibility", visibility));
+		if (achievement) {
+			m.putAll(Map.of("maturity", 6, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
+		}
+		else {
+			m.putAll(Map.of("budget", 30, "deadline", "2027-06-30"));
+		}
+		return m;
 	}
 
 	static byte[] pdf() {
@@ -707,6 +769,18 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/resource-requests/")) {
 					yield id("resourceRequest");
+				}
+				if (path.startsWith("/api/v1/demands/")) {
+					yield id("demand");
+				}
+				if (path.startsWith("/api/v1/achievements/")) {
+					yield id("achievement");
+				}
+				if (path.startsWith("/api/v1/interests/")) {
+					yield id("interest");
+				}
+				if (path.startsWith("/api/v1/transfers/")) {
+					yield id("transfer");
 				}
 				throw new IllegalArgumentException("no object of B for {id}");
 			}

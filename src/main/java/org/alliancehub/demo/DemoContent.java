@@ -79,10 +79,13 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoCollaboration collaboration;
 
+	private final DemoTransfer transfer;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
-			DemoMeetings meetings, DemoCollaboration collaboration) {
+			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer) {
 		this.collaboration = collaboration;
+		this.transfer = transfer;
 		this.survey = survey;
 		this.meetings = meetings;
 		this.platform = platform;
@@ -233,6 +236,7 @@ class DemoContent implements ApplicationRunner {
 			}
 		}
 		collaboration.load(bySlug);
+		transfer.load();
 	}
 
 	private void about(Alliance a, AllianceSpec spec) {

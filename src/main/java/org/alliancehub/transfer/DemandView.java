@@ -1,0 +1,18 @@
+package org.alliancehub.transfer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.alliancehub.transfer.TransferTypes.Field;
+import org.alliancehub.transfer.TransferTypes.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/** A technology demand (技术需求): the problem an organisation wants solved, with budget (万元) and deadline. */
+public record DemandView(long id, String alliance, long organizationId, String organization, String title,
+		String description, Field field, String region, String regionName, Visibility visibility,
+		@Nullable BigDecimal budget, @Nullable LocalDate deadline, boolean demo) {
+
+	public boolean membersOnly() {
+		return visibility == Visibility.MEMBERS;
+	}
+}

@@ -1,0 +1,187 @@
+package org.alliancehub.transfer.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.alliancehub.text.ChineseText;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An in-memory Lucene index of the demands and achievements, owned by the transfer module and analysed as the
+ * site search analyses ({@link ChineseText}: folded, so 繁體 and 简体 are one; words by smartcn, character pairs as
+ * the fallback). Filled from the tables on first use, then kept by every post. BM25 over the words, the pairs
+ * weighted lower; field, region and maturity are added by the caller.
+ */
+@Component
+public class MatchIndex {
+
+	static final String KIND = "kind";
+
+	static final String KEY = "key";
+
+	static final String ID = "id";
+
+	static final String WORDS = "words";
+
+	static final String PAIRS = "pairs";
+
+	private static final int MAX_WORDS = 300;
+
+	private static final int MAX_PAIRS = 400;
+
+	private static final float PAIR_WEIGHT = 0.3f;
+
+	private final JdbcClient jdbc;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private volatile boolean loaded;
+
+	public record Hit(long id, float score) {
+	}
+
+	MatchIndex(JdbcClient jdbc) throws IOException {
+		this.jdbc = jdbc;
+		Analyzer analyzer = new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(),
+				Map.of(PAIRS, ChineseText.pairIndexAnalyzer()));
+		this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+		this.searchers = new SearcherManager(writer, null);
+	}
+
+	/** Adds or replaces a demand ({@code demand}) or an achievement ({@code achievement}). */
+	public void put(String kind, long id, String text) {
+		ensureLoaded();
+		write(kind, id, text);
+		refresh();
+	}
+
+	/** The best objects of a kind for a text, by BM25 over words and pairs. */
+	public List<Hit> search(String kind, String text, int limit) {
+		ensureLoaded();
+		String folded = ChineseText.fold(text);
+		BooleanQuery.Builder terms = new BooleanQuery.Builder();
+		int clauses = 0;
+		for (String w : distinct(ChineseText.wordsOfFolded(folded), MAX_WORDS)) {
+			if (!ChineseText.isFunctionWord(w)) {
+				terms.add(new TermQuery(new Term(WORDS, w)), Occur.SHOULD);
+				clauses++;
+			}
+		}
+		for (String p : distinct(ChineseText.pairsOfFolded(folded), MAX_PAIRS)) {
+			terms.add(new BoostQuery(new TermQuery(new Term(PAIRS, p)), PAIR_WEIGHT), Occur.SHOULD);
+			clauses++;
+		}
+		if (clauses == 0) {
+			return List.of();
+		}
+		BooleanQuery query = new BooleanQuery.Builder().add(terms.build(), Occur.MUST)
+			.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER)
+			.build();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				TopDocs top = searcher.search(query, limit);
+				List<Hit> hits = new ArrayList<>();
+				var stored = searcher.storedFields();
+				for (ScoreDoc d : top.scoreDocs) {
+					hits.add(new Hit(stored.document(d.doc).getField(ID).numericValue().longValue(), d.score));
+				}
+				return hits;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The words of a text as the index sees them, function words and single characters left out. */
+	public static Set<String> contentWords(String text) {
+		Set<String> out = new LinkedHashSet<>();
+		for (String w : ChineseText.words(text)) {
+			if (w.codePointCount(0, w.length()) > 1 && !ChineseText.isFunctionWord(w) && !w.chars().allMatch(Character::isDigit)) {
+				out.add(w);
+			}
+		}
+		return out;
+	}
+
+	private static List<String> distinct(List<String> terms, int max) {
+		return new ArrayList<>(new LinkedHashSet<>(terms)).subList(0, Math.min(max, new LinkedHashSet<>(terms).size()));
+	}
+
+	private void ensureLoaded() {
+		if (loaded) {
+			return;
+		}
+		synchronized (this) {
+			if (loaded) {
+				return;
+			}
+			for (String kind : List.of("demand", "achievement")) {
+				jdbc.sql("select id, title, description from transfer_" + kind)
+					.query((rs, i) -> {
+						write(kind, rs.getLong(1), rs.getString(2) + "\n" + rs.getString(3));
+						return 0;
+					})
+					.list();
+			}
+			refresh();
+			loaded = true;
+		}
+	}
+
+	private synchronized void write(String kind, long id, String text) {
+		String folded = ChineseText.fold(text);
+		Document doc = new Document();
+		doc.add(new StringField(KIND, kind, Field.Store.NO));
+		doc.add(new StringField(KEY, kind + ":" + id, Field.Store.NO));
+		doc.add(new StoredField(ID, id));
+		doc.add(new TextField(WORDS, folded, Field.Store.NO));
+		doc.add(new TextField(PAIRS, folded, Field.Store.NO));
+		try {
+			writer.updateDocument(new Term(KEY, kind + ":" + id), doc);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void refresh() {
+		try {
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
