@@ -3,20 +3,16 @@ package org.alliancehub.collaboration.internal;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.alliancehub.collaboration.CollaborationEvents.ResourceRequestDecided;
 import org.alliancehub.collaboration.CollaborationEvents.ResourceRequested;
 import org.alliancehub.collaboration.ResourceRequestView;
 import org.alliancehub.collaboration.SharedResources;
 import org.alliancehub.identity.Users;
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.platform.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +30,13 @@ class ResourceMail {
 
 	private final Users users;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
 	private final AllianceHubProperties properties;
 
-	ResourceMail(SharedResources resources, Users users, ObjectProvider<JavaMailSender> mail, MessageSource messages,
+	ResourceMail(SharedResources resources, Users users, Mail mail, MessageSource messages,
 			AllianceHubProperties properties) {
 		this.resources = resources;
 		this.users = users;
@@ -63,27 +59,16 @@ class ResourceMail {
 	}
 
 	private void send(ResourceRequestView r, String subject, String bodyKey) {
-		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
+		if (!mail.available()) {
 			log.info("no mail server: resource request {} is not mailed", r.id());
 			return;
 		}
 		List<Users.Recipient> recipients = users.representativesOf(List.of(r.ownerOrganizationId(), r.organizationId()));
 		for (Users.Recipient to : recipients) {
-			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-				helper.setTo(to.email());
-				helper.setFrom("noreply@alliancehub.local");
-				helper.setSubject(subject);
-				helper.setText(text(bodyKey, to.displayName(), r.organization(), r.resource(), r.ownerOrganization(),
+			mail.send(to.email(), subject,
+					text(bodyKey, to.displayName(), r.organization(), r.resource(), r.ownerOrganization(),
 						r.from().toString(), r.to().toString(), r.purpose(), text("collab.request.status." + r.status()),
 						r.reason() == null ? "" : r.reason(), properties.link("/collaboration/requests")));
-				sender.send(message);
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException("the message to " + to.email() + " could not be written", ex);
-			}
 		}
 	}
 

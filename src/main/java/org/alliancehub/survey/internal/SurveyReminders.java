@@ -10,18 +10,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.alliancehub.identity.Users;
 import org.alliancehub.shared.Invalid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.alliancehub.platform.Mail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +40,7 @@ public class SurveyReminders {
 
 	private final Users users;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -52,7 +48,7 @@ public class SurveyReminders {
 
 	private final org.alliancehub.platform.AllianceHubProperties properties;
 
-	SurveyReminders(JdbcClient jdbc, Surveys surveys, Users users, ObjectProvider<JavaMailSender> mail,
+	SurveyReminders(JdbcClient jdbc, Surveys surveys, Users users, Mail mail,
 			MessageSource messages, @Value("${alliancehub.survey.reminder-days:3}") int daysBefore,
 			org.alliancehub.platform.AllianceHubProperties properties) {
 		this.properties = properties;
@@ -75,14 +71,13 @@ public class SurveyReminders {
 		if (s.status() != SurveyStatus.PUBLISHED) {
 			throw new org.alliancehub.shared.Conflict("only a published survey's recipients are reminded");
 		}
-		if (mail.getIfAvailable() == null) {
+		if (!mail.available()) {
 			throw Invalid.field("mail", "no mail server is configured (spring.mail.host)");
 		}
 		return send(s, false);
 	}
 
 	private Sent send(SurveyView s, boolean onlyNotToday) {
-		JavaMailSender sender = mail.getObject();
 		List<Long> waiting = jdbc.sql("""
 				select r.organization_id from survey_recipient r
 				left join survey_response p on p.survey_id = r.survey_id and p.organization_id = r.organization_id
@@ -94,19 +89,9 @@ public class SurveyReminders {
 		List<Users.Recipient> recipients = users.representativesOf(waiting);
 		String deadline = s.deadline().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(MAIL_TIME);
 		for (Users.Recipient r : recipients) {
-			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-				helper.setTo(r.email());
-				helper.setFrom("noreply@alliancehub.local");
-				helper.setSubject(text("survey.reminder.subject", s.title()));
-				helper.setText(text("survey.reminder.body", r.displayName(), s.title(), s.period(), deadline,
+			mail.send(r.email(), text("survey.reminder.subject", s.title()),
+					text("survey.reminder.body", r.displayName(), s.title(), s.period(), deadline,
 						properties.link("/surveys/" + s.id() + "/answer/" + r.organizationId())));
-				sender.send(message);
-			}
-			catch (MessagingException e) {
-				throw new IllegalStateException("the reminder to " + r.email() + " could not be written", e);
-			}
 		}
 		if (!waiting.isEmpty()) {
 			jdbc.sql("update survey_recipient set reminders = reminders + 1, last_reminded_at = now() where survey_id = ? and organization_id = any(?)")
@@ -121,7 +106,7 @@ public class SurveyReminders {
 	@Scheduled(cron = "${alliancehub.survey.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
 	@Transactional
 	public void remindBeforeDeadlines() {
-		if (daysBefore <= 0 || mail.getIfAvailable() == null) {
+		if (daysBefore <= 0 || !mail.available()) {
 			return;
 		}
 		List<Long> due = jdbc.sql("select id from survey where status = 'PUBLISHED' and deadline > now() and deadline < ?")

@@ -3,10 +3,9 @@ package org.alliancehub.transfer.internal;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.alliancehub.identity.Users;
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.platform.Mail;
 import org.alliancehub.transfer.InterestView;
 import org.alliancehub.transfer.Interests;
 import org.alliancehub.transfer.TransferEvents.InterestDecided;
@@ -14,10 +13,7 @@ import org.alliancehub.transfer.TransferEvents.InterestExpressed;
 import org.alliancehub.transfer.TransferEvents.TransferRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +30,13 @@ class InterestMail {
 
 	private final Users users;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
 	private final AllianceHubProperties properties;
 
-	InterestMail(Interests interests, Users users, ObjectProvider<JavaMailSender> mail, MessageSource messages,
+	InterestMail(Interests interests, Users users, Mail mail, MessageSource messages,
 			AllianceHubProperties properties) {
 		this.interests = interests;
 		this.users = users;
@@ -65,8 +61,7 @@ class InterestMail {
 	}
 
 	private void send(InterestView i, String subjectKey) {
-		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
+		if (!mail.available()) {
 			log.info("no mail server: interest {} is not mailed", i.id());
 			return;
 		}
@@ -75,20 +70,10 @@ class InterestMail {
 		List<Users.Recipient> recipients = users
 			.representativesOf(List.of(i.demandOrganizationId(), i.achievementOrganizationId()));
 		for (Users.Recipient to : recipients) {
-			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-				helper.setTo(to.email());
-				helper.setFrom("noreply@alliancehub.local");
-				helper.setSubject(text(subjectKey, i.demand(), i.achievement()));
-				helper.setText(text("transfer.mail.body", to.displayName(), i.demandOrganization(), i.demand(),
+			mail.send(to.email(), text(subjectKey, i.demand(), i.achievement()),
+					text("transfer.mail.body", to.displayName(), i.demandOrganization(), i.demand(),
 						i.achievementOrganization(), i.achievement(), status, reason,
 						properties.link("/demands/" + i.demandId())));
-				sender.send(message);
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException("the message to " + to.email() + " could not be written", ex);
-			}
 		}
 	}
 

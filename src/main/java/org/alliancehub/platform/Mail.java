@@ -1,0 +1,51 @@
+package org.alliancehub.platform;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plain-text e-mail in UTF-8 from the platform's sender address, for the modules that tell people what happened.
+ * Without a configured mail server nothing is sent, and {@link #send} says so.
+ */
+@Component
+public class Mail {
+
+	static final String FROM = "noreply@alliancehub.local";
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	Mail(ObjectProvider<JavaMailSender> sender) {
+		this.sender = sender;
+	}
+
+	/** Whether a mail server is configured. */
+	public boolean available() {
+		return sender.getIfAvailable() != null;
+	}
+
+	/** Sends one message; false when no mail server is configured. */
+	public boolean send(String to, String subject, String text) {
+		JavaMailSender mail = sender.getIfAvailable();
+		if (mail == null) {
+			return false;
+		}
+		try {
+			MimeMessage message = mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setTo(to);
+			helper.setFrom(FROM);
+			helper.setSubject(subject);
+			helper.setText(text);
+			mail.send(message);
+			return true;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("the message to " + to + " could not be written", ex);
+		}
+	}
+
+}
