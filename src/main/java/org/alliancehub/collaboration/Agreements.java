@@ -1,5 +1,7 @@
 package org.alliancehub.collaboration;
 
+import org.alliancehub.shared.Strings;
+
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,8 +125,8 @@ public class Agreements {
 		long id = jdbc.sql("""
 				insert into collab_agreement (alliance_id, title, subject, signed_on, signed_place, outcomes, visibility)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(owner.id(), a.title().strip(), Projects.blankToNull(a.subject()), a.signedOn(),
-					Projects.blankToNull(a.signedPlace()), Projects.blankToNull(a.outcomes()),
+			.params(owner.id(), a.title().strip(), Strings.blankToNull(a.subject()), a.signedOn(),
+					Strings.blankToNull(a.signedPlace()), Strings.blankToNull(a.outcomes()),
 					(a.visibility() == null ? Visibility.PUBLIC : a.visibility()).name())
 			.query(Long.class)
 			.single();

@@ -1,5 +1,7 @@
 package org.alliancehub.collaboration;
 
+import org.alliancehub.shared.Strings;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,8 +81,8 @@ public class Bases {
 		long id = jdbc.sql("""
 				insert into collab_base (alliance_id, name, host_organization_id, region_code, focus, agreement_id, status)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(a.id(), b.name().strip(), b.hostOrganizationId(), Projects.blankToNull(b.regionCode()),
-					Projects.blankToNull(b.focus()), b.agreementId(), (b.status() == null ? BaseStatus.PLANNED : b.status()).name())
+			.params(a.id(), b.name().strip(), b.hostOrganizationId(), Strings.blankToNull(b.regionCode()),
+					Strings.blankToNull(b.focus()), b.agreementId(), (b.status() == null ? BaseStatus.PLANNED : b.status()).name())
 			.query(Long.class)
 			.single();
 		touched("base.created", id);

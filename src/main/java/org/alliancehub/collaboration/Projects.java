@@ -1,5 +1,7 @@
 package org.alliancehub.collaboration;
 
+import org.alliancehub.shared.Strings;
+
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -135,7 +137,7 @@ public class Projects {
 				insert into collab_project (alliance_id, title, summary, field, lead_organization_id, starts_on, ends_on,
 				  visibility, budget_enterprise, budget_government, budget_finance, budget_other)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(a.id(), p.title().strip(), p.summary(), blankToNull(p.field()), p.leadOrganizationId(), p.startsOn(),
+			.params(a.id(), p.title().strip(), p.summary(), Strings.blankToNull(p.field()), p.leadOrganizationId(), p.startsOn(),
 					p.endsOn(), (p.visibility() == null ? ProjectVisibility.PUBLIC : p.visibility()).name(),
 					zero(b.enterprise()), zero(b.government()), zero(b.finance()), zero(b.other()))
 			.query(Long.class)
@@ -179,7 +181,7 @@ public class Projects {
 				where id = ? and version = ?""")
 			.params(p.title() != null ? p.title().strip() : current.title(),
 					p.summary() != null ? p.summary() : current.summary(),
-					p.field() != null ? blankToNull(p.field()) : current.field(), starts, ends,
+					p.field() != null ? Strings.blankToNull(p.field()) : current.field(), starts, ends,
 					(p.status() != null ? p.status() : current.status()).name(),
 					(p.visibility() != null ? p.visibility() : current.visibility()).name(),
 					in != null && in.enterprise() != null ? in.enterprise() : b.enterprise(),
@@ -577,9 +579,6 @@ public class Projects {
 		return b == null ? BigDecimal.ZERO : b;
 	}
 
-	static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	private void changed(String action, long allianceId, String subject, String summary) {
 		events.publishEvent(new CollaborationEvents.CollaborationChanged(action, allianceId, subject, summary));

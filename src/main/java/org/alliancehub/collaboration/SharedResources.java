@@ -1,5 +1,7 @@
 package org.alliancehub.collaboration;
 
+import org.alliancehub.shared.Strings;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -106,9 +108,9 @@ public class SharedResources {
 		long id = jdbc.sql("""
 				insert into collab_resource (alliance_id, organization_id, kind, name, description, fields, person_title,
 				  location, capabilities, conditions, visibility) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(a.id(), owner.id(), r.kind().name(), r.name().strip(), Projects.blankToNull(r.description()),
-					Projects.blankToNull(r.fields()), Projects.blankToNull(r.title()), Projects.blankToNull(r.location()),
-					Projects.blankToNull(r.capabilities()), Projects.blankToNull(r.conditions()),
+			.params(a.id(), owner.id(), r.kind().name(), r.name().strip(), Strings.blankToNull(r.description()),
+					Strings.blankToNull(r.fields()), Strings.blankToNull(r.title()), Strings.blankToNull(r.location()),
+					Strings.blankToNull(r.capabilities()), Strings.blankToNull(r.conditions()),
 					(r.visibility() == null ? Visibility.PUBLIC : r.visibility()).name())
 			.query(Long.class)
 			.single();
@@ -175,7 +177,7 @@ public class SharedResources {
 		if (!access.canActFor(r.ownerOrganizationId())) {
 			throw new Forbidden("only the owning organisation's representative decides");
 		}
-		String reason = Projects.blankToNull(d.reason());
+		String reason = Strings.blankToNull(d.reason());
 		if (d.decision() == Decision.DECLINE && reason == null) {
 			throw Invalid.field("reason", "a decline gives a reason");
 		}

@@ -1,5 +1,7 @@
 package org.alliancehub.network;
 
+import org.alliancehub.shared.Strings;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -177,9 +179,9 @@ public class Alliances {
 					insert into alliance (slug, kind, name, short_name, industry, founded_on, region, description,
 					  phone, fax, email, address, postcode, icp)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-				.params(a.slug(), kind.name(), a.name().strip(), blankToNull(a.shortName()), blankToNull(a.industry()),
-						a.foundedOn(), blankToNull(a.region()), blankToNull(a.description()), c.phone(), c.fax(),
-						c.email(), c.address(), c.postcode(), blankToNull(a.icp()))
+				.params(a.slug(), kind.name(), a.name().strip(), Strings.blankToNull(a.shortName()), Strings.blankToNull(a.industry()),
+						a.foundedOn(), Strings.blankToNull(a.region()), Strings.blankToNull(a.description()), c.phone(), c.fax(),
+						c.email(), c.address(), c.postcode(), Strings.blankToNull(a.icp()))
 				.query(Long.class)
 				.single();
 		}
@@ -216,7 +218,7 @@ public class Alliances {
 			.params(name, pick(p.shortName(), current.shortName()), pick(p.industry(), current.industry()),
 					p.foundedOn() != null ? p.foundedOn() : current.foundedOn(), pick(p.region(), current.region()),
 					pick(p.description(), current.description()),
-					p.about() != null ? blankToNull(Html.sanitize(p.about())) : current.about(), c.phone(), c.fax(),
+					p.about() != null ? Strings.blankToNull(Html.sanitize(p.about())) : current.about(), c.phone(), c.fax(),
 					c.email(), c.address(), c.postcode(), pick(p.icp(), current.icp()), current.id(), current.version())
 			.update();
 		if (updated == 0) {
@@ -255,12 +257,9 @@ public class Alliances {
 		if (given == null) {
 			return current;
 		}
-		return blankToNull(given);
+		return Strings.blankToNull(given);
 	}
 
-	private static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	private static Alliance map(ResultSet rs, int row) throws SQLException {
 		return new Alliance(rs.getLong("id"), rs.getString("slug"), AllianceKind.valueOf(rs.getString("kind")),

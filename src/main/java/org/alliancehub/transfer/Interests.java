@@ -1,5 +1,7 @@
 package org.alliancehub.transfer;
 
+import org.alliancehub.shared.Strings;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -128,7 +130,7 @@ public class Interests {
 	public InterestView decide(long id, DecisionInput in) {
 		InterestView i = get(id);
 		List<Invalid.FieldError> errors = new ArrayList<>();
-		String decision = TechnologyTransfer.blankToNull(in.decision());
+		String decision = Strings.blankToNull(in.decision());
 		boolean accept = "ACCEPT".equalsIgnoreCase(decision);
 		if (!accept && !"DECLINE".equalsIgnoreCase(decision)) {
 			errors.add(new Invalid.FieldError("decision", "ACCEPT or DECLINE"));

@@ -1,5 +1,7 @@
 package org.alliancehub.transfer;
 
+import org.alliancehub.shared.Strings;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -144,7 +146,7 @@ public class TechnologyTransfer {
 			errors.add(new Invalid.FieldError("maturity", "a technology readiness level 1–9"));
 		}
 		IpStatus ip = parse(IpStatus.class, a.ipStatus(), "ipStatus", true, errors);
-		String patent = blankToNull(a.patentNumber());
+		String patent = Strings.blankToNull(a.patentNumber());
 		if (patent != null && patent.length() > 60) {
 			errors.add(new Invalid.FieldError("patentNumber", "at most 60 characters"));
 		}
@@ -163,7 +165,7 @@ public class TechnologyTransfer {
 				}
 			}
 		}
-		String terms = blankToNull(a.terms());
+		String terms = Strings.blankToNull(a.terms());
 		if (terms != null && terms.length() > 5000) {
 			errors.add(new Invalid.FieldError("terms", "at most 5000 characters"));
 		}
@@ -335,16 +337,16 @@ public class TechnologyTransfer {
 				errors.add(new Invalid.FieldError("organizationId", "no such organisation"));
 			}
 		}
-		String t = blankToNull(title);
+		String t = Strings.blankToNull(title);
 		if (t == null || t.length() > 300) {
 			errors.add(new Invalid.FieldError("title", "required, at most 300 characters"));
 		}
-		String d = blankToNull(description);
+		String d = Strings.blankToNull(description);
 		if (d == null || d.length() > 20_000) {
 			errors.add(new Invalid.FieldError("description", "required, at most 20000 characters"));
 		}
 		Field f = parse(Field.class, field, "field", true, errors);
-		String r = blankToNull(region);
+		String r = Strings.blankToNull(region);
 		if (r == null || Regions.china().find(r).isEmpty()) {
 			errors.add(new Invalid.FieldError("region", "a GB/T 2260 code (330100)"));
 		}
@@ -390,9 +392,6 @@ public class TechnologyTransfer {
 		}
 	}
 
-	static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	/** The read rule for lists, as SQL on a table aliased {@code t}: as {@code access.reads(owner)} for one object. */
 	void readable(StringBuilder where, List<Object> params) {

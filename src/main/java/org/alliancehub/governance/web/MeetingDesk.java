@@ -1,5 +1,7 @@
 package org.alliancehub.governance.web;
 
+import org.alliancehub.shared.Strings;
+
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -111,8 +113,8 @@ class MeetingDesk {
 		catch (java.time.format.DateTimeParseException e) {
 			errors.add(new Invalid.FieldError("startsAt", "a date and time"));
 		}
-		NewMeeting meeting = new NewMeeting(kind, termNumber, sessionNumber, blankToNull(title), when, mode,
-				blankToNull(location), blankToNull(onlineUrl),
+		NewMeeting meeting = new NewMeeting(kind, termNumber, sessionNumber, Strings.blankToNull(title), when, mode,
+				Strings.blankToNull(location), Strings.blankToNull(onlineUrl),
 				rows.stream().filter(r -> !r.title().isBlank()).map(r -> new NewMeeting.AgendaInput(r.title(), r.kind())).toList());
 		for (ConstraintViolation<NewMeeting> v : validator.validate(meeting)) {
 			if (errors.stream().noneMatch(e -> e.field().equals(v.getPropertyPath().toString()))) {
@@ -183,7 +185,4 @@ class MeetingDesk {
 		}
 	}
 
-	private static @Nullable String blankToNull(String s) {
-		return s.isBlank() ? null : s.strip();
-	}
 }

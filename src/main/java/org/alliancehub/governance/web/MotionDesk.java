@@ -1,5 +1,7 @@
 package org.alliancehub.governance.web;
 
+import org.alliancehub.shared.Strings;
+
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +60,7 @@ class MotionDesk {
 					throw Invalid.field("quorum", "a fraction between 0 and 1");
 				}
 			}
-			NewMotion motion = new NewMotion(title.strip(), blankToNull(text), ballot, majority, q, null, type,
+			NewMotion motion = new NewMotion(title.strip(), Strings.blankToNull(text), ballot, majority, q, null, type,
 					drafting == null || drafting.isEmpty() ? null : drafting);
 			List<Invalid.FieldError> errors = validator.validate(motion)
 				.stream()
@@ -102,7 +104,4 @@ class MotionDesk {
 		});
 	}
 
-	private static @Nullable String blankToNull(String s) {
-		return s.isBlank() ? null : s.strip();
-	}
 }
