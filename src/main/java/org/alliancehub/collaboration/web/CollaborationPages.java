@@ -9,6 +9,7 @@ import org.alliancehub.collaboration.Projects;
 import org.alliancehub.collaboration.SharedResources;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Paging;
+import org.alliancehub.web.Related;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,11 +37,15 @@ class CollaborationPages {
 
 	private final SharedResources resources;
 
-	CollaborationPages(Projects projects, Agreements agreements, Bases bases, SharedResources resources) {
+	private final Related related;
+
+	CollaborationPages(Projects projects, Agreements agreements, Bases bases, SharedResources resources,
+			Related related) {
 		this.projects = projects;
 		this.agreements = agreements;
 		this.bases = bases;
 		this.resources = resources;
+		this.related = related;
 	}
 
 	@GetMapping("/a/{slug}/projects")
@@ -65,6 +70,7 @@ class CollaborationPages {
 			throw new NotFound("project " + id);
 		}
 		model.addAttribute("project", p);
+		model.addAttribute("related", related.of("project", id));
 		return "collaboration/project";
 	}
 
