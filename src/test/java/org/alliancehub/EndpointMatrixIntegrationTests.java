@@ -235,6 +235,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/demands", EVERYONE); // filtered: checked by the secret
 		rule("GET /api/v1/demands/{id}", B_READERS); // members-only
 		rule("GET /api/v1/demands/{id}/matches", B_READERS);
+		rule("POST /api/v1/demands/{id}/project", B_MANAGERS); // the demand's alliance's secretariat starts it, once
 		rule("POST /api/v1/achievements", ACTS_FOR_B_MEMBER);
 		rule("GET /api/v1/achievements", EVERYONE); // filtered: checked by the secret
 		rule("GET /api/v1/achievements/{id}", B_READERS);

@@ -81,22 +81,11 @@ public class Interests {
 		if (!errors.isEmpty() || n.demandId() == null || n.achievementId() == null || n.organizationId() == null) {
 			throw new Invalid(errors);
 		}
-		DemandView d;
-		AchievementView a;
-		try {
-			access.canRead("demand", n.demandId());
-			d = transfer.demand(n.demandId());
-		}
-		catch (NotFound e) {
-			throw Invalid.field("demandId", "no such demand");
-		}
-		try {
-			access.canRead("achievement", n.achievementId());
-			a = transfer.achievement(n.achievementId());
-		}
-		catch (NotFound e) {
-			throw Invalid.field("achievementId", "no such achievement");
-		}
+		// an object the caller may not read does not exist for it: 404, as for any other address (API.md)
+		access.canRead("demand", n.demandId());
+		access.canRead("achievement", n.achievementId());
+		DemandView d = transfer.demand(n.demandId());
+		AchievementView a = transfer.achievement(n.achievementId());
 		long org = n.organizationId();
 		if (org != d.organizationId() && org != a.organizationId()) {
 			throw Invalid.field("organizationId", "neither the demand's nor the achievement's organisation");
@@ -140,8 +129,8 @@ public class Interests {
 		if (!errors.isEmpty()) {
 			throw new Invalid(errors);
 		}
-		if (!access.canActFor(i.decidingOrganizationId())) {
-			throw new Forbidden("only the other side decides");
+		if (!mayDecide(i)) {
+			throw new Forbidden("only the other side decides, not the organisation that expressed the interest");
 		}
 		int changed = jdbc.sql("""
 				update transfer_interest set status = ?, reason = ?, decided_by = ?, decided_at = now()
@@ -158,11 +147,37 @@ public class Interests {
 		return view;
 	}
 
+	/**
+	 * Whether the caller decides in the other side's name: it acts for the deciding organisation, did not express
+	 * the interest itself (the network administrator acts for every organisation, so it may not answer its own
+	 * interest), and does not act for the expressing organisation as well (a representative of both sides).
+	 */
+	public boolean mayDecide(InterestView i) {
+		if (!access.canActFor(i.decidingOrganizationId())) {
+			return false;
+		}
+		long me = access.requireUser().id();
+		boolean expressedIt = jdbc.sql("select count(*) from transfer_interest where id = ? and expressed_by = ?")
+			.params(i.id(), me)
+			.query(Long.class)
+			.single() > 0;
+		if (expressedIt) {
+			return false;
+		}
+		return access.isNetworkAdmin() || !access.organizationsActedFor().contains(i.organizationId());
+	}
+
 	/** Records the transfer of an accepted match, once; either side. */
 	@Transactional
 	public InterestView recordTransfer(long id, NewTransfer t) {
+		return recordTransfer(id, t, List.of());
+	}
+
+	/** As {@link #recordTransfer(long, NewTransfer)}, with the fields a form found wrong already. */
+	@Transactional
+	public InterestView recordTransfer(long id, NewTransfer t, List<Invalid.FieldError> found) {
 		InterestView i = get(id);
-		List<Invalid.FieldError> errors = new ArrayList<>();
+		List<Invalid.FieldError> errors = new ArrayList<>(found);
 		TransferMode type = TechnologyTransfer.parse(TransferMode.class, t.contractType(), "contractType", true, errors);
 		if (t.amount() != null && (t.amount().signum() < 0 || t.amount().compareTo(new BigDecimal("1000000000")) > 0
 				|| t.amount().scale() > 2)) {
@@ -215,6 +230,21 @@ public class Interests {
 		Long[] orgs = access.organizationsActedFor().toArray(Long[]::new);
 		return list("where " + column + " = ? and (d.organization_id = any(?) or a.organization_id = any(?))",
 				List.of(objectId, orgs, orgs));
+	}
+
+	/**
+	 * The interests in a demand or achievement that recorded a transfer and whose transfer the caller may read: both
+	 * sides' representatives, the demand's alliance's secretariat and the network's administrator.
+	 */
+	public List<InterestView> transfersOf(String kind, long objectId) {
+		String column = "demand".equals(kind) ? "i.demand_id" : "i.achievement_id";
+		if (access.isNetworkAdmin()) {
+			return list("where r.id is not null and " + column + " = ?", List.of(objectId));
+		}
+		Long[] orgs = access.organizationsActedFor().toArray(Long[]::new);
+		Long[] managed = access.managedAlliances().stream().map(a -> a.id()).toArray(Long[]::new);
+		return list("where r.id is not null and " + column + " = ? and (d.organization_id = any(?) or a.organization_id = any(?)"
+				+ " or d.alliance_id = any(?))", List.of(objectId, orgs, orgs, managed));
 	}
 
 	/** The interest a transfer belongs to. */

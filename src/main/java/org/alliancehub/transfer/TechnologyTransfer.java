@@ -104,7 +104,13 @@ public class TechnologyTransfer {
 
 	@Transactional
 	public DemandView postDemand(NewDemand d) {
-		List<Invalid.FieldError> errors = new ArrayList<>();
+		return postDemand(d, List.of());
+	}
+
+	/** As {@link #postDemand(NewDemand)}, with the fields a form found wrong already: all named, nothing saved. */
+	@Transactional
+	public DemandView postDemand(NewDemand d, List<Invalid.FieldError> found) {
+		List<Invalid.FieldError> errors = new ArrayList<>(found);
 		Common c = common(d.organizationId(), d.title(), d.description(), d.field(), d.region(), d.visibility(), errors);
 		if (d.budget() != null && (d.budget().signum() < 0 || d.budget().compareTo(new BigDecimal("1000000000")) > 0
 				|| d.budget().scale() > 2)) {
@@ -140,7 +146,13 @@ public class TechnologyTransfer {
 
 	@Transactional
 	public AchievementView postAchievement(NewAchievement a) {
-		List<Invalid.FieldError> errors = new ArrayList<>();
+		return postAchievement(a, List.of());
+	}
+
+	/** As {@link #postAchievement(NewAchievement)}, with the fields a form found wrong already. */
+	@Transactional
+	public AchievementView postAchievement(NewAchievement a, List<Invalid.FieldError> found) {
+		List<Invalid.FieldError> errors = new ArrayList<>(found);
 		Common c = common(a.organizationId(), a.title(), a.description(), a.field(), a.region(), a.visibility(), errors);
 		if (a.maturity() == null || a.maturity() < 1 || a.maturity() > 9) {
 			errors.add(new Invalid.FieldError("maturity", "a technology readiness level 1–9"));
@@ -222,6 +234,21 @@ public class TechnologyTransfer {
 			.single();
 		return new PageResult<>(achievements(where, params, paging.size(), paging.offset()), paging.page(), paging.size(),
 				total);
+	}
+
+	/** The demands that started the project, or the achievements it produced, that the caller may read. */
+	public List<DemandView> demandsOfProject(long projectId) {
+		List<Object> params = new ArrayList<>(List.of(projectId));
+		StringBuilder where = new StringBuilder("where t.project_id = ? and ");
+		readable(where, params);
+		return demands(where.toString(), params, CANDIDATES, 0);
+	}
+
+	public List<AchievementView> achievementsOfProject(long projectId) {
+		List<Object> params = new ArrayList<>(List.of(projectId));
+		StringBuilder where = new StringBuilder("where t.project_id = ? and ");
+		readable(where, params);
+		return achievements(where.toString(), params, CANDIDATES, 0);
 	}
 
 	/** Achievements for a demand, best first, each with its reasons; only those the caller may read. */
@@ -424,22 +451,24 @@ public class TechnologyTransfer {
 		all.add(limit);
 		all.add(offset);
 		record Row(long id, long allianceId, long org, String title, String description, Field field, String region,
-				Visibility visibility, @Nullable BigDecimal budget, @Nullable LocalDate deadline, boolean demo) {
+				Visibility visibility, @Nullable BigDecimal budget, @Nullable LocalDate deadline, boolean demo,
+				@Nullable Long projectId) {
 		}
 		List<Row> rows = jdbc.sql("""
 				select t.id, t.alliance_id, t.organization_id, t.title, t.description, t.field, t.region, t.visibility,
-				  t.budget, t.deadline, t.demo from transfer_demand t """ + " " + where + " order by t.id desc limit ? offset ?")
+				  t.budget, t.deadline, t.demo, t.project_id from transfer_demand t """ + " " + where
+				+ " order by t.id desc limit ? offset ?")
 			.params(all)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					Field.valueOf(rs.getString(6)), rs.getString(7), Visibility.valueOf(rs.getString(8)),
-					rs.getBigDecimal(9), rs.getObject(10, LocalDate.class), rs.getBoolean(11)))
+					rs.getBigDecimal(9), rs.getObject(10, LocalDate.class), rs.getBoolean(11), rs.getObject(12, Long.class)))
 			.list();
 		Map<Long, String> names = organizations.names(rows.stream().map(Row::org).distinct().toList());
 		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Row::allianceId).distinct().toList());
 		return rows.stream()
 			.map(r -> new DemandView(r.id(), slugs.getOrDefault(r.allianceId(), ""), r.org(), names.getOrDefault(r.org(), ""),
 					r.title(), r.description(), r.field(), r.region(), regionName(r.region()), r.visibility(), r.budget(),
-					r.deadline(), r.demo()))
+					r.deadline(), r.projectId(), r.projectId() == null ? null : project(r.projectId()), r.demo()))
 			.toList();
 	}
 
@@ -472,12 +501,12 @@ public class TechnologyTransfer {
 			.toList();
 	}
 
-	/** The project an achievement links to, when it exists and the caller may read it (null otherwise). */
-	private AchievementView.@Nullable ProjectLink project(long id) {
+	/** The project a demand or achievement links to, when it exists and the caller may read it (null otherwise). */
+	private @Nullable ProjectLink project(long id) {
 		try {
 			access.canRead("project", id);
 			ProjectSummary p = projects.summary(id);
-			return new AchievementView.ProjectLink(p.id(), p.alliance(), p.title());
+			return new ProjectLink(p.id(), p.alliance(), p.title());
 		}
 		catch (NotFound e) {
 			return null;

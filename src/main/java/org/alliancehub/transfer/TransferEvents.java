@@ -9,7 +9,7 @@ public final class TransferEvents {
 	private TransferEvents() {
 	}
 
-	/** A demand or an achievement was posted. */
+	/** A demand or an achievement was posted, or a demand started its project. */
 	public record Posted(String action, Long allianceId, String subject, String summary) implements DomainEvent {
 	}
 

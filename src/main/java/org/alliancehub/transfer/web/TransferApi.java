@@ -9,10 +9,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.alliancehub.shared.PageResult;
 import org.alliancehub.shared.Paging;
 import org.alliancehub.transfer.AchievementView;
+import org.alliancehub.transfer.DemandProjects;
 import org.alliancehub.transfer.DemandView;
 import org.alliancehub.transfer.InterestView;
 import org.alliancehub.transfer.Interests;
 import org.alliancehub.transfer.MatchView;
+import org.alliancehub.transfer.ProjectLink;
 import org.alliancehub.transfer.TechnologyTransfer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +37,12 @@ class TransferApi {
 
 	private final Interests interests;
 
-	TransferApi(TechnologyTransfer transfer, Interests interests) {
+	private final DemandProjects demandProjects;
+
+	TransferApi(TechnologyTransfer transfer, Interests interests, DemandProjects demandProjects) {
 		this.transfer = transfer;
 		this.interests = interests;
+		this.demandProjects = demandProjects;
 	}
 
 	@PostMapping("/api/v1/demands")
@@ -67,6 +72,14 @@ class TransferApi {
 	@Operation(summary = "Achievements for the demand, best first, with why each was matched; only readable ones")
 	Map<String, List<MatchView>> demandMatches(@PathVariable long id) {
 		return Map.of("items", transfer.matchesForDemand(id, MATCHES));
+	}
+
+	@PostMapping("/api/v1/demands/{id}/project")
+	@PreAuthorize("@access.canManage('demand', #id)")
+	@Operation(summary = "Start a joint project from the demand (its alliance's secretariat): led by the demand's organisation, with its title and description; once, then 409")
+	ResponseEntity<ProjectLink> startProject(@PathVariable long id) {
+		ProjectLink p = demandProjects.start(id);
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
 	}
 
 	@PostMapping("/api/v1/achievements")

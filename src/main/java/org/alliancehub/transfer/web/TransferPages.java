@@ -1,35 +1,30 @@
 package org.alliancehub.transfer.web;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.alliancehub.identity.Access;
-import org.alliancehub.shared.Conflict;
-import org.alliancehub.shared.Forbidden;
-import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.Paging;
 import org.alliancehub.transfer.AchievementView;
 import org.alliancehub.transfer.DemandView;
+import org.alliancehub.transfer.InterestView;
 import org.alliancehub.transfer.Interests;
 import org.alliancehub.transfer.TechnologyTransfer;
+import org.alliancehub.web.Related;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registers of demands and achievements on an alliance's site and the network's (every alliance's), and the
  * page of a demand or achievement with its computed matches and their reasons, the form a representative of its
- * organisation uses to express interest, and the interests its organisations take part in with the decision form.
- * An object shown on another alliance's site is sent to its own.
+ * organisation uses to express interest, the interests its organisations take part in with the decision and
+ * transfer forms, and the related box (the chain 需求 → 项目 → 成果 → 转化); the page of a recorded transfer. An
+ * object shown on another alliance's site is sent to its own.
  */
 @Controller
 class TransferPages {
@@ -44,13 +39,13 @@ class TransferPages {
 
 	private final Access access;
 
-	private final MessageSource messages;
+	private final Related related;
 
-	TransferPages(TechnologyTransfer transfer, Interests interests, Access access, MessageSource messages) {
+	TransferPages(TechnologyTransfer transfer, Interests interests, Access access, Related related) {
 		this.transfer = transfer;
 		this.interests = interests;
 		this.access = access;
-		this.messages = messages;
+		this.related = related;
 	}
 
 	@GetMapping("/a/{slug}/demands")
@@ -77,10 +72,9 @@ class TransferPages {
 		}
 		model.addAttribute("demand", d);
 		model.addAttribute("matches", transfer.matchesForDemand(id, MATCHES));
-		model.addAttribute("interests", interests.of("demand", id));
-		model.addAttribute("mine", List.copyOf(access.organizationsActedFor()));
 		model.addAttribute("canExpress", access.canActFor(d.organizationId()));
-		model.addAttribute("message", message);
+		model.addAttribute("canStartProject", d.projectId() == null && access.canManage("demand", id));
+		common("demand", id, message, model);
 		return "transfer/demand";
 	}
 
@@ -94,10 +88,8 @@ class TransferPages {
 		}
 		model.addAttribute("achievement", a);
 		model.addAttribute("matches", transfer.matchesForAchievement(id, MATCHES));
-		model.addAttribute("interests", interests.of("achievement", id));
-		model.addAttribute("mine", List.copyOf(access.organizationsActedFor()));
 		model.addAttribute("canExpress", access.canActFor(a.organizationId()));
-		model.addAttribute("message", message);
+		common("achievement", id, message, model);
 		return "transfer/achievement";
 	}
 
@@ -108,44 +100,37 @@ class TransferPages {
 		return "redirect:/a/" + transfer.demand(id).alliance() + "/demands/" + id;
 	}
 
-	@PostMapping("/a/{slug}/demands/{id}/interest")
-	@PreAuthorize("@access.canRead('demand', #id)")
-	String interestInAchievement(Site site, @PathVariable long id, @RequestParam long achievementId,
-			RedirectAttributes redirect) {
-		DemandView d = transfer.demand(id);
-		return answer(redirect, "/a/" + site.slug() + "/demands/" + id,
-				() -> interests.express(new Interests.NewInterest(id, achievementId, d.organizationId())));
+	@GetMapping("/a/{slug}/transfers/{id}")
+	@PreAuthorize("@access.canRead('transfer', #id)")
+	String transfer(Site site, @PathVariable long id, Model model) {
+		InterestView i = interests.get(interests.interestOfTransfer(id));
+		DemandView d = transfer.demand(i.demandId());
+		if (!d.alliance().equals(site.slug())) {
+			return "redirect:/a/" + d.alliance() + "/transfers/" + id;
+		}
+		model.addAttribute("interest", i);
+		model.addAttribute("demand", d);
+		model.addAttribute("achievement", transfer.achievement(i.achievementId()));
+		model.addAttribute("related", related.of("transfer", id));
+		return "transfer/transfer";
 	}
 
-	@PostMapping("/a/{slug}/achievements/{id}/interest")
-	@PreAuthorize("@access.canRead('achievement', #id)")
-	String interestInDemand(Site site, @PathVariable long id, @RequestParam long demandId, RedirectAttributes redirect) {
-		AchievementView a = transfer.achievement(id);
-		return answer(redirect, "/a/" + site.slug() + "/achievements/" + id,
-				() -> interests.express(new Interests.NewInterest(demandId, id, a.organizationId())));
+	/** A transfer on its demand's alliance's site. */
+	@GetMapping("/transfers/{id}")
+	@PreAuthorize("@access.canRead('transfer', #id)")
+	String transferLink(@PathVariable long id) {
+		return "redirect:/a/" + transfer.demand(interests.get(interests.interestOfTransfer(id)).demandId()).alliance()
+				+ "/transfers/" + id;
 	}
 
-	@PostMapping("/a/{slug}/interests/{id}/decision")
-	@PreAuthorize("@access.canRead('interest', #id)")
-	String decide(Site site, @PathVariable long id, @RequestParam String decision,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		long demandId = interests.get(id).demandId();
-		return answer(redirect, "/a/" + site.slug() + "/demands/" + demandId,
-				() -> interests.decide(id, new Interests.DecisionInput(decision, "ACCEPT".equals(decision) ? null : reason)));
-	}
-
-	private String answer(RedirectAttributes redirect, String to, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addAttribute("message", messages.getMessage("transfer.interestSent", null, LocaleContextHolder.getLocale()));
-		}
-		catch (Invalid e) {
-			redirect.addAttribute("message", String.join("; ",
-					e.errors().stream().map(f -> f.field() + ": " + f.message()).toList()));
-		}
-		catch (Conflict | Forbidden e) {
-			redirect.addAttribute("message", e.getMessage());
-		}
-		return "redirect:" + to;
+	/** What the demand and achievement pages share: interests, who decides which, the related box, the notice. */
+	private void common(String kind, long id, @Nullable String message, Model model) {
+		List<InterestView> list = interests.of(kind, id);
+		model.addAttribute("interests", list);
+		model.addAttribute("mine", List.copyOf(access.organizationsActedFor()));
+		model.addAttribute("deciding", list.stream().filter(i -> i.status().isPending() && interests.mayDecide(i))
+			.map(InterestView::id).toList());
+		model.addAttribute("related", related.of(kind, id));
+		model.addAttribute("message", message);
 	}
 }
