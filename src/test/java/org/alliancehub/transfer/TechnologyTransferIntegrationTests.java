@@ -2,7 +2,6 @@ package org.alliancehub.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,11 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 
 	static final String RIGHT_TEXT = "采用反应烧结碳化硅陶瓷复合叶轮和护板，用于磷化工料浆输送的渣浆泵，过流部件寿命提高三倍，已在磷肥企业应用。";
 
-	final Map<Long, TestClient> reps = new HashMap<>();
+	final TransferFixtures f = new TransferFixtures(this::admin, this::client);
 
-	final Map<Long, String> emails = new HashMap<>();
+	final Map<Long, TestClient> reps = f.reps;
 
-	final Map<Long, String> usernames = new HashMap<>();
+	final Map<Long, String> usernames = f.usernames;
 
 	String slug;
 
@@ -46,23 +45,23 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void twoAlliancesWithMembers() {
-		slug = alliance("技术转移联盟");
-		otherSlug = alliance("另一联盟");
-		seeker = member(slug);
-		holder = member(slug);
-		outsider = member(otherSlug);
+		slug = f.alliance("技术转移联盟");
+		otherSlug = f.alliance("另一联盟");
+		seeker = f.member(slug);
+		holder = f.member(slug);
+		outsider = f.member(otherSlug);
 	}
 
 	@Test
 	void postingInAnotherOrganisationsNameIsRefused() {
-		var r = reps.get(seeker).post("/api/v1/demands", demand(holder, "以他人名义发布的需求", "内容", "PUBLIC"));
+		var r = reps.get(seeker).post("/api/v1/demands", f.demand(holder, "以他人名义发布的需求", "内容", "PUBLIC"));
 		assertThat(r.status()).as(r.body()).isEqualTo(403);
-		var a = reps.get(outsider).post("/api/v1/achievements", achievement(holder, "以他人名义", "内容", "PUBLIC"));
+		var a = reps.get(outsider).post("/api/v1/achievements", f.achievement(holder, "以他人名义", "内容", "PUBLIC"));
 		assertThat(a.status()).as(a.body()).isEqualTo(403);
-		assertThat(client().post("/api/v1/demands", demand(seeker, "匿名", "内容", "PUBLIC")).status()).isEqualTo(401);
-		var own = reps.get(seeker).post("/api/v1/demands", demand(seeker, "本单位需求", "内容", "PUBLIC"));
+		assertThat(client().post("/api/v1/demands", f.demand(seeker, "匿名", "内容", "PUBLIC")).status()).isEqualTo(401);
+		var own = reps.get(seeker).post("/api/v1/demands", f.demand(seeker, "本单位需求", "内容", "PUBLIC"));
 		assertThat(own.status()).as(own.body()).isEqualTo(201);
-		var byAdmin = admin().post("/api/v1/demands", demand(holder, "管理员代发需求", "内容", "PUBLIC"));
+		var byAdmin = admin().post("/api/v1/demands", f.demand(holder, "管理员代发需求", "内容", "PUBLIC"));
 		assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(201);
 	}
 
@@ -91,17 +90,17 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	@Test
 	void matchingRanksTheRightAchievementFirstForADemandInTraditionalOrSimplified() {
 		String tag = "型号x" + UUID.randomUUID().toString().substring(0, 6);
-		long right = post(reps.get(holder), "/api/v1/achievements",
-				achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
-		post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title", "聚酯熔体直纺细旦纤维节能工艺",
+		long right = f.post(reps.get(holder), "/api/v1/achievements",
+				f.achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
+		f.post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title", "聚酯熔体直纺细旦纤维节能工艺",
 				"description", "熔体直纺工艺改进，降低化纤生产能耗，适用于涤纶长丝企业。", "field", "CHEMICAL_FIBRE", "region", "330100",
 				"maturity", 8, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
-		post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title", "袋式除尘器覆膜滤料",
+		f.post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title", "袋式除尘器覆膜滤料",
 				"description", "覆膜滤料用于燃煤锅炉烟气除尘，排放低于十毫克。", "field", "ENVIRONMENTAL", "region", "320100",
 				"maturity", 7, "ipStatus", "PENDING", "transferModes", List.of("ASSIGNMENT")));
-		long traditional = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料漿渣漿泵葉輪磨損快",
+		long traditional = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, "磷化工料漿渣漿泵葉輪磨損快",
 				"我廠輸送磷化工料漿的渣漿泵葉輪磨損很快，尋求碳化矽陶瓷複合葉輪技術（" + tag + "），延長過流部件壽命。", "PUBLIC"));
-		long simplified = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
+		long simplified = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
 				"我厂输送磷化工料浆的渣浆泵叶轮磨损很快，寻求碳化硅陶瓷复合叶轮技术（" + tag + "），延长过流部件寿命。", "PUBLIC"));
 		for (long demand : List.of(traditional, simplified)) {
 			var r = reps.get(seeker).get("/api/v1/demands/" + demand + "/matches");
@@ -122,9 +121,9 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 
 	@Test
 	void membersOnlyAchievementsOfAnotherAllianceAreNeverMatchedNorShown() {
-		long hidden = post(reps.get(outsider), "/api/v1/achievements",
-				achievement(outsider, RIGHT_TITLE + "（会员专享）", RIGHT_TEXT, "MEMBERS"));
-		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
+		long hidden = f.post(reps.get(outsider), "/api/v1/achievements",
+				f.achievement(outsider, RIGHT_TITLE + "（会员专享）", RIGHT_TEXT, "MEMBERS"));
+		long demand = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, "磷化工料浆渣浆泵叶轮磨损快",
 				"寻求碳化硅陶瓷复合叶轮技术，用于磷化工料浆渣浆泵。", "PUBLIC"));
 		var r = reps.get(seeker).get("/api/v1/demands/" + demand + "/matches");
 		assertThat(r.status()).isEqualTo(200);
@@ -141,8 +140,8 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 
 	@Test
 	void interestIsDecidedOnceByTheOtherSideAndAnAcceptedOneRecordsItsTransfer() throws Exception {
-		long achievement = post(reps.get(holder), "/api/v1/achievements", achievement(holder, RIGHT_TITLE, RIGHT_TEXT, "PUBLIC"));
-		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "渣浆泵叶轮耐磨需求", "碳化硅陶瓷复合叶轮", "PUBLIC"));
+		long achievement = f.post(reps.get(holder), "/api/v1/achievements", f.achievement(holder, RIGHT_TITLE, RIGHT_TEXT, "PUBLIC"));
+		long demand = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, "渣浆泵叶轮耐磨需求", "碳化硅陶瓷复合叶轮", "PUBLIC"));
 		Map<String, Object> interest = Map.of("demandId", demand, "achievementId", achievement, "organizationId", seeker);
 		// in another organisation's name, or for an organisation that is no side
 		assertThat(reps.get(holder).post("/api/v1/interests", interest).status()).isEqualTo(403);
@@ -188,7 +187,7 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 		assertThat(reps.get(outsider).get("/api/v1/transfers/" + transferId).status()).isEqualTo(404);
 
 		// a declined interest gives its reason and records no transfer
-		long other = post(reps.get(holder), "/api/v1/achievements", achievement(holder, "另一项成果", "陶瓷叶轮", "PUBLIC"));
+		long other = f.post(reps.get(holder), "/api/v1/achievements", f.achievement(holder, "另一项成果", "陶瓷叶轮", "PUBLIC"));
 		var second = reps.get(holder).post("/api/v1/interests", Map.of("demandId", demand, "achievementId", other,
 				"organizationId", holder));
 		assertThat(second.status()).as(second.body()).isEqualTo(201);
@@ -200,8 +199,8 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 		assertThat(reps.get(holder).post("/api/v1/interests/" + secondId + "/transfer", signed).status()).isEqualTo(409);
 
 		// both sides are told of the interest, the decision and the transfer
-		assertThat(mailTo(seeker, 3)).hasSizeGreaterThanOrEqualTo(3);
-		List<MimeMessage> toHolder = mailTo(holder, 3);
+		assertThat(f.mailTo(seeker, 3)).hasSizeGreaterThanOrEqualTo(3);
+		List<MimeMessage> toHolder = f.mailTo(holder, 3);
 		assertThat(toHolder).hasSizeGreaterThanOrEqualTo(3);
 		StringBuilder texts = new StringBuilder();
 		for (MimeMessage m : toHolder) {
@@ -213,9 +212,9 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	@Test
 	void theDemandPageShowsRankedMatchesWithReasonsAndTheInterestFormToItsRepresentative() throws Exception {
 		String tag = "型号y" + UUID.randomUUID().toString().substring(0, 6);
-		long right = post(reps.get(holder), "/api/v1/achievements",
-				achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
-		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, "磷化工料浆渣浆泵叶轮磨损快" + tag,
+		long right = f.post(reps.get(holder), "/api/v1/achievements",
+				f.achievement(holder, RIGHT_TITLE + tag, RIGHT_TEXT + tag, "PUBLIC"));
+		long demand = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, "磷化工料浆渣浆泵叶轮磨损快" + tag,
 				"寻求碳化硅陶瓷复合叶轮技术，用于磷化工料浆渣浆泵。" + tag, "PUBLIC"));
 		String path = "/a/" + slug + "/demands/" + demand;
 		FormSession browser = FormSession.signIn(port, usernames.get(seeker), "password-" + usernames.get(seeker));
@@ -247,9 +246,9 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 				holder, "visibility", "PUBLIC", "summary", "叶轮耐磨"));
 		assertThat(project.status()).as(project.body()).isEqualTo(201);
 		long projectId = project.json().get("id").asLong();
-		Map<String, Object> linked = achievement(holder, "项目产出的成果", "叶轮耐磨", "PUBLIC");
+		Map<String, Object> linked = f.achievement(holder, "项目产出的成果", "叶轮耐磨", "PUBLIC");
 		linked.put("projectId", projectId);
-		long id = post(reps.get(holder), "/api/v1/achievements", linked);
+		long id = f.post(reps.get(holder), "/api/v1/achievements", linked);
 		assertThat(client().get("/api/v1/achievements/" + id).json().get("project").get("title").asString())
 			.isEqualTo("联合攻关渣浆泵叶轮");
 		assertThat(client().get("/a/" + slug + "/achievements/" + id).body()).contains("id=\"project-link\"")
@@ -271,72 +270,5 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 		var network = client().get("/a/lmxfw/demands");
 		assertThat(network.status()).isEqualTo(200);
 		assertThat(network.body()).contains("脱硫循环泵过流部件耐磨寿命提升").contains("聚酯熔体直纺节能降耗").contains("演示数据");
-	}
-
-	// ---- fixtures
-
-	Map<String, Object> demand(long org, String title, String description, String visibility) {
-		return Map.of("organizationId", org, "title", title, "description", description, "field", "FLUID_MACHINERY",
-				"region", "130100", "visibility", visibility, "budget", 80, "deadline", "2027-06-30");
-	}
-
-	Map<String, Object> achievement(long org, String title, String description, String visibility) {
-		Map<String, Object> a = new HashMap<>(Map.of("organizationId", org, "title", title, "description", description,
-				"field", "FLUID_MACHINERY", "region", "130200", "visibility", visibility, "maturity", 7, "ipStatus",
-				"GRANTED_PATENT", "patentNumber", "ZL202310000000.1", "transferModes", List.of("LICENCE", "EQUITY")));
-		a.put("terms", "首年许可费面议");
-		return a;
-	}
-
-	long post(TestClient who, String path, Map<String, Object> body) {
-		var r = who.post(path, body);
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("id").asLong();
-	}
-
-	String alliance(String name) {
-		String s = "t-" + UUID.randomUUID().toString().substring(0, 8);
-		var r = admin().post("/api/v1/alliances", Map.of("slug", s, "name", name + s));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return s;
-	}
-
-	long member(String allianceSlug) {
-		var o = admin().post("/api/v1/organizations", Map.of("name", "转移单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
-		assertThat(o.status()).as(o.body()).isEqualTo(201);
-		long id = o.json().get("id").asLong();
-		var m = admin().post("/api/v1/alliances/" + allianceSlug + "/members", Map.of("organizationId", id, "role", "MEMBER"));
-		assertThat(m.status()).as(m.body()).isEqualTo(201);
-		String username = "t" + UUID.randomUUID().toString().substring(0, 8);
-		String email = username + "@example.org";
-		var u = admin().post("/api/v1/users", Map.of("username", username, "displayName", "代表" + username, "email", email,
-				"password", "password-" + username, "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
-		assertThat(u.status()).as(u.body()).isEqualTo(201);
-		reps.put(id, client().login(username, "password-" + username));
-		emails.put(id, email);
-		usernames.put(id, username);
-		return id;
-	}
-
-	List<MimeMessage> mailTo(long organization, int count) throws Exception {
-		String address = emails.get(organization);
-		long deadline = System.currentTimeMillis() + 15_000;
-		List<MimeMessage> found;
-		do {
-			found = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-				try {
-					return m.getAllRecipients()[0].toString().equals(address);
-				}
-				catch (jakarta.mail.MessagingException e) {
-					return false;
-				}
-			}).toList();
-			if (found.size() >= count) {
-				return found;
-			}
-			Thread.sleep(100);
-		}
-		while (System.currentTimeMillis() < deadline);
-		return found;
 	}
 }
