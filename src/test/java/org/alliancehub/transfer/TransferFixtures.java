@@ -34,6 +34,16 @@ final class TransferFixtures {
 		this.client = client;
 	}
 
+	/** Two alliances: a seeker and a holder of the first, an outsider of the second, each with its representative. */
+	record Cast(String slug, String otherSlug, long seeker, long holder, long outsider) {
+	}
+
+	Cast cast(String name) {
+		String slug = alliance(name);
+		String other = alliance("另一" + name);
+		return new Cast(slug, other, member(slug), member(slug), member(other));
+	}
+
 	Map<String, Object> demand(long org, String title, String description, String visibility) {
 		return Map.of("organizationId", org, "title", title, "description", description, "field", "FLUID_MACHINERY",
 				"region", "130100", "visibility", visibility, "budget", 80, "deadline", "2027-06-30");

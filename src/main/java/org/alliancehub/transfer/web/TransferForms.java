@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.MembershipStatus;
@@ -60,14 +61,11 @@ class TransferForms {
 		List<Invalid.FieldError> found = new ArrayList<>();
 		Long org = number(form.value("organizationId"), "organizationId", found);
 		BigDecimal budget = decimal(form.value("budget"), "budget", found);
-		try {
+		return submit("transfer/demand-form", form, model, () -> {
 			var d = transfer.postDemand(new TechnologyTransfer.NewDemand(org, form.value("title"), form.value("description"),
 					form.value("field"), form.value("region"), form.value("visibility"), budget, form.value("deadline")), found);
-			return "redirect:/a/" + d.alliance() + "/demands/" + d.id();
-		}
-		catch (Invalid e) {
-			return form("transfer/demand-form", form.refused(e.errors()), model);
-		}
+			return "/a/" + d.alliance() + "/demands/" + d.id();
+		});
 	}
 
 	@GetMapping("/a/{slug}/achievements/new")
@@ -86,15 +84,22 @@ class TransferForms {
 		Long org = number(form.value("organizationId"), "organizationId", found);
 		Long maturity = number(form.value("maturity"), "maturity", found);
 		Long project = form.value("projectId").isBlank() ? null : number(form.value("projectId"), "projectId", found);
-		try {
+		return submit("transfer/achievement-form", form, model, () -> {
 			var a = transfer.postAchievement(new TechnologyTransfer.NewAchievement(org, form.value("title"),
 					form.value("description"), form.value("field"), form.value("region"), form.value("visibility"),
 					maturity == null || Math.abs(maturity) > 1000 ? null : maturity.intValue(), form.value("ipStatus"),
 					form.value("patentNumber"), form.transferModes(), form.value("terms"), project), found);
-			return "redirect:/a/" + a.alliance() + "/achievements/" + a.id();
+			return "/a/" + a.alliance() + "/achievements/" + a.id();
+		});
+	}
+
+	/** Posts the form: to the new object's page, or the form again with every wrong field named. */
+	private static String submit(String view, TransferForm form, Model model, Supplier<String> post) {
+		try {
+			return "redirect:" + post.get();
 		}
 		catch (Invalid e) {
-			return form("transfer/achievement-form", form.refused(e.errors()), model);
+			return form(view, form.refused(e.errors()), model);
 		}
 	}
 
