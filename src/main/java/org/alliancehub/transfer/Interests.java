@@ -65,7 +65,7 @@ public class Interests {
 	public record NewTransfer(@Nullable String contractType, @Nullable BigDecimal amount, @Nullable String date) {
 	}
 
-	/** Interest in a match in the name of one side; the caller must read both objects and act for that side. */
+	/** Interest in a match in the name of one side; the caller must read both objects (404 otherwise) and act for that side. */
 	@Transactional
 	public InterestView express(NewInterest n) {
 		List<Invalid.FieldError> errors = new ArrayList<>();
@@ -114,7 +114,7 @@ public class Interests {
 		return view;
 	}
 
-	/** The other side's decision, once (409 after); the side that expressed it may not decide (403). */
+	/** The other side's decision, once (409 after); the side that expressed it may not decide (403, see {@link #mayDecide}). */
 	@Transactional
 	public InterestView decide(long id, DecisionInput in) {
 		InterestView i = get(id);
