@@ -18,6 +18,8 @@ import org.alliancehub.membership.MembershipEvents.OrganizationUpdated;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Reindexing;
 import org.alliancehub.search.SearchIndexing;
+import org.alliancehub.transfer.TransferEvents;
+import org.alliancehub.transfer.TransferFindables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -112,6 +114,13 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CollaborationChanged e) {
 		Findables.ref(e.subject()).ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
+	}
+
+	/** A demand or an achievement was posted or changed: its subject names which. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TransferEvents.Posted e) {
+		TransferFindables.ref(e.subject())
+			.ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	private void refresh(String key) {
