@@ -1,0 +1,217 @@
+package org.alliancehub.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.FormSession;
+import org.alliancehub.IntegrationTest;
+import org.alliancehub.TestClient;
+import org.alliancehub.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The weekly e-mail of new matches: one digest per representative and week with the matches the real matcher
+ * finds for its organisation's objects, best first with why, only what the representative may read; never twice,
+ * not to whoever switched it off, and switched off by the signed link in the mail, signed out.
+ */
+class MatchDigestIntegrationTests extends IntegrationTest {
+
+	static final String SUBJECT = "本周新的技术匹配";
+
+	@Autowired
+	MatchDigests digests;
+
+	@Autowired
+	TestClock clock;
+
+	final Map<Long, TestClient> reps = new HashMap<>();
+
+	final Map<Long, String> emails = new HashMap<>();
+
+	final Map<Long, String> usernames = new HashMap<>();
+
+	String tag;
+
+	String slug;
+
+	long seeker;
+
+	long holder;
+
+	long outsider;
+
+	@BeforeEach
+	void twoAlliancesWithMembers() {
+		tag = "周报" + UUID.randomUUID().toString().substring(0, 6);
+		slug = alliance("周报联盟");
+		seeker = member(slug);
+		holder = member(slug);
+		outsider = member(alliance("周报另一联盟"));
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void eachRepresentativeGetsOneDigestOfItsNewMatchesRankedWithWhyAndNothingItMayNotRead() throws Exception {
+		long demand = post(seeker, "/api/v1/demands", "锂电池正极材料窑炉余热回收" + tag,
+				"寻求锂电池正极材料辊道窑余热回收技术，降低烧结能耗（" + tag + "）。", "PUBLIC");
+		long best = post(holder, "/api/v1/achievements", "辊道窑余热回收及正极材料烧结节能技术" + tag,
+				"锂电池正极材料辊道窑余热回收，烧结能耗降低百分之二十（" + tag + "）。", "PUBLIC");
+		long weaker = post(holder, "/api/v1/achievements", "工业窑炉烟气余热锅炉" + tag, "窑炉烟气余热锅炉发电。", "PUBLIC");
+		long hidden = post(outsider, "/api/v1/achievements", "正极材料辊道窑余热回收会员专享成果" + tag,
+				"锂电池正极材料辊道窑余热回收，烧结能耗降低（" + tag + "）。", "MEMBERS");
+		// only the network's administrator runs it on demand
+		assertThat(reps.get(seeker).post("/api/v1/match-digests", Map.of()).status()).isEqualTo(403);
+		var run = admin().post("/api/v1/match-digests", Map.of());
+		assertThat(run.status()).as(run.body()).isEqualTo(200);
+		assertThat(run.json().get("mailed").asInt()).isPositive();
+
+		List<MimeMessage> toSeeker = digestsTo(seeker);
+		assertThat(toSeeker).hasSize(1);
+		String text = plainText(toSeeker.get(0));
+		assertThat(text).contains("锂电池正极材料窑炉余热回收" + tag).contains("辊道窑余热回收及正极材料烧结节能技术" + tag)
+			.contains("匹配原因").contains("共同关键词").contains("同一领域")
+			.contains("/a/" + slug + "/demands/" + demand + "#match-" + best)
+			.doesNotContain("会员专享成果");
+		assertThat(text.indexOf("/demands/" + demand + "#match-" + best))
+			.isLessThan(text.indexOf("/demands/" + demand + "#match-" + weaker)).isPositive();
+		String unsubscribe = toSeeker.get(0).getHeader("List-Unsubscribe")[0];
+		assertThat(unsubscribe).startsWith("<http").contains("/match-digest/unsubscribe/");
+		assertThat(toSeeker.get(0).getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		// the holder hears of the new demand for its achievements; the outsider, whose members-only achievement the
+		// public demand matches, hears of it too, and nobody hears of its own objects as matches
+		assertThat(plainText(digestsTo(holder).get(0))).contains("锂电池正极材料窑炉余热回收" + tag);
+		assertThat(plainText(digestsTo(outsider).get(0))).contains("会员专享成果").contains("锂电池正极材料窑炉余热回收" + tag);
+		assertThat(hidden).isPositive();
+
+		// a rerun in the same week sends nobody the same digest again
+		digests.run();
+		assertThat(digestsTo(seeker)).hasSize(1);
+		assertThat(digestsTo(holder)).hasSize(1);
+
+		// next week only what was posted since: a new achievement, not the old ones again
+		clock.moveTo(clock.instant().plus(Duration.ofDays(7)));
+		reps.put(holder, client().login(usernames.get(holder), "password-" + usernames.get(holder)));
+		long next = post(holder, "/api/v1/achievements", "正极材料辊道窑余热回收二期改进" + tag,
+				"辊道窑余热回收二期改进，锂电池正极材料烧结（" + tag + "）。", "PUBLIC");
+		digests.run();
+		List<MimeMessage> twice = digestsTo(seeker);
+		assertThat(twice).hasSize(2);
+		String second = twice.stream().map(m -> {
+			try {
+				return plainText(m);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}).filter(t -> t.contains("二期改进")).findFirst().orElseThrow();
+		assertThat(second).contains("#match-" + next).doesNotContain("#match-" + best).doesNotContain("#match-" + weaker);
+	}
+
+	@Test
+	void aRepresentativeWhoSwitchedItOffGetsNoneAndTheLinkInTheMailSwitchesItOffSignedOut() throws Exception {
+		var off = reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of("enabled", false));
+		assertThat(off.status()).as(off.body()).isEqualTo(200);
+		assertThat(reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of()).invalidFields()).contains("enabled");
+		post(seeker, "/api/v1/demands", "染料废水膜浓缩回用" + tag, "寻求染料废水纳滤膜浓缩回用技术（" + tag + "）。", "PUBLIC");
+		post(holder, "/api/v1/achievements", "纳滤膜染料废水浓缩回用装置" + tag, "纳滤膜浓缩染料废水并回用（" + tag + "）。", "PUBLIC");
+		digests.run();
+		assertThat(digestsTo(seeker)).isEmpty();
+		List<MimeMessage> toHolder = digestsTo(holder);
+		assertThat(toHolder).hasSize(1);
+
+		// the link in the holder's mail: a page with one button, then the one-click POST a mail program sends
+		String header = toHolder.get(0).getHeader("List-Unsubscribe")[0];
+		String path = URI.create(header.substring(1, header.length() - 1)).getPath();
+		var page = client().get(path);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("退订周报").contains("action=\"" + path + "\"");
+		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
+		HttpResponse<String> oneClick = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+				"http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(oneClick.body()).contains("已退订");
+		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isFalse();
+		// a link not made here does nothing
+		String forged = path.substring(0, path.lastIndexOf('.') + 1) + "AAAA";
+		assertThat(client().get(forged).status()).isEqualTo(404);
+
+		// and the back office switches it on again
+		FormSession browser = FormSession.signIn(port, usernames.get(holder), "password-" + usernames.get(holder));
+		var settings = browser.get("/admin/match-digest");
+		assertThat(settings.body()).contains("周报已关闭").contains("nav-match-digest");
+		var on = browser.post("/admin/match-digest", "/admin/match-digest", "enabled=true");
+		assertThat(on.statusCode()).isIn(200, 302, 303);
+		assertThat(browser.get("/admin/match-digest").body()).contains("周报已开启");
+		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
+	}
+
+	// ---- fixtures
+
+	List<MimeMessage> digestsTo(long organization) {
+		String address = emails.get(organization);
+		return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(address) && m.getSubject().contains(SUBJECT);
+			}
+			catch (jakarta.mail.MessagingException e) {
+				return false;
+			}
+		}).toList();
+	}
+
+	long post(long org, String path, String title, String description, String visibility) {
+		Map<String, Object> body = new HashMap<>(Map.of("organizationId", org, "title", title, "description", description,
+				"field", "ENERGY", "region", "320500", "visibility", visibility));
+		if (path.endsWith("achievements")) {
+			body.putAll(Map.of("maturity", 7, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
+		}
+		var r = reps.get(org).post(path, body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	String alliance(String name) {
+		String s = "md-" + UUID.randomUUID().toString().substring(0, 8);
+		var r = admin().post("/api/v1/alliances", Map.of("slug", s, "name", name + s));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return s;
+	}
+
+	long member(String allianceSlug) {
+		var o = admin().post("/api/v1/organizations", Map.of("name", "周报单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
+		assertThat(o.status()).as(o.body()).isEqualTo(201);
+		long id = o.json().get("id").asLong();
+		var m = admin().post("/api/v1/alliances/" + allianceSlug + "/members", Map.of("organizationId", id, "role", "MEMBER"));
+		assertThat(m.status()).as(m.body()).isEqualTo(201);
+		String username = "d" + UUID.randomUUID().toString().substring(0, 8);
+		String email = username + "@example.org";
+		var u = admin().post("/api/v1/users", Map.of("username", username, "displayName", "代表" + username, "email", email,
+				"password", "password-" + username, "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
+		assertThat(u.status()).as(u.body()).isEqualTo(201);
+		reps.put(id, client().login(username, "password-" + username));
+		emails.put(id, email);
+		usernames.put(id, username);
+		return id;
+	}
+}
