@@ -402,6 +402,11 @@ class IndexDocuments {
 		return done;
 	}
 
+	/** How many demands and achievements the database holds. */
+	long transfers() {
+		return transfers.count();
+	}
+
 	long estimate() {
 		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished() + findables.count()
 				+ transfers.count();
