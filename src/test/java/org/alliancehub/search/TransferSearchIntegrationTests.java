@@ -1,18 +1,18 @@
 package org.alliancehub.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.alliancehub.search.SearchCalls.hits;
+import static org.alliancehub.search.SearchCalls.search;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
+import org.alliancehub.collaboration.CollaborationFixtures;
 import org.alliancehub.search.internal.IndexHoles;
 import org.alliancehub.search.internal.SearchIndex;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +32,8 @@ class TransferSearchIntegrationTests extends IntegrationTest {
 
 	TestClient admin;
 
+	CollaborationFixtures f;
+
 	String slug;
 
 	long poster;
@@ -41,9 +43,10 @@ class TransferSearchIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void allianceWithAPostingMember() {
 		admin = admin();
-		slug = alliance("技术搜索联盟");
-		poster = member(slug);
-		posterRep = rep(poster);
+		f = new CollaborationFixtures(admin, client());
+		slug = f.alliance("技术搜索联盟");
+		poster = f.member(slug);
+		posterRep = f.rep(poster);
 	}
 
 	@Test
@@ -64,37 +67,33 @@ class TransferSearchIntegrationTests extends IntegrationTest {
 	@Test
 	void aMembersOnlyDemandOfAnAllianceIsNeitherFoundNorCountedByAnonymousOrAnotherAlliancesMember() {
 		long id = post("/api/v1/demands", "盐湖提锂吸附剂再生工艺内部需求", "寻求盐湖卤水提锂吸附剂的再生工艺，仅对联盟成员公开。", "MEMBERS");
-		TestClient member = rep(member(slug));
+		TestClient member = f.rep(f.member(slug));
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds(member, "盐湖提锂吸附剂", "DEMAND", id));
 		assertThat(search(member, "盐湖提锂吸附剂", "alliance=" + slug).get("total").asLong()).isEqualTo(1);
 		assertThat(finds(posterRep, "盐湖提锂吸附剂", "DEMAND", id)).isTrue();
 		assertThat(finds(admin, "盐湖提锂吸附剂", "DEMAND", id)).isTrue();
-		TestClient outsider = rep(member(alliance("另一技术联盟")));
+		TestClient outsider = f.rep(f.member(f.alliance("另一技术联盟")));
 		for (TestClient c : List.of(client(), outsider)) {
 			JsonNode r = search(c, "盐湖提锂吸附剂", "alliance=" + slug);
 			assertThat(r.get("total").asLong()).isZero();
 			assertThat(r.get("items").size()).isZero();
 			assertThat(r.get("facets").get("alliance").size()).isZero();
 			assertThat(r.get("facets").get("type").size()).isZero();
-			assertThat(search(c, "盐湖提锂吸附剂再生工艺内部需求").get("items").valueStream()
-				.noneMatch(h -> h.get("id").asLong() == id && h.get("type").asString().equals("DEMAND"))).isTrue();
+			assertThat(hits(search(c, "盐湖提锂吸附剂再生工艺内部需求"), "DEMAND", id)).isFalse();
 		}
 	}
 
 	@Test
 	void theOrganisationThatPostedAMembersOnlyDemandFindsItAsItReadsIt() {
-		var o = admin.post("/api/v1/organizations", Map.of("name", "无联盟单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
-		long loner = o.json().get("id").asLong();
-		TestClient lonerRep = rep(loner);
+		long loner = f.organization();
+		TestClient lonerRep = f.rep(loner);
 		var r = lonerRep.post("/api/v1/demands", Map.of("organizationId", loner, "title", "磁悬浮鼓风机轴承保密需求",
 				"description", "磁悬浮鼓风机轴承的保密需求。", "field", "ENERGY", "region", "130100", "visibility", "MEMBERS"));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		long id = r.json().get("id").asLong();
 		assertThat(lonerRep.get("/api/v1/demands/" + id).status()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(5)).until(() -> search(lonerRep, "磁悬浮鼓风机轴承").get("items").valueStream()
-			.anyMatch(h -> h.get("id").asLong() == id && h.get("type").asString().equals("DEMAND")));
-		assertThat(search(client(), "磁悬浮鼓风机轴承").get("items").valueStream()
-			.noneMatch(h -> h.get("id").asLong() == id && h.get("type").asString().equals("DEMAND"))).isTrue();
+		await().atMost(Duration.ofSeconds(5)).until(() -> hits(search(lonerRep, "磁悬浮鼓风机轴承"), "DEMAND", id));
+		assertThat(hits(search(client(), "磁悬浮鼓风机轴承"), "DEMAND", id)).isFalse();
 	}
 
 	@Test
@@ -106,11 +105,7 @@ class TransferSearchIntegrationTests extends IntegrationTest {
 		IndexHoles.forget(index, "DEMAND:" + demand);
 		IndexHoles.forget(index, "ACHIEVEMENT:" + achievement);
 		assertThat(finds(client(), "酸解尾气", "DEMAND", demand)).isFalse();
-		await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/search/reindex").json().get("state").asString()
-			.matches("IDLE|DONE|FAILED"));
-		assertThat(admin.post("/api/v1/search/reindex", Map.of()).status()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> admin.get("/api/v1/search/reindex").json().get("state").asString().equals("DONE"));
+		SearchCalls.rebuild(admin);
 		assertThat(finds(client(), "酸解尾气", "DEMAND", demand)).isTrue();
 		assertThat(finds(client(), "酸解尾气", "ACHIEVEMENT", achievement)).isTrue();
 	}
@@ -126,38 +121,7 @@ class TransferSearchIntegrationTests extends IntegrationTest {
 		return r.json().get("id").asLong();
 	}
 
-	String alliance(String name) {
-		String s = "ts-" + UUID.randomUUID().toString().substring(0, 8);
-		var r = admin.post("/api/v1/alliances", Map.of("slug", s, "name", name + s));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return s;
-	}
-
-	long member(String alliance) {
-		var o = admin.post("/api/v1/organizations", Map.of("name", "技术搜索单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
-		assertThat(o.status()).as(o.body()).isEqualTo(201);
-		long id = o.json().get("id").asLong();
-		var m = admin.post("/api/v1/alliances/" + alliance + "/members", Map.of("organizationId", id, "role", "MEMBER"));
-		assertThat(m.status()).as(m.body()).isEqualTo(201);
-		return id;
-	}
-
-	TestClient rep(long organization) {
-		return TestClient.userWith(admin, client(), List.of(Map.of("role", "MEMBER_REP", "organizationId", organization)));
-	}
-
-	JsonNode search(TestClient client, String q, String... params) {
-		StringBuilder url = new StringBuilder("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-		for (String p : params) {
-			url.append('&').append(p);
-		}
-		var r = client.get(url.toString());
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
-		return r.json();
-	}
-
 	boolean finds(TestClient client, String q, String type, long id) {
-		return search(client, q, "alliance=" + slug).get("items").valueStream()
-			.anyMatch(h -> h.get("id").asLong() == id && h.get("type").asString().equals(type));
+		return SearchCalls.finds(client, slug, q, type, id);
 	}
 }

@@ -16,8 +16,8 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
-import org.alliancehub.TestClient;
 import org.alliancehub.TestClock;
+import org.alliancehub.collaboration.CollaborationFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,7 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 	@Autowired
 	TestClock clock;
 
-	final Map<Long, TestClient> reps = new HashMap<>();
-
-	final Map<Long, String> emails = new HashMap<>();
-
-	final Map<Long, String> usernames = new HashMap<>();
+	CollaborationFixtures f;
 
 	String tag;
 
@@ -56,11 +52,12 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void twoAlliancesWithMembers() {
+		f = new CollaborationFixtures(admin(), client());
 		tag = "周报" + UUID.randomUUID().toString().substring(0, 6);
-		slug = alliance("周报联盟");
-		seeker = member(slug);
-		holder = member(slug);
-		outsider = member(alliance("周报另一联盟"));
+		slug = f.alliance("周报联盟");
+		seeker = f.member(slug);
+		holder = f.member(slug);
+		outsider = f.member(f.alliance("周报另一联盟"));
 	}
 
 	@AfterEach
@@ -78,7 +75,7 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 		long hidden = post(outsider, "/api/v1/achievements", "正极材料辊道窑余热回收会员专享成果" + tag,
 				"锂电池正极材料辊道窑余热回收，烧结能耗降低（" + tag + "）。", "MEMBERS");
 		// only the network's administrator runs it on demand
-		assertThat(reps.get(seeker).post("/api/v1/match-digests", Map.of()).status()).isEqualTo(403);
+		assertThat(f.reps.get(seeker).post("/api/v1/match-digests", Map.of()).status()).isEqualTo(403);
 		var run = admin().post("/api/v1/match-digests", Map.of());
 		assertThat(run.status()).as(run.body()).isEqualTo(200);
 		assertThat(run.json().get("mailed").asInt()).isPositive();
@@ -108,7 +105,7 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 
 		// next week only what was posted since: a new achievement, not the old ones again
 		clock.moveTo(clock.instant().plus(Duration.ofDays(7)));
-		reps.put(holder, client().login(usernames.get(holder), "password-" + usernames.get(holder)));
+		f.reps.put(holder, client().login(f.usernames.get(holder), "password-" + f.usernames.get(holder)));
 		long next = post(holder, "/api/v1/achievements", "正极材料辊道窑余热回收二期改进" + tag,
 				"辊道窑余热回收二期改进，锂电池正极材料烧结（" + tag + "）。", "PUBLIC");
 		digests.run();
@@ -127,9 +124,9 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aRepresentativeWhoSwitchedItOffGetsNoneAndTheLinkInTheMailSwitchesItOffSignedOut() throws Exception {
-		var off = reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of("enabled", false));
+		var off = f.reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of("enabled", false));
 		assertThat(off.status()).as(off.body()).isEqualTo(200);
-		assertThat(reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of()).invalidFields()).contains("enabled");
+		assertThat(f.reps.get(seeker).put("/api/v1/users/me/match-digest", Map.of()).invalidFields()).contains("enabled");
 		post(seeker, "/api/v1/demands", "染料废水膜浓缩回用" + tag, "寻求染料废水纳滤膜浓缩回用技术（" + tag + "）。", "PUBLIC");
 		post(holder, "/api/v1/achievements", "纳滤膜染料废水浓缩回用装置" + tag, "纳滤膜浓缩染料废水并回用（" + tag + "）。", "PUBLIC");
 		digests.run();
@@ -143,7 +140,7 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 		var page = client().get(path);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("退订周报").contains("action=\"" + path + "\"");
-		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
+		assertThat(f.reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
 		HttpResponse<String> oneClick = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
 				"http://127.0.0.1:" + port + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -151,25 +148,25 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(oneClick.statusCode()).isEqualTo(200);
 		assertThat(oneClick.body()).contains("已退订");
-		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isFalse();
+		assertThat(f.reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isFalse();
 		// a link not made here does nothing
 		String forged = path.substring(0, path.lastIndexOf('.') + 1) + "AAAA";
 		assertThat(client().get(forged).status()).isEqualTo(404);
 
 		// and the back office switches it on again
-		FormSession browser = FormSession.signIn(port, usernames.get(holder), "password-" + usernames.get(holder));
+		FormSession browser = FormSession.signIn(port, f.usernames.get(holder), "password-" + f.usernames.get(holder));
 		var settings = browser.get("/admin/match-digest");
 		assertThat(settings.body()).contains("周报已关闭").contains("nav-match-digest");
 		var on = browser.post("/admin/match-digest", "/admin/match-digest", "enabled=true");
 		assertThat(on.statusCode()).isIn(200, 302, 303);
 		assertThat(browser.get("/admin/match-digest").body()).contains("周报已开启");
-		assertThat(reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
+		assertThat(f.reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
 	}
 
 	// ---- fixtures
 
 	List<MimeMessage> digestsTo(long organization) {
-		String address = emails.get(organization);
+		String address = f.emails.get(organization);
 		return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
 			try {
 				return m.getAllRecipients()[0].toString().equals(address) && m.getSubject().contains(SUBJECT);
@@ -186,32 +183,8 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 		if (path.endsWith("achievements")) {
 			body.putAll(Map.of("maturity", 7, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
 		}
-		var r = reps.get(org).post(path, body);
+		var r = f.reps.get(org).post(path, body);
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json().get("id").asLong();
-	}
-
-	String alliance(String name) {
-		String s = "md-" + UUID.randomUUID().toString().substring(0, 8);
-		var r = admin().post("/api/v1/alliances", Map.of("slug", s, "name", name + s));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return s;
-	}
-
-	long member(String allianceSlug) {
-		var o = admin().post("/api/v1/organizations", Map.of("name", "周报单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
-		assertThat(o.status()).as(o.body()).isEqualTo(201);
-		long id = o.json().get("id").asLong();
-		var m = admin().post("/api/v1/alliances/" + allianceSlug + "/members", Map.of("organizationId", id, "role", "MEMBER"));
-		assertThat(m.status()).as(m.body()).isEqualTo(201);
-		String username = "d" + UUID.randomUUID().toString().substring(0, 8);
-		String email = username + "@example.org";
-		var u = admin().post("/api/v1/users", Map.of("username", username, "displayName", "代表" + username, "email", email,
-				"password", "password-" + username, "roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
-		assertThat(u.status()).as(u.body()).isEqualTo(201);
-		reps.put(id, client().login(username, "password-" + username));
-		emails.put(id, email);
-		usernames.put(id, username);
-		return id;
 	}
 }
