@@ -72,6 +72,7 @@ public class MatchDigests {
 
 	/** Writes and sends this week's digests that are not sent yet; the weekly job and the administrator call it. */
 	public Run run() {
+		long started = System.nanoTime();
 		Instant now = clock.instant();
 		LocalDate week = LocalDate.ofInstant(now, CHINA).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		if (!mail.available()) {
@@ -115,7 +116,8 @@ public class MatchDigests {
 				total += count;
 			}
 		}
-		log.info("match digests of the week of {}: {} mailed with {} matches", week, mailed, total);
+		log.info("match digests of the week of {}: {} mailed with {} matches in {} ms", week, mailed, total,
+				(System.nanoTime() - started) / 1_000_000);
 		return new Run(week, mailed, total);
 	}
 

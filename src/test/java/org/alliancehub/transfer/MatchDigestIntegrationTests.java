@@ -163,6 +163,32 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 		assertThat(f.reps.get(holder).get("/api/v1/users/me/match-digest").json().get("enabled").asBoolean()).isTrue();
 	}
 
+	@Test
+	void twoRunsAtOnceAsOnTwoNodesSendEachDigestOnce() throws Exception {
+		post(seeker, "/api/v1/demands", "聚丙烯腈原丝凝固浴回收" + tag, "寻求凝固浴溶剂回收技术（" + tag + "）。", "PUBLIC");
+		post(holder, "/api/v1/achievements", "凝固浴溶剂回收精馏装置" + tag, "聚丙烯腈原丝凝固浴溶剂回收精馏（" + tag + "）。", "PUBLIC");
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<MatchDigests.Run>> runs = List.of(pool.submit(() -> {
+				start.await();
+				return digests.run();
+			}), pool.submit(() -> {
+				start.await();
+				return digests.run();
+			}));
+			start.countDown();
+			for (var run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(digestsTo(seeker)).hasSize(1);
+		assertThat(digestsTo(holder)).hasSize(1);
+	}
+
 	// ---- fixtures
 
 	List<MimeMessage> digestsTo(long organization) {
