@@ -245,6 +245,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("POST /api/v1/interests/{id}/decision", ACTS_FOR_B_MEMBER); // the other side only
 		rule("POST /api/v1/interests/{id}/transfer", ACTS_FOR_B_MEMBER); // either side, once accepted
 		rule("GET /api/v1/transfers/{id}", B_READERS);
+		rule("GET /api/v1/users/me/match-digest", SIGNED_IN); // the caller's own switch
+		rule("PUT /api/v1/users/me/match-digest", SIGNED_IN);
+		rule("POST /api/v1/match-digests", ADMIN_ONLY); // this week's digests, now
 		rule("POST /api/v1/alliances/{slug}/bases", B_MANAGERS);
 		rule("GET /api/v1/alliances/{slug}/bases", EVERYONE);
 		rule("GET /api/v1/bases", EVERYONE);
@@ -437,6 +440,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		samples.put("POST /api/v1/interests", () -> Map.of("demandId", ids.getOrDefault("demand", 0L), "achievementId",
 				ids.getOrDefault("freeAchievement", 0L), "organizationId", orgB));
 		samples.put("POST /api/v1/interests/{id}/decision", () -> Map.of("decision", "ACCEPT"));
+		samples.put("PUT /api/v1/users/me/match-digest", () -> Map.of("enabled", true));
 		samples.put("POST /api/v1/interests/{id}/transfer", () -> Map.of("contractType", "EQUITY", "amount", 10, "date",
 				"2026-12-01"));
 		samples.put("POST /api/v1/projects/{id}/participants", () -> Map.of("organizationId", orgB2));

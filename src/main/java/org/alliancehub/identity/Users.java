@@ -170,15 +170,15 @@ public class Users implements UserDetailsService {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select distinct r.organization_id, u.display_name, u.email from user_role r join app_user u on u.id = r.user_id
+				select distinct r.organization_id, u.display_name, u.email, u.id from user_role r join app_user u on u.id = r.user_id
 				where r.role = 'MEMBER_REP' and r.organization_id = any(?) and u.enabled and u.email is not null""")
 			.param(organizationIds.toArray(Long[]::new))
-			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
 			.list();
 	}
 
-	/** Someone to write to on behalf of an organisation. */
-	public record Recipient(long organizationId, String displayName, String email) {
+	/** Someone to write to on behalf of an organisation, and the user it is. */
+	public record Recipient(long organizationId, String displayName, String email, long userId) {
 	}
 
 	public boolean exists(String username) {

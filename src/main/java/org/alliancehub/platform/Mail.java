@@ -1,5 +1,7 @@
 package org.alliancehub.platform;
 
+import java.util.Map;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +31,14 @@ public class Mail {
 
 	/** Sends one message; false when no mail server is configured. */
 	public boolean send(String to, String subject, String text) {
+		return send(to, subject, text, Map.of());
+	}
+
+	/**
+	 * Sends one message with extra header fields (e.g. {@code List-Unsubscribe}); false when no mail server is
+	 * configured.
+	 */
+	public boolean send(String to, String subject, String text, Map<String, String> headers) {
 		JavaMailSender mail = sender.getIfAvailable();
 		if (mail == null) {
 			return false;
@@ -40,6 +50,9 @@ public class Mail {
 			helper.setFrom(FROM);
 			helper.setSubject(subject);
 			helper.setText(text);
+			for (Map.Entry<String, String> h : headers.entrySet()) {
+				message.setHeader(h.getKey(), h.getValue());
+			}
 			mail.send(message);
 			return true;
 		}

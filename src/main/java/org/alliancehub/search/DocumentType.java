@@ -2,5 +2,5 @@ package org.alliancehub.search;
 
 /** The kinds of things search finds. */
 public enum DocumentType {
-	ARTICLE, BRIEFING, ORGANIZATION, EVENT, MINUTES, PROJECT, AGREEMENT, BASE, RESOURCE
+	ARTICLE, BRIEFING, ORGANIZATION, EVENT, MINUTES, PROJECT, AGREEMENT, BASE, RESOURCE, DEMAND, ACHIEVEMENT
 }

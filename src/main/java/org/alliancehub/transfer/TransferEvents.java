@@ -9,7 +9,11 @@ public final class TransferEvents {
 	private TransferEvents() {
 	}
 
-	/** A demand or an achievement was posted, or a demand started its project. */
+	/**
+	 * A demand or an achievement was posted ({@code demand.posted}, {@code achievement.posted}), or a demand started
+	 * its project. The site search re-reads the object its subject names ({@code demand:12}) and drops it when it is
+	 * gone, so a later change or removal publishes this record too, with its own action.
+	 */
 	public record Posted(String action, Long allianceId, String subject, String summary) implements DomainEvent {
 	}
 

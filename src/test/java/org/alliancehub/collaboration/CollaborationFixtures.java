@@ -11,25 +11,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Alliances with member organisations, a signed-in representative for each (with a known e-mail address) and
- * secretariats, made through the API as a client would.
+ * secretariats, made through the API as a client would (also for the technology-transfer and search tests).
  */
-final class CollaborationFixtures {
+public final class CollaborationFixtures {
 
 	final TestClient admin;
 
 	final TestClient anonymous;
 
-	final Map<Long, TestClient> reps = new HashMap<>();
+	public final Map<Long, TestClient> reps = new HashMap<>();
 
-	final Map<Long, String> emails = new HashMap<>();
+	public final Map<Long, String> emails = new HashMap<>();
 
-	CollaborationFixtures(TestClient admin, TestClient anonymous) {
+	/** The representatives' user names; each one's password is {@code password-} and its name. */
+	public final Map<Long, String> usernames = new HashMap<>();
+
+	public CollaborationFixtures(TestClient admin, TestClient anonymous) {
 		this.admin = admin;
 		this.anonymous = anonymous;
 	}
 
 	/** A new alliance; answers its slug. */
-	String alliance(String name) {
+	public String alliance(String name) {
 		String slug = "c-" + UUID.randomUUID().toString().substring(0, 8);
 		var r = admin.post("/api/v1/alliances", Map.of("slug", slug, "name", name + slug));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -37,7 +40,7 @@ final class CollaborationFixtures {
 	}
 
 	/** A new organisation, member of the alliance, with a representative signed in. */
-	long member(String slug) {
+	public long member(String slug) {
 		long id = organization();
 		var m = admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", id, "role", "MEMBER"));
 		assertThat(m.status()).as(m.body()).isEqualTo(201);
@@ -45,7 +48,7 @@ final class CollaborationFixtures {
 	}
 
 	/** A new organisation of no alliance, with a representative signed in. */
-	long organization() {
+	public long organization() {
 		var o = admin.post("/api/v1/organizations", Map.of("name", "协作单位" + UUID.randomUUID(), "type", "ENTERPRISE"));
 		assertThat(o.status()).as(o.body()).isEqualTo(201);
 		long id = o.json().get("id").asLong();
@@ -56,10 +59,11 @@ final class CollaborationFixtures {
 		assertThat(u.status()).as(u.body()).isEqualTo(201);
 		reps.put(id, anonymous.login(username, "password-" + username));
 		emails.put(id, email);
+		usernames.put(id, username);
 		return id;
 	}
 
-	TestClient rep(long organization) {
+	public TestClient rep(long organization) {
 		return reps.get(organization);
 	}
 

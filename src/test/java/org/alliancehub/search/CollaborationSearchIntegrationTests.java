@@ -67,18 +67,11 @@ class CollaborationSearchIntegrationTests extends IntegrationTest {
 	}
 
 	JsonNode search(TestClient client, String q, String... params) {
-		StringBuilder url = new StringBuilder("/api/v1/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-		for (String p : params) {
-			url.append('&').append(p);
-		}
-		var r = client.get(url.toString());
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
-		return r.json();
+		return SearchCalls.search(client, q, params);
 	}
 
 	boolean finds(TestClient client, String q, String type, long id) {
-		return search(client, q, "alliance=" + slug).get("items").valueStream()
-			.anyMatch(h -> h.get("id").asLong() == id && h.get("type").asString().equals(type));
+		return SearchCalls.finds(client, slug, q, type, id);
 	}
 
 	@Test
@@ -167,11 +160,7 @@ class CollaborationSearchIntegrationTests extends IntegrationTest {
 		IndexHoles.forget(index, "PROJECT:" + id);
 		IndexHoles.forget(index, "BASE:" + baseId);
 		assertThat(finds(client(), "刀盘耐磨堆焊", "PROJECT", id)).isFalse();
-		await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/search/reindex").json().get("state").asString()
-			.matches("IDLE|DONE|FAILED"));
-		assertThat(admin.post("/api/v1/search/reindex", Map.of()).status()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> admin.get("/api/v1/search/reindex").json().get("state").asString().equals("DONE"));
+		SearchCalls.rebuild(admin);
 		assertThat(finds(client(), "刀盘耐磨堆焊", "PROJECT", id)).isTrue();
 		assertThat(finds(client(), "盾构装备再制造", "BASE", baseId)).isTrue();
 	}

@@ -30,6 +30,7 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.shared.Html;
 import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.transfer.TransferFindables;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -72,6 +73,9 @@ class IndexDocuments {
 
 	static final String KEYWORDS = "kw";
 
+	/** The organisation that posted a members-only demand or achievement, which reads it as its alliance's members do. */
+	static final String READER_ORGANIZATION = "readerOrg";
+
 	static final int MAX_BODY = 30_000;
 
 	/**
@@ -94,9 +98,12 @@ class IndexDocuments {
 
 	private final Findables findables;
 
+	private final TransferFindables transfers;
+
 	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
-			Alliances alliances, Minutes minutes, Findables findables) {
+			Alliances alliances, Minutes minutes, Findables findables, TransferFindables transfers) {
 		this.findables = findables;
+		this.transfers = transfers;
 		this.minutes = minutes;
 		this.articles = articles;
 		this.bulletins = bulletins;
@@ -123,6 +130,7 @@ class IndexDocuments {
 				case MINUTES -> minutes.forIndex(id).map(this::minutes);
 				case PROJECT, AGREEMENT, BASE, RESOURCE ->
 					findables.find(Findable.Kind.valueOf(type.name()), id).map(this::collaboration);
+				case DEMAND, ACHIEVEMENT -> transfers.find(TransferFindables.Kind.valueOf(type.name()), id).map(this::transfer);
 			};
 		}
 		catch (NotFound e) {
@@ -184,12 +192,30 @@ class IndexDocuments {
 	 * alliance's members only (participants-only projects never reach the index).
 	 */
 	Document collaboration(Findable f) {
-		List<Alliance> in = f.alliances().stream().map(alliances::get).toList();
-		DocumentType type = DocumentType.valueOf(f.kind().name());
-		Document d = base(type, f.id(), f.title(), f.body(), in, f.date(), f.url());
-		visibility(d, f.membersOnly() ? Visibility.MEMBERS : Visibility.PUBLIC, f.allianceId());
-		Set<String> keywords = new LinkedHashSet<>(f.keywords());
-		keywords.addAll(words(f.title()));
+		return findable(DocumentType.valueOf(f.kind().name()), f.id(), f.allianceId(), f.alliances(), f.title(), f.body(),
+				f.keywords(), f.membersOnly(), f.date(), f.url());
+	}
+
+	/**
+	 * A technology demand or achievement; a members-only one is found by the owning alliance's members and by the
+	 * organisation that posted it, as {@code access.canRead} reads it.
+	 */
+	Document transfer(TransferFindables.Findable f) {
+		Document d = findable(DocumentType.valueOf(f.kind().name()), f.id(), f.allianceId(), List.of(f.allianceId()),
+				f.title(), f.body(), f.keywords(), f.membersOnly(), f.date(), f.url());
+		if (f.membersOnly()) {
+			d.add(new StringField(READER_ORGANIZATION, String.valueOf(f.organizationId()), Field.Store.NO));
+		}
+		return d;
+	}
+
+	private Document findable(DocumentType type, long id, long owner, List<Long> alliancesIn, String title, String body,
+			List<String> keywordList, boolean membersOnly, @Nullable OffsetDateTime date, String url) {
+		List<Alliance> in = alliancesIn.stream().map(alliances::get).toList();
+		Document d = base(type, id, title, body, in, date, url);
+		visibility(d, membersOnly ? Visibility.MEMBERS : Visibility.PUBLIC, owner);
+		Set<String> keywords = new LinkedHashSet<>(keywordList);
+		keywords.addAll(words(title));
 		keywords(d, keywords);
 		return d;
 	}
@@ -359,10 +385,30 @@ class IndexDocuments {
 				after = ids.get(ids.size() - 1);
 			}
 		}
+		for (TransferFindables.Kind kind : TransferFindables.Kind.values()) {
+			after = 0;
+			List<Long> ids;
+			while (!(ids = transfers.idsAfter(kind, after, 500)).isEmpty()) {
+				for (long id : ids) {
+					Optional<TransferFindables.Findable> f = transfers.find(kind, id);
+					if (f.isPresent()) {
+						sink.accept(key(DocumentType.valueOf(kind.name()), id), transfer(f.get()));
+					}
+					progress.accept(++done);
+				}
+				after = ids.get(ids.size() - 1);
+			}
+		}
 		return done;
 	}
 
+	/** How many demands and achievements the database holds. */
+	long transfers() {
+		return transfers.count();
+	}
+
 	long estimate() {
-		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished() + findables.count();
+		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished() + findables.count()
+				+ transfers.count();
 	}
 }

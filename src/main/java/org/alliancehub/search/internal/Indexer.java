@@ -18,6 +18,8 @@ import org.alliancehub.membership.MembershipEvents.OrganizationUpdated;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Reindexing;
 import org.alliancehub.search.SearchIndexing;
+import org.alliancehub.transfer.TransferEvents;
+import org.alliancehub.transfer.TransferFindables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -114,6 +116,13 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		Findables.ref(e.subject()).ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
+	/** A demand or an achievement was posted or changed: its subject names which. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TransferEvents.Posted e) {
+		TransferFindables.ref(e.subject())
+			.ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
+	}
+
 	private void refresh(String key) {
 		index.write(key, documents.load(key).orElse(null));
 	}
@@ -128,7 +137,23 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		// An index written with an older analysis (before bodies were segmented into words, before 醯 was folded)
 		// does not meet the questions of today's: it is rebuilt, and searches use it until the new one is ready.
 		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
-				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent();
+				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers();
+	}
+
+	/** An index written before demands and achievements were indexed, over a database that holds some. */
+	private boolean lacksTransfers() {
+		int indexed = index.search(searcher -> {
+			try {
+				return searcher.count(new org.apache.lucene.search.TermQuery(
+						new org.apache.lucene.index.Term(IndexDocuments.TYPE, DocumentType.DEMAND.name())))
+						+ searcher.count(new org.apache.lucene.search.TermQuery(
+								new org.apache.lucene.index.Term(IndexDocuments.TYPE, DocumentType.ACHIEVEMENT.name())));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		return indexed == 0 && documents.transfers() > 0;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

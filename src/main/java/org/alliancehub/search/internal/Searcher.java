@@ -141,6 +141,9 @@ class Searcher implements Search {
 			for (Long id : scope) {
 				visible.add(new TermQuery(new Term(IndexDocuments.MEMBERS_OF, String.valueOf(id))), Occur.SHOULD);
 			}
+			for (Long id : access.organizationsActedFor()) {
+				visible.add(new TermQuery(new Term(IndexDocuments.READER_ORGANIZATION, String.valueOf(id))), Occur.SHOULD);
+			}
 			b.add(visible.build(), Occur.FILTER);
 		}
 		if (q.alliance() != null && !q.alliance().isBlank()) {
