@@ -50,11 +50,18 @@ public class MatchIndex {
 
 	static final String PAIRS = "pairs";
 
+	static final String TITLE = "title";
+
 	private static final int MAX_WORDS = 300;
 
 	private static final int MAX_PAIRS = 400;
 
+	private static final int MAX_TITLE_WORDS = 200;
+
 	private static final float PAIR_WEIGHT = 0.3f;
+
+	/** A question's word found in a candidate's title (its first line) counts this much more. */
+	private static final float TITLE_WEIGHT = 1.5f;
 
 	private final JdbcClient jdbc;
 
@@ -66,6 +73,11 @@ public class MatchIndex {
 
 	public record Hit(long id, float score) {
 	}
+
+	private record Row(long id, String text) {
+	}
+
+	private static final int LOAD_SLICE = 5_000;
 
 	MatchIndex(JdbcClient jdbc) throws IOException {
 		this.jdbc = jdbc;
@@ -91,7 +103,9 @@ public class MatchIndex {
 		for (String w : distinct(ChineseText.wordsOfFolded(folded), MAX_WORDS)) {
 			if (!ChineseText.isFunctionWord(w)) {
 				terms.add(new TermQuery(new Term(WORDS, w)), Occur.SHOULD);
-				clauses++;
+				if (clauses++ < MAX_TITLE_WORDS) {
+					terms.add(new BoostQuery(new TermQuery(new Term(TITLE, w)), TITLE_WEIGHT), Occur.SHOULD);
+				}
 			}
 		}
 		for (String p : distinct(ChineseText.pairsOfFolded(folded), MAX_PAIRS)) {
@@ -148,21 +162,27 @@ public class MatchIndex {
 				return;
 			}
 			for (String kind : List.of("demand", "achievement")) {
-				jdbc.sql("select id, title, description from transfer_" + kind)
-					.query((rs, i) -> {
-						write(kind, rs.getLong(1), rs.getString(2) + "\n" + rs.getString(3));
-						return 0;
-					})
-					.list();
+				// read in slices and analyse each slice on every core: the analysis, not the reading, is the cost
+				long after = 0;
+				for (List<Row> rows; !(rows = jdbc
+					.sql("select id, title, description from transfer_" + kind + " where id > ? order by id limit ?")
+					.params(after, LOAD_SLICE)
+					.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2) + "\n" + rs.getString(3)))
+					.list()).isEmpty(); after = rows.get(rows.size() - 1).id()) {
+					rows.parallelStream().forEach(r -> write(kind, r.id(), r.text()));
+				}
 			}
 			refresh();
 			loaded = true;
 		}
 	}
 
-	private synchronized void write(String kind, long id, String text) {
+	/** Adds or replaces one document; safe to call from several threads at once (the writer is). */
+	private void write(String kind, long id, String text) {
 		String folded = ChineseText.fold(text);
+		int line = folded.indexOf('\n');
 		Document doc = new Document();
+		doc.add(new TextField(TITLE, line < 0 ? folded : folded.substring(0, line), Field.Store.NO));
 		doc.add(new StringField(KIND, kind, Field.Store.NO));
 		doc.add(new StringField(KEY, kind + ":" + id, Field.Store.NO));
 		doc.add(new StoredField(ID, id));
