@@ -254,7 +254,8 @@ public class TechnologyTransfer {
 	/** Achievements for a demand, best first, each with its reasons; only those the caller may read. */
 	public List<MatchView> matchesForDemand(long demandId, int limit) {
 		DemandView d = demand(demandId);
-		List<MatchIndex.Hit> hits = index.search("achievement", d.title() + "\n" + d.description(), CANDIDATES);
+		String question = d.title() + "\n" + d.description();
+		List<MatchIndex.Hit> hits = index.search("achievement", question, CANDIDATES);
 		Map<Long, AchievementView> readable = new HashMap<>();
 		if (!hits.isEmpty()) {
 			List<Object> params = new ArrayList<>();
@@ -263,68 +264,82 @@ public class TechnologyTransfer {
 			readable(where, params);
 			achievements(where.toString(), params, CANDIDATES, 0).forEach(a -> readable.put(a.id(), a));
 		}
-		float top = hits.isEmpty() ? 1 : hits.get(0).score();
-		Set<String> words = MatchIndex.contentWords(d.title() + "\n" + d.description());
-		List<MatchView> out = new ArrayList<>();
+		List<Candidate> out = new ArrayList<>();
 		for (MatchIndex.Hit h : hits) {
 			AchievementView a = readable.get(h.id());
-			if (a == null) {
-				continue;
+			if (a != null) {
+				out.add(candidate(h, hits, a.id(), a.title(), a.organization(), a.title() + "\n" + a.description(), d.field(),
+						d.region(), a.field(), a.region(), a.maturity()));
 			}
-			List<String> why = new ArrayList<>();
-			double score = 0.6 * h.score() / top;
-			score += shared(words, a.title() + "\n" + a.description(), why);
-			score += same(d.field(), d.region(), a.field(), a.region(), why);
-			score += 0.1 * a.maturity() / 9.0;
-			why.add(text("transfer.why.maturity", a.maturity()));
-			out.add(new MatchView(a.id(), a.title(), a.organization(), round(score), why));
 		}
-		return best(out, limit);
+		return best(out, question, limit);
 	}
 
 	/** Demands for an achievement, best first, each with its reasons; only those the caller may read. */
 	public List<MatchView> matchesForAchievement(long achievementId, int limit) {
 		AchievementView a = achievement(achievementId);
-		List<MatchIndex.Hit> hits = index.search("demand", a.title() + "\n" + a.description(), CANDIDATES);
+		String question = a.title() + "\n" + a.description();
+		List<MatchIndex.Hit> hits = index.search("demand", question, CANDIDATES);
 		Map<Long, DemandView> readable = new HashMap<>();
 		if (!hits.isEmpty()) {
 			List<Object> params = new ArrayList<>();
 			StringBuilder where = new StringBuilder("where t.id = any(?) and ");
 			params.add(hits.stream().map(MatchIndex.Hit::id).toArray(Long[]::new));
 			readable(where, params);
-			demands(where.toString(), params, CANDIDATES, 0).forEach(d -> readable.put(d.id(), d));
+			demands(where.toString(), params, CANDIDATES, 0).forEach(x -> readable.put(x.id(), x));
 		}
-		float top = hits.isEmpty() ? 1 : hits.get(0).score();
-		Set<String> words = MatchIndex.contentWords(a.title() + "\n" + a.description());
-		List<MatchView> out = new ArrayList<>();
+		List<Candidate> out = new ArrayList<>();
 		for (MatchIndex.Hit h : hits) {
 			DemandView d = readable.get(h.id());
-			if (d == null) {
-				continue;
+			if (d != null) {
+				out.add(candidate(h, hits, d.id(), d.title(), d.organization(), d.title() + "\n" + d.description(), a.field(),
+						a.region(), d.field(), d.region(), 0));
 			}
-			List<String> why = new ArrayList<>();
-			double score = 0.6 * h.score() / top;
-			score += shared(words, d.title() + "\n" + d.description(), why);
-			score += same(a.field(), a.region(), d.field(), d.region(), why);
-			out.add(new MatchView(d.id(), d.title(), d.organization(), round(score), why));
 		}
-		return best(out, limit);
+		return best(out, question, limit);
 	}
 
-	private static List<MatchView> best(List<MatchView> all, int limit) {
-		return all.stream().sorted(Comparator.comparingDouble(MatchView::score).reversed().thenComparing(MatchView::id))
+	/** A readable candidate, scored, before its shared terms (which need the text segmented) are named. */
+	private record Candidate(long id, String title, String organization, String text, double score, List<String> why) {
+	}
+
+	/**
+	 * Scores a candidate: the text's relevance (BM25, relative to the best hit) first; the same field, the same
+	 * province and the maturity (of an achievement, {@code maturity} 1–9; 0 for a demand) then order candidates
+	 * of similar relevance without outweighing a clearly better text.
+	 */
+	private Candidate candidate(MatchIndex.Hit h, List<MatchIndex.Hit> hits, long id, String title, String organization,
+			String text, Field field, String region, Field otherField, String otherRegion, int maturity) {
+		List<String> why = new ArrayList<>();
+		double score = 0.6 * h.score() / hits.get(0).score();
+		score += same(field, region, otherField, otherRegion, why);
+		if (maturity > 0) {
+			score += 0.03 * maturity / 9.0;
+			why.add(text("transfer.why.maturity", maturity));
+		}
+		return new Candidate(id, title, organization, text, score, why);
+	}
+
+	/** The best {@code limit} candidates, and only for those the terms they share with the question. */
+	private List<MatchView> best(List<Candidate> all, String question, int limit) {
+		List<Candidate> best = all.stream()
+			.sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id))
 			.limit(limit)
 			.toList();
-	}
-
-	private double shared(Set<String> words, String other, List<String> why) {
-		Set<String> common = new LinkedHashSet<>(words);
-		common.retainAll(MatchIndex.contentWords(other));
-		if (common.isEmpty()) {
-			return 0;
+		if (best.isEmpty()) {
+			return List.of();
 		}
-		why.add(text("transfer.why.terms", String.join("、", common.stream().limit(8).toList())));
-		return 0;
+		Set<String> words = MatchIndex.contentWords(question);
+		return best.stream().map(c -> {
+			List<String> why = new ArrayList<>();
+			Set<String> common = new LinkedHashSet<>(words);
+			common.retainAll(MatchIndex.contentWords(c.text()));
+			if (!common.isEmpty()) {
+				why.add(text("transfer.why.terms", String.join("、", common.stream().limit(8).toList())));
+			}
+			why.addAll(c.why());
+			return new MatchView(c.id(), c.title(), c.organization(), round(c.score()), why);
+		}).toList();
 	}
 
 	private double same(Field field, String region, Field otherField, String otherRegion, List<String> why) {
@@ -337,7 +352,7 @@ public class TechnologyTransfer {
 		var otherProvince = Regions.china().provinceOf(otherRegion);
 		if (province.isPresent() && otherProvince.isPresent() && province.get().code().equals(otherProvince.get().code())) {
 			why.add(text("transfer.why.region", province.get().name()));
-			score += 0.1;
+			score += 0.05;
 		}
 		return score;
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.alliancehub.text.ChineseText;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,14 +29,17 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * An in-memory Lucene index of the demands and achievements, owned by the transfer module and analysed as the
  * site search analyses ({@link ChineseText}: folded, so 繁體 and 简体 are one; words by smartcn, character pairs as
- * the fallback). Filled from the tables on first use, then kept by every post. BM25 over the words, the pairs
- * weighted lower; field, region and maturity are added by the caller.
+ * the fallback). Filled from the tables in the background at start (or on first use), then kept by every post.
+ * BM25 over the words (counted again in a candidate's title), the pairs weighted lower; field, region and
+ * maturity are added by the caller.
  */
 @Component
 public class MatchIndex {
@@ -50,11 +54,18 @@ public class MatchIndex {
 
 	static final String PAIRS = "pairs";
 
+	static final String TITLE = "title";
+
 	private static final int MAX_WORDS = 300;
 
 	private static final int MAX_PAIRS = 400;
 
+	private static final int MAX_TITLE_WORDS = 200;
+
 	private static final float PAIR_WEIGHT = 0.3f;
+
+	/** A question's word found in a candidate's title (its first line) counts this much more. */
+	private static final float TITLE_WEIGHT = 1.5f;
 
 	private final JdbcClient jdbc;
 
@@ -67,10 +78,17 @@ public class MatchIndex {
 	public record Hit(long id, float score) {
 	}
 
+	private record Row(long id, String text) {
+	}
+
+	private static final int LOAD_SLICE = 5_000;
+
 	MatchIndex(JdbcClient jdbc) throws IOException {
 		this.jdbc = jdbc;
-		Analyzer analyzer = new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(),
-				Map.of(PAIRS, ChineseText.pairIndexAnalyzer()));
+		// the words are segmented once per document (see write), then indexed as given; the pairs are pairs only,
+		// as a question asks for them (single characters would only fill the index)
+		Analyzer analyzer = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
+				Map.of(PAIRS, ChineseText.pairQueryAnalyzer()));
 		this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
 		this.searchers = new SearcherManager(writer, null);
 	}
@@ -91,7 +109,9 @@ public class MatchIndex {
 		for (String w : distinct(ChineseText.wordsOfFolded(folded), MAX_WORDS)) {
 			if (!ChineseText.isFunctionWord(w)) {
 				terms.add(new TermQuery(new Term(WORDS, w)), Occur.SHOULD);
-				clauses++;
+				if (clauses++ < MAX_TITLE_WORDS) {
+					terms.add(new BoostQuery(new TermQuery(new Term(TITLE, w)), TITLE_WEIGHT), Occur.SHOULD);
+				}
 			}
 		}
 		for (String p : distinct(ChineseText.pairsOfFolded(folded), MAX_PAIRS)) {
@@ -139,34 +159,61 @@ public class MatchIndex {
 		return new ArrayList<>(new LinkedHashSet<>(terms)).subList(0, Math.min(max, new LinkedHashSet<>(terms).size()));
 	}
 
+	/** Fills the index in the background once the application is up, so that no request waits for it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void loadInBackground() {
+		Thread loader = new Thread(this::ensureLoaded, "match-index-load");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
 	private void ensureLoaded() {
-		if (loaded) {
-			return;
-		}
-		synchronized (this) {
-			if (loaded) {
-				return;
+		if (!loaded) {
+			synchronized (this) {
+				if (!loaded) {
+					rebuild();
+				}
 			}
-			for (String kind : List.of("demand", "achievement")) {
-				jdbc.sql("select id, title, description from transfer_" + kind)
-					.query((rs, i) -> {
-						write(kind, rs.getLong(1), rs.getString(2) + "\n" + rs.getString(3));
-						return 0;
-					})
-					.list();
-			}
-			refresh();
-			loaded = true;
 		}
 	}
 
-	private synchronized void write(String kind, long id, String text) {
+	/**
+	 * Empties the index and fills it again from the tables, reading them in slices and analysing each slice on
+	 * every core (the analysis, not the reading, is the cost). Searches and posts wait until it is done.
+	 */
+	public synchronized void rebuild() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		for (String kind : List.of("demand", "achievement")) {
+			long after = 0;
+			for (List<Row> rows; !(rows = jdbc
+				.sql("select id, title, description from transfer_" + kind + " where id > ? order by id limit ?")
+				.params(after, LOAD_SLICE)
+				.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2) + "\n" + rs.getString(3)))
+				.list()).isEmpty(); after = rows.get(rows.size() - 1).id()) {
+				rows.parallelStream().forEach(r -> write(kind, r.id(), r.text()));
+			}
+		}
+		refresh();
+		loaded = true;
+	}
+
+	/** Adds or replaces one document; safe to call from several threads at once (the writer is). */
+	private void write(String kind, long id, String text) {
 		String folded = ChineseText.fold(text);
+		int line = folded.indexOf('\n');
+		String title = String.join(" ", ChineseText.wordsOfFolded(line < 0 ? folded : folded.substring(0, line)));
+		String rest = line < 0 ? "" : String.join(" ", ChineseText.wordsOfFolded(folded.substring(line + 1)));
 		Document doc = new Document();
+		doc.add(new TextField(TITLE, title, Field.Store.NO));
 		doc.add(new StringField(KIND, kind, Field.Store.NO));
 		doc.add(new StringField(KEY, kind + ":" + id, Field.Store.NO));
 		doc.add(new StoredField(ID, id));
-		doc.add(new TextField(WORDS, folded, Field.Store.NO));
+		doc.add(new TextField(WORDS, title + " " + rest, Field.Store.NO));
 		doc.add(new TextField(PAIRS, folded, Field.Store.NO));
 		try {
 			writer.updateDocument(new Term(KEY, kind + ":" + id), doc);
