@@ -122,14 +122,14 @@ class TechnologyTransferIntegrationTests extends IntegrationTest {
 	@Test
 	void aClearlyBetterTextOutranksAWeakerOneFromTheSameProvinceWithAHigherMaturity() {
 		String tag = "型号y" + UUID.randomUUID().toString().substring(0, 6);
-		long better = post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title",
+		long better = f.post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title",
 				tag + "高铬合金耐磨叶轮", "description", tag + "渣浆泵高铬合金耐磨叶轮，在高浓度矿浆中磨损减少一半，寿命延长。", "field",
 				"FLUID_MACHINERY", "region", "440100", "maturity", 3, "ipStatus", "KNOW_HOW", "transferModes",
 				List.of("LICENCE")));
-		long nearby = post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title",
+		long nearby = f.post(reps.get(holder), "/api/v1/achievements", Map.of("organizationId", holder, "title",
 				tag + "耐磨叶轮", "description", tag + "渣浆泵耐磨叶轮，用于高浓度矿浆，寿命延长。", "field", "FLUID_MACHINERY", "region", "130200",
 				"maturity", 9, "ipStatus", "KNOW_HOW", "transferModes", List.of("LICENCE")));
-		long demand = post(reps.get(seeker), "/api/v1/demands", demand(seeker, tag + "高铬合金耐磨叶轮",
+		long demand = f.post(reps.get(seeker), "/api/v1/demands", f.demand(seeker, tag + "高铬合金耐磨叶轮",
 				"我厂渣浆泵" + tag + "叶轮在高浓度矿浆中磨损快，寻求高铬合金耐磨叶轮，延长寿命。", "PUBLIC"));
 		var r = reps.get(seeker).get("/api/v1/demands/" + demand + "/matches");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
