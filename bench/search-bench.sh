@@ -3,14 +3,7 @@
 # Indexes synthetic articles with the platform's own rebuild, then times 1,000 mixed queries over the HTTP
 # API and against raw Lucene on the same index, in one JVM with a 512 MB heap.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mkdir -p bench/out
-if [ -z "${NO_BUILD:-}" ]; then mvn -B -q -DskipTests package; fi
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="${CLASSES:-target/classes}:$(cat bench/out/classpath.txt)"
-rm -rf bench/out/search-classes && mkdir -p bench/out/search-classes
-javac -encoding UTF-8 -d bench/out/search-classes -cp "$CP" bench/search/SearchBench.java
-JAVA="${JAVA:-java}"
+source "$(dirname "$0")/compile.sh" search bench/search/SearchBench.java
 # JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=bench/out/search.jfr" to profile.
-"$JAVA" -Xmx512m -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "bench/out/search-classes:$CP" SearchBench "${1:-1000000}" "${2:-1000}" \
+"$JAVA" -Xmx512m -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "$BENCH_CP" SearchBench "${1:-1000000}" "${2:-1000}" \
   2>&1 | grep -v -E "^\s*$|WARN|INFO" | tee bench/out/search-results.txt

@@ -4,13 +4,6 @@
 # public statistics page with the province breakdown (cold and warm) and the streamed .xlsx export of all raw
 # answers, in one JVM with a 512 MB heap. Results go to bench/out/survey-results.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mkdir -p bench/out
-mvn -B -q -o -DskipTests package
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/classes:$(cat bench/out/classpath.txt)"
-rm -rf bench/out/survey-classes && mkdir -p bench/out/survey-classes
-javac -encoding UTF-8 -d bench/out/survey-classes -cp "$CP" bench/survey/SurveyBench.java
-JAVA="${JAVA:-java}"
-"$JAVA" -Xmx512m -XX:+UseParallelGC -cp "bench/out/survey-classes:$CP" SurveyBench "${1:-100000}" ${2:-} \
+source "$(dirname "$0")/compile.sh" survey bench/survey/SurveyBench.java
+"$JAVA" -Xmx512m -XX:+UseParallelGC -cp "$BENCH_CP" SurveyBench "${1:-100000}" ${2:-} \
   2>&1 | grep --line-buffered -v -E "^\s*$|WARN|INFO" | tee bench/out/survey-results.txt
