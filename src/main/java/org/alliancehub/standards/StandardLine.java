@@ -1,0 +1,14 @@
+package org.alliancehub.standards;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** A line of an alliance's register of standards. */
+public record StandardLine(long id, String alliance, String title, StandardStage stage, @Nullable String number,
+		@Nullable LocalDate issuedOn, @Nullable LocalDate commentTo, boolean demo) {
+
+	public String url() {
+		return "/a/" + alliance + "/standards/" + id;
+	}
+}
