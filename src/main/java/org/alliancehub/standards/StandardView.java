@@ -92,6 +92,11 @@ public record StandardView(long id, String alliance, String allianceName, String
 		return StandardStage.DRAFTING_STAGES.contains(stage);
 	}
 
+	/** A comment period may be opened: there is a draft and the drafting goes on. */
+	public boolean canOpenComments() {
+		return stage == StandardStage.DRAFTING;
+	}
+
 	public boolean inReview() {
 		return stage == StandardStage.REVIEW;
 	}

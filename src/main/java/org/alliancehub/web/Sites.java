@@ -62,6 +62,7 @@ public class Sites {
 						network ? "members" : "enterprises"),
 				new NavItem("nav.events", base + "events", "events"),
 				new NavItem("collab.projects", base + "projects", "collaboration"),
+				new NavItem("standards.register", base + "standards", "standards"),
 				new NavItem("nav.briefings", base + "briefings", "briefings"),
 				new NavItem("nav.members", base + "members", "members"), new NavItem("nav.links", base + "links", "links"));
 		if (network) {
