@@ -27,9 +27,12 @@ final class StandardsFixtures {
 
 	final String slug;
 
-	final TestClient secretariat;
+	TestClient secretariat;
 
 	final Map<Long, TestClient> reps = new HashMap<>();
+
+	/** The user names of the secretariat (under null) and of each organisation's representative. */
+	private final Map<Long, String> usernames = new HashMap<>();
 
 	final long chair;
 
@@ -46,7 +49,7 @@ final class StandardsFixtures {
 		var a = admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "标准联盟" + slug, "contact",
 				Map.of("email", "secretariat-" + slug + "@example.org")));
 		assertThat(a.status()).as(a.body()).isEqualTo(201);
-		secretariat = TestClient.userWith(admin, anonymous, List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
+		secretariat = user(0L, List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
 		chair = organization("CHAIR");
 		council1 = organization("COUNCIL");
 		council2 = organization("COUNCIL");
@@ -62,8 +65,30 @@ final class StandardsFixtures {
 			assertThat(admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", id, "role", role)).status())
 				.isEqualTo(201);
 		}
-		reps.put(id, TestClient.userWith(admin, anonymous, List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
+		reps.put(id, user(id, List.of(Map.of("role", "MEMBER_REP", "organizationId", id))));
 		return id;
+	}
+
+	private TestClient user(long key, List<Map<String, Object>> roles) {
+		String username = "s" + UUID.randomUUID().toString().substring(0, 8);
+		var r = admin.post("/api/v1/users", Map.of("username", username, "displayName", "测试用户", "email",
+				username + "@example.org", "password", "password-" + username, "roles", roles));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		usernames.put(key, username);
+		return anonymous.login(username, "password-" + username);
+	}
+
+	/** New tokens for everyone, after the clock was moved past the old ones' lifetime. */
+	void signInAgain() {
+		usernames.forEach((key, username) -> {
+			TestClient c = anonymous.login(username, "password-" + username);
+			if (key == 0L) {
+				secretariat = c;
+			}
+			else {
+				reps.put(key, c);
+			}
+		});
 	}
 
 	TestClient rep(long org) {

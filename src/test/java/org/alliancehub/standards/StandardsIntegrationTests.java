@@ -78,6 +78,7 @@ class StandardsIntegrationTests extends IntegrationTest {
 			.as("the comment period runs on").isEqualTo(409);
 		clock.moveTo(today().plusDays(31).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().plusSeconds(3600));
 		try {
+			f.signInAgain();
 			assertThat(f.anonymous.post("/api/v1/standards/" + id + "/comments", comment("1")).status())
 				.as("the period is over").isEqualTo(409);
 			assertThat(f.secretariat.post("/api/v1/standards/" + id + "/stage", Map.of("stage", "REVIEW")).status()).isEqualTo(200);
@@ -204,6 +205,7 @@ class StandardsIntegrationTests extends IntegrationTest {
 		long id = f.inComment();
 		clock.moveTo(today().plusDays(31).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().plusSeconds(3600));
 		try {
+			f.signInAgain();
 			assertThat(f.secretariat.post("/api/v1/standards/" + id + "/stage", Map.of("stage", "REVIEW")).status()).isEqualTo(200);
 			f.secretariat.post("/api/v1/standards/" + id + "/reviews", Map.of("reviewer", "王研究员", "conclusion", "PASS"));
 			assertThat(f.secretariat.post("/api/v1/standards/" + id + "/stage", Map.of("stage", "VOTE")).status()).isEqualTo(200);

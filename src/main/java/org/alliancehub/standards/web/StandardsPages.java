@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public register of an alliance's standards (the network's lists every alliance's), a standard's page with
@@ -91,9 +90,9 @@ class StandardsPages {
 	String comment(Site site, @PathVariable long id, @RequestParam(defaultValue = "") String clause,
 			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String contact,
-			@RequestParam(defaultValue = "") String website, HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String website, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		standardOf(site, id);
-		String back = "redirect:/a/" + site.slug() + "/standards/" + id;
 		try {
 			Workflow.NewComment c = new Workflow.NewComment(clause, text, name, organization, contact, website);
 			java.util.List<Invalid.FieldError> errors = new java.util.ArrayList<>();
@@ -105,16 +104,21 @@ class StandardsPages {
 			}
 			throttle.take(request.getRemoteAddr());
 			workflow.comment(id, c);
-			redirect.addAttribute("commented", "1");
-			return back + "#comment-form";
+			return "redirect:/a/" + site.slug() + "/standards/" + id + "?commented=1#comment-form";
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", StandardsDesk.describe(e));
+			response.setStatus(400);
+			return standard(site, id, StandardsDesk.describe(e), null, model);
 		}
-		catch (Conflict | TooManyRequests e) {
-			redirect.addAttribute("error", e.getMessage());
+		catch (Conflict e) {
+			response.setStatus(409);
+			return standard(site, id, e.getMessage(), null, model);
 		}
-		return back + "#comment-form";
+		catch (TooManyRequests e) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+			return standard(site, id, e.getMessage(), null, model);
+		}
 	}
 
 	private StandardView standardOf(Site site, long id) {
