@@ -7,29 +7,29 @@ import java.util.List;
  * changed; a changed paragraph shows, character by character, what was taken out and what was put in (Chinese
  * text has no spaces between words, so characters are the unit).
  */
-public record DraftDiff(int version, int against, List<Row> rows, int added, int removed, int changed) {
+public record DraftDiff(int version, int against, List<DiffRow> rows, int added, int removed, int changed) {
 
-	public enum Kind {
+	public enum DiffKind {
 		EQUAL, INSERT, DELETE, CHANGE
 	}
 
 	/** A piece of a paragraph; {@code marked} when it differs from the other version. */
-	public record Segment(String text, boolean marked) {
+	public record DiffSegment(String text, boolean marked) {
 	}
 
 	/** A paragraph of the older version ({@code against}) beside the newer one ({@code version}). */
-	public record Row(Kind kind, List<Segment> before, List<Segment> after) {
+	public record DiffRow(DiffKind kind, List<DiffSegment> before, List<DiffSegment> after) {
 
 		public boolean equal() {
-			return kind == Kind.EQUAL;
+			return kind == DiffKind.EQUAL;
 		}
 
 		public boolean inserted() {
-			return kind == Kind.INSERT;
+			return kind == DiffKind.INSERT;
 		}
 
 		public boolean deleted() {
-			return kind == Kind.DELETE;
+			return kind == DiffKind.DELETE;
 		}
 	}
 }

@@ -12,32 +12,32 @@ import org.jspecify.annotations.Nullable;
  * publication and the whole trail. A commenter's contact is given to the secretariat only.
  */
 public record StandardView(long id, String alliance, String allianceName, String title, String scope, String reasons,
-		StandardStage stage, @Nullable Long projectId, List<Organization> proposers, List<Drafter> draftingGroup,
-		List<Draft> drafts, @Nullable LocalDate commentFrom, @Nullable LocalDate commentTo, boolean commentOpen,
-		List<Comment> comments, List<Review> reviews, @Nullable Long startMotionId, @Nullable Long approvalMotionId,
+		StandardStage stage, @Nullable Long projectId, List<Proposer> proposers, List<DraftingMember> draftingGroup,
+		List<DraftVersion> drafts, @Nullable LocalDate commentFrom, @Nullable LocalDate commentTo, boolean commentOpen,
+		List<PublicComment> comments, List<ExpertReview> reviews, @Nullable Long startMotionId, @Nullable Long approvalMotionId,
 		boolean approvalAdopted, @Nullable String number, @Nullable LocalDate issuedOn, @Nullable LocalDate effectiveOn,
-		@Nullable Document finalDocument, List<Change> history, boolean demo, long version, OffsetDateTime createdAt) {
+		@Nullable StandardDocument finalDocument, List<TrailEntry> history, boolean demo, long version, OffsetDateTime createdAt) {
 
-	public record Organization(long id, String name) {
+	public record Proposer(long id, String name) {
 	}
 
 	/** A drafting unit (an organisation) or an expert by name. */
-	public record Drafter(long id, @Nullable Long organizationId, String name, @Nullable String affiliation) {
+	public record DraftingMember(long id, @Nullable Long organizationId, String name, @Nullable String affiliation) {
 
 		public boolean expert() {
 			return organizationId == null;
 		}
 	}
 
-	public record Draft(int version, @Nullable String note, boolean hasText, @Nullable Document file, OffsetDateTime createdAt) {
+	public record DraftVersion(int version, @Nullable String note, boolean hasText, @Nullable StandardDocument file, OffsetDateTime createdAt) {
 	}
 
-	public record Document(String filename, String contentType, long sizeBytes, String url) {
+	public record StandardDocument(String filename, String contentType, long sizeBytes, String url) {
 	}
 
 	/** A public comment on a clause; {@code contact} only for the secretariat. */
-	public record Comment(long id, @Nullable Integer draftVersion, String clause, String text, String name,
-			String organization, @Nullable String contact, @Nullable Disposition disposition, @Nullable String reason,
+	public record PublicComment(long id, @Nullable Integer draftVersion, String clause, String text, String name,
+			String organization, @Nullable String contact, @Nullable CommentDisposition disposition, @Nullable String reason,
 			OffsetDateTime createdAt) {
 
 		public boolean answered() {
@@ -45,20 +45,20 @@ public record StandardView(long id, String alliance, String allianceName, String
 		}
 	}
 
-	public enum Disposition {
+	public enum CommentDisposition {
 		ACCEPTED, PARTLY_ACCEPTED, NOT_ACCEPTED
 	}
 
-	public enum Conclusion {
+	public enum ReviewConclusion {
 		PASS, PASS_WITH_CHANGES, FAIL
 	}
 
-	public record Review(long id, String reviewer, @Nullable String affiliation, Conclusion conclusion,
+	public record ExpertReview(long id, String reviewer, @Nullable String affiliation, ReviewConclusion conclusion,
 			@Nullable String opinion, OffsetDateTime createdAt) {
 	}
 
 	/** One line of the trail: a change of stage, or an event within a stage (from = to). */
-	public record Change(@Nullable StandardStage from, StandardStage to, String event, @Nullable String actor,
+	public record TrailEntry(@Nullable StandardStage from, StandardStage to, String event, @Nullable String actor,
 			@Nullable String reason, OffsetDateTime at) {
 	}
 

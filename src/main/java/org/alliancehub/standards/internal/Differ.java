@@ -7,9 +7,9 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
 import org.alliancehub.standards.DraftDiff;
-import org.alliancehub.standards.DraftDiff.Kind;
-import org.alliancehub.standards.DraftDiff.Row;
-import org.alliancehub.standards.DraftDiff.Segment;
+import org.alliancehub.standards.DraftDiff.DiffKind;
+import org.alliancehub.standards.DraftDiff.DiffRow;
+import org.alliancehub.standards.DraftDiff.DiffSegment;
 
 /**
  * Compares two versions of a draft with java-diff-utils (Myers' algorithm): first the paragraphs (a paragraph is
@@ -35,7 +35,7 @@ public final class Differ {
 	public static DraftDiff diff(int version, String newer, int against, String older) {
 		List<String> before = paragraphs(older);
 		List<String> after = paragraphs(newer);
-		List<Row> rows = new ArrayList<>();
+		List<DiffRow> rows = new ArrayList<>();
 		int added = 0;
 		int removed = 0;
 		int changed = 0;
@@ -43,13 +43,13 @@ public final class Differ {
 			List<String> from = d.getSource().getLines();
 			List<String> to = d.getTarget().getLines();
 			switch (d.getType()) {
-				case EQUAL -> from.forEach(p -> rows.add(new Row(Kind.EQUAL, List.of(new Segment(p, false)), List.of(new Segment(p, false)))));
+				case EQUAL -> from.forEach(p -> rows.add(new DiffRow(DiffKind.EQUAL, List.of(new DiffSegment(p, false)), List.of(new DiffSegment(p, false)))));
 				case DELETE -> {
-					from.forEach(p -> rows.add(new Row(Kind.DELETE, List.of(new Segment(p, true)), List.of())));
+					from.forEach(p -> rows.add(new DiffRow(DiffKind.DELETE, List.of(new DiffSegment(p, true)), List.of())));
 					removed += from.size();
 				}
 				case INSERT -> {
-					to.forEach(p -> rows.add(new Row(Kind.INSERT, List.of(), List.of(new Segment(p, true)))));
+					to.forEach(p -> rows.add(new DiffRow(DiffKind.INSERT, List.of(), List.of(new DiffSegment(p, true)))));
 					added += to.size();
 				}
 				case CHANGE -> {
@@ -59,11 +59,11 @@ public final class Differ {
 					}
 					changed += pairs;
 					for (int i = pairs; i < from.size(); i++) {
-						rows.add(new Row(Kind.DELETE, List.of(new Segment(from.get(i), true)), List.of()));
+						rows.add(new DiffRow(DiffKind.DELETE, List.of(new DiffSegment(from.get(i), true)), List.of()));
 						removed++;
 					}
 					for (int i = pairs; i < to.size(); i++) {
-						rows.add(new Row(Kind.INSERT, List.of(), List.of(new Segment(to.get(i), true))));
+						rows.add(new DiffRow(DiffKind.INSERT, List.of(), List.of(new DiffSegment(to.get(i), true))));
 						added++;
 					}
 				}
@@ -73,7 +73,7 @@ public final class Differ {
 	}
 
 	/** One changed paragraph, with the characters taken out and put in marked. */
-	static Row characters(String before, String after) {
+	static DiffRow characters(String before, String after) {
 		List<String> a = codePoints(before);
 		List<String> b = codePoints(after);
 		Pieces left = new Pieces();
@@ -83,7 +83,7 @@ public final class Differ {
 			left.add(String.join("", d.getSource().getLines()), !equal);
 			right.add(String.join("", d.getTarget().getLines()), !equal);
 		}
-		return new Row(Kind.CHANGE, left.segments, right.segments);
+		return new DiffRow(DiffKind.CHANGE, left.segments, right.segments);
 	}
 
 	private static List<String> codePoints(String s) {
@@ -93,7 +93,7 @@ public final class Differ {
 	/** Segments with neighbours of the same marking joined. */
 	private static final class Pieces {
 
-		final List<Segment> segments = new ArrayList<>();
+		final List<DiffSegment> segments = new ArrayList<>();
 
 		void add(String text, boolean marked) {
 			if (text.isEmpty()) {
@@ -101,10 +101,10 @@ public final class Differ {
 			}
 			int last = segments.size() - 1;
 			if (last >= 0 && segments.get(last).marked() == marked) {
-				segments.set(last, new Segment(segments.get(last).text() + text, marked));
+				segments.set(last, new DiffSegment(segments.get(last).text() + text, marked));
 			}
 			else {
-				segments.add(new Segment(text, marked));
+				segments.add(new DiffSegment(text, marked));
 			}
 		}
 	}

@@ -44,8 +44,8 @@ import org.alliancehub.standards.DraftDiff;
 import org.alliancehub.standards.StandardLine;
 import org.alliancehub.standards.StandardStage;
 import org.alliancehub.standards.StandardView;
-import org.alliancehub.standards.StandardView.Conclusion;
-import org.alliancehub.standards.StandardView.Disposition;
+import org.alliancehub.standards.StandardView.ReviewConclusion;
+import org.alliancehub.standards.StandardView.CommentDisposition;
 import org.alliancehub.standards.StandardsEvents.StandardChanged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -141,14 +141,14 @@ public class Workflow {
 			@NotBlank @Size(max = 200) String contact, @Nullable @Size(max = 200) String website) {
 	}
 
-	public record DispositionInput(@NotNull Disposition disposition, @Nullable @Size(max = 5_000) String reason) {
+	public record DispositionInput(@NotNull CommentDisposition disposition, @Nullable @Size(max = 5_000) String reason) {
 	}
 
 	public record NewReview(@NotBlank @Size(max = 100) String reviewer, @Nullable @Size(max = 200) String affiliation,
-			@NotNull Conclusion conclusion, @Nullable @Size(max = 20_000) String opinion) {
+			@NotNull ReviewConclusion conclusion, @Nullable @Size(max = 20_000) String opinion) {
 	}
 
-	public record Publication(@NotBlank @Size(max = 60) String number, @NotNull LocalDate issuedOn,
+	public record StandardPublication(@NotBlank @Size(max = 60) String number, @NotNull LocalDate issuedOn,
 			@NotNull LocalDate effectiveOn) {
 	}
 
@@ -158,7 +158,7 @@ public class Workflow {
 	}
 
 	/** A stored file, to be sent. */
-	public record StoredFile(StandardView.Document file, Path path) {
+	public record StoredFile(StandardView.StandardDocument file, Path path) {
 	}
 
 	// ---- proposal and stages
@@ -415,7 +415,7 @@ public class Workflow {
 			.optional()
 			.orElseThrow(() -> new NotFound("draft " + version + " of standard " + id));
 		return new DraftText(r.version(), r.note(), r.body(), r.filename() == null ? null
-				: new StandardView.Document(r.filename(), r.type(), r.size(), draftFileUrl(id, r.version())), r.at());
+				: new StandardView.StandardDocument(r.filename(), r.type(), r.size(), draftFileUrl(id, r.version())), r.at());
 	}
 
 	public StoredFile draftFile(long id, int version) {
@@ -467,7 +467,7 @@ public class Workflow {
 
 	/** Anyone's comment on a clause, while the comment period runs. */
 	@Transactional
-	public StandardView.Comment comment(long id, NewComment c) {
+	public StandardView.PublicComment comment(long id, NewComment c) {
 		if (c.website() != null && !c.website().isBlank()) {
 			throw Invalid.field("website", "must be empty");
 		}
@@ -490,10 +490,10 @@ public class Workflow {
 	}
 
 	@Transactional
-	public StandardView.Comment dispose(long commentId, DispositionInput d) {
+	public StandardView.PublicComment dispose(long commentId, DispositionInput d) {
 		long id = standardOfComment(commentId);
 		Head h = head(id);
-		if (d.disposition() != Disposition.ACCEPTED && (d.reason() == null || d.reason().isBlank())) {
+		if (d.disposition() != CommentDisposition.ACCEPTED && (d.reason() == null || d.reason().isBlank())) {
 			throw Invalid.field("reason", "a comment not (fully) accepted needs the reason");
 		}
 		if (h.stage() != StandardStage.COMMENT && h.stage() != StandardStage.REVIEW && h.stage() != StandardStage.VOTE) {
@@ -563,7 +563,7 @@ public class Workflow {
 
 	/** Publication: refused (409) unless in VOTE with the approval adopted, every comment answered and the final PDF there. */
 	@Transactional
-	public StandardView publish(long id, Publication p) {
+	public StandardView publish(long id, StandardPublication p) {
 		Head h = head(id);
 		String number = p.number().strip().replace('-', '—');
 		List<Invalid.FieldError> errors = new ArrayList<>();
@@ -652,48 +652,48 @@ public class Workflow {
 		Set<Long> orgIds = new LinkedHashSet<>(proposerIds);
 		ds.stream().map(D::org).filter(java.util.Objects::nonNull).forEach(orgIds::add);
 		Map<Long, String> names = organizations.names(orgIds);
-		List<StandardView.Draft> drafts = jdbc.sql("""
+		List<StandardView.DraftVersion> drafts = jdbc.sql("""
 				select version, note, body is not null, filename, content_type, size_bytes, created_at from standards_draft
 				where standard_id = ? order by version""")
 			.param(id)
-			.query((rs, i) -> new StandardView.Draft(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
-					rs.getString(4) == null ? null : new StandardView.Document(rs.getString(4), rs.getString(5), rs.getLong(6),
+			.query((rs, i) -> new StandardView.DraftVersion(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
+					rs.getString(4) == null ? null : new StandardView.StandardDocument(rs.getString(4), rs.getString(5), rs.getLong(6),
 							draftFileUrl(id, rs.getInt(1))),
 					rs.getObject(7, OffsetDateTime.class)))
 			.list();
-		List<StandardView.Review> reviews = jdbc.sql("select id, reviewer, affiliation, conclusion, opinion, created_at from standards_review where standard_id = ? order by id")
+		List<StandardView.ExpertReview> reviews = jdbc.sql("select id, reviewer, affiliation, conclusion, opinion, created_at from standards_review where standard_id = ? order by id")
 			.param(id)
-			.query((rs, i) -> new StandardView.Review(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Conclusion.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+			.query((rs, i) -> new StandardView.ExpertReview(rs.getLong(1), rs.getString(2), rs.getString(3),
+					ReviewConclusion.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
 			.list();
-		List<StandardView.Change> history = jdbc.sql("select from_stage, to_stage, event, actor, reason, at from standards_history where standard_id = ? order by id")
+		List<StandardView.TrailEntry> history = jdbc.sql("select from_stage, to_stage, event, actor, reason, at from standards_history where standard_id = ? order by id")
 			.param(id)
-			.query((rs, i) -> new StandardView.Change(rs.getString(1) == null ? null : StandardStage.valueOf(rs.getString(1)),
+			.query((rs, i) -> new StandardView.TrailEntry(rs.getString(1) == null ? null : StandardStage.valueOf(rs.getString(1)),
 					StandardStage.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getObject(6, OffsetDateTime.class)))
 			.list();
 		LocalDate today = today();
 		boolean open = r.stage() == StandardStage.COMMENT && r.commentFrom() != null && !today.isBefore(r.commentFrom())
 				&& !today.isAfter(r.commentTo());
-		StandardView.Document fin = r.finalName() == null ? null
-				: new StandardView.Document(r.finalName(), r.finalType(), r.finalSize(), "/api/v1/standards/" + id + "/document");
+		StandardView.StandardDocument fin = r.finalName() == null ? null
+				: new StandardView.StandardDocument(r.finalName(), r.finalType(), r.finalSize(), "/api/v1/standards/" + id + "/document");
 		return new StandardView(id, a.slug(), a.name(), r.title(), r.scope(), r.reasons(), r.stage(), r.projectId(),
-				proposerIds.stream().map(o -> new StandardView.Organization(o, names.getOrDefault(o, ""))).toList(),
-				ds.stream().map(d -> new StandardView.Drafter(d.id(), d.org(), d.org() != null ? names.getOrDefault(d.org(), "") : d.name(),
+				proposerIds.stream().map(o -> new StandardView.Proposer(o, names.getOrDefault(o, ""))).toList(),
+				ds.stream().map(d -> new StandardView.DraftingMember(d.id(), d.org(), d.org() != null ? names.getOrDefault(d.org(), "") : d.name(),
 						d.affiliation())).toList(),
 				drafts, r.commentFrom(), r.commentTo(), open, comments(id, access.canManage(r.allianceId())), reviews,
 				r.startMotion(), r.approvalMotion(), r.adopted(), r.number(), r.issuedOn(), r.effectiveOn(), fin, history,
 				r.demo(), r.version(), r.createdAt());
 	}
 
-	private List<StandardView.Comment> comments(long id, boolean withContact) {
+	private List<StandardView.PublicComment> comments(long id, boolean withContact) {
 		return jdbc.sql("""
 				select id, draft_version, clause, text, name, organization, contact, disposition, reason, created_at
 				from standards_comment where standard_id = ? order by id""")
 			.param(id)
-			.query((rs, i) -> new StandardView.Comment(rs.getLong(1), (Integer) rs.getObject(2), rs.getString(3),
+			.query((rs, i) -> new StandardView.PublicComment(rs.getLong(1), (Integer) rs.getObject(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), withContact ? rs.getString(7) : null,
-					rs.getString(8) == null ? null : Disposition.valueOf(rs.getString(8)), rs.getString(9),
+					rs.getString(8) == null ? null : CommentDisposition.valueOf(rs.getString(8)), rs.getString(9),
 					rs.getObject(10, OffsetDateTime.class)))
 			.list();
 	}

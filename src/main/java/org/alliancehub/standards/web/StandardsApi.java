@@ -145,17 +145,17 @@ class StandardsApi {
 	@PostMapping("/api/v1/standards/{id}/comments")
 	@PreAuthorize("@access.canRead('standard', #id)")
 	@Operation(summary = "Anyone comments on a clause during the comment period (name, organization, contact); rate-limited per address")
-	ResponseEntity<StandardView.Comment> comment(@PathVariable long id, @Valid @RequestBody Workflow.NewComment body,
+	ResponseEntity<StandardView.PublicComment> comment(@PathVariable long id, @Valid @RequestBody Workflow.NewComment body,
 			HttpServletRequest request) {
 		throttle.take(request.getRemoteAddr());
-		StandardView.Comment c = workflow.comment(id, body);
+		StandardView.PublicComment c = workflow.comment(id, body);
 		return ResponseEntity.created(URI.create("/api/v1/comments/" + c.id())).body(c);
 	}
 
 	@PostMapping("/api/v1/comments/{id}/disposition")
 	@PreAuthorize("@access.canManage('standard-comment', #id)")
 	@Operation(summary = "The disposition of a comment: ACCEPTED, PARTLY_ACCEPTED or NOT_ACCEPTED (the last two with a reason)")
-	StandardView.Comment dispose(@PathVariable long id, @Valid @RequestBody Workflow.DispositionInput body) {
+	StandardView.PublicComment dispose(@PathVariable long id, @Valid @RequestBody Workflow.DispositionInput body) {
 		return workflow.dispose(id, body);
 	}
 
@@ -187,7 +187,7 @@ class StandardsApi {
 	@PostMapping("/api/v1/standards/{id}/publish")
 	@PreAuthorize("@access.canManage('standard', #id)")
 	@Operation(summary = "Publish (number, issuedOn, effectiveOn); 409 unless the approval vote was adopted, every comment has a disposition and the final PDF is there")
-	StandardView publish(@PathVariable long id, @Valid @RequestBody Workflow.Publication body) {
+	StandardView publish(@PathVariable long id, @Valid @RequestBody Workflow.StandardPublication body) {
 		return workflow.publish(id, body);
 	}
 

@@ -17,8 +17,8 @@ import org.alliancehub.shared.TooLarge;
 import org.alliancehub.shared.UnsupportedType;
 import org.alliancehub.standards.StandardStage;
 import org.alliancehub.standards.StandardView;
-import org.alliancehub.standards.StandardView.Conclusion;
-import org.alliancehub.standards.StandardView.Disposition;
+import org.alliancehub.standards.StandardView.ReviewConclusion;
+import org.alliancehub.standards.StandardView.CommentDisposition;
 import org.alliancehub.standards.internal.Workflow;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
@@ -161,7 +161,7 @@ class StandardsDesk {
 
 	@PostMapping("/admin/a/{slug}/standards/{id}/comments/{commentId}/disposition")
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard-comment', #commentId)")
-	String disposition(Site site, @PathVariable long id, @PathVariable long commentId, @RequestParam Disposition disposition,
+	String disposition(Site site, @PathVariable long id, @PathVariable long commentId, @RequestParam CommentDisposition disposition,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> {
 			if (workflow.standardOfComment(commentId) != id) {
@@ -174,7 +174,7 @@ class StandardsDesk {
 	@PostMapping("/admin/a/{slug}/standards/{id}/reviews")
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard', #id)")
 	String review(Site site, @PathVariable long id, @RequestParam(defaultValue = "") String reviewer,
-			@RequestParam(defaultValue = "") String affiliation, @RequestParam Conclusion conclusion,
+			@RequestParam(defaultValue = "") String affiliation, @RequestParam ReviewConclusion conclusion,
 			@RequestParam(defaultValue = "") String opinion, RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> workflow.review(id,
 				valid(new Workflow.NewReview(reviewer, blank(affiliation), conclusion, blank(opinion)), new ArrayList<>())));
@@ -202,7 +202,7 @@ class StandardsDesk {
 			List<Invalid.FieldError> errors = new ArrayList<>();
 			LocalDate issued = date(issuedOn, "issuedOn", errors);
 			LocalDate effective = date(effectiveOn, "effectiveOn", errors);
-			workflow.publish(id, valid(new Workflow.Publication(number, issued, effective), errors));
+			workflow.publish(id, valid(new Workflow.StandardPublication(number, issued, effective), errors));
 		});
 	}
 

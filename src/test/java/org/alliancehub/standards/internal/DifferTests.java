@@ -3,7 +3,7 @@ package org.alliancehub.standards.internal;
 import java.util.List;
 
 import org.alliancehub.standards.DraftDiff;
-import org.alliancehub.standards.DraftDiff.Kind;
+import org.alliancehub.standards.DraftDiff.DiffKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +15,10 @@ class DifferTests {
 	void aChangedParagraphMarksOnlyTheCharactersTakenOutAndPutIn() {
 		DraftDiff d = Differ.diff(2, "4.1 硬度不低于 HRC60。", 1, "4.1 硬度不低于 HRC58。");
 		assertThat(d.changed()).isEqualTo(1);
-		DraftDiff.Row row = d.rows().get(0);
+		DraftDiff.DiffRow row = d.rows().get(0);
 		assertThat(row.kind()).isEqualTo(Kind.CHANGE);
-		assertThat(row.before()).extracting(DraftDiff.Segment::text).containsExactly("4.1 硬度不低于 HRC", "58", "。");
-		assertThat(row.after()).filteredOn(DraftDiff.Segment::marked).extracting(DraftDiff.Segment::text).containsExactly("60");
+		assertThat(row.before()).extracting(DraftDiff.DiffSegment::text).containsExactly("4.1 硬度不低于 HRC", "58", "。");
+		assertThat(row.after()).filteredOn(DraftDiff.DiffSegment::marked).extracting(DraftDiff.DiffSegment::text).containsExactly("60");
 	}
 
 	@Test
@@ -26,7 +26,7 @@ class DifferTests {
 		String older = "1 范围\n\n本文件规定了要求。\n2 术语\n3 要求";
 		String newer = "  1 范围  \n本文件规定了要求。\n\n\n3 要求\n4 试验方法";
 		DraftDiff d = Differ.diff(2, newer, 1, older);
-		assertThat(d.rows()).extracting(DraftDiff.Row::kind)
+		assertThat(d.rows()).extracting(DraftDiff.DiffRow::kind)
 			.containsExactly(Kind.EQUAL, Kind.EQUAL, Kind.DELETE, Kind.EQUAL, Kind.INSERT);
 		assertThat(d.added()).isEqualTo(1);
 		assertThat(d.removed()).isEqualTo(1);
@@ -36,7 +36,7 @@ class DifferTests {
 	@Test
 	void charactersOutsideTheBasicPlaneStayWhole() {
 		DraftDiff d = Differ.diff(2, "𠀀甲", 1, "𠀀乙");
-		assertThat(d.rows().get(0).after()).extracting(DraftDiff.Segment::text).containsExactly("𠀀", "甲");
+		assertThat(d.rows().get(0).after()).extracting(DraftDiff.DiffSegment::text).containsExactly("𠀀", "甲");
 		assertThat(Differ.paragraphs("a\r\nb\n\nc")).isEqualTo(List.of("a", "b", "c"));
 	}
 }
