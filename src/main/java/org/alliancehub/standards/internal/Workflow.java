@@ -153,7 +153,7 @@ public class Workflow {
 	}
 
 	/** A draft's text, as the API answers it. */
-	public record DraftText(int version, @Nullable String note, @Nullable String text, StandardView.@Nullable Document file,
+	public record DraftText(int version, @Nullable String note, @Nullable String text, StandardView.@Nullable StandardDocument file,
 			OffsetDateTime createdAt) {
 	}
 

@@ -16,7 +16,7 @@ class DifferTests {
 		DraftDiff d = Differ.diff(2, "4.1 硬度不低于 HRC60。", 1, "4.1 硬度不低于 HRC58。");
 		assertThat(d.changed()).isEqualTo(1);
 		DraftDiff.DiffRow row = d.rows().get(0);
-		assertThat(row.kind()).isEqualTo(Kind.CHANGE);
+		assertThat(row.kind()).isEqualTo(DiffKind.CHANGE);
 		assertThat(row.before()).extracting(DraftDiff.DiffSegment::text).containsExactly("4.1 硬度不低于 HRC", "58", "。");
 		assertThat(row.after()).filteredOn(DraftDiff.DiffSegment::marked).extracting(DraftDiff.DiffSegment::text).containsExactly("60");
 	}
@@ -27,7 +27,7 @@ class DifferTests {
 		String newer = "  1 范围  \n本文件规定了要求。\n\n\n3 要求\n4 试验方法";
 		DraftDiff d = Differ.diff(2, newer, 1, older);
 		assertThat(d.rows()).extracting(DraftDiff.DiffRow::kind)
-			.containsExactly(Kind.EQUAL, Kind.EQUAL, Kind.DELETE, Kind.EQUAL, Kind.INSERT);
+			.containsExactly(DiffKind.EQUAL, DiffKind.EQUAL, DiffKind.DELETE, DiffKind.EQUAL, DiffKind.INSERT);
 		assertThat(d.added()).isEqualTo(1);
 		assertThat(d.removed()).isEqualTo(1);
 		assertThat(d.changed()).isZero();
