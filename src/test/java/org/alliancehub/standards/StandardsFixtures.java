@@ -176,6 +176,17 @@ final class StandardsFixtures {
 		return id;
 	}
 
+	/** A group standard's number of this year no other test uses, like T/QXJRTB 001—2026. */
+	static String number(int year) {
+		StringBuilder code = new StringBuilder();
+		for (char c : UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase().toCharArray()) {
+			if (code.length() < 6) {
+				code.append(c);
+			}
+		}
+		return "T/X" + code + " 001—" + year;
+	}
+
 	/** Today where the alliances are (the application's days are China's). */
 	static LocalDate today() {
 		return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));

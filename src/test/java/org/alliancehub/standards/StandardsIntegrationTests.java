@@ -95,7 +95,7 @@ class StandardsIntegrationTests extends IntegrationTest {
 			f.decide(approval, List.of(f.council1), "YES");
 			await().atMost(Duration.ofSeconds(10)).until(() -> f.standard(id).get("approvalAdopted").asBoolean());
 
-			Map<String, Object> publication = Map.of("number", "T/CGMA 001—" + today().plusDays(31).getYear(), "issuedOn",
+			Map<String, Object> publication = Map.of("number", StandardsFixtures.number(today().plusDays(31).getYear()), "issuedOn",
 					today().plusDays(31).toString(), "effectiveOn", today().plusDays(61).toString());
 			assertThat(f.secretariat.post("/api/v1/standards/" + id + "/publish", publication).status())
 				.as("two comments without a disposition").isEqualTo(409);

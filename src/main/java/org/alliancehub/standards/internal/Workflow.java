@@ -404,7 +404,9 @@ public class Workflow {
 	}
 
 	public DraftText draft(long id, int version) {
-		head(id);
+		if (!jdbc.sql("select exists(select 1 from standards_standard where id = ?)").param(id).query(Boolean.class).single()) {
+			throw new NotFound("standard " + id);
+		}
 		record Row(int version, @Nullable String note, @Nullable String body, @Nullable String filename,
 				@Nullable String type, @Nullable Long size, OffsetDateTime at) {
 		}
