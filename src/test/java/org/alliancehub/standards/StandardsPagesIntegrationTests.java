@@ -57,12 +57,27 @@ class StandardsPagesIntegrationTests extends IntegrationTest {
 		FormSession visitor = FormSession.anonymous(port);
 		String register = visitor.get("/a/" + f.slug + "/standards").body();
 		assertThat(register).contains("渣浆泵用耐磨合金铸件技术条件", "/a/" + f.slug + "/standards/" + id);
+		assertThat(visitor.get("/a/" + f.slug + "/standards?stage=PUBLISHED").body())
+			.as("the filter is part of the cached page's key").doesNotContain("/a/" + f.slug + "/standards/" + id + "\"");
 		String page = visitor.get("/a/" + f.slug + "/standards/" + id).body();
 		assertThat(page).contains("id=\"history\"", "id=\"comment-form\"", "name=\"website\"", "征求意见");
 		assertThat(visitor.get("/a/" + f.slug + "/standards?lang=en").body()).contains("Group standards");
 		StandardsFixtures other = new StandardsFixtures(admin(), client());
 		assertThat(visitor.get("/a/" + other.slug + "/standards/" + id).statusCode())
 			.as("a standard under another alliance's address does not exist").isEqualTo(404);
+	}
+
+	@Test
+	void theDifferencePageShowsTheVersionsAskedWithTheChangedCharactersMarked() {
+		long id = f.drafted();
+		f.secretariat.post("/api/v1/standards/" + id + "/drafts", Map.of("text", "1 范围\n本文件规定了铸件的技术要求。\n\n2 要求\n硬度不低于 HRC59。"));
+		f.secretariat.post("/api/v1/standards/" + id + "/drafts", Map.of("text", "1 范围\n本文件规定了铸件的技术要求。\n\n2 要求\n硬度不低于 HRC61。"));
+		FormSession visitor = FormSession.anonymous(port);
+		String base = "/a/" + f.slug + "/standards/" + id + "/diff";
+		assertThat(visitor.get(base + "?v=2&against=1").body()).contains("<ins>9</ins>", "<del>8</del>");
+		assertThat(visitor.get(base + "?v=3&against=1").body()).as("another pair of versions is another page")
+			.contains("<ins>61</ins>", "<del>58</del>");
+		assertThat(visitor.get(base + "?v=9&against=1").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -74,7 +89,9 @@ class StandardsPagesIntegrationTests extends IntegrationTest {
 				"name", "匿名访客", "organization", "某设计院", "contact", "13800000000", "website", "")));
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(sent.headers().firstValue("Location").orElseThrow()).contains("commented=1");
-		assertThat(visitor.get(path + "?commented=1").body()).contains("id=\"commented\"");
+		assertThat(visitor.get(path).body()).doesNotContain("id=\"commented\"");
+		assertThat(visitor.get(path + "?commented=1").body()).as("not the cached page without the thanks")
+			.contains("id=\"commented\"");
 		HttpResponse<String> empty = visitor.post(path, path + "/comments", form(Map.of("clause", "", "text", "")));
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).contains("role=\"alert\"", "clause:", "text:", "name:", "organization:", "contact:");
