@@ -90,8 +90,7 @@ class StandardsPagesIntegrationTests extends IntegrationTest {
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(sent.headers().firstValue("Location").orElseThrow()).contains("commented=1");
 		assertThat(visitor.get(path).body()).doesNotContain("id=\"commented\"");
-		assertThat(visitor.get(path + "?commented=1").body()).as("not the cached page without the thanks")
-			.contains("id=\"commented\"");
+		assertThat(visitor.get(path + "?commented=1").body()).contains("id=\"commented\"");
 		HttpResponse<String> empty = visitor.post(path, path + "/comments", form(Map.of("clause", "", "text", "")));
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).contains("role=\"alert\"", "clause:", "text:", "name:", "organization:", "contact:");
