@@ -229,6 +229,25 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("PATCH /api/v1/agreements/{id}", B_MANAGERS);
 		rule("POST /api/v1/agreements/{id}/document", B_MANAGERS);
 		rule("GET /api/v1/agreements/{id}/document", B_READERS);
+		// standards: a public proposal of B (everything of a group standard is public; a comment's contact is the
+		// secretariat's only); no comment exists in the set-up, so the disposition is called on an unknown comment
+		rule("POST /api/v1/alliances/{slug}/standards", B_MANAGERS);
+		rule("GET /api/v1/alliances/{slug}/standards", EVERYONE);
+		rule("GET /api/v1/standards/{id}", EVERYONE);
+		rule("POST /api/v1/standards/{id}/motions", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/stage", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/drafting-group", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/drafts", B_MANAGERS); // and the drafting units' representatives
+		rule("GET /api/v1/standards/{id}/drafts/{v}", EVERYONE);
+		rule("GET /api/v1/standards/{id}/drafts/{v}/file", EVERYONE);
+		rule("GET /api/v1/standards/{id}/drafts/{v}/diff", EVERYONE);
+		rule("POST /api/v1/standards/{id}/comment-period", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/comments", EVERYONE); // the public comment period: anyone, signed in or not
+		rule("POST /api/v1/comments/{id}/disposition", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/reviews", B_MANAGERS);
+		rule("POST /api/v1/standards/{id}/document", B_MANAGERS);
+		rule("GET /api/v1/standards/{id}/document", EVERYONE);
+		rule("POST /api/v1/standards/{id}/publish", B_MANAGERS);
 		// technology transfer: a members-only demand of B's member, members-only achievements of another member of B,
 		// a pending interest expressed by that other member (B's member decides) and an accepted one with its transfer
 		rule("POST /api/v1/demands", ACTS_FOR_B_MEMBER); // in B's member's name
@@ -408,6 +427,18 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 					"organizationId", orgB2, "from", "2027-02-01", "to", "2027-02-03", "purpose", "用途" + secret)),
 					"resource request");
 		}
+		// standards
+		made("standard", secB.post("/api/v1/alliances/" + slugB + "/standards", Map.of("title", "渣浆泵团体标准", "scope", "范围",
+				"reasons", "理由", "proposingOrganizationIds", List.of(orgB))), "standard");
+		ids.put("standardComment", 0L);
+		samples.put("POST /api/v1/alliances/{slug}/standards", () -> Map.of("title", "新标准", "scope", "范围", "reasons", "理由",
+				"proposingOrganizationIds", List.of(orgB)));
+		samples.put("POST /api/v1/standards/{id}/stage", () -> Map.of("stage", "WITHDRAWN", "reason", "矩阵"));
+		samples.put("POST /api/v1/standards/{id}/drafting-group", () -> Map.of("expertName", "专家"));
+		samples.put("POST /api/v1/standards/{id}/comments", () -> Map.of("clause", "1", "text", "意见", "name", "张",
+				"organization", "某单位", "contact", "z@example.org"));
+		samples.put("POST /api/v1/comments/{id}/disposition", () -> Map.of("disposition", "ACCEPTED"));
+		samples.put("POST /api/v1/standards/{id}/reviews", () -> Map.of("reviewer", "王", "conclusion", "PASS"));
 		// technology transfer
 		TestClient repOfB = callers.get(Caller.REP_OF_B);
 		made("demand", repOfB.post("/api/v1/demands", transferSample(orgB, "需求" + secret, "MEMBERS", false)), "demand");
@@ -732,6 +763,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			case "job" -> UUID.randomUUID().toString();
 			case "fileId" -> id("surveyFile");
 			case "milestoneId" -> id("milestone");
+			case "v" -> "1";
 			case "id" -> {
 				if (path.startsWith("/api/v1/meetings/")) {
 					yield id("meeting");
@@ -786,6 +818,12 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/transfers/")) {
 					yield id("transfer");
+				}
+				if (path.startsWith("/api/v1/standards/")) {
+					yield id("standard");
+				}
+				if (path.startsWith("/api/v1/comments/")) {
+					yield id("standardComment");
 				}
 				throw new IllegalArgumentException("no object of B for {id}");
 			}

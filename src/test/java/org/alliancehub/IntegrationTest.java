@@ -50,6 +50,8 @@ public abstract class IntegrationTest {
 		registry.add("server.shutdown", () -> "immediate");
 		// Requests from 127.0.0.2 stand for a reverse proxy in front of the platform (see FromAddress).
 		registry.add("alliancehub.trusted-proxies", () -> "127.0.0.2");
+		// every test calls from 127.0.0.1: a budget of public comments per address that the whole run stays within
+		registry.add("alliancehub.standards.comments-per-hour", () -> "60");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		// the weekly match digest runs when a test asks for it, never by the clock

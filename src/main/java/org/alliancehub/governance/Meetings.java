@@ -204,4 +204,21 @@ public class Meetings {
 		}
 		return get(meetingId);
 	}
+
+	/** The facts of a motion, put to a meeting or voted by correspondence, for modules that refer to it by id. */
+	public MotionFacts motionFacts(long motionId) {
+		record Row(long allianceId, String title, MotionType type, MotionStatus status, @Nullable MotionOutcome outcome) {
+		}
+		Row r = jdbc.sql("select alliance_id, title, type, status, outcome from motion where id = ?")
+			.param(motionId)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), MotionType.valueOf(rs.getString(3)),
+					MotionStatus.valueOf(rs.getString(4)), rs.getString(5) == null ? null : MotionOutcome.valueOf(rs.getString(5))))
+			.optional()
+			.orElseThrow(() -> new NotFound("motion " + motionId));
+		List<Long> drafters = jdbc.sql("select organization_id from motion_drafter where motion_id = ? order by organization_id")
+			.param(motionId)
+			.query(Long.class)
+			.list();
+		return new MotionFacts(motionId, r.allianceId(), r.title(), r.type(), r.status(), r.outcome(), drafters);
+	}
 }

@@ -63,8 +63,12 @@ public class PageCache extends OncePerRequestFilter {
 		}
 	}
 
-	/** The query parameters that public pages read (section paging, tags, statistics grouping); others are ignored. */
-	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy", "status", "field", "kind", "q");
+	/**
+	 * The query parameters that public pages read (section paging, tags, statistics grouping, register filters, the
+	 * versions a standard's draft difference compares, the thanks after a public comment); others are ignored.
+	 */
+	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy", "status", "field", "kind", "q", "stage", "v",
+			"against", "commented");
 
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 

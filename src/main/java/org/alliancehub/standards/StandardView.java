@@ -1,0 +1,111 @@
+package org.alliancehub.standards;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A group standard with everything its page shows: the proposal, the drafting group, the drafts, the comment
+ * period with the comments and their dispositions (意见汇总处理表), the expert reviews, the votes, the
+ * publication and the whole trail. A commenter's contact is given to the secretariat only.
+ */
+public record StandardView(long id, String alliance, String allianceName, String title, String scope, String reasons,
+		StandardStage stage, @Nullable Long projectId, List<Proposer> proposers, List<DraftingMember> draftingGroup,
+		List<DraftVersion> drafts, @Nullable LocalDate commentFrom, @Nullable LocalDate commentTo, boolean commentOpen,
+		List<PublicComment> comments, List<ExpertReview> reviews, @Nullable Long startMotionId, @Nullable Long approvalMotionId,
+		boolean approvalAdopted, @Nullable String number, @Nullable LocalDate issuedOn, @Nullable LocalDate effectiveOn,
+		@Nullable StandardDocument finalDocument, List<TrailEntry> history, boolean demo, long version, OffsetDateTime createdAt) {
+
+	public record Proposer(long id, String name) {
+	}
+
+	/** A drafting unit (an organisation) or an expert by name. */
+	public record DraftingMember(long id, @Nullable Long organizationId, String name, @Nullable String affiliation) {
+
+		public boolean expert() {
+			return organizationId == null;
+		}
+	}
+
+	public record DraftVersion(int version, @Nullable String note, boolean hasText, @Nullable StandardDocument file, OffsetDateTime createdAt) {
+	}
+
+	public record StandardDocument(String filename, String contentType, long sizeBytes, String url) {
+	}
+
+	/** A public comment on a clause; {@code contact} only for the secretariat. */
+	public record PublicComment(long id, @Nullable Integer draftVersion, String clause, String text, String name,
+			String organization, @Nullable String contact, @Nullable CommentDisposition disposition, @Nullable String reason,
+			OffsetDateTime createdAt) {
+
+		public boolean answered() {
+			return disposition != null;
+		}
+	}
+
+	public enum CommentDisposition {
+		ACCEPTED, PARTLY_ACCEPTED, NOT_ACCEPTED
+	}
+
+	public enum ReviewConclusion {
+		PASS, PASS_WITH_CHANGES, FAIL
+	}
+
+	public record ExpertReview(long id, String reviewer, @Nullable String affiliation, ReviewConclusion conclusion,
+			@Nullable String opinion, OffsetDateTime createdAt) {
+	}
+
+	/** One line of the trail: a change of stage, or an event within a stage (from = to). */
+	public record TrailEntry(@Nullable StandardStage from, StandardStage to, String event, @Nullable String actor,
+			@Nullable String reason, OffsetDateTime at) {
+	}
+
+	/** Comments still without a disposition. */
+	public long unanswered() {
+		return comments.stream().filter(c -> !c.answered()).count();
+	}
+
+	public boolean published() {
+		return stage.inForce();
+	}
+
+	/** The disposition table is public once the final draft is published (or the comment period is over). */
+	public boolean dispositionsPublic() {
+		return stage.inForce() || stage == StandardStage.VOTE || stage == StandardStage.REVIEW;
+	}
+
+	public boolean inComment() {
+		return stage == StandardStage.COMMENT;
+	}
+
+	public boolean proposed() {
+		return stage == StandardStage.PROPOSED;
+	}
+
+	public boolean voting() {
+		return stage == StandardStage.VOTE;
+	}
+
+	public boolean drafting() {
+		return StandardStage.DRAFTING_STAGES.contains(stage);
+	}
+
+	/** A comment period may be opened: there is a draft and the drafting goes on. */
+	public boolean canOpenComments() {
+		return stage == StandardStage.DRAFTING;
+	}
+
+	public boolean inReview() {
+		return stage == StandardStage.REVIEW;
+	}
+
+	public int latestVersion() {
+		return drafts.isEmpty() ? 0 : drafts.get(drafts.size() - 1).version();
+	}
+
+	public String url() {
+		return "/a/" + alliance + "/standards/" + id;
+	}
+}

@@ -1,0 +1,40 @@
+package org.alliancehub.standards;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.alliancehub.standards.internal.Workflow;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules ask of the standards: a standard by its number (a certificate names the standard it attests
+ * conformity to) or by id, and the standards a joint project proposed. The workflow itself is the module's own.
+ */
+@Service
+public class Standards {
+
+	private final Workflow workflow;
+
+	Standards(Workflow workflow) {
+		this.workflow = workflow;
+	}
+
+	/** The standard with this number (a hyphen stands for the dash: {@code T/CGMA 001-2026}), if one was published so. */
+	public Optional<StandardRef> byNumber(String number) {
+		return workflow.byNumber(number).map(Standards::ref);
+	}
+
+	/** The standard with this id, if there is one (every standard is public). */
+	public Optional<StandardRef> byId(long id) {
+		return workflow.line(id).map(Standards::ref);
+	}
+
+	/** The standards a project proposed. */
+	public List<StandardRef> ofProject(long projectId) {
+		return workflow.ofProject(projectId).stream().map(Standards::ref).toList();
+	}
+
+	private static StandardRef ref(StandardLine l) {
+		return new StandardRef(l.id(), l.alliance(), l.number(), l.title(), l.stage());
+	}
+}
