@@ -62,11 +62,8 @@ public class Sites {
 						network ? "members" : "enterprises"),
 				new NavItem("nav.events", base + "events", "events"),
 				new NavItem("collab.projects", base + "projects", "collaboration"),
-<<<<<<< HEAD
 				new NavItem("nav.transfer", base + "demands", "transfer"),
-=======
 				new NavItem("standards.register", base + "standards", "standards"),
->>>>>>> std12
 				new NavItem("nav.briefings", base + "briefings", "briefings"),
 				new NavItem("nav.members", base + "members", "members"), new NavItem("nav.links", base + "links", "links"));
 		if (network) {
