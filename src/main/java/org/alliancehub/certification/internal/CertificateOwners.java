@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CertificateOwners {
 
 	@Bean
-	OwnedObjects certificateOwners(JdbcClient jdbc) {
+	OwnedObjects certificateOwnership(JdbcClient jdbc) {
 		return OwnedObjects.of("certificate", id -> jdbc.sql("select alliance_id from certification_certificate where id = ?")
 			.param(id)
 			.query(Long.class)

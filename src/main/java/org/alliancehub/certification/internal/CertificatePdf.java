@@ -25,6 +25,7 @@ import org.alliancehub.certification.CertificateView;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -93,7 +94,8 @@ public class CertificatePdf {
 					Base64.getEncoder().encodeToString(c.canonical().getBytes(StandardCharsets.UTF_8)));
 			info.setCustomMetadataValue(SIGNATURE, c.signature());
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			doc.save(out);
+			// no object streams: the signed content stays a plain string of the file, as the README says
+			doc.save(out, CompressParameters.NO_COMPRESSION);
 			return out.toByteArray();
 		}
 		catch (IOException e) {

@@ -85,13 +85,14 @@ class CertificateApi {
 		return certificates.signingKey(slug);
 	}
 
-	@GetMapping(path = "/api/v1/alliances/{slug}/signing-key.pem", produces = "application/x-pem-file")
+	@GetMapping("/api/v1/alliances/{slug}/signing-key.pem")
 	@PreAuthorize("permitAll()")
 	@Operation(summary = "The alliance's public key as a PEM file, for openssl")
-	ResponseEntity<String> signingKeyPem(@PathVariable String slug) {
+	ResponseEntity<byte[]> signingKeyPem(@PathVariable String slug) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/x-pem-file"))
-			.body(certificates.signingKey(slug).publicKeyPem());
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug + "-signing-key.pem\"")
+			.body(certificates.signingKey(slug).publicKeyPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/certificates")
@@ -111,7 +112,7 @@ class CertificateApi {
 		return certificates.get(number, day(on));
 	}
 
-	@GetMapping(path = "/api/v1/certificates/{number}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping("/api/v1/certificates/{number}.pdf")
 	@PreAuthorize("permitAll()")
 	@Operation(summary = "The certificate as PDF with a QR code of its verification address and its signed content embedded")
 	ResponseEntity<byte[]> pdf(@PathVariable String number, HttpServletRequest request) {

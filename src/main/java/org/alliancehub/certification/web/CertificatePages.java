@@ -105,7 +105,7 @@ class CertificatePages {
 		return "certification/certificate";
 	}
 
-	@GetMapping(path = "/certificates/{number}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	@GetMapping("/certificates/{number}/qr.png")
 	@PreAuthorize("permitAll()")
 	ResponseEntity<byte[]> qr(@PathVariable String number) {
 		CertificateView c = certificates.get(number, null);
