@@ -105,6 +105,7 @@ public class CertificateBench {
 			closed(http, base, n, 16, 15);
 			System.out.printf("load average after measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 		}
+		System.exit(0); // the HTTP client's threads would keep the JVM alive
 	}
 
 	static String number(int k) {

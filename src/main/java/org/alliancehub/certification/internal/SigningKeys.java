@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +35,9 @@ public class SigningKeys {
 	private final JdbcClient jdbc;
 
 	private final Map<Long, KeyPair> pairs = new ConcurrentHashMap<>();
+
+	/** SHA-256 of (alliance, text, signature) of the signatures that verified; 32 bytes each, bounded. */
+	private final Cache<String, Boolean> verified = Caffeine.newBuilder().maximumSize(200_000).build();
 
 	/** Keys are made in a transaction of their own: a key must never be lost with a failed issue that made it. */
 	private final TransactionTemplate own;
@@ -56,6 +61,20 @@ public class SigningKeys {
 	}
 
 	public boolean verify(long allianceId, String canonical, byte[] signature) {
+		// a signature check is a pure function of key, text and signature: a pair checked before is not checked
+		// again (the JDK's Ed25519 takes about a millisecond); an altered row gives another text, hence another key
+		String seen = digest(allianceId, canonical, signature);
+		if (verified.getIfPresent(seen) != null) {
+			return true;
+		}
+		boolean ok = check(allianceId, canonical, signature);
+		if (ok) {
+			verified.put(seen, Boolean.TRUE);
+		}
+		return ok;
+	}
+
+	private boolean check(long allianceId, String canonical, byte[] signature) {
 		try {
 			Signature s = Signature.getInstance("Ed25519");
 			s.initVerify(pair(allianceId).getPublic());
@@ -82,6 +101,21 @@ public class SigningKeys {
 	public String fingerprint(long allianceId) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey(allianceId).getEncoded()));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String digest(long allianceId, String canonical, byte[] signature) {
+		try {
+			MessageDigest d = MessageDigest.getInstance("SHA-256");
+			d.update(Long.toString(allianceId).getBytes(StandardCharsets.US_ASCII));
+			d.update((byte) 0);
+			d.update(canonical.getBytes(StandardCharsets.UTF_8));
+			d.update((byte) 0);
+			d.update(signature);
+			return Base64.getEncoder().encodeToString(d.digest());
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
