@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Certificate verification at scale: N certificates (default 1,000,000), each signed with the alliance's real key
- * over its canonical text (with its first status change, signed too), COPYed into the embedded PostgreSQL; a sample
+ * over its canonical text (with its first status change, signed too, and the state signature over both), COPYed into the embedded PostgreSQL; a sample
  * of answers checked (valid, intact, the right holder and dates, an unknown number 404); then public verification
  * by number over HTTP: a paced run at a fixed rate (default 500/s for 30 s, latency measured from the moment each
  * request was due, so a stall is not hidden) and a closed run with 16 connections for the most it sustains.
@@ -151,7 +151,7 @@ public class CertificateBench {
 					changes.append(r[1]);
 				}
 				copy.copyIn("copy certification_certificate (id, number, alliance_id, kind, holder_organization_id, holder_name, "
-						+ "subject, standard_number, scope, issued_on, valid_until, issuer, signature) from stdin",
+						+ "subject, standard_number, scope, issued_on, valid_until, issuer, signature, state_signature) from stdin",
 						new java.io.ByteArrayInputStream(certs.toString().getBytes(StandardCharsets.UTF_8)));
 				copy.copyIn("copy certification_status_change (certificate_id, seq, status, effective_on, reason, changed_by, "
 						+ "signature) from stdin", new java.io.ByteArrayInputStream(changes.toString().getBytes(StandardCharsets.UTF_8)));
@@ -182,11 +182,15 @@ public class CertificateBench {
 			String canonical = Canonical.certificate(number, alliance, "QUALIFICATION", holder, holderName, null, subject,
 					standard, scope, issuedOn(k), validUntil(k), issuer);
 			long id = firstId + k;
+			byte[] signature = keys.sign(alliance, canonical);
+			String change = Canonical.statusChange(number, 0, "VALID", issuedOn(k), "issued", by);
+			byte[] state = keys.sign(alliance, Canonical.state(java.util.Base64.getEncoder().encodeToString(signature), canonical,
+					List.of(change)));
 			certs.append(id).append('\t').append(number).append('\t').append(alliance).append("\tQUALIFICATION\t")
 				.append(holder).append('\t').append(holderName).append('\t').append(subject).append('\t').append(standard)
 				.append('\t').append(scope).append('\t').append(issuedOn(k)).append('\t').append(validUntil(k)).append('\t')
-				.append(issuer).append("\t\\\\x").append(hex.formatHex(keys.sign(alliance, canonical))).append('\n');
-			String change = Canonical.statusChange(number, 0, "VALID", issuedOn(k), "issued", by);
+				.append(issuer).append("\t\\\\x").append(hex.formatHex(signature)).append("\t\\\\x")
+				.append(hex.formatHex(state)).append('\n');
 			changes.append(id).append("\t0\tVALID\t").append(issuedOn(k)).append("\tissued\t").append(by).append("\t\\\\x")
 				.append(hex.formatHex(keys.sign(alliance, change))).append('\n');
 		}

@@ -24,6 +24,8 @@ create table certification_certificate (
     valid_until date not null,
     issuer varchar(300) not null,
     signature bytea not null,
+    -- over the signature above, the content and every status change: renewed at each change, checked at each read
+    state_signature bytea not null,
     demo boolean not null default false,
     version int not null default 0,
     created_by bigint,

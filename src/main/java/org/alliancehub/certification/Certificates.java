@@ -170,10 +170,11 @@ public class Certificates {
 		try {
 			id = jdbc.sql("""
 					insert into certification_certificate (number, alliance_id, kind, holder_organization_id, holder_name,
-					  product, subject, standard_number, scope, issued_on, valid_until, issuer, signature, created_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+					  product, subject, standard_number, scope, issued_on, valid_until, issuer, signature, state_signature,
+					  created_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 				.params(number, alliance.id(), kind.name(), holder.id(), holder.name(), product, subject, standard, scope,
-						issuedOn, validUntil, by, keys.sign(alliance.id(), canonical), access.requireUser().id())
+						issuedOn, validUntil, by, keys.sign(alliance.id(), canonical), new byte[0], access.requireUser().id())
 				.query(Long.class)
 				.single();
 		}
@@ -181,6 +182,7 @@ public class Certificates {
 			throw new Conflict("certificate number " + number + " is taken");
 		}
 		addChange(id, number, alliance.id(), 0, CertificateStatus.VALID, issuedOn, "issued", actor());
+		seal(number);
 		events.publishEvent(new CertificateIssued(number, alliance.id(), kind.name() + " " + subject + " · " + holder.name()));
 		return get(number, null);
 	}
@@ -237,6 +239,7 @@ public class Certificates {
 		jdbc.sql("update certification_certificate set version = version + 1, updated_at = now() where id = ?")
 			.param(row.id())
 			.update();
+		seal(number);
 		events.publishEvent(new CertificateStatusChanged(number, row.allianceId(), status + ": " + reason));
 		return get(number, null);
 	}
@@ -336,7 +339,7 @@ public class Certificates {
 
 	record Row(long id, String number, long allianceId, String kind, long holderId, String holderName,
 			@Nullable String product, String subject, @Nullable String standard, String scope, LocalDate issuedOn,
-			LocalDate validUntil, String issuer, byte[] signature, boolean demo) {
+			LocalDate validUntil, String issuer, byte[] signature, byte[] stateSignature, boolean demo) {
 
 		String canonical() {
 			return Canonical.certificate(number, allianceId, kind, holderId, holderName, product, subject, standard,
@@ -347,12 +350,13 @@ public class Certificates {
 	private java.util.Optional<Row> row(String number) {
 		return jdbc.sql("""
 				select id, number, alliance_id, kind, holder_organization_id, holder_name, product, subject, standard_number,
-				  scope, issued_on, valid_until, issuer, signature, demo from certification_certificate where number = ?""")
+				  scope, issued_on, valid_until, issuer, signature, state_signature, demo from certification_certificate
+				where number = ?""")
 			.param(number)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
 					rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
 					rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class), rs.getString(13), rs.getBytes(14),
-					rs.getBoolean(15)))
+					rs.getBytes(15), rs.getBoolean(16)))
 			.optional();
 	}
 
@@ -378,13 +382,12 @@ public class Certificates {
 		List<Change> changes = changes(r.id());
 		String canonical = r.canonical();
 		CertificateKind kind = kindOf(r.kind());
-		boolean intact = kind != null && keys.verify(r.allianceId(), canonical, r.signature()) && !changes.isEmpty()
-				&& changes.get(0).change().seq() == 0;
+		// one check covers the content, the certificate's signature and the whole trail (see seal)
+		boolean intact = kind != null && keys.verify(r.allianceId(), state(r, canonical, changes), r.stateSignature());
 		for (int i = 0; intact && i < changes.size(); i++) {
-			CertificateView.StatusChange c = changes.get(i).change();
-			intact = c.seq() == i && c.status() != null && keys.verify(r.allianceId(), Canonical.statusChange(r.number(), c.seq(),
-					c.status().name(), c.effectiveOn(), c.reason(), c.changedBy()), changes.get(i).signature());
+			intact = changes.get(i).change().seq() == i && changes.get(i).change().status() != null;
 		}
+		intact &= !changes.isEmpty();
 		List<CertificateView.StatusChange> history = changes.stream().map(Change::change).toList();
 		LocalDate today = today();
 		LocalDate day = on == null ? today : on;
@@ -449,6 +452,21 @@ public class Certificates {
 		all.add(first);
 		all.addAll(rest);
 		return all;
+	}
+
+	private static String state(Row r, String canonical, List<Change> changes) {
+		return Canonical.state(Base64.getEncoder().encodeToString(r.signature()), canonical, changes.stream()
+			.map(c -> Canonical.statusChange(r.number(), c.change().seq(),
+					c.change().status() == null ? "?" : c.change().status().name(), c.change().effectiveOn(),
+					c.change().reason(), c.change().changedBy()))
+			.toList());
+	}
+
+	/** Signs the record's whole state again, after it was issued or changed (in the same transaction). */
+	private void seal(String number) {
+		Row r = row(number).orElseThrow();
+		byte[] state = keys.sign(r.allianceId(), state(r, r.canonical(), changes(r.id())));
+		jdbc.sql("update certification_certificate set state_signature = ? where id = ?").params(state, r.id()).update();
 	}
 
 	private void addChange(long id, String number, long allianceId, int seq, CertificateStatus status, LocalDate effective,

@@ -19,6 +19,8 @@ public final class Canonical {
 
 	public static final String STATUS = "alliancehub-certificate-status-v1";
 
+	public static final String STATE = "alliancehub-certificate-state-v1";
+
 	private Canonical() {
 	}
 
@@ -53,6 +55,18 @@ public final class Canonical {
 		f.put("reason", reason);
 		f.put("changedBy", changedBy);
 		return text(STATUS, f);
+	}
+
+	/**
+	 * The record's whole state, signed again at each change so that a read checks one signature: the certificate's
+	 * own signature (Base64), its canonical text and the canonical text of every status change in order. Each part
+	 * starts with its format line and holds one field a line, so the concatenation is unambiguous.
+	 */
+	public static String state(String certificateSignature, String certificate, java.util.List<String> changes) {
+		StringBuilder s = new StringBuilder(1024).append(STATE).append('\n').append("signature=")
+			.append(certificateSignature).append('\n').append(certificate);
+		changes.forEach(s::append);
+		return s.toString();
 	}
 
 	/** A field of a canonical text, or null when it has no such line. */
