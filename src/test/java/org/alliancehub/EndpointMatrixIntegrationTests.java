@@ -72,6 +72,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 	/** The published survey's Excel template, uploaded where an operation takes a workbook. */
 	byte[] workbook;
 
+	/** The number of B's certificate, for the {number} of the certificate operations. */
+	String certificateNumber;
+
 	/** The receipt of B's representative's vote on the open-ballot motion. */
 	String receipt = "0123456789abcdef";
 
@@ -281,6 +284,16 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/resources/{id}/requests", B_READERS);
 		rule("GET /api/v1/resource-requests/{id}", B_READERS);
 		rule("POST /api/v1/resource-requests/{id}/decision", ACTS_FOR_B_MEMBER); // the owning organisation only
+		// certification: certificates are public (anyone verifies them); only the issuing secretariat writes
+		rule("POST /api/v1/alliances/{slug}/certificates", B_MANAGERS);
+		rule("GET /api/v1/alliances/{slug}/certificates", EVERYONE);
+		rule("GET /api/v1/alliances/{slug}/signing-key", EVERYONE);
+		rule("GET /api/v1/alliances/{slug}/signing-key.pem", EVERYONE);
+		rule("GET /api/v1/organizations/{id}/certificates", EVERYONE);
+		rule("GET /api/v1/certificates/{number}", EVERYONE);
+		rule("GET /api/v1/certificates/{number}.pdf", EVERYONE);
+		rule("POST /api/v1/certificates/{number}/status", B_MANAGERS);
+		rule("POST /api/v1/certificates/verify", EVERYONE); // an uploaded PDF: answers UNKNOWN for the matrix's tiny one
 	}
 
 	static void rule(String operation, Set<Caller> allowed) {
@@ -439,6 +452,19 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				"organization", "某单位", "contact", "z@example.org"));
 		samples.put("POST /api/v1/comments/{id}/disposition", () -> Map.of("disposition", "ACCEPTED"));
 		samples.put("POST /api/v1/standards/{id}/reviews", () -> Map.of("reviewer", "王", "conclusion", "PASS"));
+		// certification
+		var certificate = secB.post("/api/v1/alliances/" + slugB + "/certificates", Map.of("kind", "QUALIFICATION",
+				"holderOrganizationId", orgB, "subject", "矩阵资质", "scope", "矩阵范围", "issuedOn", "2026-01-05",
+				"validUntil", "2030-01-04"));
+		made(null, certificate, "certificate");
+		if (certificate.status() == 201) {
+			certificateNumber = certificate.json().get("number").asString();
+		}
+		samples.put("POST /api/v1/alliances/{slug}/certificates", () -> Map.of("kind", "TEST_REPORT",
+				"holderOrganizationId", orgB, "subject", "矩阵报告", "scope", "矩阵范围", "issuedOn", "2026-01-05",
+				"validUntil", "2030-01-04"));
+		// a suspension B's secretariat may make; the administrator's second one is a 409 (suspended already)
+		samples.put("POST /api/v1/certificates/{number}/status", () -> Map.of("status", "SUSPENDED", "reason", "矩阵"));
 		// technology transfer
 		TestClient repOfB = callers.get(Caller.REP_OF_B);
 		made("demand", repOfB.post("/api/v1/demands", transferSample(orgB, "需求" + secret, "MEMBERS", false)), "demand");
@@ -764,6 +790,12 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			case "fileId" -> id("surveyFile");
 			case "milestoneId" -> id("milestone");
 			case "v" -> "1";
+			case "number" -> {
+				if (certificateNumber == null) {
+					throw new IllegalArgumentException("the set-up made no certificate");
+				}
+				yield certificateNumber;
+			}
 			case "id" -> {
 				if (path.startsWith("/api/v1/meetings/")) {
 					yield id("meeting");

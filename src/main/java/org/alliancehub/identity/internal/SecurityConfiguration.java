@@ -80,8 +80,9 @@ class SecurityConfiguration {
 			// a change needs a signed-in caller as well: a second line that no forgotten rule can open.
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
-				// a group standard's public comment period: anyone comments, signed in or not (rate-limited there)
-				.requestMatchers(HttpMethod.POST, "/api/v1/standards/*/comments")
+				// a group standard's public comment period: anyone comments, signed in or not; anyone verifies an
+				// uploaded certificate (both rate-limited where they are served)
+				.requestMatchers(HttpMethod.POST, "/api/v1/standards/*/comments", "/api/v1/certificates/verify")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/**")
 				.authenticated()

@@ -1,0 +1,277 @@
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.alliancehub.AllianceHub;
+import org.alliancehub.certification.internal.Canonical;
+import org.alliancehub.certification.internal.SigningKeys;
+import org.alliancehub.network.Alliance;
+import org.alliancehub.network.Alliances;
+import org.alliancehub.network.NewAlliance;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Certificate verification at scale: N certificates (default 1,000,000), each signed with the alliance's real key
+ * over its canonical text (with its first status change, signed too, and the state signature over both), COPYed into the embedded PostgreSQL; a sample
+ * of answers checked (valid, intact, the right holder and dates, an unknown number 404); then public verification
+ * by number over HTTP: a paced run at a fixed rate (default 500/s for 30 s, latency measured from the moment each
+ * request was due, so a stall is not hidden) and a closed run with 16 connections for the most it sustains.
+ * Run with bench/certificates-bench.sh; the public rate limit is turned off for the run (one client address).
+ */
+public class CertificateBench {
+
+	public static void main(String[] args) throws Exception {
+		int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+		Path data = Files.createTempDirectory("alliancehub-certificate-bench");
+		System.out.printf("certificate benchmark: %,d certificates, %d verifications/s for %d s, heap max %d MB, %d cores%n", n,
+				rate, seconds, Runtime.getRuntime().maxMemory() / 1024 / 1024, Runtime.getRuntime().availableProcessors());
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--alliancehub.data=" + data, "--alliancehub.demo=false",
+				"--alliancehub.admin-password=bench-admin-password", "--alliancehub.certification.public-reads-per-second=0",
+				"--logging.level.root=WARN")) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			Alliance alliance = app.getBean(Alliances.class)
+				.create(new NewAlliance("bench-cert", "渣浆泵产业技术创新战略联盟", "渣浆泵联盟", "渣浆泵", null, null, null, null, null));
+			SigningKeys keys = app.getBean(SigningKeys.class);
+			DataSource ds = app.getBean(DataSource.class);
+			long holder;
+			try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+				var rs = s.executeQuery("insert into organization (name, type) values ('中成泵业（基准）', 'ENTERPRISE') returning id");
+				rs.next();
+				holder = rs.getLong(1);
+			}
+			long t0 = System.nanoTime();
+			load(ds, keys, alliance.id(), holder, n);
+			double loadSeconds = (System.nanoTime() - t0) / 1e9;
+			System.out.printf("signed and loaded %,d certificates (with their first status change) in %.1f s: %,.0f per second%n", n,
+					loadSeconds, n / loadSeconds);
+
+			String base = "http://127.0.0.1:" + port + "/api/v1/certificates/";
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+				.executor(Executors.newFixedThreadPool(4)).build();
+			// the answers are checked, not only their status
+			Random random = new Random(7);
+			int checked = 0;
+			for (int i = 0; i < 200; i++) {
+				int k = random.nextInt(n);
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + number(k))).build(),
+						HttpResponse.BodyHandlers.ofString());
+				String b = r.body();
+				if (r.statusCode() != 200 || !b.contains("\"number\":\"" + number(k) + "\"") || !b.contains("\"valid\":true")
+						|| !b.contains("\"intact\":true") || !b.contains("\"validUntil\":\"" + validUntil(k) + "\"")
+						|| !b.contains("\"holderOrganizationId\":" + holder + ",")) {
+					throw new IllegalStateException("wrong answer for " + number(k) + ": " + r.statusCode() + " " + b);
+				}
+				checked++;
+			}
+			int unknown = http.send(HttpRequest.newBuilder(URI.create(base + "BENCH-NO-SUCH")).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (unknown != 404) {
+				throw new IllegalStateException("unknown number answered " + unknown);
+			}
+			System.out.printf("answers checked: %d random certificates valid, intact, right number, holder and dates; unknown number 404%n",
+					checked);
+			// warm-up
+			closed(http, base, n, 8, 10);
+			System.out.printf("load average before measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			paced(http, base, n, rate, seconds);
+			closed(http, base, n, 16, 15);
+			System.out.printf("load average after measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+		}
+		System.exit(0); // the HTTP client's threads would keep the JVM alive
+	}
+
+	static String number(int k) {
+		return String.format("BENCH-CERT-QC-2026-%07d", k);
+	}
+
+	static LocalDate issuedOn(int k) {
+		return LocalDate.of(2024, 1, 1).plusDays(k % 700);
+	}
+
+	static LocalDate validUntil(int k) {
+		return issuedOn(k).plusYears(3);
+	}
+
+	/** Signs on every core and COPYs in batches of 50,000: certificates, then their first status change. */
+	static void load(DataSource ds, SigningKeys keys, long alliance, long holder, int n) throws Exception {
+		int batch = 50_000;
+		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		try (Connection c = ds.getConnection()) {
+			long firstId;
+			try (var s = c.createStatement()) {
+				var rs = s.executeQuery("select coalesce(max(id), 0) + 1 from certification_certificate");
+				rs.next();
+				firstId = rs.getLong(1);
+			}
+			var copy = c.unwrap(PGConnection.class).getCopyAPI();
+			for (int from = 0; from < n; from += batch) {
+				int to = Math.min(n, from + batch);
+				int parts = Runtime.getRuntime().availableProcessors();
+				List<Future<String[]>> futures = new ArrayList<>();
+				int size = (to - from + parts - 1) / parts;
+				for (int p = 0; p < parts; p++) {
+					int a = from + p * size;
+					int b = Math.min(to, a + size);
+					long idBase = firstId;
+					futures.add(pool.submit(() -> rows(keys, alliance, holder, idBase, a, b)));
+				}
+				StringBuilder certs = new StringBuilder();
+				StringBuilder changes = new StringBuilder();
+				for (Future<String[]> f : futures) {
+					String[] r = f.get();
+					certs.append(r[0]);
+					changes.append(r[1]);
+				}
+				copy.copyIn("copy certification_certificate (id, number, alliance_id, kind, holder_organization_id, holder_name, "
+						+ "subject, standard_number, scope, issued_on, valid_until, issuer, signature, state_signature) from stdin",
+						new java.io.ByteArrayInputStream(certs.toString().getBytes(StandardCharsets.UTF_8)));
+				copy.copyIn("copy certification_status_change (certificate_id, seq, status, effective_on, reason, changed_by, "
+						+ "signature) from stdin", new java.io.ByteArrayInputStream(changes.toString().getBytes(StandardCharsets.UTF_8)));
+			}
+			try (var s = c.createStatement()) {
+				s.execute("select setval('certification_certificate_id_seq', (select max(id) from certification_certificate))");
+				s.execute("analyze certification_certificate");
+				s.execute("analyze certification_status_change");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	static String[] rows(SigningKeys keys, long alliance, long holder, long firstId, int from, int to) {
+		StringBuilder certs = new StringBuilder((to - from) * 400);
+		StringBuilder changes = new StringBuilder((to - from) * 200);
+		HexFormat hex = HexFormat.of();
+		String holderName = "中成泵业（基准）";
+		String issuer = "渣浆泵产业技术创新战略联盟";
+		String by = "基准 (bench)";
+		for (int k = from; k < to; k++) {
+			String number = number(k);
+			String subject = "渣浆泵资质 " + k;
+			String standard = "T/CGMA 001—2026";
+			String scope = "渣浆泵的设计、生产与检测";
+			String canonical = Canonical.certificate(number, alliance, "QUALIFICATION", holder, holderName, null, subject,
+					standard, scope, issuedOn(k), validUntil(k), issuer);
+			long id = firstId + k;
+			byte[] signature = keys.sign(alliance, canonical);
+			String change = Canonical.statusChange(number, 0, "VALID", issuedOn(k), "issued", by);
+			byte[] state = keys.sign(alliance, Canonical.state(java.util.Base64.getEncoder().encodeToString(signature), canonical,
+					List.of(change)));
+			certs.append(id).append('\t').append(number).append('\t').append(alliance).append("\tQUALIFICATION\t")
+				.append(holder).append('\t').append(holderName).append('\t').append(subject).append('\t').append(standard)
+				.append('\t').append(scope).append('\t').append(issuedOn(k)).append('\t').append(validUntil(k)).append('\t')
+				.append(issuer).append("\t\\\\x").append(hex.formatHex(signature)).append("\t\\\\x")
+				.append(hex.formatHex(state)).append('\n');
+			changes.append(id).append("\t0\tVALID\t").append(issuedOn(k)).append("\tissued\t").append(by).append("\t\\\\x")
+				.append(hex.formatHex(keys.sign(alliance, change))).append('\n');
+		}
+		return new String[] { certs.toString(), changes.toString() };
+	}
+
+	/** Requests launched at a fixed rate; latency from the moment each was due. */
+	static void paced(HttpClient http, String base, int n, int rate, int seconds) throws Exception {
+		int total = rate * seconds;
+		long[] latencies = new long[total];
+		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger done = new AtomicInteger();
+		Random random = new Random(11);
+		long start = System.nanoTime();
+		long interval = 1_000_000_000L / rate;
+		var sent = new java.util.concurrent.CountDownLatch(total);
+		for (int i = 0; i < total; i++) {
+			long due = start + i * interval;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			int slot = i;
+			String number = number(random.nextInt(n));
+			http.sendAsync(HttpRequest.newBuilder(URI.create(base + number)).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+						latencies[slot] = System.nanoTime() - due;
+						if (e != null || r.statusCode() != 200 || !r.body().contains("\"valid\":true")) {
+							errors.incrementAndGet();
+						}
+						done.incrementAndGet();
+						sent.countDown();
+					});
+		}
+		sent.await(60, TimeUnit.SECONDS);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		Arrays.sort(latencies);
+		System.out.printf("paced %d/s for %d s: %,d requests completed in %.1f s (%.0f/s), %d errors; latency from due time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms -> target p99 < 10 ms and >= 500/s with 0 errors: %s%n",
+				rate, seconds, done.get(), elapsed, done.get() / elapsed, errors.get(), latencies[total / 2] / 1e6,
+				latencies[total * 9 / 10] / 1e6, latencies[total * 99 / 100] / 1e6, latencies[total - 1] / 1e6,
+				latencies[total * 99 / 100] < 10_000_000L && errors.get() == 0 && done.get() / elapsed >= 500 * 0.98 ? "met"
+						: "MISSED");
+	}
+
+	/** {@code connections} clients one request after another for {@code seconds}: the most the server sustains. */
+	static void closed(HttpClient http, String base, int n, int connections, int seconds) throws Exception {
+		AtomicLong count = new AtomicLong();
+		AtomicInteger errors = new AtomicInteger();
+		List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
+		long start = System.nanoTime();
+		for (int c = 0; c < connections; c++) {
+			int seed = c;
+			pool.submit(() -> {
+				Random random = new Random(seed);
+				List<Long> mine = new ArrayList<>();
+				while (System.nanoTime() < end) {
+					long t = System.nanoTime();
+					try {
+						HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + number(random.nextInt(n))))
+							.build(), HttpResponse.BodyHandlers.ofString());
+						if (r.statusCode() != 200) {
+							errors.incrementAndGet();
+						}
+					}
+					catch (Exception e) {
+						errors.incrementAndGet();
+					}
+					mine.add(System.nanoTime() - t);
+					count.incrementAndGet();
+				}
+				all.addAll(mine);
+				return null;
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
+		System.out.printf("closed, %d connections for %d s: %,d requests, %.0f/s, %d errors; p50 %.2f ms, p99 %.2f ms%n", connections,
+				seconds, count.get(), count.get() / elapsed, errors.get(), l[l.length / 2] / 1e6, l[l.length * 99 / 100] / 1e6);
+	}
+}
