@@ -348,8 +348,12 @@ public class AnnualReports {
 			reports.add(v);
 			v.figures().forEach(f -> totals.merge(f.key(), f.value(), Long::sum));
 		}
+		// counts add up; a rate (a percentage) is the mean over the reports
+		int n = Math.max(1, reports.size());
 		List<Figure> sum = totals.entrySet().stream()
-			.map(e -> new Figure(e.getKey(), label(e.getKey(), locale), e.getValue(), "/api/v1/network/annual-reports/" + year))
+			.map(e -> new Figure(e.getKey(), label(e.getKey(), locale),
+					e.getKey().endsWith("Rate") ? Math.round((double) e.getValue() / n) : e.getValue(),
+					"/api/v1/network/annual-reports/" + year))
 			.toList();
 		return new NetworkReport(year, deadline, all.size(), reports.size(), sum, reports, status(year));
 	}
