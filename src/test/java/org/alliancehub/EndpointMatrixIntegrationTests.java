@@ -294,6 +294,25 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/certificates/{number}.pdf", EVERYONE);
 		rule("POST /api/v1/certificates/{number}/status", B_MANAGERS);
 		rule("POST /api/v1/certificates/verify", EVERYONE); // an uploaded PDF: answers UNKNOWN for the matrix's tiny one
+		// annual reports: the network's year is the administrator's (and the network's secretariat's); an alliance's
+		// report is its secretariat's only; the ranking for anyone signed in, the formula public, changed by the admin
+		rule("POST /api/v1/report-requests", ADMIN_ONLY);
+		rule("GET /api/v1/report-requests", ADMIN_ONLY);
+		rule("GET /api/v1/report-requests/{year}", ADMIN_ONLY);
+		rule("PATCH /api/v1/report-requests/{year}", ADMIN_ONLY);
+		rule("POST /api/v1/report-requests/{year}/reminders", ADMIN_ONLY);
+		rule("GET /api/v1/alliances/{slug}/annual-reports/{year}", B_MANAGERS);
+		rule("PATCH /api/v1/alliances/{slug}/annual-reports/{year}", B_MANAGERS);
+		rule("POST /api/v1/alliances/{slug}/annual-reports/{year}/submit", B_MANAGERS);
+		rule("GET /api/v1/network/annual-reports/{year}", ADMIN_ONLY);
+		rule("GET /api/v1/network/annual-reports/{year}.pdf", ADMIN_ONLY);
+		rule("POST /api/v1/network/annual-reports/{year}/pdf-jobs", ADMIN_ONLY);
+		rule("GET /api/v1/network/annual-reports/{year}/pdf-jobs/{job}", ADMIN_ONLY);
+		rule("GET /api/v1/network/annual-reports/{year}/pdf-jobs/{job}/report.pdf", ADMIN_ONLY);
+		rule("GET /api/v1/activity", SIGNED_IN);
+		rule("GET /api/v1/activity/formula", EVERYONE);
+		rule("GET /api/v1/activity/formulas", EVERYONE);
+		rule("PUT /api/v1/activity/formula", ADMIN_ONLY);
 	}
 
 	static void rule(String operation, Set<Caller> allowed) {
@@ -784,6 +803,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 			case "position" -> "1";
 			case "documentId" -> id("document");
 			case "issue" -> String.valueOf(7);
+			case "year" -> "2026";
 			case "receipt" -> receipt;
 			case "invitationId" -> id("invitation");
 			case "job" -> UUID.randomUUID().toString();

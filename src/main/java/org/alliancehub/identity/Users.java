@@ -177,6 +177,19 @@ public class Users implements UserDetailsService {
 			.list();
 	}
 
+	/** Names and e-mail addresses of the secretariats of these alliances: {@code organizationId} holds the alliance's id. */
+	public List<Recipient> secretariatsOf(java.util.Collection<Long> allianceIds) {
+		if (allianceIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct r.alliance_id, u.display_name, u.email, u.id from user_role r join app_user u on u.id = r.user_id
+				where r.role = 'SECRETARIAT' and r.alliance_id = any(?) and u.enabled and u.email is not null""")
+			.param(allianceIds.toArray(Long[]::new))
+			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
 	/** Someone to write to on behalf of an organisation, and the user it is. */
 	public record Recipient(long organizationId, String displayName, String email, long userId) {
 	}
