@@ -177,6 +177,16 @@ public class Users implements UserDetailsService {
 			.list();
 	}
 
+	/** The e-mail addresses of the enabled users of an alliance's secretariat. */
+	public List<String> secretariatEmails(long allianceId) {
+		return jdbc.sql("""
+				select distinct u.email from user_role r join app_user u on u.id = r.user_id
+				where r.role = 'SECRETARIAT' and r.alliance_id = ? and u.enabled and u.email is not null""")
+			.param(allianceId)
+			.query(String.class)
+			.list();
+	}
+
 	/** Someone to write to on behalf of an organisation. */
 	public record Recipient(long organizationId, String displayName, String email) {
 	}
