@@ -81,9 +81,12 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoTransfer transfer;
 
+	private final DemoFunding funding;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
-			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer) {
+			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoFunding funding) {
+		this.funding = funding;
 		this.collaboration = collaboration;
 		this.transfer = transfer;
 		this.survey = survey;
@@ -237,6 +240,7 @@ class DemoContent implements ApplicationRunner {
 		}
 		collaboration.load(bySlug);
 		transfer.load();
+		funding.load(bySlug);
 	}
 
 	private void about(Alliance a, AllianceSpec spec) {

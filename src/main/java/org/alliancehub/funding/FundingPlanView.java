@@ -29,7 +29,7 @@ public record FundingPlanView(long id, int year, String title, PlanStatus status
 	/** A payer: {@code alliance} is the alliance's slug for an alliance, null for an organisation. */
 	public record Payer(@Nullable String alliance, long organizationId, String name) {
 
-		public boolean isAlliance() {
+		public boolean byAlliance() {
 			return alliance != null;
 		}
 	}

@@ -280,7 +280,7 @@ public class FundingPlans {
 
 	private List<ContributionInput> contributionInputs(long id) {
 		return contributions(id).stream()
-			.map(c -> new ContributionInput(c.payer().alliance(), c.payer().isAlliance() ? null : c.payer().organizationId(),
+			.map(c -> new ContributionInput(c.payer().alliance(), c.payer().byAlliance() ? null : c.payer().organizationId(),
 					c.source(), c.amount(), c.dueOn()))
 			.toList();
 	}

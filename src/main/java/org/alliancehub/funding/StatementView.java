@@ -18,7 +18,7 @@ public record StatementView(long id, long planId, int year, String planTitle, Pl
 		return outstanding.signum() == 0;
 	}
 
-	public boolean isOverpaid() {
+	public boolean hasOverpaid() {
 		return overpaid.signum() > 0;
 	}
 
