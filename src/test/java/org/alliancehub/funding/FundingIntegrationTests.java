@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.alliancehub.TestClock;
@@ -56,6 +57,8 @@ class FundingIntegrationTests extends IntegrationTest {
 
 	String secAMail;
 
+	String secAName;
+
 	String contactB;
 
 	long org;
@@ -76,7 +79,8 @@ class FundingIntegrationTests extends IntegrationTest {
 		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slugB, "name", "经费乙联盟" + u, "contact",
 				Map.of("email", contactB))).status()).isEqualTo(201);
 		secAMail = "seca-" + u + "@example.org";
-		secA = user("seca" + u, secAMail, Map.of("role", "SECRETARIAT", "alliance", slugA));
+		secAName = "seca" + u;
+		secA = user(secAName, secAMail, Map.of("role", "SECRETARIAT", "alliance", slugA));
 		secB = user("secb" + u, "secb-" + u + "@example.org", Map.of("role", "SECRETARIAT", "alliance", slugB));
 		org = admin.post("/api/v1/organizations", Map.of("name", "经费单位" + u, "type", "ENTERPRISE")).json().get("id").asLong();
 		repMail = "rep-" + u + "@example.org";
@@ -266,9 +270,21 @@ class FundingIntegrationTests extends IntegrationTest {
 			assertThat(sources.getRow(3).getCell(3).getNumericCellValue()).isEqualTo(65.25);
 			assertThat(book.getSheetAt(1).getRow(1).getCell(6).getNumericCellValue()).isEqualTo(5.0);
 		}
-		var page = admin.get("/admin/funding/plans/" + id + "/execution");
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("funding-chart", "echarts.min.js", "65.25");
+		// the back office: a payment through the form, then the execution page with its chart
+		var browser = FormSession.signIn(port, "admin", ADMIN_PASSWORD);
+		String planPage = "/admin/funding/plans/" + id;
+		var form = browser.post(planPage, planPage + "/payments", "contributionId=" + contribution(id, slugB)
+				+ "&amount=1.75&paidOn=" + TODAY + "&reference=FORM-" + id);
+		assertThat(form.statusCode()).isEqualTo(302);
+		assertThat(form.headers().firstValue("Location").orElse("")).contains("done=1");
+		var refused = browser.post(planPage, planPage + "/payments", "contributionId=" + contribution(id, slugB)
+				+ "&amount=x&paidOn=" + TODAY.plusDays(3) + "&reference=");
+		assertThat(java.net.URLDecoder.decode(refused.headers().firstValue("Location").orElse(""), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("amount", "paidOn", "reference");
+		var page = browser.get(planPage + "/execution");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("funding-chart", "echarts.min.js", "67");
+		assertThat(browser.get(planPage).body()).contains("1.75");
 	}
 
 	@Test
@@ -348,10 +364,11 @@ class FundingIntegrationTests extends IntegrationTest {
 				TODAY.toString(), "reference", "SELF-" + id)).status()).isEqualTo(404);
 		assertThat(secA.get("/api/v1/funding-plans").status()).isEqualTo(403);
 		// the pages say the same
-		assertThat(secA.get("/admin/funding/statements/" + a).status()).isEqualTo(200);
-		assertThat(secA.get("/admin/funding/statements/" + b).status()).isEqualTo(404);
-		assertThat(secA.get("/admin/funding/plans/" + id).status()).isEqualTo(404);
-		assertThat(secA.get("/admin/funding/statements").body()).contains("/admin/funding/statements/" + a)
+		var browser = FormSession.signIn(port, secAName, "password-" + secAName);
+		assertThat(browser.get("/admin/funding/statements/" + a).statusCode()).isEqualTo(200);
+		assertThat(browser.get("/admin/funding/statements/" + b).statusCode()).isEqualTo(404);
+		assertThat(browser.get("/admin/funding/plans/" + id).statusCode()).isEqualTo(404);
+		assertThat(browser.get("/admin/funding/statements").body()).contains("/admin/funding/statements/" + a + "\"")
 			.doesNotContain("/admin/funding/statements/" + b + "\"");
 	}
 
@@ -362,13 +379,14 @@ class FundingIntegrationTests extends IntegrationTest {
 		long id = approved(TODAY.minusDays(1));
 		pay(id, Map.of("alliance", slugB), 30, TODAY, "PAID-B-" + id); // B has paid in full
 		pay(id, Map.of("organizationId", org), 20, TODAY, "PART-O-" + id); // O still owes 0.50
+		long a = contribution(id, slugA);
 		try {
 			reminders.remindPayers();
 			reminders.remindPayers(); // the same round again: nothing more
 			assertThat(mailsTo(secAMail)).isEqualTo(1);
 			assertThat(mailsTo(repMail)).isEqualTo(1);
 			assertThat(mailsTo(contactB)).isZero();
-			assertThat(secA.get("/api/v1/funding-statements/" + contribution(id, slugA)).json().get("reminders")).hasSize(1);
+			assertThat(secA.get("/api/v1/funding-statements/" + a).json().get("reminders")).hasSize(1);
 			// the next round, two weeks on
 			clock.moveTo(java.time.Instant.now().plus(Duration.ofDays(15)));
 			reminders.remindPayers();
@@ -378,7 +396,7 @@ class FundingIntegrationTests extends IntegrationTest {
 			assertThat(mailsTo(contactB)).isZero();
 			MimeMessage m = lastTo(secAMail);
 			assertThat(m.getSubject()).contains("2027");
-			assertThat(plainText(m)).contains("50.00", "/admin/funding/statements/" + contribution(id, slugA));
+			assertThat(plainText(m)).contains("50.00", "/admin/funding/statements/" + a);
 		}
 		finally {
 			clock.reset();
