@@ -467,24 +467,29 @@ public class FundingPlans {
 		return pay(id, contribution, p, errors);
 	}
 
-	/** Records a payment on a contribution of the plan, as the back office's form names the payer. */
+	/**
+	 * Records a payment on a contribution of the plan, as the back office's form names the payer; {@code errors} are
+	 * those the form found already (unreadable fields), reported together with the plan's own.
+	 */
 	@Transactional
-	public StatementView recordPayment(long id, long contributionId, NewPayment p) {
-		List<Invalid.FieldError> errors = new ArrayList<>();
-		boolean ours = jdbc.sql("select exists(select 1 from funding_contribution where id = ? and plan_id = ?)")
-			.params(contributionId, id).query(Boolean.class).single();
-		if (!ours) {
+	public StatementView recordPayment(long id, @Nullable Long contributionId, NewPayment p, List<Invalid.FieldError> errors) {
+		errors = new ArrayList<>(errors);
+		boolean ours = contributionId != null
+				&& jdbc.sql("select exists(select 1 from funding_contribution where id = ? and plan_id = ?)")
+					.params(contributionId, id).query(Boolean.class).single();
+		if (!ours && errors.stream().noneMatch(e -> e.field().equals("contributionId"))) {
 			errors.add(new Invalid.FieldError("contributionId", "not a payer of this plan"));
 		}
 		return pay(id, ours ? contributionId : null, p, errors);
 	}
 
+	@SuppressWarnings("ConstantValue") // the form passes what it could not read as null
 	private StatementView pay(long id, @Nullable Long contribution, NewPayment p, List<Invalid.FieldError> errors) {
 		Head h = head(id, true);
-		if (p.paidOn().isAfter(today())) {
+		if (p.paidOn() != null && p.paidOn().isAfter(today())) {
 			errors.add(new Invalid.FieldError("paidOn", "not in the future"));
 		}
-		if (p.reference().isBlank()) {
+		if ((p.reference() == null || p.reference().isBlank()) && errors.stream().noneMatch(e -> e.field().equals("reference"))) {
 			errors.add(new Invalid.FieldError("reference", "the bank transfer reference is required"));
 		}
 		if (!errors.isEmpty()) {

@@ -110,10 +110,7 @@ class FundingPages {
 					errors.add(new Invalid.FieldError(field, v.getMessage()));
 				}
 			}
-			if (!errors.isEmpty()) {
-				throw new Invalid(errors);
-			}
-			plans.recordPayment(id, contribution, payment);
+			plans.recordPayment(id, contribution, payment, errors);
 		});
 	}
 
