@@ -372,6 +372,21 @@ class FundingIntegrationTests extends IntegrationTest {
 			.doesNotContain("/admin/funding/statements/" + b + "\"");
 	}
 
+	@Test
+	void theDemoNetworkHasADraftFundingPlanMarkedAsDemoData() {
+		JsonNode demo = null;
+		for (JsonNode p : admin.get("/api/v1/funding-plans").json()) {
+			if (p.get("demo").asBoolean()) {
+				demo = p;
+			}
+		}
+		assertThat(demo).as("the demo plan").isNotNull();
+		assertThat(demo.get("status").asString()).isEqualTo("DRAFT");
+		var browser = FormSession.signIn(port, "admin", ADMIN_PASSWORD);
+		assertThat(browser.get("/admin/funding").body()).contains("/admin/funding/plans/" + demo.get("id").asLong());
+		assertThat(browser.get("/admin/funding/plans/" + demo.get("id").asLong()).body()).contains("id=\"demo-data\"");
+	}
+
 	// ---- reminders
 
 	@Test
