@@ -313,6 +313,18 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/activity/formula", EVERYONE);
 		rule("GET /api/v1/activity/formulas", EVERYONE);
 		rule("PUT /api/v1/activity/formula", ADMIN_ONLY);
+		// funding: the network's plan (its secretariat's and the administrator's only) with alliance B as a payer;
+		// B's statement is read by B's secretariat (B pays through the organisation that stands for it)
+		rule("POST /api/v1/funding-plans", ADMIN_ONLY);
+		rule("GET /api/v1/funding-plans", ADMIN_ONLY);
+		rule("GET /api/v1/funding-plans/{id}", ADMIN_ONLY);
+		rule("PATCH /api/v1/funding-plans/{id}", ADMIN_ONLY);
+		rule("POST /api/v1/funding-plans/{id}/motion", ADMIN_ONLY);
+		rule("POST /api/v1/funding-plans/{id}/payments", ADMIN_ONLY);
+		rule("GET /api/v1/funding-plans/{id}/execution", ADMIN_ONLY);
+		rule("GET /api/v1/funding-plans/{id}/execution.xlsx", ADMIN_ONLY);
+		rule("GET /api/v1/funding-statements", SIGNED_IN); // the caller's own statements only: checked by the secret
+		rule("GET /api/v1/funding-statements/{id}", B_MANAGERS);
 	}
 
 	static void rule(String operation, Set<Caller> allowed) {
@@ -511,6 +523,22 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 			}
 		}
+		// funding: a draft plan of the network with alliance B as a payer (titles carry the secret)
+		Map<String, Object> fundingPlan = Map.of("year", 2027, "title", "经费预算" + secret, "sources",
+				List.of(Map.of("kind", "MEMBERSHIP_FEES", "planned", 100)), "contributions", List.of(Map.of("alliance", slugB,
+						"source", "MEMBERSHIP_FEES", "amount", 10, "dueOn", "2027-03-31")));
+		made("fundingPlan", admin.post("/api/v1/funding-plans", fundingPlan), "funding plan");
+		if (ids.containsKey("fundingPlan")) {
+			var plan = admin.get("/api/v1/funding-plans/" + ids.get("fundingPlan"));
+			if (plan.status() == 200) {
+				ids.put("fundingStatement", plan.json().get("contributions").get(0).get("id").asLong());
+			}
+		}
+		samples.put("POST /api/v1/funding-plans", () -> fundingPlan);
+		samples.put("PATCH /api/v1/funding-plans/{id}", () -> Map.of("title", "经费预算" + secret, "version", 0));
+		samples.put("POST /api/v1/funding-plans/{id}/motion", () -> Map.of("motionId", ids.getOrDefault("correspondence", 0L)));
+		samples.put("POST /api/v1/funding-plans/{id}/payments", () -> Map.of("alliance", slugB, "amount", 1, "paidOn",
+				"2026-01-02", "reference", "MX-" + UUID.randomUUID()));
 		samples.put("POST /api/v1/demands", () -> transferSample(orgB, "新需求", "PUBLIC", false));
 		samples.put("POST /api/v1/achievements", () -> transferSample(orgB, "新成果", "PUBLIC", true));
 		samples.put("POST /api/v1/interests", () -> Map.of("demandId", ids.getOrDefault("demand", 0L), "achievementId",
@@ -873,6 +901,12 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/standards/")) {
 					yield id("standard");
+				}
+				if (path.startsWith("/api/v1/funding-plans/")) {
+					yield id("fundingPlan");
+				}
+				if (path.startsWith("/api/v1/funding-statements/")) {
+					yield id("fundingStatement");
 				}
 				if (path.startsWith("/api/v1/comments/")) {
 					yield id("standardComment");

@@ -83,10 +83,14 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoCertificates certificates;
 
+	private final DemoFunding funding;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
-			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates) {
+			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates,
+			DemoFunding funding) {
 		this.certificates = certificates;
+		this.funding = funding;
 		this.collaboration = collaboration;
 		this.transfer = transfer;
 		this.survey = survey;
@@ -241,6 +245,7 @@ class DemoContent implements ApplicationRunner {
 		collaboration.load(bySlug);
 		transfer.load();
 		certificates.load();
+		funding.load(bySlug);
 	}
 
 	private void about(Alliance a, AllianceSpec spec) {
