@@ -80,6 +80,9 @@ class SecurityConfiguration {
 			// a change needs a signed-in caller as well: a second line that no forgotten rule can open.
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// asking for briefings by e-mail is for visitors (double opt-in, throttled per address)
+				.requestMatchers(HttpMethod.POST, "/api/v1/alliances/*/subscriptions")
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/**")
@@ -100,6 +103,9 @@ class SecurityConfiguration {
 			.frameOptions(f -> f.deny())
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.addFilterAfter(new CurrentUserFilter(users), SecurityContextHolderFilter.class)
+			// one-click unsubscribe (RFC 8058): the mail program posts without a CSRF token; the signed token in
+			// the address is the proof, and all it can do is unsubscribe that address
+			.csrf(c -> c.ignoringRequestMatchers("/a/*/unsubscribe/*"))
 			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(f -> f.loginPage("/login")
 				.defaultSuccessUrl("/admin/", false)
