@@ -151,6 +151,11 @@ public class Sender {
 		threads.clear();
 	}
 
+	/** Ends the workers where they are, without waiting or cleaning up: a crash, for tests. */
+	void halt() {
+		running = false;
+	}
+
 	public boolean isRunning() {
 		return running;
 	}

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A mailing belongs to its alliance and is seen and managed by its secretariat only. */
 @Configuration(proxyBeanMethods = false)
-class MailingOwners {
+class MailingOwnership {
 
 	@Bean
 	OwnedObjects mailingOwners(JdbcClient jdbc) {
