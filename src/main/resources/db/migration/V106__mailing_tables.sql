@@ -24,6 +24,8 @@ create table mailing (
     id bigserial primary key,
     alliance_id bigint not null references alliance (id) on delete cascade,
     briefing_id bigint not null unique references briefing (id) on delete cascade,
+    issue_number int not null,
+    title text not null,
     created_by bigint,
     created_at timestamptz not null default now()
 );

@@ -44,8 +44,8 @@ public class Mailings {
 		Briefing b = bulletins.briefingById(briefingId).orElseThrow(() -> new NotFound("briefing " + briefingId));
 		long id;
 		try {
-			id = jdbc.sql("insert into mailing (alliance_id, briefing_id, created_by) values (?, ?, ?) returning id")
-				.params(b.allianceId(), b.id(), createdBy)
+			id = jdbc.sql("insert into mailing (alliance_id, briefing_id, issue_number, title, created_by) values (?, ?, ?, ?, ?) returning id")
+				.params(b.allianceId(), b.id(), b.issueNumber(), b.title(), createdBy)
 				.query(Long.class)
 				.single();
 		}
@@ -78,7 +78,7 @@ public class Mailings {
 	}
 
 	public Mailing get(long id) {
-		return jdbc.sql(SELECT + " where m.id = ? group by m.id, b.issue_number, b.title")
+		return jdbc.sql(SELECT + " where m.id = ? group by m.id")
 			.param(id)
 			.query(Mailings::mailing)
 			.optional()
@@ -87,17 +87,17 @@ public class Mailings {
 
 	/** The mailings of an alliance, newest first. */
 	public List<Mailing> ofAlliance(long allianceId) {
-		return jdbc.sql(SELECT + " where m.alliance_id = ? group by m.id, b.issue_number, b.title order by m.id desc limit 200")
+		return jdbc.sql(SELECT + " where m.alliance_id = ? group by m.id order by m.id desc limit 200")
 			.param(allianceId)
 			.query(Mailings::mailing)
 			.list();
 	}
 
 	private static final String SELECT = """
-			select m.id, m.alliance_id, m.briefing_id, b.issue_number, b.title, m.created_at, count(o.id),
+			select m.id, m.alliance_id, m.briefing_id, m.issue_number, m.title, m.created_at, count(o.id),
 			count(o.id) filter (where o.status = 'SENT'), count(o.id) filter (where o.status = 'FAILED'),
 			count(o.id) filter (where o.status = 'PENDING')
-			from mailing m join briefing b on b.id = m.briefing_id left join mailing_outbox o on o.mailing_id = m.id""";
+			from mailing m left join mailing_outbox o on o.mailing_id = m.id""";
 
 	private static Mailing mailing(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
 		return new Mailing(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
