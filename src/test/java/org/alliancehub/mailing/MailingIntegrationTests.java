@@ -188,6 +188,51 @@ class MailingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void askingTooOftenFromOneClientAddressIsRefusedWith429() throws Exception {
+		Fixture f = alliance();
+		String from = "127.0.0." + (10 + new java.util.Random().nextInt(200));
+		int refused = 0;
+		int accepted = 0;
+		String retryAfter = null;
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String body = "{\"email\":\"flood" + i + UUID.randomUUID().toString().substring(0, 6) + "@example.net\"}";
+			String answer = raw(from, "POST", "/api/v1/alliances/" + f.slug() + "/subscriptions", body);
+			int status = Integer.parseInt(answer.substring(9, 12));
+			statuses.add(status);
+			if (status == 202) {
+				accepted++;
+			}
+			else if (status == 429) {
+				refused++;
+				retryAfter = answer;
+			}
+		}
+		assertThat(statuses.subList(0, 30)).as("the first 30 are let through").containsOnly(202);
+		assertThat(refused).as("then one every 2 s at most: " + statuses).isGreaterThan(5);
+		assertThat(accepted + refused).isEqualTo(40);
+		assertThat(retryAfter).containsIgnoringCase("Retry-After:");
+		// another client address is not held back
+		assertThat(client().post("/api/v1/alliances/" + f.slug() + "/subscriptions",
+				Map.of("email", "calm" + UUID.randomUUID().toString().substring(0, 6) + "@example.net")).status()).isEqualTo(202);
+	}
+
+	/** Plain HTTP/1.1 from a chosen loopback address: a client of its own for the per-address throttle. */
+	private String raw(String from, String method, String path, String body) throws Exception {
+		byte[] content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n";
+		try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+				java.net.InetAddress.getByName(from), 0)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().write(content);
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void everyInvalidFieldIsNamed() {
 		Fixture f = alliance();
 		var empty = client().post("/api/v1/alliances/" + f.slug() + "/subscriptions", Map.of());
