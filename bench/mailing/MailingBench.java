@@ -94,9 +94,14 @@ public class MailingBench {
 					progress.get("total").asLong(), progress.get("sent").asLong(), progress.get("failed").asLong());
 
 			Map<String, Integer> perAddress = new HashMap<>();
+			Map<String, java.util.Set<String>> idsPerAddress = new HashMap<>();
 			for (MimeMessage m : smtp.getReceivedMessages()) {
-				perAddress.merge(m.getRecipients(Message.RecipientType.TO)[0].toString(), 1, Integer::sum);
+				String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+				perAddress.merge(to, 1, Integer::sum);
+				idsPerAddress.computeIfAbsent(to, k -> new java.util.HashSet<>()).add(m.getMessageID());
 			}
+			System.out.printf("addresses with more than one distinct Message-ID (duplicates a receiver cannot recognise): %d%n",
+					idsPerAddress.values().stream().filter(ids -> ids.size() > 1).count());
 			long twice = perAddress.values().stream().filter(n -> n > 1).count();
 			long missing = subscribers - perAddress.size();
 			System.out.printf("addresses reached: %d of %d; received twice: %d; never: %d%n", perAddress.size(),
