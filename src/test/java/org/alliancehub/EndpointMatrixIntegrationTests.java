@@ -134,6 +134,11 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("GET /api/v1/alliances/{slug}/briefings", EVERYONE);
 		rule("GET /api/v1/alliances/{slug}/briefings/{issue}", EVERYONE);
 		rule("POST /api/v1/alliances/{slug}/briefings", B_MANAGERS);
+		rule("POST /api/v1/alliances/{slug}/subscriptions", EVERYONE); // double opt-in: only a confirmation mail
+		rule("POST /api/v1/briefings/{id}/mailings", B_MANAGERS); // mailed in the set-up already: 409 for them
+		rule("GET /api/v1/mailings/{id}", B_MANAGERS);
+		rule("PUT /api/v1/briefings/{id}/contents", B_MANAGERS);
+		rule("GET /api/v1/briefings/{id}.pdf", EVERYONE); // briefings are public
 		rule("GET /api/v1/alliances/{slug}/links", EVERYONE);
 		rule("POST /api/v1/alliances/{slug}/links", B_MANAGERS);
 		rule("DELETE /api/v1/links/{id}", B_MANAGERS);
@@ -430,8 +435,11 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				List.of("矩阵甲词" + secret, "矩阵乙词" + secret))), "synonym group");
 		made(null, secB.post("/api/v1/alliances/" + slugB + "/events", Map.of("title", "展会", "startsOn", "2026-06-15")), "event");
 		briefingIssue = 7;
-		made(null, secB.post("/api/v1/alliances/" + slugB + "/briefings", Map.of("issueNumber", briefingIssue, "title", "简报",
+		made("briefing", secB.post("/api/v1/alliances/" + slugB + "/briefings", Map.of("issueNumber", briefingIssue, "title", "简报",
 				"publishedOn", "2026-03-01", "body", "<p>简报</p>")), "briefing");
+		if (ids.containsKey("briefing")) {
+			made("mailing", secB.post("/api/v1/briefings/" + ids.get("briefing") + "/mailings", Map.of()), "mailing");
+		}
 		// an invitation of B's member to a third alliance C (its answer does not touch A or B)
 		String slugC = "mx-c-" + UUID.randomUUID().toString().substring(0, 6);
 		expect(201, admin.post("/api/v1/alliances", Map.of("slug", slugC, "name", "矩阵丙联盟" + slugC)), "alliance C");
@@ -578,6 +586,10 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		samples.put("PATCH /api/v1/articles/{id}", () -> Map.of("title", "篡改"));
 		samples.put("POST /api/v1/alliances/{slug}/briefings", () -> Map.of("issueNumber", ++briefingIssue, "title", "简报",
 				"publishedOn", "2026-03-01", "body", "<p>简报</p>"));
+		samples.put("PUT /api/v1/briefings/{id}/contents", () -> Map.of("editorNote", "编者按",
+				"items", List.of(Map.of("articleId", ids.getOrDefault("publicArticle", 0L), "note", "按语"))));
+		samples.put("POST /api/v1/alliances/{slug}/subscriptions", () -> Map.of("email",
+				"mx" + UUID.randomUUID().toString().substring(0, 8) + "@example.net"));
 		samples.put("POST /api/v1/search/synonyms", () -> Map.of("alliance", slugB, "names",
 				List.of("矩阵丙词" + UUID.randomUUID(), "矩阵丁词" + UUID.randomUUID())));
 		samples.put("POST /api/v1/alliances/{slug}/links", () -> Map.of("name", "链接", "url", "https://example.org/x"));
@@ -910,6 +922,12 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 				}
 				if (path.startsWith("/api/v1/comments/")) {
 					yield id("standardComment");
+				}
+				if (path.startsWith("/api/v1/briefings/")) {
+					yield id("briefing");
+				}
+				if (path.startsWith("/api/v1/mailings/")) {
+					yield id("mailing");
 				}
 				throw new IllegalArgumentException("no object of B for {id}");
 			}

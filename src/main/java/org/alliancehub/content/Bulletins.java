@@ -47,6 +47,63 @@ public class Bulletins {
 			@Size(max = 20_000) @Nullable String description) {
 	}
 
+	/** The articles an issue is compiled from, in order, each with the editor's note; and the issue's own note. */
+	public record Compilation(@Size(max = 20_000) @Nullable String editorNote,
+			@NotNull @Size(min = 1, max = 100) List<@NotNull @jakarta.validation.Valid Item> items) {
+
+		public record Item(@NotNull @Positive Long articleId, @Size(max = 5_000) @Nullable String note) {
+		}
+	}
+
+	/**
+	 * Compiles an issue from chosen articles of its own alliance, published and public (the issue is public and
+	 * mailed to people outside the alliance): the editor's note, then each article's title, note and text in the
+	 * order given. The compiled page becomes the issue's body.
+	 */
+	@Transactional
+	public Briefing compile(long briefingId, Compilation c) {
+		Briefing b = briefingById(briefingId).orElseThrow(() -> new NotFound("briefing " + briefingId));
+		StringBuilder html = new StringBuilder();
+		if (c.editorNote() != null && !c.editorNote().isBlank()) {
+			html.append("<section class=\"editor-note\"><p>").append(escape(c.editorNote().strip())).append("</p></section>");
+		}
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		jdbc.sql("delete from briefing_article where briefing_id = ?").param(briefingId).update();
+		for (int i = 0; i < c.items().size(); i++) {
+			Compilation.Item item = c.items().get(i);
+			String field = "items[" + i + "].articleId";
+			if (!seen.add(item.articleId())) {
+				throw Invalid.field(field, "chosen twice");
+			}
+			var article = jdbc.sql("select title, body, status, visibility from article where id = ? and alliance_id = ?")
+				.params(item.articleId(), b.allianceId())
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+				.optional()
+				.orElseThrow(() -> Invalid.field(field, "no article of this alliance"));
+			if (!"PUBLISHED".equals(article[2]) || !"PUBLIC".equals(article[3])) {
+				throw Invalid.field(field, "must be published and public");
+			}
+			jdbc.sql("insert into briefing_article (briefing_id, article_id, position, note) values (?, ?, ?, ?)")
+				.params(briefingId, item.articleId(), i + 1, item.note())
+				.update();
+			html.append("<article><h2>").append(escape(article[0])).append("</h2>");
+			if (item.note() != null && !item.note().isBlank()) {
+				html.append("<p class=\"note\"><em>").append(escape(item.note().strip())).append("</em></p>");
+			}
+			html.append(article[1]).append("</article>");
+		}
+		jdbc.sql("update briefing set body = ?, editor_note = ?, version = version + 1 where id = ?")
+			.params(Html.sanitize(html.toString()), c.editorNote(), briefingId)
+			.update();
+		events.publishEvent(new ContentChanged("briefing", briefingId, b.allianceId(),
+				"compiled briefing no. " + b.issueNumber() + " from " + c.items().size() + " articles"));
+		return briefingById(briefingId).orElseThrow();
+	}
+
+	private static String escape(String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
 	private static final String BRIEFING = "select id, alliance_id, issue_number, title, published_on, body, version from briefing";
 
 	private static final String EVENT = "select id, alliance_id, title, starts_on, ends_on, location, description from event";

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared", "web" })
+@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared", "survey", "web" })
 @NullMarked
 package org.alliancehub.content;
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,9 +30,38 @@ class BulletinApi {
 
 	private final Bulletins bulletins;
 
-	BulletinApi(Alliances alliances, Bulletins bulletins) {
+	private final org.alliancehub.content.internal.BriefingPdf pdf;
+
+	private final org.springframework.context.MessageSource messages;
+
+	BulletinApi(Alliances alliances, Bulletins bulletins, org.alliancehub.content.internal.BriefingPdf pdf,
+			org.springframework.context.MessageSource messages) {
 		this.alliances = alliances;
 		this.bulletins = bulletins;
+		this.pdf = pdf;
+		this.messages = messages;
+	}
+
+	@PutMapping("/api/v1/briefings/{id}/contents")
+	@PreAuthorize("@access.canManage('briefing', #id)")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Compile the issue from chosen articles of its alliance "
+			+ "(order, an editor's note per issue and per article) into its page")
+	Briefing compile(@PathVariable long id, @Valid @RequestBody Bulletins.Compilation compilation) {
+		return bulletins.compile(id, compilation);
+	}
+
+	@GetMapping("/api/v1/briefings/{id}.pdf")
+	@PreAuthorize("@access.canRead('briefing', #id)")
+	@io.swagger.v3.oas.annotations.Operation(summary = "The issue as a PDF, typeset in Chinese")
+	ResponseEntity<byte[]> pdf(@PathVariable long id) {
+		Briefing b = bulletins.briefingById(id).orElseThrow(() -> new org.alliancehub.shared.NotFound("briefing " + id));
+		Alliance a = alliances.get(b.allianceId());
+		String label = messages.getMessage("briefing.issue", new Object[] { b.issueNumber() },
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "attachment; filename=\"briefing-" + a.slug() + "-" + b.issueNumber() + ".pdf\"")
+			.body(pdf.render(a, b, label));
 	}
 
 	@PreAuthorize("permitAll()")

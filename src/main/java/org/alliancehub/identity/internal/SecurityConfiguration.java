@@ -81,8 +81,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				// a group standard's public comment period: anyone comments, signed in or not; anyone verifies an
-				// uploaded certificate (both rate-limited where they are served)
-				.requestMatchers(HttpMethod.POST, "/api/v1/standards/*/comments", "/api/v1/certificates/verify")
+				// uploaded certificate; visitors ask for briefings by e-mail (double opt-in) (each rate-limited where served)
+				.requestMatchers(HttpMethod.POST, "/api/v1/standards/*/comments", "/api/v1/certificates/verify",
+						"/api/v1/alliances/*/subscriptions")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/**")
 				.authenticated()
@@ -104,9 +105,9 @@ class SecurityConfiguration {
 			.frameOptions(f -> f.deny())
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.addFilterAfter(new CurrentUserFilter(users), SecurityContextHolderFilter.class)
-			// The one-click unsubscribe of the match digest (RFC 8058) comes from a mail program without a session:
-			// the signed token in its path is its whole authority, which a forged request cannot know.
-			.csrf(c -> c.ignoringRequestMatchers("/match-digest/unsubscribe/*"))
+			// one-click unsubscribe (RFC 8058) of the match digest and of the briefings: the mail program posts without
+			// a session or CSRF token; the signed token in the address is the proof, and all it can do is unsubscribe
+			.csrf(c -> c.ignoringRequestMatchers("/match-digest/unsubscribe/*", "/a/*/unsubscribe/*"))
 			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(f -> f.loginPage("/login")
 				.defaultSuccessUrl("/admin/", false)

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * packages (fonts-wqy-zenhei first). PDF needs the glyphs embedded; without such a font Chinese would come
  * out as empty boxes, so the report refuses with a clear message instead.
  */
-final class ReportFont {
+public final class ReportFont {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportFont.class);
 
@@ -33,7 +33,7 @@ final class ReportFont {
 	private ReportFont() {
 	}
 
-	static File find() {
+	public static File find() {
 		String configured = System.getProperty("alliancehub.report-font");
 		if (configured != null && new File(configured).isFile()) {
 			return new File(configured);
@@ -49,7 +49,7 @@ final class ReportFont {
 	}
 
 	/** The font for the PDF: the first face of a collection, embedded as a subset. */
-	static PDType0Font forPdf(PDDocument doc, File file) throws IOException {
+	public static PDType0Font forPdf(PDDocument doc, File file) throws IOException {
 		if (file.getName().endsWith(".ttc")) {
 			TrueTypeFont[] first = { null };
 			// the collection is kept open with the document: PDFBox reads the glyphs when it subsets at save

@@ -214,6 +214,10 @@ public class PageCache extends OncePerRequestFilter {
 				|| path.startsWith("/actuator") || path.startsWith("/files/")) {
 			return false;
 		}
+		// one-off links carrying a token (a confirmation works once, an unsubscribe page names an address)
+		if (path.contains("/subscriptions/confirm/") || path.contains("/unsubscribe/")) {
+			return false;
+		}
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
 			for (Cookie c : cookies) {

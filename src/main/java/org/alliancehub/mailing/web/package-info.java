@@ -1,0 +1,3 @@
+/** The mailing API, the subscribe, confirm and unsubscribe pages and the back office's mailings. */
+@org.jspecify.annotations.NullMarked
+package org.alliancehub.mailing.web;
