@@ -83,9 +83,12 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoCertificates certificates;
 
+	private final DemoStandards standards;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
-			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates) {
+			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates, DemoStandards standards) {
+		this.standards = standards;
 		this.certificates = certificates;
 		this.collaboration = collaboration;
 		this.transfer = transfer;
@@ -240,6 +243,7 @@ class DemoContent implements ApplicationRunner {
 		}
 		collaboration.load(bySlug);
 		transfer.load();
+		standards.load();
 		certificates.load();
 	}
 
