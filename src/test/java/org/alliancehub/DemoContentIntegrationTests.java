@@ -45,4 +45,19 @@ class DemoContentIntegrationTests extends IntegrationTest {
 		String page = client().get(hit.get("url").asString()).body();
 		assertThat(page).contains("会议审议通过了《2023年联盟协发网开展活动服务经费来源方案》", "17家理事单位");
 	}
+
+	@Test
+	void theSlurryPumpAllianceHasAPublishedDemoStandardThatThePumpMakersCertificateAttestsTo() {
+		JsonNode register = client().get("/api/v1/alliances/hebei-zhajiangbeng/standards?stage=PUBLISHED").json();
+		JsonNode line = register.get("items").valueStream()
+			.filter(s -> "T/HBZJB 001—2024".equals(s.get("number").asString(""))).findFirst().orElseThrow();
+		long id = line.get("id").asLong();
+		JsonNode standard = client().get("/api/v1/standards/" + id).json();
+		assertThat(standard.get("demo").asBoolean()).isTrue();
+		assertThat(standard.get("history").get(0).get("event").asString()).isEqualTo("recorded-published");
+		String page = client().get("/a/hebei-zhajiangbeng/standards/" + id).body();
+		assertThat(page).contains("id=\"related\"", "href=\"/certificates/HBZB-DEMO-PC-2025-001\"");
+		assertThat(client().get("/certificates/HBZB-DEMO-PC-2025-001").body())
+			.contains("id=\"standard-link\" href=\"/a/hebei-zhajiangbeng/standards/" + id + "\"");
+	}
 }

@@ -240,6 +240,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		// standards: a public proposal of B (everything of a group standard is public; a comment's contact is the
 		// secretariat's only); no comment exists in the set-up, so the disposition is called on an unknown comment
 		rule("POST /api/v1/alliances/{slug}/standards", B_MANAGERS);
+		rule("POST /api/v1/alliances/{slug}/standards/published", B_MANAGERS);
 		rule("GET /api/v1/alliances/{slug}/standards", EVERYONE);
 		rule("GET /api/v1/standards/{id}", EVERYONE);
 		rule("POST /api/v1/standards/{id}/motions", B_MANAGERS);
@@ -485,6 +486,9 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		ids.put("standardComment", 0L);
 		samples.put("POST /api/v1/alliances/{slug}/standards", () -> Map.of("title", "新标准", "scope", "范围", "reasons", "理由",
 				"proposingOrganizationIds", List.of(orgB)));
+		samples.put("POST /api/v1/alliances/{slug}/standards/published", () -> Map.of("number",
+				"T/M" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT) + " 001-2020",
+				"title", "已发布标准", "scope", "范围", "issuedOn", "2020-03-01", "effectiveOn", "2020-04-01"));
 		samples.put("POST /api/v1/standards/{id}/stage", () -> Map.of("stage", "WITHDRAWN", "reason", "矩阵"));
 		samples.put("POST /api/v1/standards/{id}/drafting-group", () -> Map.of("expertName", "专家"));
 		samples.put("POST /api/v1/standards/{id}/comments", () -> Map.of("clause", "1", "text", "意见", "name", "张",

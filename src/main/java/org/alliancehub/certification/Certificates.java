@@ -273,6 +273,15 @@ public class Certificates {
 			.toList();
 	}
 
+	/**
+	 * The certificates attesting conformity to the standard with this number (a hyphen taken for the dash, as the
+	 * standards do), in the order they were issued, with their status today.
+	 */
+	public List<CertificateSummary> attesting(String standardNumber) {
+		return summaries("where replace(c.standard_number, '-', '—') = ? order by c.issued_on, c.number",
+				List.of(standardNumber.strip().replace('-', '—')));
+	}
+
 	/** An alliance's certificates, newest first. */
 	public PageResult<CertificateSummary> register(String slug, Paging paging) {
 		Alliance a = alliances.get(slug);

@@ -5,7 +5,7 @@
  * of the verification address and the signed content embedded, public verification by number or by an uploaded
  * PDF, and reminders before expiry.
  */
-@ApplicationModule(allowedDependencies = { "identity", "membership", "network", "platform", "shared", "web" })
+@ApplicationModule(allowedDependencies = { "identity", "membership", "network", "platform", "shared", "standards", "web" })
 @NullMarked
 package org.alliancehub.certification;
 

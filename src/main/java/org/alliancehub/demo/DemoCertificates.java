@@ -55,7 +55,7 @@ class DemoCertificates {
 		SignedIn.as(users, ALLIANCE, () -> {
 			issue("HBZB-DEMO-MC-2017-001", "MEMBERSHIP", holder.id(), null, "国家环保装备产业技术创新战略联盟成员单位", null,
 					"联盟成员单位（2017年11月28日联盟在辽宁营口成立时加入）", "2017-11-28", "2027-11-27");
-			issue("HBZB-DEMO-PC-2025-001", "PRODUCT_CERTIFICATION", holder.id(), "螺杆泵", "螺杆泵产品认证", "GB/T 10886-2002",
+			issue("HBZB-DEMO-PC-2025-001", "PRODUCT_CERTIFICATION", holder.id(), "螺杆泵", "螺杆泵产品认证", DemoStandards.PUBLISHED,
 					"螺杆泵的设计、生产；输送高黏度或含固体颗粒液体的工况", "2025-03-18", "2028-03-17");
 			issue("HBZB-DEMO-PC-2025-002", "PRODUCT_CERTIFICATION", holder.id(), "计量泵", "计量泵产品认证", "GB/T 7782-2008",
 					"水处理加药用计量泵的设计、生产", "2025-03-18", "2028-03-17");

@@ -85,10 +85,13 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoFunding funding;
 
+	private final DemoStandards standards;
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
 			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates,
-			DemoFunding funding) {
+			DemoFunding funding, DemoStandards standards) {
+		this.standards = standards;
 		this.certificates = certificates;
 		this.funding = funding;
 		this.collaboration = collaboration;
@@ -244,6 +247,7 @@ class DemoContent implements ApplicationRunner {
 		}
 		collaboration.load(bySlug);
 		transfer.load();
+		standards.load();
 		certificates.load();
 		funding.load(bySlug);
 	}

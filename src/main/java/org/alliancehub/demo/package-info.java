@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "certification", "collaboration", "content", "funding", "governance", "identity", "membership", "network", "platform", "shared", "survey", "transfer" })
+@ApplicationModule(allowedDependencies = { "certification", "collaboration", "content", "funding", "governance", "identity", "membership", "network", "platform", "shared", "standards", "survey", "transfer" })
 @NullMarked
 package org.alliancehub.demo;
 

@@ -34,6 +34,21 @@ public class Standards {
 		return workflow.ofProject(projectId).stream().map(Standards::ref).toList();
 	}
 
+	/**
+	 * Records a standard the alliance published before the platform (as {@code POST /api/v1/alliances/{slug}/standards/published}
+	 * does, with the caller's rights): dates as YYYY-MM-DD.
+	 */
+	public StandardRef recordPublished(String slug, String number, String title, String scope, String issuedOn,
+			String effectiveOn) {
+		long id = workflow.recordPublished(slug, new Workflow.PublishedStandard(number, title, scope, null, issuedOn, effectiveOn)).id();
+		return byId(id).orElseThrow();
+	}
+
+	/** Marks a standard as invented for the demo (its page says so). */
+	public void markDemo(long id) {
+		workflow.markDemo(id);
+	}
+
 	private static StandardRef ref(StandardLine l) {
 		return new StandardRef(l.id(), l.alliance(), l.number(), l.title(), l.stage());
 	}

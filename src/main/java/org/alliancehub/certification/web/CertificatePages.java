@@ -13,6 +13,7 @@ import org.alliancehub.certification.internal.CertificatePdf;
 import org.alliancehub.certification.internal.PublicReads;
 import org.alliancehub.membership.Organizations;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.standards.Standards;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -40,7 +41,10 @@ class CertificatePages {
 
 	private final PublicReads reads;
 
-	CertificatePages(Certificates certificates, Organizations organizations, PublicReads reads) {
+	private final Standards standards;
+
+	CertificatePages(Certificates certificates, Organizations organizations, PublicReads reads, Standards standards) {
+		this.standards = standards;
 		this.certificates = certificates;
 		this.organizations = organizations;
 		this.reads = reads;
@@ -98,6 +102,8 @@ class CertificatePages {
 			}
 		}
 		model.addAttribute("c", c);
+		// a standard of the platform is linked; a national one (GB/T …) is only named
+		model.addAttribute("standard", c.standardNumber() == null ? null : standards.byNumber(c.standardNumber()).orElse(null));
 		model.addAttribute("asked", day != null);
 		model.addAttribute("previous", at > 0 ? siblings.get(at - 1) : null);
 		model.addAttribute("next", at >= 0 && at + 1 < siblings.size() ? siblings.get(at + 1) : null);

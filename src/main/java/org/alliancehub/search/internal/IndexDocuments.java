@@ -30,6 +30,7 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.shared.Html;
 import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.standards.StandardFindables;
 import org.alliancehub.transfer.TransferFindables;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -100,8 +101,12 @@ class IndexDocuments {
 
 	private final TransferFindables transfers;
 
+	private final StandardFindables standards;
+
 	IndexDocuments(Articles articles, Bulletins bulletins, Organizations organizations, Memberships memberships,
-			Alliances alliances, Minutes minutes, Findables findables, TransferFindables transfers) {
+			Alliances alliances, Minutes minutes, Findables findables, TransferFindables transfers,
+			StandardFindables standards) {
+		this.standards = standards;
 		this.findables = findables;
 		this.transfers = transfers;
 		this.minutes = minutes;
@@ -131,6 +136,7 @@ class IndexDocuments {
 				case PROJECT, AGREEMENT, BASE, RESOURCE ->
 					findables.find(Findable.Kind.valueOf(type.name()), id).map(this::collaboration);
 				case DEMAND, ACHIEVEMENT -> transfers.find(TransferFindables.Kind.valueOf(type.name()), id).map(this::transfer);
+				case STANDARD -> standards.find(id).map(this::standard);
 			};
 		}
 		catch (NotFound e) {
@@ -207,6 +213,12 @@ class IndexDocuments {
 			d.add(new StringField(READER_ORGANIZATION, String.valueOf(f.organizationId()), Field.Store.NO));
 		}
 		return d;
+	}
+
+	/** A group standard of an alliance: every standard is public. */
+	Document standard(StandardFindables.Findable f) {
+		return findable(DocumentType.STANDARD, f.id(), f.allianceId(), List.of(f.allianceId()), f.title(), f.body(),
+				f.keywords(), false, f.date(), f.url());
 	}
 
 	private Document findable(DocumentType type, long id, long owner, List<Long> alliancesIn, String title, String body,
@@ -399,7 +411,24 @@ class IndexDocuments {
 				after = ids.get(ids.size() - 1);
 			}
 		}
+		after = 0;
+		List<Long> standardIds;
+		while (!(standardIds = standards.idsAfter(after, 500)).isEmpty()) {
+			for (long id : standardIds) {
+				Optional<StandardFindables.Findable> f = standards.find(id);
+				if (f.isPresent()) {
+					sink.accept(key(DocumentType.STANDARD, id), standard(f.get()));
+				}
+				progress.accept(++done);
+			}
+			after = standardIds.get(standardIds.size() - 1);
+		}
 		return done;
+	}
+
+	/** How many standards the database holds. */
+	long standards() {
+		return standards.count();
 	}
 
 	/** How many demands and achievements the database holds. */
@@ -409,6 +438,6 @@ class IndexDocuments {
 
 	long estimate() {
 		return articles.count() + bulletins.count() + organizations.count() + minutes.countPublished() + findables.count()
-				+ transfers.count();
+				+ transfers.count() + standards.count();
 	}
 }

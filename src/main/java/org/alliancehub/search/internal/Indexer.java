@@ -19,6 +19,8 @@ import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Reindexing;
 import org.alliancehub.search.SearchIndexing;
 import org.alliancehub.transfer.TransferEvents;
+import org.alliancehub.standards.StandardFindables;
+import org.alliancehub.standards.StandardsEvents;
 import org.alliancehub.transfer.TransferFindables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +125,12 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 			.ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
+	/** A standard was proposed, moved on or published: its subject names which. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(StandardsEvents.StandardChanged e) {
+		StandardFindables.ref(e.subject()).ifPresent(id -> refresh(IndexDocuments.key(DocumentType.STANDARD, id)));
+	}
+
 	private void refresh(String key) {
 		index.write(key, documents.load(key).orElse(null));
 	}
@@ -137,7 +145,7 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		// An index written with an older analysis (before bodies were segmented into words, before 醯 was folded)
 		// does not meet the questions of today's: it is rebuilt, and searches use it until the new one is ready.
 		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
-				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers();
+				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers() || lacksStandards();
 	}
 
 	/** An index written before demands and achievements were indexed, over a database that holds some. */
@@ -154,6 +162,20 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 			}
 		});
 		return indexed == 0 && documents.transfers() > 0;
+	}
+
+	/** An index written before standards were indexed, over a database that holds some. */
+	private boolean lacksStandards() {
+		int indexed = index.search(searcher -> {
+			try {
+				return searcher.count(new org.apache.lucene.search.TermQuery(
+						new org.apache.lucene.index.Term(IndexDocuments.TYPE, DocumentType.STANDARD.name())));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		return indexed == 0 && documents.standards() > 0;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -614,6 +614,100 @@ public class Workflow {
 		return view(id);
 	}
 
+	/**
+	 * A standard the alliance published before it used the platform, recorded as it stands: every field as text so
+	 * that each invalid one is named; {@code reasons} optional.
+	 */
+	public record PublishedStandard(@Nullable String number, @Nullable String title, @Nullable String scope,
+			@Nullable String reasons, @Nullable String issuedOn, @Nullable String effectiveOn) {
+	}
+
+	/**
+	 * Records a standard published before the platform directly as PUBLISHED (it never ran through the workflow
+	 * here, and its history says so and who recorded it). Issued today or earlier; the number unique (409).
+	 */
+	@Transactional
+	public StandardView recordPublished(String slug, PublishedStandard p) {
+		Alliance a = alliances.get(slug);
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		String number = p.number() == null ? "" : p.number().strip().replace('-', '—');
+		var m = NUMBER.matcher(number);
+		if (!m.matches()) {
+			errors.add(new Invalid.FieldError("number", "a group standard's number like T/CGMA 001—2026"));
+		}
+		String title = required(p.title(), "title", 300, errors);
+		String scope = required(p.scope(), "scope", 20_000, errors);
+		String reasons = p.reasons() == null ? "" : p.reasons().strip();
+		if (reasons.length() > 20_000) {
+			errors.add(new Invalid.FieldError("reasons", "at most 20000 characters"));
+		}
+		LocalDate issuedOn = day(p.issuedOn(), "issuedOn", errors);
+		LocalDate effectiveOn = day(p.effectiveOn(), "effectiveOn", errors);
+		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		if (issuedOn != null && issuedOn.isAfter(today)) {
+			errors.add(new Invalid.FieldError("issuedOn", "today or earlier: a standard published before the platform"));
+		}
+		if (issuedOn != null && m.matches() && Integer.parseInt(m.group(1)) != issuedOn.getYear()) {
+			errors.add(new Invalid.FieldError("number", "the year must be the year of issue"));
+		}
+		if (issuedOn != null && effectiveOn != null && effectiveOn.isBefore(issuedOn)) {
+			errors.add(new Invalid.FieldError("effectiveOn", "not before issuedOn"));
+		}
+		if (!errors.isEmpty() || title == null || scope == null || issuedOn == null || effectiveOn == null) {
+			throw new Invalid(errors);
+		}
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into standards_standard (alliance_id, title, scope, reasons, stage, number, issued_on, effective_on)
+					values (?, ?, ?, ?, 'PUBLISHED', ?, ?, ?) returning id""")
+				.params(a.id(), title, scope, reasons, number, issuedOn, effectiveOn)
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("the number " + number + " is taken");
+		}
+		trail(id, null, StandardStage.PUBLISHED, "recorded-published",
+				"published " + issuedOn + " before the platform; recorded, not run through the workflow here");
+		changed("standard.recorded-published", id);
+		return view(id);
+	}
+
+	/** The same with the final PDF, in one transaction: a file refused records nothing. */
+	@Transactional
+	public StandardView recordPublished(String slug, PublishedStandard p, String filename, long size, InputStream content) {
+		StandardView s = recordPublished(slug, p);
+		return uploadFinal(s.id(), filename, size, content);
+	}
+
+	private static @Nullable String required(@Nullable String value, String field, int max, List<Invalid.FieldError> errors) {
+		if (value == null || value.isBlank()) {
+			errors.add(new Invalid.FieldError(field, "required"));
+			return null;
+		}
+		if (value.strip().length() > max) {
+			errors.add(new Invalid.FieldError(field, "at most " + max + " characters"));
+			return null;
+		}
+		return value.strip();
+	}
+
+	private static @Nullable LocalDate day(@Nullable String value, String field, List<Invalid.FieldError> errors) {
+		try {
+			LocalDate d = LocalDate.parse(value == null ? "" : value.strip());
+			if (d.getYear() < 1900 || d.getYear() > 2200) {
+				errors.add(new Invalid.FieldError(field, "a date between 1900 and 2200"));
+				return null;
+			}
+			return d;
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			errors.add(new Invalid.FieldError(field, "a date (YYYY-MM-DD)"));
+			return null;
+		}
+	}
+
 	/** Marks a standard as demo content (invented for the demo, not from a seed). */
 	@Transactional
 	public void markDemo(long id) {

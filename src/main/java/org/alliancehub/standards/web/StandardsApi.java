@@ -58,6 +58,14 @@ class StandardsApi {
 		return ResponseEntity.created(URI.create("/api/v1/standards/" + s.id())).body(s);
 	}
 
+	@PostMapping("/api/v1/alliances/{slug}/standards/published")
+	@PreAuthorize("@access.canManage(#slug)")
+	@Operation(summary = "Record a standard the alliance published before the platform (number, title, scope, issuedOn, effectiveOn; reasons optional) as PUBLISHED; the final PDF goes to /document; 409 for a number taken")
+	ResponseEntity<StandardView> recordPublished(@PathVariable String slug, @RequestBody Workflow.PublishedStandard body) {
+		StandardView s = workflow.recordPublished(slug, body);
+		return ResponseEntity.created(URI.create("/api/v1/standards/" + s.id())).body(s);
+	}
+
 	@GetMapping("/api/v1/alliances/{slug}/standards")
 	@PreAuthorize("permitAll()")
 	@Operation(summary = "The alliance's register of standards with their stages (the network's: every alliance's)")

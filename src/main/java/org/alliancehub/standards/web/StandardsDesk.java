@@ -85,6 +85,31 @@ class StandardsDesk {
 		return "redirect:/admin/a/" + site.slug() + "/standards";
 	}
 
+	/** Records a standard the alliance published before the platform, with its final PDF if one is given. */
+	@PostMapping("/admin/a/{slug}/standards/published")
+	@PreAuthorize("@access.canManage(#site.id())")
+	String recordPublished(Site site, @RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String scope, @RequestParam(defaultValue = "") String reasons,
+			@RequestParam(defaultValue = "") String issuedOn, @RequestParam(defaultValue = "") String effectiveOn,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, RedirectAttributes redirect) {
+		var p = new Workflow.PublishedStandard(number, title, scope, reasons, issuedOn, effectiveOn);
+		try {
+			StandardView s = file == null || file.isEmpty() ? workflow.recordPublished(site.slug(), p)
+					: workflow.recordPublished(site.slug(), p, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+			return "redirect:/admin/a/" + site.slug() + "/standards/" + s.id();
+		}
+		catch (Invalid e) {
+			redirect.addAttribute("error", describe(e));
+		}
+		catch (Conflict | UnsupportedType | TooLarge e) {
+			redirect.addAttribute("error", e.getMessage());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return "redirect:/admin/a/" + site.slug() + "/standards";
+	}
+
 	@GetMapping("/admin/a/{slug}/standards/{id}")
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard', #id)")
 	String standard(Site site, @PathVariable long id, @RequestParam(required = false) @Nullable String error, Model model) {

@@ -15,6 +15,7 @@ import org.alliancehub.standards.StandardStage;
 import org.alliancehub.standards.StandardView;
 import org.alliancehub.standards.internal.CommentThrottle;
 import org.alliancehub.standards.internal.Workflow;
+import org.alliancehub.web.Related;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +46,11 @@ class StandardsPages {
 
 	private final Validator validator;
 
-	StandardsPages(Workflow workflow, CommentThrottle throttle, Projects projects, Access access, Validator validator) {
+	private final Related related;
+
+	StandardsPages(Workflow workflow, CommentThrottle throttle, Projects projects, Access access, Validator validator,
+			Related related) {
+		this.related = related;
 		this.workflow = workflow;
 		this.throttle = throttle;
 		this.projects = projects;
@@ -73,6 +78,7 @@ class StandardsPages {
 		model.addAttribute("projectUrl", p == null ? null : "/a/" + p.alliance() + "/projects/" + p.id());
 		model.addAttribute("error", error);
 		model.addAttribute("commented", commented != null);
+		model.addAttribute("related", related.of("standard", id));
 		return "standards/standard";
 	}
 
