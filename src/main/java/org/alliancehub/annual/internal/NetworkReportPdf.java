@@ -13,6 +13,7 @@ import org.alliancehub.annual.AnnualReports;
 import org.alliancehub.annual.AnnualReports.AnnualReportView;
 import org.alliancehub.annual.AnnualReports.Figure;
 import org.alliancehub.network.Alliances;
+import org.alliancehub.platform.BackgroundJobs;
 import org.alliancehub.survey.Typesetting;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NetworkReportPdf {
-
-	/** How far the making of the report has come. */
-	public interface Progress {
-
-		void step(String stage, int done, int total);
-	}
 
 	private static final int CHARTED = 20;
 
@@ -52,7 +47,7 @@ public class NetworkReportPdf {
 		this.messages = messages;
 	}
 
-	public byte[] render(int year, Locale locale, Progress progress) {
+	public byte[] render(int year, Locale locale, BackgroundJobs.Progress progress) {
 		AnnualReports.NetworkReport r = reports.network(year);
 		int total = r.reports().size() + 3;
 		progress.step("figures", 0, total);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.alliancehub.network.Alliances;
+import org.alliancehub.platform.BackgroundJobs;
 import org.alliancehub.survey.GroupBy;
 import org.alliancehub.survey.Statistics;
 import org.alliancehub.survey.SurveyStatistics;
@@ -33,12 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportRenderer {
 
-	/** How far the making of a report has come. */
-	public interface Progress {
-
-		void step(String stage, int done, int total);
-	}
-
 	private static final int CHARTED_FIELDS = 6;
 
 	private final Statistics statistics;
@@ -53,7 +48,7 @@ public class ReportRenderer {
 		this.messages = messages;
 	}
 
-	public byte[] render(long surveyId, Locale locale, Progress progress) {
+	public byte[] render(long surveyId, Locale locale, BackgroundJobs.Progress progress) {
 		File fontFile = ReportFont.find();
 		int total = 4;
 		progress.step("statistics", 0, total);
