@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.alliancehub.collaboration.Agreements;
 import org.alliancehub.collaboration.Bases;
@@ -25,6 +24,7 @@ import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.Paging;
+import org.alliancehub.web.FormErrors;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -82,14 +82,14 @@ class CollaborationDesk {
 			@RequestParam(defaultValue = "PUBLIC") ProjectVisibility visibility, @RequestParam(defaultValue = "") String summary,
 			RedirectAttributes redirect) {
 		List<Invalid.FieldError> errors = new ArrayList<>();
-		Long lead = number(leadOrganizationId, "leadOrganizationId", errors);
+		Long lead = FormErrors.number(leadOrganizationId, "leadOrganizationId", errors);
 		try {
-			Projects.NewProject p = valid(new Projects.NewProject(title, summary.isBlank() ? null : summary,
+			Projects.NewProject p = FormErrors.valid(validator, new Projects.NewProject(title, summary.isBlank() ? null : summary,
 					field.isBlank() ? null : field, lead, null, null, visibility, null, null), errors);
 			return "redirect:/admin/a/" + site.slug() + "/projects/" + projects.propose(site.slug(), p).id();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 			return "redirect:/admin/a/" + site.slug() + "/collaboration";
 		}
 	}
@@ -127,12 +127,12 @@ class CollaborationDesk {
 				}
 				switch (kind) {
 					case ORGANIZATION -> parties.add(new Agreements.PartyInput(kind,
-							number(value, "parties[" + parties.size() + "].organizationId", errors), null, null));
+							FormErrors.number(value, "parties[" + parties.size() + "].organizationId", errors), null, null));
 					case ALLIANCE -> parties.add(new Agreements.PartyInput(kind, null, value, null));
 					case OUTSIDE_BODY -> parties.add(new Agreements.PartyInput(kind, null, null, value));
 				}
 			}
-			Agreements.NewAgreement a = valid(new Agreements.NewAgreement(title, blank(subject), signed, blank(signedPlace),
+			Agreements.NewAgreement a = FormErrors.valid(validator, new Agreements.NewAgreement(title, blank(subject), signed, blank(signedPlace),
 					blank(outcomes), visibility, parties), errors);
 			agreements.record(site.slug(), a);
 		});
@@ -146,9 +146,9 @@ class CollaborationDesk {
 			@RequestParam(defaultValue = "PLANNED") BaseStatus status, RedirectAttributes redirect) {
 		return onDesk(site, redirect, () -> {
 			List<Invalid.FieldError> errors = new ArrayList<>();
-			Long host = number(hostOrganizationId, "hostOrganizationId", errors);
-			Long agreement = agreementId.isBlank() ? null : number(agreementId, "agreementId", errors);
-			bases.create(site.slug(), valid(new Bases.NewBase(name, host, blank(regionCode), blank(focus), agreement, status),
+			Long host = FormErrors.number(hostOrganizationId, "hostOrganizationId", errors);
+			Long agreement = agreementId.isBlank() ? null : FormErrors.number(agreementId, "agreementId", errors);
+			bases.create(site.slug(), FormErrors.valid(validator, new Bases.NewBase(name, host, blank(regionCode), blank(focus), agreement, status),
 					errors));
 		});
 	}
@@ -163,8 +163,8 @@ class CollaborationDesk {
 			@RequestParam(defaultValue = "PUBLIC") Visibility visibility, RedirectAttributes redirect) {
 		return onDesk(site, redirect, () -> {
 			List<Invalid.FieldError> errors = new ArrayList<>();
-			Long owner = number(organizationId, "organizationId", errors);
-			resources.offer(site.slug(), valid(new SharedResources.NewResource(kind, owner, name, blank(description),
+			Long owner = FormErrors.number(organizationId, "organizationId", errors);
+			resources.offer(site.slug(), FormErrors.valid(validator, new SharedResources.NewResource(kind, owner, name, blank(description),
 					blank(fields), blank(title), blank(location), blank(capabilities), blank(conditions), visibility), errors));
 		});
 	}
@@ -175,7 +175,7 @@ class CollaborationDesk {
 			action.run();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		catch (Conflict | Forbidden e) {
 			redirect.addAttribute("error", e.getMessage());
@@ -223,7 +223,7 @@ class CollaborationDesk {
 			RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> {
 			List<Invalid.FieldError> errors = new ArrayList<>();
-			Long org = number(organizationId, "organizationId", errors);
+			Long org = FormErrors.number(organizationId, "organizationId", errors);
 			if (!errors.isEmpty()) {
 				throw new Invalid(errors);
 			}
@@ -245,7 +245,7 @@ class CollaborationDesk {
 			catch (DateTimeParseException e) {
 				errors.add(new Invalid.FieldError("dueOn", "YYYY-MM-DD"));
 			}
-			return projects.addMilestone(id, valid(new Projects.NewMilestone(workPackage, title, due, MilestoneStatus.PLANNED),
+			return projects.addMilestone(id, FormErrors.valid(validator, new Projects.NewMilestone(workPackage, title, due, MilestoneStatus.PLANNED),
 					errors));
 		});
 	}
@@ -256,7 +256,7 @@ class CollaborationDesk {
 			action.get();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		catch (Conflict | Forbidden e) {
 			redirect.addAttribute("error", e.getMessage());
@@ -271,31 +271,5 @@ class CollaborationDesk {
 			throw new NotFound("project " + id);
 		}
 		return p;
-	}
-
-	private <T> T valid(T value, List<Invalid.FieldError> errors) {
-		for (ConstraintViolation<T> v : validator.validate(value)) {
-			errors.add(new Invalid.FieldError(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		if (!errors.isEmpty()) {
-			throw new Invalid(errors);
-		}
-		return value;
-	}
-
-	private static @Nullable Long number(String value, String field, List<Invalid.FieldError> errors) {
-		try {
-			return Long.parseLong(value.strip());
-		}
-		catch (NumberFormatException e) {
-			errors.add(new Invalid.FieldError(field, "a number"));
-			return null;
-		}
-	}
-
-	/** The fields an invalid form names, for the error line above the form. */
-	static String describe(Invalid e) {
-		return e.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((x, y) -> x + "; " + y)
-			.orElse(e.getMessage());
 	}
 }

@@ -10,6 +10,7 @@ import org.alliancehub.identity.Access;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.web.FormErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -69,7 +70,7 @@ class RequestPages {
 			action.get();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", CollaborationDesk.describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		catch (Conflict | Forbidden e) {
 			redirect.addAttribute("error", e.getMessage());

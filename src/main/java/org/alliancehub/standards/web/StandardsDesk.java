@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Forbidden;
@@ -20,6 +19,7 @@ import org.alliancehub.standards.StandardView;
 import org.alliancehub.standards.StandardView.ReviewConclusion;
 import org.alliancehub.standards.StandardView.CommentDisposition;
 import org.alliancehub.standards.internal.Workflow;
+import org.alliancehub.web.FormErrors;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,18 +69,18 @@ class StandardsDesk {
 			List<Long> proposers = new ArrayList<>();
 			for (String part : proposingOrganizationIds.split("[,，\\s]+")) {
 				if (!part.isBlank()) {
-					Long n = number(part, "proposingOrganizationIds", errors);
+					Long n = FormErrors.number(part, "proposingOrganizationIds", errors);
 					if (n != null) {
 						proposers.add(n);
 					}
 				}
 			}
-			Long project = projectId.isBlank() ? null : number(projectId, "projectId", errors);
-			StandardView s = workflow.propose(site.slug(), valid(new Workflow.NewStandard(title, scope, reasons, proposers, project), errors));
+			Long project = projectId.isBlank() ? null : FormErrors.number(projectId, "projectId", errors);
+			StandardView s = workflow.propose(site.slug(), FormErrors.valid(validator, new Workflow.NewStandard(title, scope, reasons, proposers, project), errors));
 			return "redirect:/admin/a/" + site.slug() + "/standards/" + s.id();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		return "redirect:/admin/a/" + site.slug() + "/standards";
 	}
@@ -99,7 +99,7 @@ class StandardsDesk {
 			return "redirect:/admin/a/" + site.slug() + "/standards/" + s.id();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		catch (Conflict | UnsupportedType | TooLarge e) {
 			redirect.addAttribute("error", e.getMessage());
@@ -125,8 +125,8 @@ class StandardsDesk {
 	String motion(Site site, @PathVariable long id, @RequestParam(defaultValue = "") String motionId, RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> {
 			List<Invalid.FieldError> errors = new ArrayList<>();
-			Long m = number(motionId, "motionId", errors);
-			check(errors);
+			Long m = FormErrors.number(motionId, "motionId", errors);
+			FormErrors.check(errors);
 			workflow.linkMotion(id, m);
 		});
 	}
@@ -135,7 +135,7 @@ class StandardsDesk {
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard', #id)")
 	String stage(Site site, @PathVariable long id, @RequestParam StandardStage stage, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return act(site, id, redirect, () -> workflow.changeStage(id, valid(new Workflow.StageChange(stage, blank(reason)), new ArrayList<>())));
+		return act(site, id, redirect, () -> workflow.changeStage(id, FormErrors.valid(validator, new Workflow.StageChange(stage, blank(reason)), new ArrayList<>())));
 	}
 
 	@PostMapping("/admin/a/{slug}/standards/{id}/drafters")
@@ -145,8 +145,8 @@ class StandardsDesk {
 			RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> {
 			List<Invalid.FieldError> errors = new ArrayList<>();
-			Long org = organizationId.isBlank() ? null : number(organizationId, "organizationId", errors);
-			workflow.addDrafter(id, valid(new Workflow.NewDrafter(org, blank(expertName), blank(affiliation)), errors));
+			Long org = organizationId.isBlank() ? null : FormErrors.number(organizationId, "organizationId", errors);
+			workflow.addDrafter(id, FormErrors.valid(validator, new Workflow.NewDrafter(org, blank(expertName), blank(affiliation)), errors));
 		});
 	}
 
@@ -154,7 +154,7 @@ class StandardsDesk {
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard', #id)")
 	String draft(Site site, @PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-		return act(site, id, redirect, () -> workflow.addDraft(id, valid(new Workflow.NewDraft(text, blank(note)), new ArrayList<>())));
+		return act(site, id, redirect, () -> workflow.addDraft(id, FormErrors.valid(validator, new Workflow.NewDraft(text, blank(note)), new ArrayList<>())));
 	}
 
 	@PostMapping("/admin/a/{slug}/standards/{id}/draft-file")
@@ -179,7 +179,7 @@ class StandardsDesk {
 			List<Invalid.FieldError> errors = new ArrayList<>();
 			LocalDate f = date(from, "from", errors);
 			LocalDate t = date(to, "to", errors);
-			check(errors);
+			FormErrors.check(errors);
 			workflow.openCommentPeriod(id, new Workflow.CommentPeriod(f, t));
 		});
 	}
@@ -192,7 +192,7 @@ class StandardsDesk {
 			if (workflow.standardOfComment(commentId) != id) {
 				throw new NotFound("comment " + commentId);
 			}
-			workflow.dispose(commentId, valid(new Workflow.DispositionInput(disposition, blank(reason)), new ArrayList<>()));
+			workflow.dispose(commentId, FormErrors.valid(validator, new Workflow.DispositionInput(disposition, blank(reason)), new ArrayList<>()));
 		});
 	}
 
@@ -202,7 +202,7 @@ class StandardsDesk {
 			@RequestParam(defaultValue = "") String affiliation, @RequestParam ReviewConclusion conclusion,
 			@RequestParam(defaultValue = "") String opinion, RedirectAttributes redirect) {
 		return act(site, id, redirect, () -> workflow.review(id,
-				valid(new Workflow.NewReview(reviewer, blank(affiliation), conclusion, blank(opinion)), new ArrayList<>())));
+				FormErrors.valid(validator, new Workflow.NewReview(reviewer, blank(affiliation), conclusion, blank(opinion)), new ArrayList<>())));
 	}
 
 	@PostMapping("/admin/a/{slug}/standards/{id}/document")
@@ -227,7 +227,7 @@ class StandardsDesk {
 			List<Invalid.FieldError> errors = new ArrayList<>();
 			LocalDate issued = date(issuedOn, "issuedOn", errors);
 			LocalDate effective = date(effectiveOn, "effectiveOn", errors);
-			workflow.publish(id, valid(new Workflow.StandardPublication(number, issued, effective), errors));
+			workflow.publish(id, FormErrors.valid(validator, new Workflow.StandardPublication(number, issued, effective), errors));
 		});
 	}
 
@@ -237,7 +237,7 @@ class StandardsDesk {
 			action.run();
 		}
 		catch (Invalid e) {
-			redirect.addAttribute("error", describe(e));
+			redirect.addAttribute("error", FormErrors.describe(e));
 		}
 		catch (Conflict | Forbidden | TooLarge | UnsupportedType e) {
 			redirect.addAttribute("error", e.getMessage());
@@ -254,30 +254,6 @@ class StandardsDesk {
 		return s;
 	}
 
-	private <T> T valid(T value, List<Invalid.FieldError> errors) {
-		for (ConstraintViolation<T> v : validator.validate(value)) {
-			errors.add(new Invalid.FieldError(v.getPropertyPath().toString(), v.getMessage()));
-		}
-		check(errors);
-		return value;
-	}
-
-	private static void check(List<Invalid.FieldError> errors) {
-		if (!errors.isEmpty()) {
-			throw new Invalid(errors);
-		}
-	}
-
-	private static @Nullable Long number(String value, String field, List<Invalid.FieldError> errors) {
-		try {
-			return Long.parseLong(value.strip());
-		}
-		catch (NumberFormatException e) {
-			errors.add(new Invalid.FieldError(field, "a number"));
-			return null;
-		}
-	}
-
 	private static @Nullable LocalDate date(String value, String field, List<Invalid.FieldError> errors) {
 		try {
 			return LocalDate.parse(value.strip());
@@ -290,10 +266,5 @@ class StandardsDesk {
 
 	private static @Nullable String blank(String value) {
 		return value.isBlank() ? null : value;
-	}
-
-	/** The fields an invalid form names, for the error line above the form. */
-	static String describe(Invalid e) {
-		return e.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((x, y) -> x + "; " + y).orElse(e.getMessage());
 	}
 }

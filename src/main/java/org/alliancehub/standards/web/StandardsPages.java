@@ -1,7 +1,6 @@
 package org.alliancehub.standards.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.alliancehub.collaboration.ProjectSummary;
 import org.alliancehub.collaboration.Projects;
@@ -15,6 +14,7 @@ import org.alliancehub.standards.StandardStage;
 import org.alliancehub.standards.StandardView;
 import org.alliancehub.standards.internal.CommentThrottle;
 import org.alliancehub.standards.internal.Workflow;
+import org.alliancehub.web.FormErrors;
 import org.alliancehub.web.Related;
 import org.alliancehub.web.Site;
 import org.jspecify.annotations.Nullable;
@@ -101,20 +101,14 @@ class StandardsPages {
 		standardOf(site, id);
 		try {
 			Workflow.NewComment c = new Workflow.NewComment(clause, text, name, organization, contact, website);
-			java.util.List<Invalid.FieldError> errors = new java.util.ArrayList<>();
-			for (ConstraintViolation<Workflow.NewComment> v : validator.validate(c)) {
-				errors.add(new Invalid.FieldError(v.getPropertyPath().toString(), v.getMessage()));
-			}
-			if (!errors.isEmpty()) {
-				throw new Invalid(errors);
-			}
+			FormErrors.valid(validator, c, new java.util.ArrayList<>());
 			throttle.take(request.getRemoteAddr());
 			workflow.comment(id, c);
 			return "redirect:/a/" + site.slug() + "/standards/" + id + "?commented=1#comment-form";
 		}
 		catch (Invalid e) {
 			response.setStatus(400);
-			return standard(site, id, StandardsDesk.describe(e), null, model);
+			return standard(site, id, FormErrors.describe(e), null, model);
 		}
 		catch (Conflict e) {
 			response.setStatus(409);
