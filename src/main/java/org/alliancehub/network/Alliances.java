@@ -150,6 +150,21 @@ public class Alliances {
 	}
 
 	/** The network (联盟协同发展网) this installation serves, if it has been set up. */
+	/**
+	 * The network's id, remembered once found (the network is set up once and never removed), so that asking
+	 * whether someone may manage the network costs nothing on every page.
+	 */
+	public Optional<Long> networkId() {
+		Long id = networkId;
+		if (id == null) {
+			id = jdbc.sql("select id from alliance where kind = 'NETWORK'").query(Long.class).optional().orElse(null);
+			networkId = id;
+		}
+		return Optional.ofNullable(id);
+	}
+
+	private volatile @Nullable Long networkId;
+
 	public Optional<Alliance> network() {
 		return jdbc.sql("select slug from alliance where kind = 'NETWORK'").query(String.class).optional().flatMap(this::find);
 	}

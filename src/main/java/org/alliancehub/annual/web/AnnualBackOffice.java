@@ -3,8 +3,8 @@ package org.alliancehub.annual.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alliancehub.annual.AnnualReports;
 import org.alliancehub.identity.Access;
+import org.alliancehub.network.Alliances;
 import org.alliancehub.web.BackOfficeEntries;
 import org.alliancehub.web.BackOfficeEntry;
 import org.alliancehub.web.Site;
@@ -20,11 +20,11 @@ class AnnualBackOffice implements BackOfficeEntries {
 
 	private final Access access;
 
-	private final AnnualReports reports;
+	private final Alliances alliances;
 
-	AnnualBackOffice(Access access, AnnualReports reports) {
+	AnnualBackOffice(Access access, Alliances alliances) {
 		this.access = access;
-		this.reports = reports;
+		this.alliances = alliances;
 	}
 
 	@Override
@@ -34,7 +34,7 @@ class AnnualBackOffice implements BackOfficeEntries {
 			entries.add(new BackOfficeEntry("annual.title", "/admin/a/" + alliance.slug() + "/annual-reports", 75,
 					"nav-annual-report", false));
 		}
-		if (alliance == null && access.canManage(reports.networkSlug())) {
+		if (alliance == null && alliances.networkId().map(access::canManage).orElse(false)) {
 			entries.add(new BackOfficeEntry("annual.requests", "/admin/annual", 60, "nav-annual-requests", false));
 			entries.add(new BackOfficeEntry("activity.title", "/admin/activity", 61, "nav-activity", false));
 		}
