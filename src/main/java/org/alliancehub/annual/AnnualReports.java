@@ -105,10 +105,6 @@ public class AnnualReports {
 		return alliances.find(slug).filter(a -> !a.isNetwork()).map(Alliance::id).orElseThrow(() -> new NotFound("alliance " + slug));
 	}
 
-	/** The network's own slug, whose secretariat runs the network's year with the administrator. */
-	public String networkSlug() {
-		return alliances.network().map(Alliance::slug).orElse("");
-	}
 
 	// ---- requests
 

@@ -142,7 +142,7 @@ public class FundingPlans {
 
 	/** Whether the caller runs the network (its administrator or secretariat): may draft plans and record payments. */
 	public boolean canPlan() {
-		return alliances.networkId().map(access::canManage).orElse(false);
+		return access.canManageNetwork();
 	}
 
 	private Alliance network() {

@@ -64,6 +64,11 @@ public class Access {
 		return alliances.find(slug).map(a -> canManage(a.id())).orElse(isNetworkAdmin());
 	}
 
+	/** Whether the user runs the network itself: its administrator or the network's own secretariat. */
+	public boolean canManageNetwork() {
+		return isNetworkAdmin() || alliances.networkId().map(this::canManage).orElse(false);
+	}
+
 	public boolean canManage(long allianceId) {
 		return currentUser().map(u -> u.has(Role.NETWORK_ADMIN) || u.roles()
 			.stream()

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AnnualApi {
 
 	/** The network's year is run by the administrator and the network's own secretariat. */
-	static final String NETWORK = "@access.canManage(@annualReports.networkSlug())";
+	static final String NETWORK = "@access.canManageNetwork()";
 
 	static final String READ = "@access.canRead('annual-report', @annualReports.allianceId(#slug))";
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.alliancehub.identity.Access;
-import org.alliancehub.network.Alliances;
 import org.alliancehub.web.BackOfficeEntries;
 import org.alliancehub.web.BackOfficeEntry;
 import org.alliancehub.web.Site;
@@ -20,11 +19,8 @@ class AnnualBackOffice implements BackOfficeEntries {
 
 	private final Access access;
 
-	private final Alliances alliances;
-
-	AnnualBackOffice(Access access, Alliances alliances) {
+	AnnualBackOffice(Access access) {
 		this.access = access;
-		this.alliances = alliances;
 	}
 
 	@Override
@@ -34,7 +30,7 @@ class AnnualBackOffice implements BackOfficeEntries {
 			entries.add(new BackOfficeEntry("annual.title", "/admin/a/" + alliance.slug() + "/annual-reports", 75,
 					"nav-annual-report", false));
 		}
-		if (alliance == null && alliances.networkId().map(access::canManage).orElse(false)) {
+		if (alliance == null && access.canManageNetwork()) {
 			entries.add(new BackOfficeEntry("annual.requests", "/admin/annual", 60, "nav-annual-requests", false));
 			entries.add(new BackOfficeEntry("activity.title", "/admin/activity", 61, "nav-activity", false));
 		}
