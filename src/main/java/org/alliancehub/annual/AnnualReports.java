@@ -105,7 +105,6 @@ public class AnnualReports {
 		return alliances.find(slug).filter(a -> !a.isNetwork()).map(Alliance::id).orElseThrow(() -> new NotFound("alliance " + slug));
 	}
 
-
 	// ---- requests
 
 	@Transactional
