@@ -1,13 +1,17 @@
 package org.alliancehub.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -28,6 +32,8 @@ import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.alliancehub.certification.internal.ExpiryReminders;
+import org.alliancehub.certification.internal.KeyEncryption;
+import org.alliancehub.certification.internal.SigningKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +53,9 @@ class CertificationIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	ExpiryReminders reminders;
+
+	@Autowired
+	SigningKeys keys;
 
 	String slug;
 
@@ -280,6 +289,49 @@ class CertificationIntegrationTests extends IntegrationTest {
 		assertThat(c.get("canonical").asString()).startsWith("alliancehub-certificate-v1\nnumber=" + number + "\n");
 		assertThat(client().get("/api/v1/alliances/" + slug + "/signing-key").json().get("fingerprint").asString())
 			.hasSize(64);
+	}
+
+	@Test
+	void privateSigningKeysAreEncryptedAtRestAndAKeyStoredBeforeIsEncryptedWithItsCertificatesStillVerifying()
+			throws Exception {
+		String number = issue(certificate(holder, "QUALIFICATION"));
+		byte[] stored = jdbc.sql("""
+				select k.private_key from certification_key k join certification_certificate c on c.alliance_id = k.alliance_id
+				where c.number = ?""").param(number).query(byte[].class).single();
+		assertThat(KeyEncryption.encrypted(stored)).isTrue();
+		assertThatThrownBy(() -> KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(stored)))
+			.as("the stored column is not the raw key").isInstanceOf(java.security.GeneralSecurityException.class);
+
+		// an alliance whose key was stored raw, as before keys were encrypted, and a certificate signed with it
+		String old = "c-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin().post("/api/v1/alliances", Map.of("slug", old, "name", "旧密钥联盟" + old)).status()).isEqualTo(201);
+		long oldId = jdbc.sql("select id from alliance where slug = ?").param(old).query(Long.class).single();
+		KeyPair raw = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		jdbc.sql("insert into certification_key (alliance_id, public_key, private_key) values (?, ?, ?)")
+			.params(oldId, raw.getPublic().getEncoded(), raw.getPrivate().getEncoded())
+			.update();
+		var r = admin().post("/api/v1/alliances/" + old + "/certificates", certificate(holder, "QUALIFICATION"));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		String before = r.json().get("number").asString();
+
+		assertThat(keys.encryptStored()).isGreaterThanOrEqualTo(1);
+		byte[] now = jdbc.sql("select private_key from certification_key where alliance_id = ?").param(oldId)
+			.query(byte[].class).single();
+		assertThat(KeyEncryption.encrypted(now)).isTrue();
+		assertThat(now).isNotEqualTo(raw.getPrivate().getEncoded());
+		JsonNode c = client().get("/api/v1/certificates/" + before).json();
+		assertThat(c.get("intact").asBoolean()).isTrue();
+		assertThat(c.get("valid").asBoolean()).isTrue();
+		Signature s = Signature.getInstance("Ed25519");
+		s.initVerify(raw.getPublic());
+		s.update(c.get("canonical").asString().getBytes(StandardCharsets.UTF_8));
+		assertThat(s.verify(Base64.getDecoder().decode(c.get("signature").asString()))).isTrue();
+		// the decrypted key goes on signing with the same key pair
+		assertThat(admin().post("/api/v1/certificates/" + before + "/status", Map.of("status", "SUSPENDED", "reason", "复查"))
+			.status()).isEqualTo(200);
+		assertThat(client().get("/api/v1/certificates/" + before).json().get("intact").asBoolean()).isTrue();
+		assertThat(client().get("/api/v1/alliances/" + old + "/signing-key.pem").body())
+			.contains(Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(raw.getPublic().getEncoded()).split("\n")[0]);
 	}
 
 	@Test

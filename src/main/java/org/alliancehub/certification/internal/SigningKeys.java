@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each alliance's Ed25519 key pair (the JDK's own implementation), made the first time the alliance signs or
- * its public key is asked for and kept in {@code certification_key}. Keys are remembered once read: verification
+ * its public key is asked for and kept in {@code certification_key}, the private key encrypted ({@link KeyEncryption}). Keys are remembered once read: verification
  * by number reads no key from the database.
  */
 @Component
@@ -42,8 +44,11 @@ public class SigningKeys {
 	/** Keys are made in a transaction of their own: a key must never be lost with a failed issue that made it. */
 	private final TransactionTemplate own;
 
-	SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final KeyEncryption encryption;
+
+	SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions, KeyEncryption encryption) {
 		this.jdbc = jdbc;
+		this.encryption = encryption;
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -122,6 +127,32 @@ public class SigningKeys {
 		}
 	}
 
+	/**
+	 * Encrypts every private key still stored as it was before keys were encrypted (start-up, in one transaction);
+	 * the keys themselves do not change, so every signature made with them keeps verifying. Answers how many.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public int encryptStored() {
+		Integer n = own.execute(t -> {
+			record Stored(long allianceId, byte[] priv) {
+			}
+			int done = 0;
+			for (Stored k : jdbc.sql("select alliance_id, private_key from certification_key order by alliance_id for update")
+				.query((rs, i) -> new Stored(rs.getLong(1), rs.getBytes(2)))
+				.list()) {
+				if (!KeyEncryption.encrypted(k.priv())) {
+					done += jdbc.sql("update certification_key set private_key = ? where alliance_id = ?")
+						.params(encryption.encrypt(k.allianceId(), k.priv()), k.allianceId())
+						.update();
+				}
+			}
+			return done;
+		});
+		pairs.clear();
+		verified.invalidateAll();
+		return n == null ? 0 : n;
+	}
+
 	private KeyPair pair(long allianceId) {
 		KeyPair p = pairs.get(allianceId);
 		if (p == null) {
@@ -136,7 +167,7 @@ public class SigningKeys {
 			KeyPair fresh = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 			// whoever comes first keeps its key; everyone reads the stored one
 			jdbc.sql("insert into certification_key (alliance_id, public_key, private_key) values (?, ?, ?) on conflict do nothing")
-				.params(allianceId, fresh.getPublic().getEncoded(), fresh.getPrivate().getEncoded())
+				.params(allianceId, fresh.getPublic().getEncoded(), encryption.encrypt(allianceId, fresh.getPrivate().getEncoded()))
 				.update();
 			record Row(byte[] pub, byte[] priv) {
 			}
@@ -146,7 +177,7 @@ public class SigningKeys {
 				.single();
 			KeyFactory f = KeyFactory.getInstance("Ed25519");
 			PublicKey pub = f.generatePublic(new X509EncodedKeySpec(r.pub()));
-			PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(r.priv()));
+			PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(encryption.decrypt(allianceId, r.priv())));
 			return new KeyPair(pub, priv);
 		}
 		catch (GeneralSecurityException e) {
