@@ -16,7 +16,12 @@ public record StandardView(long id, String alliance, String allianceName, String
 		List<DraftVersion> drafts, @Nullable LocalDate commentFrom, @Nullable LocalDate commentTo, boolean commentOpen,
 		List<PublicComment> comments, List<ExpertReview> reviews, @Nullable Long startMotionId, @Nullable Long approvalMotionId,
 		boolean approvalAdopted, @Nullable String number, @Nullable LocalDate issuedOn, @Nullable LocalDate effectiveOn,
-		@Nullable StandardDocument finalDocument, List<TrailEntry> history, boolean demo, long version, OffsetDateTime createdAt) {
+		@Nullable StandardDocument finalDocument, List<TrailEntry> history, List<Amendment> amendments, boolean demo,
+		long version, OffsetDateTime createdAt) {
+
+	/** An amendment (修改单) of the published standard: its own numbered version, the n-th of the standard. */
+	public record Amendment(int seq, String number, LocalDate issuedOn, String reason) {
+	}
 
 	public record Proposer(long id, String name) {
 	}
@@ -60,6 +65,33 @@ public record StandardView(long id, String alliance, String allianceName, String
 	/** One line of the trail: a change of stage, or an event within a stage (from = to). */
 	public record TrailEntry(@Nullable StandardStage from, StandardStage to, String event, @Nullable String actor,
 			@Nullable String reason, OffsetDateTime at) {
+
+		/**
+		 * The message key that names the event for people ({@code standards.event.<event>}); a draft's version
+		 * ({@code draft-3}) and an amendment's number ({@code amendment-2}) share one key, the number being
+		 * {@link #eventArgument()}.
+		 */
+		public String eventKey() {
+			int dash = event.lastIndexOf('-');
+			if (dash > 0 && dash + 1 < event.length() && event.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+				return "standards.event." + event.substring(0, dash);
+			}
+			return "standards.event." + event;
+		}
+
+		/** The number in a numbered event (a draft's version, an amendment's number), or null. */
+		public @Nullable String eventArgument() {
+			int dash = event.lastIndexOf('-');
+			if (dash > 0 && dash + 1 < event.length() && event.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+				return event.substring(dash + 1);
+			}
+			return null;
+		}
+
+		/** Who acted, as a message key when it was the platform itself (a vote closed by governance, a visitor). */
+		public @Nullable String actorKey() {
+			return "governance".equals(actor) || "anonymous".equals(actor) ? "standards.actor." + actor : null;
+		}
 	}
 
 	/** Comments still without a disposition. */

@@ -71,6 +71,44 @@ class RecordedStandardsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void eachAmendmentOfAPublishedStandardIsANumberedVersionInItsHistoryOnItsPageAndInTheApi() {
+		String number = StandardsFixtures.number(2019);
+		var r = f.secretariat.post("/api/v1/alliances/" + f.slug + "/standards/published", published(number));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		long id = r.json().get("id").asLong();
+		String stage = "/api/v1/standards/" + id + "/stage";
+		var early = f.secretariat.post(stage, Map.of("stage", "AMENDED", "reason", "早于发布", "amendedOn", "2019-01-01"));
+		assertThat(early.status()).isEqualTo(400);
+		assertThat(early.invalidFields()).containsExactly("amendedOn");
+		var first = f.secretariat.post(stage, Map.of("stage", "AMENDED", "reason", "修改第 4.2 条硬度要求", "amendedOn", "2021-03-01"));
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		var second = f.secretariat.post(stage, Map.of("stage", "AMENDED", "reason", "增加附录 C", "amendmentNumber",
+				number + "/XG2—2023", "amendedOn", "2023-05-10"));
+		assertThat(second.status()).as(second.body()).isEqualTo(200);
+		assertThat(f.secretariat.post(stage, Map.of("stage", "AMENDED", "reason", "重复编号", "amendmentNumber",
+				number + "/XG2—2023")).status()).as("an amendment number is taken once").isEqualTo(409);
+
+		JsonNode s = f.standard(id);
+		assertThat(s.get("stage").asString()).isEqualTo("AMENDED");
+		JsonNode amendments = s.get("amendments");
+		assertThat(amendments).hasSize(2);
+		assertThat(amendments.get(0).get("seq").asInt()).isEqualTo(1);
+		assertThat(amendments.get(0).get("number").asString()).isEqualTo(number + "/XG1—2021");
+		assertThat(amendments.get(0).get("issuedOn").asString()).isEqualTo("2021-03-01");
+		assertThat(amendments.get(1).get("seq").asInt()).isEqualTo(2);
+		assertThat(amendments.get(1).get("number").asString()).isEqualTo(number + "/XG2—2023");
+		assertThat(s.get("history").valueStream().map(h -> h.get("event").asString()))
+			.containsExactly("recorded-published", "amendment-1", "amendment-2");
+
+		String page = f.anonymous.get("/a/" + f.slug + "/standards/" + id).body();
+		int table = page.indexOf("id=\"amendments\"");
+		assertThat(table).isPositive();
+		assertThat(page.substring(table, page.indexOf("</table>", table))).contains("第 1 号修改单", number + "/XG1—2021",
+				"修改第 4.2 条硬度要求", "第 2 号修改单", number + "/XG2—2023", "增加附录 C");
+		assertThat(StandardsPagesIntegrationTests.history(page)).contains("发布第 1 号修改单", "发布第 2 号修改单");
+	}
+
+	@Test
 	void everyInvalidFieldIsNamedAndAFutureIssueIsRefused() {
 		var r = f.secretariat.post("/api/v1/alliances/" + f.slug + "/standards/published",
 				Map.of("number", "GB/T 1-2019", "title", " ", "issuedOn", "2019-13-01", "effectiveOn", "x"));

@@ -68,6 +68,30 @@ class StandardsPagesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theHistoryNamesEachEventInWordsInEachLanguageNotByItsCode() {
+		long id = f.inComment();
+		FormSession visitor = FormSession.anonymous(port);
+		String path = "/a/" + f.slug + "/standards/" + id;
+		String zh = history(visitor.get(path).body());
+		assertThat(zh).contains("提出立项申请", "立项表决通过，批准立项", "表决结果（议事模块）", "提交第 1 版草案", "开始公开征求意见");
+		String tw = history(visitor.get(path + "?lang=zh-TW").body());
+		assertThat(tw).contains("提出立項申請", "提交第 1 版草案", "開始公開徵求意見");
+		String en = history(visitor.get(path + "?lang=en").body());
+		assertThat(en).contains("Proposed", "Vote to start adopted", "Draft version 1 added", "Public comment period opened");
+		for (String shown : List.of(zh, tw, en)) {
+			assertThat(shown.replaceAll("<[^>]*>", " ")).doesNotContain("proposed", "approved-to-start", "draft-1",
+					"comment-period", "governance", "standards.event");
+		}
+	}
+
+	/** The history table of a standard's page. */
+	static String history(String page) {
+		int from = page.indexOf("id=\"history\"");
+		assertThat(from).isPositive();
+		return page.substring(from, page.indexOf("</table>", from));
+	}
+
+	@Test
 	void theDifferencePageShowsTheVersionsAskedWithTheChangedCharactersMarked() {
 		long id = f.drafted();
 		f.secretariat.post("/api/v1/standards/" + id + "/drafts", Map.of("text", "1 范围\n本文件规定了铸件的技术要求。\n\n2 要求\n硬度不低于 HRC59。"));

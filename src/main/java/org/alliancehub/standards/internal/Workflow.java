@@ -122,7 +122,17 @@ public class Workflow {
 	public record MotionLink(@NotNull @Positive Long motionId) {
 	}
 
-	public record StageChange(@NotNull StandardStage stage, @Nullable @Size(max = 2_000) String reason) {
+	/**
+	 * A change of stage by hand; becoming AMENDED issues a numbered amendment (修改单): its number, when not given,
+	 * follows the standard's ({@code T/CGMA 001—2026/XG1—2027}), and it is issued on {@code amendedOn}, today when
+	 * not given.
+	 */
+	public record StageChange(@NotNull StandardStage stage, @Nullable @Size(max = 2_000) String reason,
+			@Nullable @Size(max = 100) String amendmentNumber, @Nullable LocalDate amendedOn) {
+
+		public StageChange(StandardStage stage, @Nullable String reason) {
+			this(stage, reason, null, null);
+		}
 	}
 
 	public record NewDrafter(@Nullable @Positive Long organizationId, @Nullable @Size(min = 1, max = 100) String expertName,
@@ -306,8 +316,49 @@ public class Workflow {
 		if (h.stage() == StandardStage.VOTE && next == StandardStage.REVIEW) {
 			jdbc.sql("update standards_standard set approval_motion_id = null, approval_adopted = false where id = ?").param(id).update();
 		}
+		if (next == StandardStage.AMENDED) {
+			amend(id, h, c);
+			return view(id);
+		}
 		move(id, h.stage(), next, "stage-changed", c.reason() == null ? null : c.reason().strip(), actor());
 		return view(id);
+	}
+
+	/** The next numbered amendment of a standard in force; its trail line names it by its sequence. */
+	private void amend(long id, Head h, StageChange c) {
+		record Pub(@Nullable String number, @Nullable LocalDate issuedOn) {
+		}
+		Pub pub = jdbc.sql("select number, issued_on from standards_standard where id = ?").param(id)
+			.query((rs, i) -> new Pub(rs.getString(1), rs.getObject(2, LocalDate.class))).single();
+		LocalDate on = c.amendedOn() == null ? today() : c.amendedOn();
+		List<Invalid.FieldError> errors = new ArrayList<>();
+		if (on.isAfter(today())) {
+			errors.add(new Invalid.FieldError("amendedOn", "not in the future"));
+		}
+		else if (pub.issuedOn() != null && on.isBefore(pub.issuedOn())) {
+			errors.add(new Invalid.FieldError("amendedOn", "not before the standard's issue, " + pub.issuedOn()));
+		}
+		String given = c.amendmentNumber() == null || c.amendmentNumber().isBlank() ? null : c.amendmentNumber().strip();
+		if (given != null && given.chars().anyMatch(Character::isISOControl)) {
+			errors.add(new Invalid.FieldError("amendmentNumber", "one line of text"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Invalid(errors);
+		}
+		int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from standards_amendment where standard_id = ?").param(id)
+			.query(Integer.class).single();
+		String number = given != null ? given
+				: (pub.number() == null ? "" : pub.number()) + "/XG" + seq + "—" + on.getYear();
+		String reason = c.reason().strip();
+		try {
+			jdbc.sql("insert into standards_amendment (standard_id, seq, number, issued_on, reason, actor) values (?, ?, ?, ?, ?, ?)")
+				.params(id, seq, number, on, reason, actor())
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("the amendment number " + number + " is taken");
+		}
+		move(id, h.stage(), StandardStage.AMENDED, "amendment-" + seq, number + "：" + reason, actor());
 	}
 
 	// ---- drafting group and drafts
@@ -768,6 +819,11 @@ public class Workflow {
 					StandardStage.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getObject(6, OffsetDateTime.class)))
 			.list();
+		List<StandardView.Amendment> amendments = jdbc.sql("select seq, number, issued_on, reason from standards_amendment where standard_id = ? order by seq")
+			.param(id)
+			.query((rs, i) -> new StandardView.Amendment(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4)))
+			.list();
 		LocalDate today = today();
 		boolean open = r.stage() == StandardStage.COMMENT && r.commentFrom() != null && !today.isBefore(r.commentFrom())
 				&& !today.isAfter(r.commentTo());
@@ -779,7 +835,7 @@ public class Workflow {
 						d.affiliation())).toList(),
 				drafts, r.commentFrom(), r.commentTo(), open, comments(id, access.canManage(r.allianceId())), reviews,
 				r.startMotion(), r.approvalMotion(), r.adopted(), r.number(), r.issuedOn(), r.effectiveOn(), fin, history,
-				r.demo(), r.version(), r.createdAt());
+				amendments, r.demo(), r.version(), r.createdAt());
 	}
 
 	private List<StandardView.PublicComment> comments(long id, boolean withContact) {

@@ -134,8 +134,19 @@ class StandardsDesk {
 	@PostMapping("/admin/a/{slug}/standards/{id}/stage")
 	@PreAuthorize("@access.canManage(#site.id()) and @access.canManage('standard', #id)")
 	String stage(Site site, @PathVariable long id, @RequestParam StandardStage stage, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "") String amendmentNumber, @RequestParam(defaultValue = "") String amendedOn,
 			RedirectAttributes redirect) {
-		return act(site, id, redirect, () -> workflow.changeStage(id, FormErrors.valid(validator, new Workflow.StageChange(stage, blank(reason)), new ArrayList<>())));
+		return act(site, id, redirect, () -> {
+			java.time.LocalDate on;
+			try {
+				on = amendedOn.isBlank() ? null : java.time.LocalDate.parse(amendedOn.strip());
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				throw org.alliancehub.shared.Invalid.field("amendedOn", "a date (YYYY-MM-DD)");
+			}
+			workflow.changeStage(id, FormErrors.valid(validator,
+					new Workflow.StageChange(stage, blank(reason), blank(amendmentNumber), on), new ArrayList<>()));
+		});
 	}
 
 	@PostMapping("/admin/a/{slug}/standards/{id}/drafters")
