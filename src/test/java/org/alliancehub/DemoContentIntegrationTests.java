@@ -60,4 +60,23 @@ class DemoContentIntegrationTests extends IntegrationTest {
 		assertThat(client().get("/certificates/HBZB-DEMO-PC-2025-001").body())
 			.contains("id=\"standard-link\" href=\"/a/hebei-zhajiangbeng/standards/" + id + "\"");
 	}
+
+	@Test
+	void theChemicalFibreAllianceHasADemoStandardInItsCommentPeriodApprovedByAVoteThatAVisitorCanCommentOn() {
+		JsonNode register = client().get("/api/v1/alliances/huaxian/standards?stage=COMMENT").json();
+		JsonNode line = register.get("items").valueStream()
+			.filter(s -> s.get("title").asString("").startsWith("再生聚酯（涤纶）短纤维")).findFirst().orElseThrow();
+		long id = line.get("id").asLong();
+		JsonNode standard = client().get("/api/v1/standards/" + id).json();
+		assertThat(standard.get("demo").asBoolean()).isTrue();
+		assertThat(standard.get("commentOpen").asBoolean()).isTrue();
+		assertThat(standard.get("drafts")).hasSize(1);
+		assertThat(standard.get("draftingGroup")).hasSize(1);
+		assertThat(standard.get("history").valueStream().map(h -> h.get("event").asString()))
+			.containsSubsequence("proposed", "start-motion-linked", "approved-to-start", "drafter-added", "draft-1", "comment-period");
+		JsonNode motion = admin().get("/api/v1/motions/" + standard.get("startMotionId").asLong()).json();
+		String page = client().get("/a/huaxian/standards/" + id).body();
+		assertThat(page).contains("本标准为演示内容", "id=\"comment-form\"", "演示数据");
+		assertThat(motion.toString()).as("governance counted the vote").contains("ADOPTED");
+	}
 }

@@ -248,6 +248,7 @@ class DemoContent implements ApplicationRunner {
 		collaboration.load(bySlug);
 		transfer.load();
 		standards.load();
+		standards.loadInComment();
 		certificates.load();
 		funding.load(bySlug);
 	}

@@ -44,6 +44,22 @@ public class Standards {
 		return byId(id).orElseThrow();
 	}
 
+	/**
+	 * Takes a group standard, with the caller's rights, from its proposal to its open public comment period, as the
+	 * secretariat does on its desk: proposal by {@code proposers}, the vote to start (a closed {@code GROUP_STANDARD}
+	 * motion of governance: adopted, it approves the start), the drafting unit, the first draft, the comment period
+	 * from {@code from} for {@code days} days. Answers the standard's id.
+	 */
+	public long proposeToComment(String slug, String title, String scope, String reasons, List<Long> proposers,
+			long startMotionId, long draftingUnit, String draft, String draftNote, java.time.LocalDate from, int days) {
+		long id = workflow.propose(slug, new Workflow.NewStandard(title, scope, reasons, proposers, null)).id();
+		workflow.linkMotion(id, startMotionId);
+		workflow.addDrafter(id, new Workflow.NewDrafter(draftingUnit, null, null));
+		workflow.addDraft(id, new Workflow.NewDraft(draft, draftNote));
+		workflow.openCommentPeriod(id, new Workflow.CommentPeriod(from, from.plusDays(days)));
+		return id;
+	}
+
 	/** Marks a standard as invented for the demo (its page says so). */
 	public void markDemo(long id) {
 		workflow.markDemo(id);
