@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,7 @@ public class FundingReminders {
 
 	/** Sends the reminders due today; answers how many e-mails went out. */
 	@Scheduled(cron = "${alliancehub.funding.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "funding.reminders", lockAtMostFor = "PT30M")
 	@Transactional
 	public int remindPayers() {
 		if (settings.reminderIntervalDays() <= 0 || !mail.available()) {

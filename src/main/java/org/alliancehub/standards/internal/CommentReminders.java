@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,7 @@ public class CommentReminders {
 
 	/** Sends the reminders due today; answers how many e-mails went out. */
 	@Scheduled(cron = "${alliancehub.standards.reminder-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "standards.comment-reminders", lockAtMostFor = "PT30M")
 	@Transactional
 	public int remindBeforeCommentPeriodsEnd() {
 		if (settings.reminderDays() <= 0 || !mail.available()) {
