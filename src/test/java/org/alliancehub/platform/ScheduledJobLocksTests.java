@@ -43,6 +43,8 @@ class ScheduledJobLocksTests {
 					unlocked.add(where);
 					continue;
 				}
+				assertThat(method.getReturnType()).as("%s: ShedLock locks only methods that answer nothing", where)
+					.isEqualTo(void.class);
 				assertThat(names.add(lock.name())).as("lock name of %s used twice", where).isTrue();
 				assertThat(Duration.parse(lock.lockAtMostFor())).as(where)
 					.isBetween(Duration.ofMinutes(1), Duration.ofHours(2));

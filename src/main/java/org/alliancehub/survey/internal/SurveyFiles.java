@@ -174,6 +174,12 @@ public class SurveyFiles {
 	@Scheduled(cron = "${alliancehub.survey.file-cleanup-cron:0 17 * * * *}")
 	@SchedulerLock(name = "survey.unreferenced-files", lockAtMostFor = "PT30M")
 	@Transactional
+	public void deleteUnreferencedOnSchedule() {
+		// ShedLock takes its lock only around methods that answer nothing; the count is for direct callers
+		deleteUnreferenced();
+	}
+
+	@Transactional
 	public int deleteUnreferenced() {
 		List<String> hashes = jdbc.sql("""
 				delete from survey_file f
