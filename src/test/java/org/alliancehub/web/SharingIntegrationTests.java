@@ -38,7 +38,7 @@ class SharingIntegrationTests extends IntegrationTest {
 		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "分享联盟" + slug)).status()).isEqualTo(201);
 		TestClient secretariat = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
 		var created = secretariat.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "联盟年会在杭州召开",
-				"category", "NEWS", "body", "<p>来自<b>四十一家</b>成员单位的代表出席。</p><p><img src=\"/files/cover.png\" alt=\"会场\"></p>",
+				"category", "ALLIANCE_NEWS", "body", "<p>来自<b>四十一家</b>成员单位的代表出席。</p><p><img src=\"/files/cover.png\" alt=\"会场\"></p>",
 				"status", "PUBLISHED"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String path = "/a/" + slug + "/articles/" + created.json().get("id").asLong();
@@ -55,7 +55,7 @@ class SharingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void everyPublicPageCarriesTheFiveOpenGraphTags() {
-		for (String path : List.of("/", "/a/huaxian", "/a/huaxian/briefings", "/a/huaxian/members", "/search?q=联盟")) {
+		for (String path : List.of("/", "/a/huaxian/", "/a/huaxian/briefings", "/a/huaxian/members", "/search?q=联盟")) {
 			String page = client().get(path).body();
 			for (String tag : List.of("og:title", "og:description", "og:image", "og:url", "og:type")) {
 				assertThat(meta(page, tag)).as(path + " " + tag).isNotBlank();
