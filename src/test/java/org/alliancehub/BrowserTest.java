@@ -30,7 +30,8 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	protected static WebDriver browser;
 
-	private static WebDriver raw;
+	/** The undecorated driver, for checks that must not be checked themselves. */
+	protected static WebDriver raw;
 
 	/** Serious or critical violations found on the pages visited by the running test, one line each. */
 	private static final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -94,7 +95,7 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	/** The serious and critical violations axe-core finds on the page shown, one line each (rule, page, nodes). */
 	@SuppressWarnings("unchecked")
-	static List<String> axe(WebDriver driver) {
+	protected static List<String> axe(WebDriver driver) {
 		if (!driver.getCurrentUrl().startsWith("http")) {
 			return List.of();
 		}
