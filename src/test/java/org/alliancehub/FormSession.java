@@ -69,6 +69,16 @@ public final class FormSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).build());
 	}
 
+	/** The bytes of {@code path} (a download), as the session fetches them. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** The CSRF token on the page {@code path}. */
 	public String csrf(String path) {
 		Matcher m = CSRF.matcher(get(path).body());
@@ -93,6 +103,26 @@ public final class FormSession {
 	/** Posts exactly these fields, URL-encoded; no CSRF token is added. */
 	public HttpResponse<String> post(String path, Map<String, String> form) {
 		return post(path, List.copyOf(form.entrySet()));
+	}
+
+	/**
+	 * Uploads one file in the part {@code file} as multipart/form-data, with the CSRF token found on the page
+	 * {@code from}, as a browser submitting that page's upload form would.
+	 */
+	public HttpResponse<String> upload(String from, String path, String filename, byte[] content) {
+		String boundary = "----formsession" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(from)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
 	}
 
 	private HttpResponse<String> postEncoded(String path, String body) {

@@ -181,6 +181,14 @@ public class Admissions {
 		else {
 			memberships.grant(i.allianceId(), new NewMembership(organizationId, i.role(), i.since()));
 		}
+		// the contact the alliance named for the organisation when it invited it (a member sheet) goes with it
+		jdbc.sql("""
+				update membership m set contact_name = coalesce(i.contact_name, m.contact_name),
+				  contact_email = coalesce(i.contact_email, m.contact_email)
+				from membership_invitation i
+				where i.id = ? and m.alliance_id = i.alliance_id and m.organization_id = i.organization_id""")
+			.param(id)
+			.update();
 		events.publishEvent(new InvitationAnswered(id, i.allianceId(), organizationId, true));
 		return get(id);
 	}

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "network", "shared", "web" })
+@ApplicationModule(allowedDependencies = { "network", "platform", "shared", "web" })
 @NullMarked
 package org.alliancehub.membership;
 

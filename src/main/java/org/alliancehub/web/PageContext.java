@@ -42,7 +42,15 @@ public final class PageContext {
 
 	private final @Nullable String user;
 
+	/** The platform's public address (AllianceHubProperties.publicUrl), without a trailing slash. */
+	private final String base;
+
 	PageContext(HttpServletRequest request, MessageSource messages) {
+		this(request, messages, request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
+	}
+
+	PageContext(HttpServletRequest request, MessageSource messages, String publicUrl) {
+		this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.request = request;
 		this.messages = messages;
 		this.language = Language.of(request);
@@ -78,6 +86,44 @@ public final class PageContext {
 
 	public String path() {
 		return request.getRequestURI();
+	}
+
+	/** This page's address as it is shared (Open Graph og:url, the QR code): the public address and the path. */
+	public String url() {
+		return base + request.getRequestURI();
+	}
+
+	/** An address made absolute on the public address ({@code /img/x.png} → {@code https://host/img/x.png}). */
+	public String absolute(String pathOrUrl) {
+		return pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl
+				: base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl;
+	}
+
+	/** The first words of an HTML body as plain text, for a shared link's description (at most 120 characters). */
+	public String excerpt(@Nullable String html) {
+		if (html == null) {
+			return "";
+		}
+		String text = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+			.replaceAll("<[^>]*>", " ")
+			.replace("&nbsp;", " ")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&amp;", "&")
+			.replaceAll("\\s+", " ")
+			.strip();
+		return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+	}
+
+	/** The address of the first image of an HTML body, absolute, or null when it has none. */
+	public @Nullable String firstImage(@Nullable String html) {
+		if (html == null) {
+			return null;
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<img\\b[^>]*\\bsrc=\"([^\"]+)\"").matcher(html);
+		return m.find() ? absolute(m.group(1).replace("&amp;", "&")) : null;
 	}
 
 	/** The same page in another language. */

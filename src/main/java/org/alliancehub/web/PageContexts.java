@@ -10,11 +10,14 @@ public class PageContexts {
 
 	private final MessageSource messages;
 
-	PageContexts(MessageSource messages) {
+	private final String publicUrl;
+
+	PageContexts(MessageSource messages, org.alliancehub.platform.AllianceHubProperties properties) {
 		this.messages = messages;
+		this.publicUrl = properties.publicUrl();
 	}
 
 	public PageContext of(HttpServletRequest request) {
-		return new PageContext(request, messages);
+		return new PageContext(request, messages, publicUrl);
 	}
 }
