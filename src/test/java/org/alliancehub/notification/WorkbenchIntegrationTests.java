@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serves and the organisations it represents, at a bounded number of SQL statements.
  */
 class WorkbenchIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	Notifications notifications;
 
 	record Setup(List<String> slugs, String secretariat, long organization, String representative, List<Long> surveys) {
 	}
@@ -126,5 +132,69 @@ class WorkbenchIntegrationTests extends IntegrationTest {
 		assertThat(page).contains("工作台调查" + five.slugs().get(4));
 		assertThat(forFive).as("statements for five alliances").isEqualTo(forOne);
 		assertThat(forFive).as("the workbench page's statements").isLessThanOrEqualTo(20);
+	}
+
+	static int bell(String page) {
+		var m = java.util.regex.Pattern.compile("id=\"nav-bell\"[^>]*>[^<]*(<span class=\"badge\" data-count=\"(\\d+)\")?").matcher(page);
+		assertThat(m.find()).as("the bell is on the page").isTrue();
+		return m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+	}
+
+	@Test
+	void theBellCountsNewWorkAndTheNotificationsPageMarksItRead() {
+		Setup s = alliances(1);
+		FormSession rep = signIn(s.representative());
+		assertThat(bell(rep.get("/admin/password").body())).isZero();
+		notifications.sweep();
+		assertThat(bell(rep.get("/admin/password").body())).isEqualTo(1);
+		String list = rep.get("/admin/notifications").body();
+		assertThat(list).contains("工作台调查" + s.slugs().get(0), "href=\"/surveys/" + s.surveys().get(0) + "/answer/" + s.organization() + "\"");
+		assertThat(bell(rep.get("/admin/password").body())).as("read once shown").isZero();
+		// the same work found again is no new notification
+		notifications.sweep();
+		assertThat(bell(rep.get("/admin/password").body())).isZero();
+		TestClient sec = client().login(s.secretariat(), "password-" + s.secretariat());
+		survey(sec, s.slugs().get(0), "第二份工作台调查" + s.slugs().get(0));
+		notifications.sweep();
+		assertThat(bell(rep.get("/admin/password").body())).isEqualTo(1);
+	}
+
+	@Test
+	void theKindsAUserChoseComeByMailAtOnceOrInTheDailyDigest() throws Exception {
+		Setup s = alliances(1);
+		FormSession sec = signIn(s.secretariat());
+		FormSession rep = signIn(s.representative());
+		assertThat(sec.get("/admin/notifications/settings").body()).contains("name=\"mode-survey\"");
+		assertThat(sec.post("/admin/notifications/settings", "/admin/notifications/settings", "mode-survey=IMMEDIATE").statusCode())
+			.isEqualTo(302);
+		assertThat(rep.post("/admin/notifications/settings", "/admin/notifications/settings", "mode-survey=DAILY").statusCode())
+			.isEqualTo(302);
+		assertThat(sec.get("/admin/notifications/settings").body()).containsPattern("value=\"IMMEDIATE\"[^>]*checked");
+		notifications.sweep();
+		List<MimeMessage> toSecretariat = mailTo(s.secretariat() + "@example.org");
+		assertThat(toSecretariat).hasSize(1);
+		assertThat(plainText(toSecretariat.get(0))).contains("工作台调查" + s.slugs().get(0), "/admin/a/" + s.slugs().get(0) + "/surveys/");
+		assertThat(mailTo(s.representative() + "@example.org")).as("the digest waits for its hour").isEmpty();
+		notifications.sweep();
+		assertThat(mailTo(s.secretariat() + "@example.org")).as("mailed once").hasSize(1);
+		notifications.digest();
+		List<MimeMessage> digest = mailTo(s.representative() + "@example.org");
+		assertThat(digest).hasSize(1);
+		assertThat(digest.get(0).getSubject()).contains("每日汇总");
+		assertThat(plainText(digest.get(0))).contains("工作台调查" + s.slugs().get(0), "/surveys/" + s.surveys().get(0) + "/answer/");
+		notifications.digest();
+		assertThat(mailTo(s.representative() + "@example.org")).hasSize(1);
+	}
+
+	static List<MimeMessage> mailTo(String address) throws Exception {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage m : MAIL.getReceivedMessages()) {
+			for (var to : m.getRecipients(Message.RecipientType.TO)) {
+				if (to.toString().equals(address)) {
+					found.add(m);
+				}
+			}
+		}
+		return found;
 	}
 }
