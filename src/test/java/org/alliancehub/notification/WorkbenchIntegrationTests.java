@@ -197,4 +197,32 @@ class WorkbenchIntegrationTests extends IntegrationTest {
 		}
 		return found;
 	}
+
+	@Test
+	void representativeSeesTheMotionItsOrganisationMustVoteOnUntilItHasVoted() {
+		TestClient admin = admin();
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String slug = "wbv-" + tag;
+		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "表决工作台联盟" + slug)).status()).isEqualTo(201);
+		long org = admin.post("/api/v1/organizations", Map.of("name", "理事单位" + tag, "type", "ENTERPRISE")).json().get("id").asLong();
+		admin.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "COUNCIL"));
+		String rep = "wbv" + tag;
+		assertThat(admin.post("/api/v1/users", Map.of("username", rep, "displayName", "理事代表", "password", "password-" + rep,
+				"roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", org)))).status()).isEqualTo(201);
+		var meeting = admin.post("/api/v1/alliances/" + slug + "/meetings", Map.of("kind", "COUNCIL", "term", 1, "session", 1,
+				"startsAt", "2099-06-20T09:30:00+08:00", "mode", "ONLINE", "onlineUrl", "https://meeting.example.org/wb"));
+		assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
+		long id = meeting.json().get("id").asLong();
+		assertThat(admin.post("/api/v1/meetings/" + id + "/attendance", Map.of("organizationId", org, "present", true)).status())
+			.isEqualTo(200);
+		long motion = admin.post("/api/v1/meetings/" + id + "/motions", Map.of("title", "审议工作台议案" + tag)).json().get("id").asLong();
+		assertThat(admin.post("/api/v1/motions/" + motion + "/open", Map.of()).status()).isEqualTo(200);
+
+		FormSession page = signIn(rep);
+		assertThat(page.get("/admin/").body()).contains("审议工作台议案" + tag, "href=\"/meetings/" + id + "\"");
+		TestClient api = client().login(rep, "password-" + rep);
+		var voted = api.post("/api/v1/motions/" + motion + "/votes", Map.of("choice", "YES", "organizationId", org));
+		assertThat(voted.status()).as(voted.body()).isBetween(200, 201);
+		assertThat(page.get("/admin/").body()).doesNotContain("审议工作台议案" + tag);
+	}
 }
