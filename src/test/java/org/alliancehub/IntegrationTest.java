@@ -56,6 +56,9 @@ public abstract class IntegrationTest {
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		// the weekly match digest runs when a test asks for it, never by the clock
 		registry.add("alliancehub.transfer.digest-cron", () -> "-");
+		// the notifications' sweep and digest likewise (NotificationSchedule)
+		registry.add("alliancehub.notification.sweep-cron", () -> "-");
+		registry.add("alliancehub.notification.digest-cron", () -> "-");
 	}
 
 	protected TestClient client() {

@@ -4,6 +4,7 @@ import org.alliancehub.identity.Access;
 import org.alliancehub.network.AlliancePatch;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.network.NewAlliance;
+import org.alliancehub.notification.Notifications;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.web.Site;
@@ -27,9 +28,12 @@ class NetworkDesk {
 
 	private final Alliances alliances;
 
-	NetworkDesk(Access access, Alliances alliances) {
+	private final Notifications notifications;
+
+	NetworkDesk(Access access, Alliances alliances, Notifications notifications) {
 		this.access = access;
 		this.alliances = alliances;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/admin/")
@@ -37,6 +41,7 @@ class NetworkDesk {
 	String dashboard(Model model) {
 		model.addAttribute("managed", access.managedAlliances().stream().map(Site::of).toList());
 		model.addAttribute("admin", access.isNetworkAdmin());
+		model.addAttribute("work", notifications.workbenchOfCurrentUser());
 		return "admin/dashboard";
 	}
 

@@ -55,6 +55,9 @@ class DemoContent implements ApplicationRunner {
 	/** Password of the demo secretariat and member accounts; demo content is for a local trial only. */
 	static final String DEMO_PASSWORD = "demo-secretariat";
 
+	/** The password of the demo representative {@code huaxian-rep}. */
+	static final String DEMO_REPRESENTATIVE_PASSWORD = "demo-representative";
+
 	private final Platform platform;
 
 	private final Alliances alliances;
@@ -239,6 +242,15 @@ class DemoContent implements ApplicationRunner {
 		});
 		if (bySlug.containsKey("huaxian") && users.exists("huaxian")) {
 			survey.load(bySlug.get("huaxian"), "huaxian");
+			// waiting work for the workbench: a draft of the secretariat, and a representative whose answer is due
+			SignedIn.as(users, "huaxian", () -> articles.create(bySlug.get("huaxian").id(), new NewArticle(
+					"联盟2026年工作要点（草稿）", Category.ALLIANCE_NEWS, null, null, null, null,
+					"<p>演示数据：待秘书处审定后发布。</p>", ArticleStatus.DRAFT, null)));
+			Long answering = survey.answering();
+			if (answering != null && !users.exists("huaxian-rep")) {
+				users.create("huaxian-rep", "化纤联盟成员单位代表", null, DEMO_REPRESENTATIVE_PASSWORD,
+						List.of(RoleGrant.memberRep(answering)));
+			}
 		}
 		for (DemoMeetings.MeetingSpec m : demo.meetings() == null ? List.<DemoMeetings.MeetingSpec>of() : demo.meetings()) {
 			if (bySlug.containsKey(m.alliance()) && users.exists(m.alliance())) {

@@ -56,6 +56,13 @@ class DemoSurvey {
 		SignedIn.as(users, secretariat, () -> build(alliance));
 	}
 
+	/** An enterprise whose answer is still a draft (the demo representative's), once the survey is built. */
+	@org.jspecify.annotations.Nullable Long answering() {
+		return answering;
+	}
+
+	private @org.jspecify.annotations.Nullable Long answering;
+
 	private void build(Alliance alliance) {
 		List<NewSurvey.Field> fields = List.of(
 				field("revenue", "营业收入", "经营情况", "DECIMAL", "万元", true, List.of()),
@@ -99,6 +106,9 @@ class DemoSurvey {
 			v.put("products", i % 3 == 0 ? List.of("涤纶", "锦纶") : i % 3 == 1 ? List.of("涤纶") : List.of("粘胶纤维", "氨纶"));
 			v.put("province", Regions.china().provinceNamed(m.region()).orElseThrow().code());
 			responses.save(s.id(), m.organizationId(), v, i < 9, null);
+			if (i == 9 || (i == enterprises.size() - 1 && answering == null)) {
+				answering = m.organizationId();
+			}
 		}
 	}
 }

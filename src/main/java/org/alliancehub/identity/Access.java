@@ -157,19 +157,17 @@ public class Access {
 
 	private java.util.Set<Long> organizationsActedFor(List<RoleGrant> roles) {
 		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+		List<Long> served = new java.util.ArrayList<>();
 		for (RoleGrant r : roles) {
 			if (r.role() == Role.MEMBER_REP && r.organizationId() != null) {
 				ids.add(r.organizationId());
 			}
 			if (r.role() == Role.SECRETARIAT && r.allianceId() != null) {
-				try {
-					ids.add(organizations.representing(r.allianceId()).id());
-				}
-				catch (org.alliancehub.shared.NotFound e) {
-					// the network itself stands for no organisation
-				}
+				served.add(r.allianceId());
 			}
 		}
+		// one statement however many alliances the user serves (the network itself stands for no organisation)
+		ids.addAll(organizations.idsRepresenting(served));
 		return ids;
 	}
 

@@ -190,6 +190,35 @@ public class Users implements UserDetailsService {
 			.list();
 	}
 
+	/**
+	 * The enabled users holding a secretariat's or a representative's role, or the administrator's, with all
+	 * their roles (one statement): everyone, or only {@code userId} when it is given. For the notifications,
+	 * which work out each one's waiting work.
+	 */
+	public List<RoleHolder> roleHolders(java.lang.@org.jspecify.annotations.Nullable Long userId) {
+		java.util.Map<Long, RoleHolder> holders = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select u.id, u.display_name, u.email, r.role, r.alliance_id, r.organization_id
+				from app_user u join user_role r on r.user_id = u.id
+				where u.enabled and (cast(? as bigint) is null or u.id = ?) order by u.id, r.id""")
+			.params(userId, userId)
+			.query((rs, i) -> {
+				long id = rs.getLong(1);
+				String name = rs.getString(2);
+				String email = rs.getString(3);
+				RoleHolder h = holders.computeIfAbsent(id, k -> new RoleHolder(k, name, email, new ArrayList<>()));
+				h.roles().add(new RoleGrant(Role.valueOf(rs.getString(4)), (Long) rs.getObject(5), (Long) rs.getObject(6)));
+				return h;
+			})
+			.list();
+		return List.copyOf(holders.values());
+	}
+
+	/** A user with its roles, and the address it receives e-mail at (null when it has none). */
+	public record RoleHolder(long userId, String displayName, java.lang.@org.jspecify.annotations.Nullable String email,
+			List<RoleGrant> roles) {
+	}
+
 	/** Someone to write to on behalf of an organisation, and the user it is. */
 	public record Recipient(long organizationId, String displayName, String email, long userId) {
 	}

@@ -146,6 +146,17 @@ public class Organizations {
 		return get(id);
 	}
 
+	/** The ids of the organisations that stand for these alliances in the network, in one statement. */
+	public java.util.Set<Long> idsRepresenting(java.util.Collection<Long> allianceIds) {
+		if (allianceIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.LinkedHashSet<>(jdbc.sql("select id from organization where represents_alliance_id = any(?) order by id")
+			.param(allianceIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
 	/** Registers an organisation on the network's behalf (no alliance registered it). */
 	@Transactional
 	public Organization create(NewOrganization o) {

@@ -1,0 +1,28 @@
+package org.alliancehub.notification;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the notifications are worked out and mailed: the sweep every ten minutes, the digest once a day (China
+ * time); {@code -} turns either off.
+ */
+@Component
+class NotificationSchedule {
+
+	private final Notifications notifications;
+
+	NotificationSchedule(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@Scheduled(cron = "${alliancehub.notification.sweep-cron:0 */10 * * * *}", zone = "Asia/Shanghai")
+	void sweep() {
+		notifications.sweep();
+	}
+
+	@Scheduled(cron = "${alliancehub.notification.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+	void digest() {
+		notifications.digest();
+	}
+}
