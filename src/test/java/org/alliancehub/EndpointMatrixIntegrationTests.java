@@ -315,6 +315,7 @@ class EndpointMatrixIntegrationTests extends IntegrationTest {
 		rule("POST /api/v1/network/annual-reports/{year}/pdf-jobs", ADMIN_ONLY);
 		rule("GET /api/v1/network/annual-reports/{year}/pdf-jobs/{job}", ADMIN_ONLY);
 		rule("GET /api/v1/network/annual-reports/{year}/pdf-jobs/{job}/report.pdf", ADMIN_ONLY);
+		rule("POST /api/v1/network/annual-reports/{year}/agenda-documents", ADMIN_ONLY);
 		rule("GET /api/v1/activity", SIGNED_IN);
 		rule("GET /api/v1/activity/formula", EVERYONE);
 		rule("GET /api/v1/activity/formulas", EVERYONE);

@@ -5,7 +5,7 @@
  * through {@link org.alliancehub.shared.ActivityFacts}, never from their tables.
  */
 // "survey": its Typesetting face (the statistics report's Chinese PDF and charts); "web" from annual.web only.
-@ApplicationModule(allowedDependencies = { "identity", "network", "platform", "shared", "survey", "web" })
+@ApplicationModule(allowedDependencies = { "governance", "identity", "network", "platform", "shared", "survey", "web" })
 @NullMarked
 package org.alliancehub.annual;
 

@@ -100,6 +100,19 @@ public class Bulletins {
 		return briefingById(briefingId).orElseThrow();
 	}
 
+	/** What an issue was last compiled from: its editor's note and the chosen articles in order (empty if never compiled). */
+	public Compilation compilation(long briefingId) {
+		String note = jdbc.sql("select editor_note from briefing where id = ?").param(briefingId)
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
+			.orElseThrow(() -> new NotFound("briefing " + briefingId)).orElse(null);
+		List<Compilation.Item> items = jdbc
+			.sql("select article_id, note from briefing_article where briefing_id = ? order by position")
+			.param(briefingId)
+			.query((rs, n) -> new Compilation.Item(rs.getLong(1), rs.getString(2)))
+			.list();
+		return new Compilation(note, items);
+	}
+
 	private static String escape(String s) {
 		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}

@@ -332,6 +332,97 @@ class FundingIntegrationTests extends IntegrationTest {
 		assertThat(anonymous.post("/api/v1/funding-plans", planBody(TODAY)).status()).isEqualTo(401);
 	}
 
+	// ---- the back-office form for a new plan
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet().stream()
+			.map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+	}
+
+	@Test
+	void aPlanIsDraftedThroughTheBackOfficeFormAndAWrongFormSavesNothingAndComesBackAsTyped() {
+		var browser = FormSession.signIn(port, "admin", ADMIN_PASSWORD);
+		assertThat(browser.get("/admin/funding").body()).contains("/admin/funding/plans/new");
+		var page = browser.get("/admin/funding/plans/new");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("name=\"kind-0\"", "name=\"amount-9\"", slugA);
+		String title = "表单预算" + slugA;
+		int plans = admin.get("/api/v1/funding-plans").json().size();
+
+		// wrong numbers, a date and a blank source: every field named by its row, the form as typed
+		Map<String, String> wrong = new java.util.LinkedHashMap<>();
+		wrong.put("year", "二〇二七");
+		wrong.put("title", title);
+		wrong.put("kind-0", "MEMBERSHIP_FEES");
+		wrong.put("planned-0", "一百");
+		wrong.put("sourceNote-0", "按会费标准");
+		wrong.put("alliance-2", slugA);
+		wrong.put("source-2", "");
+		wrong.put("amount-2", "-5");
+		wrong.put("dueOn-2", "明年三月");
+		var refused = browser.post("/admin/funding/plans/new", "/admin/funding/plans", form(wrong));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"plan-error\"", "year", "sources[0].planned", "contributions[2].source",
+				"contributions[2].amount", "contributions[2].dueOn")
+			.contains("value=\"二〇二七\"", "value=\"" + title + "\"", "value=\"一百\"", "value=\"按会费标准\"",
+					"value=\"-5\"", "value=\"明年三月\"", "value=\"" + slugA + "\"");
+		assertThat(refused.body()).containsPattern("<option value=\"MEMBERSHIP_FEES\" selected");
+
+		// what only the service knows (an unknown alliance, a payer twice) is named by the row too
+		Map<String, String> unknown = new java.util.LinkedHashMap<>();
+		unknown.put("year", "2027");
+		unknown.put("title", title);
+		unknown.put("kind-1", "MEMBERSHIP_FEES");
+		unknown.put("planned-1", "80");
+		unknown.put("alliance-1", "no-such-alliance-" + slugA);
+		unknown.put("source-1", "MEMBERSHIP_FEES");
+		unknown.put("amount-1", "10");
+		unknown.put("dueOn-1", "2027-03-31");
+		var stranger = browser.post("/admin/funding/plans/new", "/admin/funding/plans", form(unknown));
+		assertThat(stranger.statusCode()).isEqualTo(200);
+		assertThat(stranger.body()).contains("contributions[1].alliance").doesNotContain("contributions[0]");
+		// without the CSRF token, or by a secretariat of an alliance: refused
+		assertThat(browser.post("/admin/funding/plans", Map.of("year", "2027", "title", title, "kind-0", "OTHER",
+				"planned-0", "1")).statusCode()).isEqualTo(403);
+		var secretariat = FormSession.signIn(port, secAName, "password-" + secAName);
+		assertThat(secretariat.get("/admin/funding/plans/new").statusCode()).isEqualTo(403);
+		assertThat(admin.get("/api/v1/funding-plans").json().size()).isEqualTo(plans);
+
+		// the right form: the rows filled in, in order, become the plan
+		Map<String, String> right = new java.util.LinkedHashMap<>();
+		right.put("year", "2027");
+		right.put("title", title);
+		right.put("kind-0", "MEMBERSHIP_FEES");
+		right.put("planned-0", "100.00");
+		right.put("kind-2", "GOVERNMENT_GRANT");
+		right.put("planned-2", "50");
+		right.put("sourceNote-2", "市工信局");
+		right.put("alliance-0", slugA);
+		right.put("source-0", "MEMBERSHIP_FEES");
+		right.put("amount-0", "50");
+		right.put("dueOn-0", TODAY.plusDays(30).toString());
+		right.put("organizationId-3", String.valueOf(org));
+		right.put("source-3", "GOVERNMENT_GRANT");
+		right.put("amount-3", "20.5");
+		right.put("dueOn-3", TODAY.plusDays(30).toString());
+		var created = browser.post("/admin/funding/plans/new", "/admin/funding/plans", form(right));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String location = created.headers().firstValue("Location").orElse("");
+		assertThat(location).matches(".*/admin/funding/plans/\\d+\\?done=1");
+		long id = Long.parseLong(location.replaceAll(".*/plans/(\\d+).*", "$1"));
+		JsonNode plan = plan(id);
+		assertThat(plan.get("title").asString()).isEqualTo(title);
+		assertThat(plan.get("status").asString()).isEqualTo("DRAFT");
+		assertThat(plan.get("sources")).hasSize(2);
+		assertThat(plan.get("sources").get(1).get("note").asString()).isEqualTo("市工信局");
+		assertThat(plan.get("contributions")).hasSize(2);
+		assertThat(contribution(id, slugA)).isPositive();
+		assertThat(contribution(id, String.valueOf(org))).isPositive();
+		assertThat(browser.get(location.replaceAll("^https?://[^/]+", "")).body()).contains(title);
+		assertThat(admin.get("/api/v1/funding-plans").json().size()).isEqualTo(plans + 1);
+	}
+
 	// ---- statements
 
 	@Test

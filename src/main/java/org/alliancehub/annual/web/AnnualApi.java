@@ -55,7 +55,14 @@ class AnnualApi {
 
 	private final Access access;
 
-	AnnualApi(AnnualReports reports, AnnualReminders reminders, NetworkReportPdf pdf, PdfJobs jobs, Access access) {
+	private final org.alliancehub.governance.AgendaDocuments agenda;
+
+	private final org.alliancehub.network.Alliances alliances;
+
+	AnnualApi(AnnualReports reports, AnnualReminders reminders, NetworkReportPdf pdf, PdfJobs jobs, Access access,
+			org.alliancehub.governance.AgendaDocuments agenda, org.alliancehub.network.Alliances alliances) {
+		this.agenda = agenda;
+		this.alliances = alliances;
 		this.reports = reports;
 		this.reminders = reminders;
 		this.pdf = pdf;
@@ -137,6 +144,26 @@ class AnnualApi {
 			.header("Content-Type", "application/pdf")
 			.header("Content-Disposition", "attachment; filename=\"network-annual-report-" + year + ".pdf\"")
 			.body(file);
+	}
+
+	/** Where the network's report goes on its council meeting's agenda. */
+	record AgendaAttachment(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Long meetingId,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Integer position) {
+	}
+
+	@PostMapping("/api/v1/network/annual-reports/{year}/agenda-documents")
+	@PreAuthorize(NETWORK)
+	@Operation(summary = "Attach the compiled report (its PDF) to an item of a meeting of the network, e.g. its council "
+			+ "meeting's agenda item for the year's work; the meeting's participants find it there")
+	ResponseEntity<org.alliancehub.governance.MeetingView.Document> attachToAgenda(@PathVariable int year,
+			@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody AgendaAttachment body) {
+		reports.requestOf(year);
+		long network = alliances.networkId().orElseThrow(() -> new org.alliancehub.shared.NotFound("network"));
+		byte[] file = pdf.render(year, LocaleContextHolder.getLocale(), (stage, done, total) -> {
+		});
+		var document = agenda.attach(network, body.meetingId(), body.position(),
+				"network-annual-report-" + year + ".pdf", file);
+		return ResponseEntity.created(URI.create(document.url())).body(document);
 	}
 
 	@PostMapping("/api/v1/network/annual-reports/{year}/pdf-jobs")

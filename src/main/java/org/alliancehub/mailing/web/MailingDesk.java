@@ -49,6 +49,14 @@ class MailingDesk {
 		return "mailing/admin-mailings";
 	}
 
+	/** The progress fragment the mailings page polls while a mailing is under way. */
+	@GetMapping("/admin/a/{slug}/mailings/progress")
+	@PreAuthorize("@access.canManage(#site.id())")
+	String progress(Site site, Model model) {
+		model.addAttribute("mailings", mailings.ofAlliance(site.id()));
+		return "mailing/progress";
+	}
+
 	@PostMapping("/admin/a/{slug}/mailings")
 	@PreAuthorize("@access.canManage(#site.id())")
 	String mail(Site site, @RequestParam long briefingId, RedirectAttributes redirect) {
