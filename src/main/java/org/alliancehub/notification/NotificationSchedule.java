@@ -1,5 +1,6 @@
 package org.alliancehub.notification;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +18,13 @@ class NotificationSchedule {
 	}
 
 	@Scheduled(cron = "${alliancehub.notification.sweep-cron:0 */10 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "notification.sweep", lockAtMostFor = "PT9M")
 	void sweep() {
 		notifications.sweep();
 	}
 
 	@Scheduled(cron = "${alliancehub.notification.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "notification.digest", lockAtMostFor = "PT1H")
 	void digest() {
 		notifications.digest();
 	}

@@ -179,7 +179,7 @@ class FundingPages {
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("kinds", List.of(FundingTypes.SourceKind.values()));
-		model.addAttribute("alliances", alliances.list());
+		model.addAttribute("alliances", alliances.list().stream().map(a -> new PlanForm.AllianceChoice(a.slug(), a.name())).toList());
 		return "funding/plan-form";
 	}
 

@@ -24,4 +24,8 @@ public record PlanForm(Map<String, String> values) {
 	public boolean selected(String field, int row, Object value) {
 		return v(field, row).equals(String.valueOf(value));
 	}
+
+	/** An alliance the plan's contributions may name, as the form's choice list shows it. */
+	public record AllianceChoice(String slug, String name) {
+	}
 }
