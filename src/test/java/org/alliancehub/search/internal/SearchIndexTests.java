@@ -77,13 +77,13 @@ class SearchIndexTests {
 	void singleChangesAreSearchableAtOnceAndShareCommitsInsteadOfOneFsyncEach() throws Exception {
 		SearchIndex index = open();
 		long before = index.commits();
-		int changes = 300;
+		int changes = 100;
 		for (int i = 0; i < changes; i++) {
 			String key = "ARTICLE:" + i;
 			index.write(key, doc(key));
 			assertThat((int) index.<Integer>search(s -> count(s, key))).as("searchable as soon as written").isEqualTo(1);
 		}
-		// One commit (and fsync) per change would be 300 commits; the timer commits once a second at most.
+		// One commit (and fsync) per change would be 100 commits; the timer commits once a second at most.
 		assertThat(index.commits() - before).isLessThan(30);
 		index.destroy();
 	}
