@@ -25,6 +25,19 @@ final class Analyzers {
 
 	static final String BODY_BIGRAMS = "body_bi";
 
+	/**
+	 * The body's pairs are indexed with their offsets: the highlighter finds a shown hit's matches in them
+	 * instead of analysing its body again (a stored field type like {@code TextField}'s, unstored).
+	 */
+	static final org.apache.lucene.document.FieldType WITH_OFFSETS;
+
+	static {
+		var type = new org.apache.lucene.document.FieldType(org.apache.lucene.document.TextField.TYPE_NOT_STORED);
+		type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		WITH_OFFSETS = type;
+	}
+
 	private Analyzers() {
 	}
 
@@ -35,12 +48,13 @@ final class Analyzers {
 	}
 
 	/**
-	 * For the highlighter, which re-reads the stored body of each shown hit: as character pairs and single
-	 * characters, which hold every word of a question too (each word is also asked for through its pairs) and
-	 * cost a third of segmenting the body into words again.
+	 * For the highlighter, which marks the matches of each shown hit in its body's character pairs and single
+	 * characters (they hold every word of a question too: each word is also asked for through its pairs). It reads
+	 * their offsets from the index; only an index written before they were kept is analysed again, with this.
 	 */
 	static Analyzer forHighlighting() {
-		return new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(), Map.of(BODY, ChineseText.pairIndexAnalyzer()));
+		return new PerFieldAnalyzerWrapper(ChineseText.wordAnalyzer(),
+				Map.of(BODY, ChineseText.pairIndexAnalyzer(), BODY_BIGRAMS, ChineseText.pairIndexAnalyzer()));
 	}
 
 	/** For queries: words as smartcn segments them; pairs only in the pair fields (a lone character stays single). */

@@ -158,7 +158,7 @@ class IndexDocuments {
 		keywords.addAll(words(a.title()));
 		keywords(d, keywords);
 		String more = ChineseText.fold(String.join(" ", a.tags()) + " " + nz(a.author()) + " " + nz(a.source()));
-		d.add(new TextField(Analyzers.BODY_BIGRAMS, more, Field.Store.NO));
+		d.add(new Field(Analyzers.BODY_BIGRAMS, more, Analyzers.WITH_OFFSETS));
 		d.add(new TextField(Analyzers.BODY_WORDS, more, Field.Store.NO));
 		return Optional.of(d);
 	}
@@ -276,12 +276,13 @@ class IndexDocuments {
 		d.add(new StoredField(DISPLAY_TITLE, title));
 		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
 		// The body is searched through its words and, for names the dictionary does not know, its character
-		// pairs; it is stored for the highlighter, which reads the few bodies it shows as pairs again.
+		// pairs; it is stored for the highlighter, which finds the matches of the bodies it shows in the pairs'
+		// postings (their offsets are indexed) instead of analysing the bodies again.
 		d.add(new StoredField(Analyzers.BODY, foldedBody));
 		d.add(new TextField(Analyzers.BODY_WORDS,
 				foldedBody.length() > MAX_BODY_WORDS ? foldedBody.substring(0, MAX_BODY_WORDS) : foldedBody, Field.Store.NO));
 		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
-		d.add(new TextField(Analyzers.BODY_BIGRAMS, foldedBody, Field.Store.NO));
+		d.add(new Field(Analyzers.BODY_BIGRAMS, foldedBody, Analyzers.WITH_OFFSETS));
 		d.add(new StoredField(URL, url));
 		return d;
 	}

@@ -60,6 +60,16 @@ public class SearchIndex implements DisposableBean {
 			return t;
 		});
 
+	/** How long a change may stay searchable but not yet committed to disk. */
+	static final java.time.Duration COMMIT_EVERY = java.time.Duration.ofSeconds(1);
+
+	private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "search-commit");
+			t.setDaemon(true);
+			return t;
+		});
+
 	private volatile @Nullable Generation current;
 
 	/** Keys changed while a rebuild runs; null when none runs. */
@@ -68,6 +78,31 @@ public class SearchIndex implements DisposableBean {
 	SearchIndex(AllianceHubProperties properties) {
 		this.root = properties.data().resolve("index").toAbsolutePath();
 		open();
+		committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(),
+				java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	/** Commits what was written since the last commit (the timer's task; a failure is retried next time). */
+	void commitQuietly() {
+		switching.readLock().lock();
+		try {
+			Generation g = current;
+			if (g != null) {
+				g.commit();
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			org.slf4j.LoggerFactory.getLogger(SearchIndex.class).warn("Committing the search index failed; retried", e);
+		}
+		finally {
+			switching.readLock().unlock();
+		}
+	}
+
+	/** How many commits the current generation has had (its {@code segments_N} generation); for tests. */
+	long commits() throws IOException {
+		Generation g = current;
+		return g == null ? -1 : SegmentInfos.getLastCommitGeneration(g.directory);
 	}
 
 	/** One index directory with its writer and the searchers over it. */
@@ -111,21 +146,20 @@ public class SearchIndex implements DisposableBean {
 			});
 		}
 
-		/** The sequence number of the last change a finished commit holds (and searchers see). */
-		private long committed = -1;
-
 		/**
-		 * Commits the changes up to {@code change} and makes them searchable, unless a commit made meanwhile
-		 * already holds it: writers that arrive together share one commit (one fsync) instead of queueing for
-		 * one each.
+		 * Makes the changes written so far searchable (a near-real-time reader over the writer's memory, no
+		 * fsync). Writers that arrive together share one refresh: whoever waits behind a refresh finds its change
+		 * already in and refreshes for nothing.
 		 */
-		synchronized void commitThrough(long change) throws IOException {
-			if (committed >= change) {
-				return;
+		void refresh() throws IOException {
+			searchers.maybeRefreshBlocking();
+		}
+
+		/** Writes the changes so far to disk (one fsync for all of them), if there are any. */
+		synchronized void commit() throws IOException {
+			if (writer.isOpen() && writer.hasUncommittedChanges()) {
+				writer.commit();
 			}
-			long through = writer.commit();
-			searchers.maybeRefresh();
-			committed = Math.max(committed, through);
 		}
 
 		void close() throws IOException {
@@ -174,8 +208,10 @@ public class SearchIndex implements DisposableBean {
 		current = null;
 		if (g != null) {
 			try {
-				g.writer.commit();
-				g.close();
+				synchronized (g) {
+					g.writer.commit();
+					g.close();
+				}
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
@@ -187,7 +223,10 @@ public class SearchIndex implements DisposableBean {
 		return current != null;
 	}
 
-	/** Adds or replaces a document (by its key), or removes it when {@code document} is null; visible at once. */
+	/**
+	 * Adds or replaces a document (by its key), or removes it when {@code document} is null; searchable at once
+	 * and committed to disk with the other changes of the last {@link #COMMIT_EVERY} (and on close).
+	 */
 	void write(String key, @Nullable Document document) {
 		switching.readLock().lock();
 		try {
@@ -195,10 +234,15 @@ public class SearchIndex implements DisposableBean {
 			if (g == null) {
 				throw new IllegalStateException("the search index is closed");
 			}
-			long change = document == null ? g.writer.deleteDocuments(new Term(KEY, key))
-					: g.writer.updateDocument(new Term(KEY, key), document);
-			// Committed before answering: an indexed change must survive a crash of the process.
-			g.commitThrough(change);
+			if (document == null) {
+				g.writer.deleteDocuments(new Term(KEY, key));
+			}
+			else {
+				g.writer.updateDocument(new Term(KEY, key), document);
+			}
+			// Searchable before answering, on disk within COMMIT_EVERY: one fsync per change would hold live
+			// indexing to the disk's sync rate (a few dozen a second on a busy disk).
+			g.refresh();
 			Set<String> touched = touchedDuringRebuild;
 			if (touched != null) {
 				touched.add(key);
@@ -234,7 +278,20 @@ public class SearchIndex implements DisposableBean {
 	/** Whether the current generation was written with today's analysis ({@link ChineseText#VERSION}). */
 	boolean analysisIsCurrent() {
 		Generation g = current;
-		return g != null && ChineseText.VERSION.equals(g.analysis);
+		return g != null && ChineseText.VERSION.equals(g.analysis) && pairsHaveOffsets();
+	}
+
+	/**
+	 * Whether the body's pairs carry their offsets, which the highlighter reads (an index written before they were
+	 * kept is rebuilt; until then the highlighter analyses the shown bodies again).
+	 */
+	private boolean pairsHaveOffsets() {
+		return search(searcher -> {
+			var field = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+				.fieldInfo(Analyzers.BODY_BIGRAMS);
+			return field == null || field.getIndexOptions()
+				.compareTo(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
+		});
 	}
 
 	/** Whether a document of the current generation has this field (an index of an older analysis may not). */
@@ -307,6 +364,7 @@ public class SearchIndex implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		committer.shutdownNow();
 		close();
 		searchThreads.shutdown();
 	}

@@ -34,6 +34,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -167,17 +168,31 @@ class Searcher implements Search {
 		if (page.length == 0) {
 			return List.of();
 		}
-		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.highlightAnalyzer())
+		UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.highlightAnalyzer())
 			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
 			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
 					|| field.equals(Analyzers.BODY_WORDS) || field.equals(Analyzers.BODY_BIGRAMS)
-					|| field.equals(Analyzers.TITLE_BIGRAMS))
-			.build();
+					|| field.equals(Analyzers.TITLE_BIGRAMS));
+		// The matches are read from the offsets of the body's pairs in the index (no analysis of the bodies);
+		// the text they mark is the stored body, which the first value of the pairs field was made from.
+		UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+			@Override
+			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+					throws IOException {
+				String[] stored = fields.clone();
+				for (int i = 0; i < stored.length; i++) {
+					if (stored[i].equals(Analyzers.BODY_BIGRAMS)) {
+						stored[i] = Analyzers.BODY;
+					}
+				}
+				return super.loadFieldValues(stored, docs, cacheCharsThreshold);
+			}
+		};
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-		String[] snippets = highlighter.highlight(Analyzers.BODY, query, pageDocs, 1);
+		String[] snippets = highlighter.highlight(Analyzers.BODY_BIGRAMS, query, pageDocs, 1);
 		List<Hit> hits = new ArrayList<>();
 		var stored = searcher.storedFields();
 		for (int i = 0; i < page.length; i++) {

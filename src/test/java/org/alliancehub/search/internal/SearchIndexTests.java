@@ -72,4 +72,49 @@ class SearchIndexTests {
 		assertThat(index.analysisIsCurrent()).isTrue();
 		index.destroy();
 	}
+
+	@Test
+	void singleChangesAreSearchableAtOnceAndShareCommitsInsteadOfOneFsyncEach() throws Exception {
+		SearchIndex index = open();
+		long before = index.commits();
+		int changes = 100;
+		for (int i = 0; i < changes; i++) {
+			String key = "ARTICLE:" + i;
+			index.write(key, doc(key));
+			assertThat((int) index.<Integer>search(s -> count(s, key))).as("searchable as soon as written").isEqualTo(1);
+		}
+		// One commit (and fsync) per change would be 100 commits; the timer commits once a second at most.
+		assertThat(index.commits() - before).isLessThan(30);
+		index.destroy();
+	}
+
+	@Test
+	void aWrittenChangeReachesTheDiskWithinSecondsWithoutAnotherWrite() throws Exception {
+		SearchIndex index = open();
+		index.write("ARTICLE:7", doc("ARTICLE:7"));
+		Path generation = data.resolve("index").resolve(Files.readString(data.resolve("index").resolve("CURRENT")).strip());
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> committed(generation) == 1);
+		index.destroy();
+	}
+
+	private static int count(org.apache.lucene.search.IndexSearcher searcher, String key) {
+		try {
+			return searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(SearchIndex.KEY, key)));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** The documents a reader opened from the disk sees (what survives a crash of the process now). */
+	private static int committed(Path generation) throws java.io.IOException {
+		try (FSDirectory d = FSDirectory.open(generation)) {
+			if (!org.apache.lucene.index.DirectoryReader.indexExists(d)) {
+				return 0;
+			}
+			try (var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+				return reader.numDocs();
+			}
+		}
+	}
 }
