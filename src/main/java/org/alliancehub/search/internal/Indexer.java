@@ -50,13 +50,17 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 
 	private final TaskExecutor executor;
 
+	private final SearchFeed feed;
+
 	private volatile boolean rebuildOnReady;
 
 	private final AtomicReference<Reindexing> status = new AtomicReference<>(
 			new Reindexing(Reindexing.State.IDLE, 0, 0, null, null, null));
 
 	Indexer(SearchIndex index, IndexDocuments documents,
-			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			SearchFeed feed) {
+		this.feed = feed;
 		this.index = index;
 		this.documents = documents;
 		this.executor = executor;
@@ -69,7 +73,7 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ArticleDeleted e) {
-		index.write(IndexDocuments.key(DocumentType.ARTICLE, e.id()), null);
+		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -131,8 +135,12 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		StandardFindables.ref(e.subject()).ifPresent(id -> refresh(IndexDocuments.key(DocumentType.STANDARD, id)));
 	}
 
+	/**
+	 * Appends the changed document's key to the change feed, from which every node's index (this one's included)
+	 * re-reads it ({@link FeedFollower}). The event stays in the publication registry until the key is appended.
+	 */
 	private void refresh(String key) {
-		index.write(key, documents.load(key).orElse(null));
+		feed.append(key);
 	}
 
 	/**
@@ -146,6 +154,8 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		// does not meet the questions of today's: it is rebuilt, and searches use it until the new one is ready.
 		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
 				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers() || lacksStandards();
+		// An index that was away while the feed was pruned past its position has missed changes.
+		rebuildOnReady = rebuildOnReady || index.position() < feed.prunedThrough();
 	}
 
 	/** An index written before demands and achievements were indexed, over a database that holds some. */
@@ -200,7 +210,11 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	private void run(long total, OffsetDateTime started) {
 		SearchIndex.Generation next = null;
 		try {
+			// The new generation is current to the feed as it stands before the database is read; changes from then on
+			// are read again into it (reading a change twice does no harm).
+			long head = feed.head();
 			next = index.startRebuild();
+			next.position(head);
 			SearchIndex.Generation target = next;
 			long done = documents.all((key, doc) -> target.writer.addDocument(doc),
 					n -> status.set(new Reindexing(Reindexing.State.RUNNING, n, Math.max(total, n), started, null, null)));
