@@ -27,17 +27,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the index in step with the database. It reacts to the other modules' events after their
- * transactions commit; the event publication registry keeps each event until it has been indexed, so
- * an index update lost in a crash is replayed on the next start. Each handler re-reads the current state,
- * so replaying an event twice does no harm. The handlers run outside a transaction: each read borrows a
- * database connection only while it runs, so handlers waiting for the index's commit hold none (in a
- * transaction they would, and a burst of changes would leave the requests that cause them without one).
+ * Keeps every node's index in step with the database. It reacts to the other modules' events in their
+ * transactions, just before they commit, by appending the changed document's key to the durable change feed
+ * ({@link SearchFeed}): the key commits with the change or not at all, so no acknowledged change can miss the
+ * index, whichever node made it and whatever happens to that node next. Every node's {@link FeedFollower}
+ * (this one's included) then re-reads the document into its own index; reading a key twice does no harm.
  */
 @Component
 class Indexer implements SearchIndexing, org.springframework.beans.factory.SmartInitializingSingleton {
@@ -66,17 +65,17 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		this.executor = executor;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ArticleSaved e) {
 		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ArticleDeleted e) {
 		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ContentChanged e) {
 		switch (e.kind()) {
 			case "briefing" -> refresh(IndexDocuments.key(DocumentType.BRIEFING, e.id()));
@@ -86,51 +85,51 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		}
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(OrganizationCreated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(OrganizationUpdated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MembershipGranted e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MembershipChanged e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MinutesPublished e) {
 		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MinutesWithdrawn e) {
 		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
 	}
 
 	/** A project, agreement, base or resource changed: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(CollaborationChanged e) {
 		Findables.ref(e.subject()).ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	/** A demand or an achievement was posted or changed: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(TransferEvents.Posted e) {
 		TransferFindables.ref(e.subject())
 			.ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	/** A standard was proposed, moved on or published: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(StandardsEvents.StandardChanged e) {
 		StandardFindables.ref(e.subject()).ifPresent(id -> refresh(IndexDocuments.key(DocumentType.STANDARD, id)));
 	}
