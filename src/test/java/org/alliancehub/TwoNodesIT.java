@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Two application nodes ({@code java -jar} of the packaged jar, each with its own port and data directory) on one
  * PostgreSQL, behind Debian's nginx on loopback as the load balancer: what is changed through one node is on the
  * other's pages and in its search within a second, and when one node is killed the other keeps serving, with every
- * acknowledged write kept. Runs in {@code mvn verify} (failsafe), after the jar is packaged.
+ * acknowledged write kept; a session signed in on one node is signed in on the other (Spring Session JDBC); a
+ * correspondence vote's deadline closes it once, not once per node (ShedLock). Runs in {@code mvn verify} (failsafe), after the jar is packaged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -265,5 +266,70 @@ class TwoNodesIT {
 			assertThat(lb.get("/a/" + slug + "/technology").status()).isEqualTo(200);
 			assertThat(lb.get("/api/v1/search?q=" + URLEncoder.encode("写入", StandardCharsets.UTF_8)).status()).isEqualTo(200);
 		}
+	}
+
+	/** A browser's cookies, sent to whichever node is asked. */
+	private final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+		.cookieHandler(new java.net.CookieManager())
+		.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+		.build();
+
+	private java.net.http.HttpResponse<String> browse(int port, String method, String path, String form) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path));
+		if (form == null) {
+			request.GET();
+		}
+		else {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(form));
+		}
+		return browser.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	@Order(2)
+	void aSessionMovesBetweenNodes() throws Exception {
+		String login = browse(portA, "GET", "/login", null).body();
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		var signedIn = browse(portA, "POST", "/login", "username=admin&password=" + PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		// signed in through node A, the same cookie is signed in on node B and through the load balancer
+		assertThat(browse(portA, "GET", "/admin", null).statusCode()).isEqualTo(200);
+		assertThat(browse(portB, "GET", "/admin", null).statusCode()).as("the session on node B").isEqualTo(200);
+		for (int i = 0; i < 4; i++) {
+			assertThat(browse(portLb, "GET", "/admin", null).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	@Order(3)
+	void aCorrespondenceVotesDeadlineClosesItExactlyOnce() throws Exception {
+		String slug = alliance(a);
+		long org = a.post("/api/v1/organizations", Map.of("name", "理事单位" + UUID.randomUUID(), "type", "ENTERPRISE"))
+			.json()
+			.get("id")
+			.asLong();
+		assertThat(a.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "COUNCIL"))
+			.status()).isIn(200, 201);
+		var put = a.post("/api/v1/alliances/" + slug + "/motions",
+				Map.of("title", "关于两节点的通讯表决", "text", "截止即关闭。", "type", "BUDGET", "ballot", "OPEN", "electorate",
+						"COUNCIL", "deadline", java.time.OffsetDateTime.now().plusSeconds(3).toString()));
+		assertThat(put.status()).as(put.body()).isEqualTo(201);
+		long motion = put.json().get("id").asLong();
+		// both nodes check deadlines every 2 s; one closes it, and only once
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+			.until(() -> "CLOSED".equals(b.get("/api/v1/motions/" + motion + "/result").json().get("status").asString()));
+		Thread.sleep(4000); // more rounds of both nodes' deadline checks
+		String line = "closed correspondence vote " + motion + " at its deadline";
+		long closings = 0;
+		for (String node : List.of("a", "b")) {
+			closings += Files.readAllLines(dir.resolve("node-" + node).resolve("node.log")).stream()
+				.filter(l -> l.contains(line))
+				.count();
+		}
+		assertThat(closings).as("closings of vote %d in both nodes' logs", motion).isEqualTo(1);
 	}
 }
