@@ -4,7 +4,7 @@
  * organisation answers (they need both identity and membership). Every other module serves its back-office
  * screens from its own {@code web} package and contributes its entries to the navigation. It owns no data.
  */
-@ApplicationModule(allowedDependencies = { "identity", "membership", "network", "shared", "web" })
+@ApplicationModule(allowedDependencies = { "identity", "mailing", "membership", "network", "search", "shared", "web" })
 @NullMarked
 package org.alliancehub.admin;
 

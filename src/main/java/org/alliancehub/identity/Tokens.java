@@ -11,6 +11,7 @@ import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.shared.Hashes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +82,7 @@ public class Tokens {
 	}
 
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+	@SchedulerLock(name = "identity.purge-expired-tokens", lockAtMostFor = "PT10M")
 	void purgeExpired() {
 		jdbc.sql("delete from api_token where expires_at < ?").param(OffsetDateTime.now(clock)).update();
 	}

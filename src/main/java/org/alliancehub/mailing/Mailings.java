@@ -1,6 +1,7 @@
 package org.alliancehub.mailing;
 
 import java.util.List;
+import java.util.Map;
 
 import org.alliancehub.content.Briefing;
 import org.alliancehub.content.Bulletins;
@@ -91,6 +92,15 @@ public class Mailings {
 			.param(allianceId)
 			.query(Mailings::mailing)
 			.list();
+	}
+
+	/** The outbox by state, over all mailings: how many messages wait, went out, or failed for good (for metrics). */
+	public Map<String, Long> outbox() {
+		Map<String, Long> counts = new java.util.TreeMap<>(Map.of("PENDING", 0L, "SENT", 0L, "FAILED", 0L));
+		jdbc.sql("select status, count(*) from mailing_outbox group by status")
+			.query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	private static final String SELECT = """

@@ -9,25 +9,46 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.alliancehub.shared.Hashes;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.TooLarge;
 import org.alliancehub.shared.UnsupportedType;
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Uploaded files, for every module that takes them (article attachments, meeting documents, survey answers).
  * The type is decided from the bytes (Apache Tika), not from what the browser claims, and only the documents
  * and pictures an alliance works with are accepted; the size is checked while the bytes arrive. Files are
- * stored once per content, named by their SHA-256, in the data directory; the owning module keeps the row
- * that says who may read them.
+ * stored once per content, named by their SHA-256, in PostgreSQL ({@code upload_file}), so that every node of
+ * the platform reads them; the owning module keeps the row that says who may read them. Each node keeps a copy
+ * of the files it stored or served in its data directory ({@code uploads/}), fetched from the database on first
+ * use ({@link #path}): the name is the content's hash, so a copy is never stale.
+ * <p>
+ * On upgrade, the files that an earlier version kept only in {@code uploads/} are copied into the database at
+ * start-up, each checked against its name and inserted in one statement (a file is in the table whole or not at
+ * all), the files themselves staying where they are as this node's copies; a start-up that is interrupted
+ * goes on where it stopped the next time, and one with nothing left to copy reads the directory and one query.
  */
 @Service
-public class Uploads {
+public class Uploads implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+
+	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
 	/** Office documents, PDF, pictures and plain text. */
 	public static final Set<String> DOCUMENTS = Set.of("application/pdf", "application/msword",
@@ -46,9 +67,13 @@ public class Uploads {
 
 	private final org.springframework.beans.factory.ObjectProvider<Holder> holders;
 
-	Uploads(AllianceHubProperties properties, org.springframework.beans.factory.ObjectProvider<Holder> holders) {
+	private final JdbcTemplate jdbc;
+
+	Uploads(AllianceHubProperties properties, org.springframework.beans.factory.ObjectProvider<Holder> holders,
+			JdbcTemplate jdbc) {
 		this.properties = properties;
 		this.holders = holders;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -67,14 +92,15 @@ public class Uploads {
 	 * module (the caller included) still holds the same content. Answers whether the bytes were deleted.
 	 */
 	public boolean release(String sha256) {
-		Path file = path(sha256);
+		Path file = local(sha256);
 		for (Holder h : holders) {
 			if (h.holds(sha256)) {
 				return false;
 			}
 		}
 		try {
-			return Files.deleteIfExists(file);
+			int rows = jdbc.update("delete from upload_file where sha256 = ?", sha256);
+			return Files.deleteIfExists(file) | rows > 0;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -116,6 +142,8 @@ public class Uploads {
 					throw new UnsupportedType("files of type " + type + " are not accepted");
 				}
 				String hash = HexFormat.of().formatHex(sha.digest());
+				// in the caller's transaction: the bytes are kept exactly when the module's row that names them is
+				insert(hash, temp, size);
 				Path target = dir.resolve(hash);
 				if (!Files.exists(target)) {
 					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -131,9 +159,124 @@ public class Uploads {
 		}
 	}
 
-	/** Where a stored file's bytes are. */
+	/**
+	 * Where a stored file's bytes are on this node: its copy in the data directory, fetched from the database
+	 * when this node has none yet. A file the database does not have either answers a path that does not exist.
+	 */
 	public Path path(String sha256) {
-		if (!sha256.matches("[0-9a-f]{64}")) {
+		Path file = local(sha256);
+		if (Files.exists(file)) {
+			return file;
+		}
+		try {
+			Files.createDirectories(file.getParent());
+			Path temp = Files.createTempFile(file.getParent(), "fetch-", ".part");
+			try {
+				Boolean found = jdbc.query("select content from upload_file where sha256 = ?", rs -> {
+					if (!rs.next()) {
+						return false;
+					}
+					try (InputStream in = rs.getBinaryStream(1)) {
+						Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+					return true;
+				}, sha256);
+				if (Boolean.TRUE.equals(found) && !Files.exists(file)) {
+					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return file;
+	}
+
+	/** Whether the database holds a file of this content. */
+	public boolean stored(String sha256) {
+		local(sha256); // checks the form
+		return jdbc.queryForObject("select count(*) from upload_file where sha256 = ?", Long.class, sha256) > 0;
+	}
+
+	/** The start-up step of an upgrade: copies the files kept only on disk into the database. */
+	@Override
+	public void run(ApplicationArguments args) {
+		int copied = migrateFromDisk();
+		if (copied > 0) {
+			log.info("uploads: copied {} files from {} into the database", copied, properties.uploads());
+		}
+	}
+
+	/**
+	 * Copies every file of {@code uploads/} that the database does not hold into it, each after checking that
+	 * its bytes hash to its name (a file that does not is left alone and named in the log). Idempotent; answers
+	 * how many files were copied.
+	 */
+	public int migrateFromDisk() {
+		Path dir = properties.uploads();
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		List<String> onDisk = new ArrayList<>();
+		try (Stream<Path> files = Files.list(dir)) {
+			files.map(f -> f.getFileName().toString()).filter(n -> HASH.matcher(n).matches()).forEach(onDisk::add);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (onDisk.isEmpty()) {
+			return 0;
+		}
+		Set<String> known = new HashSet<>(jdbc.queryForList("select sha256 from upload_file where sha256 = any (?)",
+				String.class, (Object) onDisk.toArray(String[]::new)));
+		int copied = 0;
+		for (String hash : onDisk) {
+			if (known.contains(hash)) {
+				continue;
+			}
+			Path file = dir.resolve(hash);
+			try {
+				MessageDigest sha = Hashes.digest();
+				try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+					in.transferTo(java.io.OutputStream.nullOutputStream());
+				}
+				if (!HexFormat.of().formatHex(sha.digest()).equals(hash)) {
+					log.warn("uploads: {} does not hash to its name; left on disk, not copied", file);
+					continue;
+				}
+				copied += insert(hash, file, Files.size(file));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return copied;
+	}
+
+	/** Inserts a file's bytes unless the database holds them already; answers 1 when it did. */
+	private int insert(String hash, Path file, long size) {
+		return jdbc.update(
+				"insert into upload_file (sha256, size_bytes, content) values (?, ?, ?) on conflict (sha256) do nothing",
+				ps -> {
+					ps.setString(1, hash);
+					ps.setLong(2, size);
+					try {
+						ps.setBytes(3, Files.readAllBytes(file)); // at most alliancehub.max-upload-bytes
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				});
+	}
+
+	private Path local(String sha256) {
+		if (!HASH.matcher(sha256).matches()) {
 			throw new IllegalArgumentException("not a content hash");
 		}
 		return properties.uploads().resolve(sha256);

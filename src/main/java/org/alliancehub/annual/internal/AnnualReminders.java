@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,6 +120,7 @@ public class AnnualReminders {
 
 	/** Each morning, a request whose deadline comes within the configured days reminds those still to submit. */
 	@Scheduled(cron = "${alliancehub.annual.reminder-cron:0 5 9 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "annual.reminders", lockAtMostFor = "PT30M")
 	@Transactional
 	public void remindBeforeDeadlines() {
 		if (daysBefore <= 0 || !mail.available()) {

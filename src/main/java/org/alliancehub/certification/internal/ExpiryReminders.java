@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,7 @@ public class ExpiryReminders {
 	}
 
 	@Scheduled(cron = "${alliancehub.certification.reminder-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "certification.expiry-reminders", lockAtMostFor = "PT30M")
 	public void daily() {
 		remind(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
 	}

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +64,16 @@ public class FundingReminders {
 		this.settings = settings;
 	}
 
-	/** Sends the reminders due today; answers how many e-mails went out. */
+	/** The daily run, on one node at a time. */
 	@Scheduled(cron = "${alliancehub.funding.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "funding.reminders", lockAtMostFor = "PT30M")
+	@Transactional
+	public void remindOnSchedule() {
+		// ShedLock takes its lock only around methods that answer nothing; the count is for direct callers
+		remindPayers();
+	}
+
+	/** Sends the reminders due today; answers how many e-mails went out. */
 	@Transactional
 	public int remindPayers() {
 		if (settings.reminderIntervalDays() <= 0 || !mail.available()) {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,6 +138,7 @@ public class Correspondence {
 	 * transaction; runs on a schedule, and may be called at any time (tests run it on demand).
 	 */
 	@Scheduled(fixedDelayString = "${alliancehub.governance.deadline-check:PT2S}", initialDelayString = "PT2S")
+	@SchedulerLock(name = "governance.correspondence-deadlines", lockAtMostFor = "PT5M")
 	public void closeOverdue() {
 		List<Long> overdue = jdbc.sql("select id from motion where status = 'OPEN' and deadline is not null and deadline <= ?")
 			.param(OffsetDateTime.now(clock))

@@ -100,7 +100,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Users users) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Users users,
+			org.springframework.core.env.Environment environment) throws Exception {
+		// Operations: the probes say UP or DOWN to anyone (no details); the other actuator endpoints (metrics at
+		// /actuator/prometheus) are for the network administrator on the public port, and for anyone who reaches
+		// the management port when operators give it one (MANAGEMENT_SERVER_PORT): that port is meant for the
+		// private network of the scraper and the load balancer, never published through the proxy.
+		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+		org.springframework.security.web.util.matcher.RequestMatcher onManagementPort = request -> managementPort != null
+				&& managementPort > 0 && request.getLocalPort() == managementPort;
 		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 			.frameOptions(f -> f.deny())
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
@@ -118,6 +126,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
 				.authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(onManagementPort)
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("NETWORK_ADMIN")

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +63,16 @@ public class CommentReminders {
 		this.clock = clock;
 	}
 
-	/** Sends the reminders due today; answers how many e-mails went out. */
+	/** The daily run, on one node at a time. */
 	@Scheduled(cron = "${alliancehub.standards.reminder-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "standards.comment-reminders", lockAtMostFor = "PT30M")
+	@Transactional
+	public void remindOnSchedule() {
+		// ShedLock takes its lock only around methods that answer nothing; the count is for direct callers
+		remindBeforeCommentPeriodsEnd();
+	}
+
+	/** Sends the reminders due today; answers how many e-mails went out. */
 	@Transactional
 	public int remindBeforeCommentPeriodsEnd() {
 		if (settings.reminderDays() <= 0 || !mail.available()) {

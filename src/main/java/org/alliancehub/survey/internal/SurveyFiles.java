@@ -16,6 +16,7 @@ import org.alliancehub.shared.TooLarge;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.alliancehub.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +172,13 @@ public class SurveyFiles {
 	 * answer they were uploaded for does not name: uploads never used, or left behind. Runs every hour.
 	 */
 	@Scheduled(cron = "${alliancehub.survey.file-cleanup-cron:0 17 * * * *}")
+	@SchedulerLock(name = "survey.unreferenced-files", lockAtMostFor = "PT30M")
+	@Transactional
+	public void deleteUnreferencedOnSchedule() {
+		// ShedLock takes its lock only around methods that answer nothing; the count is for direct callers
+		deleteUnreferenced();
+	}
+
 	@Transactional
 	public int deleteUnreferenced() {
 		List<String> hashes = jdbc.sql("""

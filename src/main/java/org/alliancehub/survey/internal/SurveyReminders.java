@@ -18,6 +18,7 @@ import org.alliancehub.platform.Mail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,6 +105,7 @@ public class SurveyReminders {
 
 	/** Each morning, the surveys whose deadline comes within the configured days remind those still to answer. */
 	@Scheduled(cron = "${alliancehub.survey.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "survey.reminders", lockAtMostFor = "PT30M")
 	@Transactional
 	public void remindBeforeDeadlines() {
 		if (daysBefore <= 0 || !mail.available()) {

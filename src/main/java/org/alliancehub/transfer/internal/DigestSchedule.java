@@ -1,6 +1,7 @@
 package org.alliancehub.transfer.internal;
 
 import org.alliancehub.transfer.MatchDigests;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ class DigestSchedule {
 	}
 
 	@Scheduled(cron = "${alliancehub.transfer.digest-cron:0 0 8 * * MON}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "transfer.weekly-digest", lockAtMostFor = "PT1H")
 	void weekly() {
 		digests.run();
 	}
