@@ -316,11 +316,11 @@ class TwoNodesIT {
 			.status()).isIn(200, 201);
 		var put = a.post("/api/v1/alliances/" + slug + "/motions",
 				Map.of("title", "关于两节点的通讯表决", "text", "截止即关闭。", "type", "BUDGET", "ballot", "OPEN", "electorate",
-						"COUNCIL", "deadline", java.time.OffsetDateTime.now().plusSeconds(3).toString()));
+						"COUNCIL", "deadline", java.time.OffsetDateTime.now().plusSeconds(8).toString()));
 		assertThat(put.status()).as(put.body()).isEqualTo(201);
 		long motion = put.json().get("id").asLong();
 		// both nodes check deadlines every 2 s; one closes it, and only once
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 			.until(() -> "CLOSED".equals(b.get("/api/v1/motions/" + motion + "/result").json().get("status").asString()));
 		Thread.sleep(4000); // more rounds of both nodes' deadline checks
 		String line = "closed correspondence vote " + motion + " at its deadline";
