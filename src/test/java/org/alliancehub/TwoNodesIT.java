@@ -297,10 +297,10 @@ class TwoNodesIT {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		// signed in through node A, the same cookie is signed in on node B and through the load balancer
-		assertThat(browse(portA, "GET", "/admin", null).statusCode()).isEqualTo(200);
-		assertThat(browse(portB, "GET", "/admin", null).statusCode()).as("the session on node B").isEqualTo(200);
+		assertThat(browse(portA, "GET", "/admin/", null).statusCode()).isEqualTo(200);
+		assertThat(browse(portB, "GET", "/admin/", null).statusCode()).as("the session on node B").isEqualTo(200);
 		for (int i = 0; i < 4; i++) {
-			assertThat(browse(portLb, "GET", "/admin", null).statusCode()).isEqualTo(200);
+			assertThat(browse(portLb, "GET", "/admin/", null).statusCode()).isEqualTo(200);
 		}
 	}
 
