@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with only a JDK and Maven:
-# installs what the browser and PDF tests need when it is missing (Chromium, its driver,
-# a CJK TrueType font), as root or through sudo, then runs `mvn -B verify` with any arguments given.
+# installs what the browser, PDF and two-node tests need when it is missing (Chromium, its driver,
+# a CJK TrueType font, nginx), as root or through sudo, then runs `mvn -B verify` with any arguments given.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# the load balancer of the two-node test (TwoNodesIT)
+command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 # (process substitution instead of a pipe: with pipefail, `fc-list | grep -q` can fail on SIGPIPE)
 if ! command -v fc-list >/dev/null 2>&1 || ! grep -qi "wqy" < <(fc-list 2>/dev/null); then
   missing+=(fonts-wqy-zenhei)
@@ -27,7 +29,7 @@ if ((${#missing[@]})); then
   "${SUDO[@]}" apt-get update -qq
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
 else
-  echo "== chromium, chromedriver and a WenQuanYi font are present"
+  echo "== chromium, chromedriver, nginx and a WenQuanYi font are present"
 fi
 
 echo "== versions"

@@ -27,17 +27,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the index in step with the database. It reacts to the other modules' events after their
- * transactions commit; the event publication registry keeps each event until it has been indexed, so
- * an index update lost in a crash is replayed on the next start. Each handler re-reads the current state,
- * so replaying an event twice does no harm. The handlers run outside a transaction: each read borrows a
- * database connection only while it runs, so handlers waiting for the index's commit hold none (in a
- * transaction they would, and a burst of changes would leave the requests that cause them without one).
+ * Keeps every node's index in step with the database. It reacts to the other modules' events in their
+ * transactions, just before they commit, by appending the changed document's key to the durable change feed
+ * ({@link SearchFeed}): the key commits with the change or not at all, so no acknowledged change can miss the
+ * index, whichever node made it and whatever happens to that node next. Every node's {@link FeedFollower}
+ * (this one's included) then re-reads the document into its own index; reading a key twice does no harm.
  */
 @Component
 class Indexer implements SearchIndexing, org.springframework.beans.factory.SmartInitializingSingleton {
@@ -50,29 +49,33 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 
 	private final TaskExecutor executor;
 
+	private final SearchFeed feed;
+
 	private volatile boolean rebuildOnReady;
 
 	private final AtomicReference<Reindexing> status = new AtomicReference<>(
 			new Reindexing(Reindexing.State.IDLE, 0, 0, null, null, null));
 
 	Indexer(SearchIndex index, IndexDocuments documents,
-			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			SearchFeed feed) {
+		this.feed = feed;
 		this.index = index;
 		this.documents = documents;
 		this.executor = executor;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ArticleSaved e) {
 		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ArticleDeleted e) {
-		index.write(IndexDocuments.key(DocumentType.ARTICLE, e.id()), null);
+		refresh(IndexDocuments.key(DocumentType.ARTICLE, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ContentChanged e) {
 		switch (e.kind()) {
 			case "briefing" -> refresh(IndexDocuments.key(DocumentType.BRIEFING, e.id()));
@@ -82,57 +85,61 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		}
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(OrganizationCreated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(OrganizationUpdated e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.id()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MembershipGranted e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MembershipChanged e) {
 		refresh(IndexDocuments.key(DocumentType.ORGANIZATION, e.organizationId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MinutesPublished e) {
 		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MinutesWithdrawn e) {
 		refresh(IndexDocuments.key(DocumentType.MINUTES, e.meetingId()));
 	}
 
 	/** A project, agreement, base or resource changed: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(CollaborationChanged e) {
 		Findables.ref(e.subject()).ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	/** A demand or an achievement was posted or changed: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(TransferEvents.Posted e) {
 		TransferFindables.ref(e.subject())
 			.ifPresent(r -> refresh(IndexDocuments.key(DocumentType.valueOf(r.kind().name()), r.id())));
 	}
 
 	/** A standard was proposed, moved on or published: its subject names which. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(StandardsEvents.StandardChanged e) {
 		StandardFindables.ref(e.subject()).ifPresent(id -> refresh(IndexDocuments.key(DocumentType.STANDARD, id)));
 	}
 
+	/**
+	 * Appends the changed document's key to the change feed, from which every node's index (this one's included)
+	 * re-reads it ({@link FeedFollower}). The event stays in the publication registry until the key is appended.
+	 */
 	private void refresh(String key) {
-		index.write(key, documents.load(key).orElse(null));
+		feed.append(key);
 	}
 
 	/**
@@ -146,6 +153,8 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		// does not meet the questions of today's: it is rebuilt, and searches use it until the new one is ready.
 		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
 				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers() || lacksStandards();
+		// An index that was away while the feed was pruned past its position has missed changes.
+		rebuildOnReady = rebuildOnReady || index.position() < feed.prunedThrough();
 	}
 
 	/** An index written before demands and achievements were indexed, over a database that holds some. */
@@ -200,7 +209,11 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 	private void run(long total, OffsetDateTime started) {
 		SearchIndex.Generation next = null;
 		try {
+			// The new generation is current to the feed as it stands before the database is read; changes from then on
+			// are read again into it (reading a change twice does no harm).
+			long head = feed.head();
 			next = index.startRebuild();
+			next.position(head);
 			SearchIndex.Generation target = next;
 			long done = documents.all((key, doc) -> target.writer.addDocument(doc),
 					n -> status.set(new Reindexing(Reindexing.State.RUNNING, n, Math.max(total, n), started, null, null)));

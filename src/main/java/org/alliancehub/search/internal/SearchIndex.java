@@ -43,6 +43,9 @@ public class SearchIndex implements DisposableBean {
 	/** The commit data naming the version of the analysis ({@link ChineseText#VERSION}) the documents were written with. */
 	static final String ANALYSIS = "analysis";
 
+	/** The commit data naming the position in the change feed ({@code search_feed}) the documents are current to. */
+	static final String FEED = "feed";
+
 	private final Path root;
 
 	private final Analyzer analyzer = Analyzers.forIndex();
@@ -125,16 +128,16 @@ public class SearchIndex implements DisposableBean {
 			this.directory = FSDirectory.open(dir);
 			// A new generation, or one without a commit yet, is written with today's analysis; an existing one keeps
 			// its version until a rebuild replaces it (also across a crash during the rebuild).
-			String written = create || !DirectoryReader.indexExists(directory) ? ChineseText.VERSION
-					: SegmentInfos.readLatestCommit(directory).getUserData().get(ANALYSIS);
+			Map<String, String> data = create || !DirectoryReader.indexExists(directory) ? Map.of()
+					: SegmentInfos.readLatestCommit(directory).getUserData();
+			String written = create || !DirectoryReader.indexExists(directory) ? ChineseText.VERSION : data.get(ANALYSIS);
 			this.analysis = written;
+			this.position = Long.parseLong(data.getOrDefault(FEED, "0"));
 			IndexWriterConfig config = new IndexWriterConfig(analyzer)
 				.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
-			if (written != null) {
-				writer.setLiveCommitData(Map.of(ANALYSIS, written).entrySet());
-			}
+			commitData();
 			// With an executor, one search runs over the index's segments on every core: a query over a
 			// million documents answers about twice as fast on two cores.
 			this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
@@ -144,6 +147,28 @@ public class SearchIndex implements DisposableBean {
 					return executor == null ? new IndexSearcher(reader) : new IndexSearcher(reader, executor);
 				}
 			});
+		}
+
+		/** The position in the change feed this generation is current to (committed with it). */
+		private volatile long position;
+
+		/** Records the feed position the next commit stores. */
+		synchronized void position(long p) {
+			position = p;
+			commitData();
+		}
+
+		long position() {
+			return position;
+		}
+
+		private void commitData() {
+			Map<String, String> data = new java.util.HashMap<>();
+			if (analysis != null) {
+				data.put(ANALYSIS, analysis);
+			}
+			data.put(FEED, Long.toString(position));
+			writer.setLiveCommitData(data.entrySet());
 		}
 
 		/**
@@ -256,6 +281,44 @@ public class SearchIndex implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Adds, replaces or removes (null) the documents of a batch read from the change feed, and records the feed
+	 * position they bring the index to: searchable at once, and on disk with the position at the next timed commit
+	 * (no fsync per change or per batch).
+	 */
+	void write(Map<String, @Nullable Document> documents, long position) {
+		switching.readLock().lock();
+		try {
+			Generation g = current;
+			if (g == null) {
+				throw new IllegalStateException("the search index is closed");
+			}
+			for (Map.Entry<String, @Nullable Document> e : documents.entrySet()) {
+				Document d = e.getValue();
+				if (d == null) {
+					g.writer.deleteDocuments(new Term(KEY, e.getKey()));
+				}
+				else {
+					g.writer.updateDocument(new Term(KEY, e.getKey()), d);
+				}
+			}
+			// searchable at once; the timer's commit writes the documents and this position to disk together, so a
+			// crash before it replays the batch from the feed instead of losing it
+			g.position(position);
+			g.refresh();
+			Set<String> touched = touchedDuringRebuild;
+			if (touched != null) {
+				touched.addAll(documents.keySet());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			switching.readLock().unlock();
+		}
+	}
+
 	<T> T search(Function<IndexSearcher, T> work) {
 		Generation g = current;
 		if (g == null) {
@@ -298,6 +361,34 @@ public class SearchIndex implements DisposableBean {
 	boolean hasField(String field) {
 		return search(searcher -> org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
 			.fieldInfo(field) != null);
+	}
+
+	/** The position in the change feed the current generation is current to; 0 for a new index. */
+	long position() {
+		Generation g = current;
+		if (g == null) {
+			throw new IllegalStateException("the search index is closed");
+		}
+		return g.position();
+	}
+
+	/** Records that the current generation holds every change of the feed through {@code position}, durably. */
+	void advance(long position) {
+		switching.readLock().lock();
+		try {
+			Generation g = current;
+			if (g == null) {
+				throw new IllegalStateException("the search index is closed");
+			}
+			g.position(position);
+			g.writer.commit();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			switching.readLock().unlock();
+		}
 	}
 
 	public int documents() {

@@ -44,24 +44,106 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class PageCache extends OncePerRequestFilter {
 
-	/** Drops every stored page once a change has committed. */
+	/**
+	 * Drops the pages a change affects once it has committed, on this node at once and on every other node through
+	 * PostgreSQL {@code NOTIFY} (within a second): a change in an alliance drops that alliance's pages
+	 * ({@code /a/<slug>/…}), the network's and the pages outside any alliance (the home page, pages addressed by an
+	 * object's id), and leaves the other alliances' pages cached; a change of the network, or of no alliance (a new
+	 * user), drops everything.
+	 */
 	public static class Invalidation {
+
+		/** The channel; a payload is {@code <node> *} or {@code <node> <scope>,<scope>…}. */
+		static final String CHANNEL = "page_cache";
 
 		private final PageCache cache;
 
+		private final org.alliancehub.web.@Nullable Sites sites;
+
+		private final org.alliancehub.platform.@Nullable Notifications notifications;
+
 		public Invalidation(PageCache cache) {
+			this(cache, null, null);
+		}
+
+		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
+				org.alliancehub.platform.@Nullable Notifications notifications) {
 			this.cache = cache;
+			this.sites = sites;
+			this.notifications = notifications;
+			if (notifications != null) {
+				notifications.listen(CHANNEL, this::received);
+			}
 		}
 
 		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 		public void on(DomainEvent event) {
-			cache.invalidate();
+			Set<String> scopes = scopes(event.allianceId());
+			if (scopes == null) {
+				cache.invalidate();
+			}
+			else {
+				cache.invalidate(scopes);
+			}
+			if (notifications != null) {
+				try {
+					notifications.announce(CHANNEL,
+							notifications.node() + " " + (scopes == null ? ANYTHING : String.join(",", scopes)));
+				}
+				catch (RuntimeException e) {
+					// the change has committed; other nodes' copies go when their connection to the database comes back
+					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not tell other nodes of a change", e);
+				}
+			}
+		}
+
+		/** The scopes a change in this alliance affects; null for everything. */
+		@Nullable Set<String> scopes(@Nullable Long allianceId) {
+			if (allianceId == null || sites == null) {
+				return null;
+			}
+			try {
+				org.alliancehub.web.Site site = sites.site(allianceId);
+				org.alliancehub.web.Site network = sites.network();
+				if (site.isNetwork() || network == null) {
+					return null;
+				}
+				return Set.of(site.slug(), network.slug(), GLOBAL);
+			}
+			catch (RuntimeException e) {
+				return null; // an alliance that is gone
+			}
+		}
+
+		/** A notification from a node (this one's own are already done). */
+		void received(String payload) {
+			if (ANYTHING.equals(payload)) {
+				// the connection was (re)opened: announcements may have been missed
+				cache.invalidate();
+				return;
+			}
+			int space = payload.indexOf(' ');
+			if (space < 0 || notifications == null || payload.substring(0, space).equals(notifications.node())) {
+				return;
+			}
+			String what = payload.substring(space + 1);
+			if (ANYTHING.equals(what)) {
+				cache.invalidate();
+			}
+			else {
+				cache.invalidate(Set.copyOf(java.util.Arrays.asList(what.split(",", -1))));
+			}
 		}
 
 		public void invalidateAll() {
 			cache.invalidate();
 		}
 	}
+
+	static final String ANYTHING = "*";
+
+	/** The scope of the pages outside any alliance's {@code /a/<slug>/}. */
+	static final String GLOBAL = "";
 
 	/**
 	 * The query parameters that public pages read (section paging, tags, statistics grouping, register filters, the
@@ -82,7 +164,14 @@ public class PageCache extends OncePerRequestFilter {
 		.weigher((String key, Entry e) -> e.weight(key))
 		.buildAsync();
 
-	private final AtomicLong generation = new AtomicLong();
+	/** Ticks at every invalidation; a page is stored with the tick seen before it was rendered. */
+	private final AtomicLong clock = new AtomicLong();
+
+	/** The tick at which everything was last dropped. */
+	private volatile long allDroppedAt;
+
+	/** The tick at which each scope (an alliance's slug, or {@link #GLOBAL}) was last dropped. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Long> droppedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final AtomicLong renders = new AtomicLong();
 
@@ -92,7 +181,7 @@ public class PageCache extends OncePerRequestFilter {
 		this.enabled = enabled;
 	}
 
-	record Entry(long generation, int status, String contentType, List<String[]> headers, byte[] body) {
+	record Entry(long generation, String scope, int status, String contentType, List<String[]> headers, byte[] body) {
 
 		int weight(String key) {
 			int w = 2 * key.length() + body.length + 200;
@@ -111,12 +200,12 @@ public class PageCache extends OncePerRequestFilter {
 			return;
 		}
 		String key = key(request);
-		long current = generation.get();
+		long current = clock.get();
 		CompletableFuture<Entry> mine = new CompletableFuture<>();
 		CompletableFuture<Entry> theirs = entries.asMap().putIfAbsent(key, mine);
 		if (theirs != null) {
 			Entry hit = await(theirs);
-			if (hit != null && hit.generation == current) {
+			if (hit != null && fresh(hit)) {
 				write(hit, response);
 				return;
 			}
@@ -154,7 +243,7 @@ public class PageCache extends OncePerRequestFilter {
 				}
 			}
 			// Stored under the generation seen before rendering: a change that committed meanwhile voids it.
-			entry = new Entry(before, 200, type, headers, wrapper.getContentAsByteArray());
+			entry = new Entry(before, scope(key(request)), 200, type, headers, wrapper.getContentAsByteArray());
 		}
 		wrapper.copyBodyToResponse();
 		return entry;
@@ -183,9 +272,54 @@ public class PageCache extends OncePerRequestFilter {
 		response.getOutputStream().write(hit.body);
 	}
 
+	/** Whether no change that affects the page has committed since it began to be rendered. */
+	private boolean fresh(Entry e) {
+		return e.generation >= allDroppedAt && e.generation >= droppedAt.getOrDefault(e.scope, 0L);
+	}
+
+	/** Drops every page. */
 	public void invalidate() {
-		generation.incrementAndGet();
+		long t = clock.incrementAndGet();
+		allDroppedAt = t;
 		entries.synchronous().invalidateAll();
+	}
+
+	/** Drops the pages of these scopes (alliances' slugs, {@link #GLOBAL} for the pages outside any alliance). */
+	public void invalidate(Set<String> scopes) {
+		long t = clock.incrementAndGet();
+		for (String s : scopes) {
+			droppedAt.merge(s, t, Math::max);
+		}
+		entries.asMap().keySet().removeIf(key -> scopes.contains(scope(key)));
+	}
+
+	/** The scope of a stored page's key: the alliance's slug of {@code /a/<slug>/…}, {@link #GLOBAL} otherwise. */
+	static String scope(String key) {
+		int path = key.indexOf(' ') + 1;
+		if (!key.startsWith("/a/", path)) {
+			return GLOBAL;
+		}
+		int start = path + 3;
+		int end = start;
+		while (end < key.length() && key.charAt(end) != '/' && key.charAt(end) != '?') {
+			end++;
+		}
+		return key.substring(start, end);
+	}
+
+	/** The keys of the pages held now (for tests). */
+	Set<String> keys() {
+		return Set.copyOf(entries.asMap().keySet());
+	}
+
+	/** Whether a page is held now (for tests). */
+	boolean holds(String key) {
+		CompletableFuture<Entry> f = entries.getIfPresent(key);
+		if (f == null || !f.isDone()) {
+			return false;
+		}
+		Entry e = f.getNow(null);
+		return e != null && fresh(e);
 	}
 
 	/** Pages held now. */

@@ -48,8 +48,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PageCache.Invalidation pageCacheInvalidation() {
-		return new PageCache.Invalidation(pageCache);
+	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.Notifications notifications) {
+		return new PageCache.Invalidation(pageCache, sites, notifications);
 	}
 
 	@Bean

@@ -7,12 +7,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
 import org.alliancehub.IntegrationTest;
+import org.alliancehub.TestClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The page cache cannot be filled by made-up query strings, and renders a page once however many ask at once. */
 class PageCacheIntegrationTests extends IntegrationTest {
@@ -81,5 +90,58 @@ class PageCacheIntegrationTests extends IntegrationTest {
 		}
 		assertThat(cache.renders() - before).as("renderings of one page asked for by %d visitors at once", visitors)
 			.isEqualTo(1);
+	}
+
+	@Autowired
+	DataSource dataSource;
+
+	private String alliance(TestClient admin, String prefix) {
+		String slug = prefix + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "缓存测试联盟" + slug)).status()).isEqualTo(201);
+		return slug;
+	}
+
+	/** Whether the page is served from the cache now (asking for it renders it when it is not). */
+	private boolean cached(PageCache cache, String path) {
+		long before = cache.renders();
+		assertThat(client().get(path).status()).isEqualTo(200);
+		return cache.renders() == before;
+	}
+
+	@Test
+	void aChangeInOneAllianceLeavesAnotherAlliancesPagesCached() {
+		PageCache cache = registration.getFilter();
+		TestClient admin = admin();
+		String a = alliance(admin, "ca-");
+		String b = alliance(admin, "cb-");
+		String pageOfA = "/a/" + a + "/news";
+		String pageOfB = "/a/" + b + "/news";
+		cached(cache, pageOfA);
+		cached(cache, pageOfB);
+		assertThat(cached(cache, pageOfB)).isTrue();
+		assertThat(admin.post("/api/v1/alliances/" + a + "/articles", Map.of("title", "只在甲联盟的新闻", "category", "TECHNOLOGY",
+				"body", "<p>甲</p>", "status", "PUBLISHED", "visibility", "PUBLIC", "tags", List.of())).status())
+			.isEqualTo(201);
+		assertThat(cached(cache, pageOfB)).as("another alliance's page after a change in " + a).isTrue();
+		assertThat(cached(cache, pageOfA)).as("the changed alliance's page").isFalse();
+	}
+
+	@Test
+	void aNotificationFromAnotherNodeDropsTheAffectedPageWithinOneSecond() {
+		PageCache cache = registration.getFilter();
+		TestClient admin = admin();
+		String a = alliance(admin, "na-");
+		String b = alliance(admin, "nb-");
+		String pageOfA = "/a/" + a + "/news";
+		String pageOfB = "/a/" + b + "/news";
+		cached(cache, pageOfA);
+		cached(cache, pageOfB);
+		assertThat(cached(cache, pageOfA)).isTrue();
+		String keyOfB = cache.keys().stream().filter(k -> k.contains(pageOfB)).findFirst().orElseThrow();
+		String keyOfA = cache.keys().stream().filter(k -> k.contains(pageOfA)).findFirst().orElseThrow();
+		// another node (another connection to the same database) announces a change in alliance b
+		new JdbcTemplate(dataSource).queryForList("select pg_notify('page_cache', ?)", "another-node " + b + ",");
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> !cache.holds(keyOfB));
+		assertThat(cache.holds(keyOfA)).as("the page of an alliance the change is not in").isTrue();
 	}
 }
