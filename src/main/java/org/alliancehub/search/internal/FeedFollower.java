@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.alliancehub.platform.AllianceHubProperties;
-import org.alliancehub.platform.Notifications;
+import org.alliancehub.platform.DatabaseNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,7 +44,7 @@ class FeedFollower implements SmartLifecycle {
 
 	private final IndexDocuments documents;
 
-	private final Notifications notifications;
+	private final DatabaseNotifications notifications;
 
 	private final Path nodeFile;
 
@@ -58,7 +58,7 @@ class FeedFollower implements SmartLifecycle {
 
 	private String node = "";
 
-	FeedFollower(SearchFeed feed, SearchIndex index, IndexDocuments documents, Notifications notifications,
+	FeedFollower(SearchFeed feed, SearchIndex index, IndexDocuments documents, DatabaseNotifications notifications,
 			AllianceHubProperties properties) {
 		this.feed = feed;
 		this.index = index;

@@ -2,7 +2,7 @@ package org.alliancehub.search.internal;
 
 import java.util.List;
 
-import org.alliancehub.platform.Notifications;
+import org.alliancehub.platform.DatabaseNotifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -60,14 +60,14 @@ public class PageCache extends OncePerRequestFilter {
 
 		private final org.alliancehub.web.@Nullable Sites sites;
 
-		private final org.alliancehub.platform.@Nullable Notifications notifications;
+		private final org.alliancehub.platform.@Nullable DatabaseNotifications notifications;
 
 		public Invalidation(PageCache cache) {
 			this(cache, null, null);
 		}
 
 		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
-				org.alliancehub.platform.@Nullable Notifications notifications) {
+				org.alliancehub.platform.@Nullable DatabaseNotifications notifications) {
 			this.cache = cache;
 			this.sites = sites;
 			this.notifications = notifications;

@@ -48,7 +48,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.Notifications notifications) {
+	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.DatabaseNotifications notifications) {
 		return new PageCache.Invalidation(pageCache, sites, notifications);
 	}
 

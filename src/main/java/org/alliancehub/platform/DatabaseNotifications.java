@@ -30,12 +30,12 @@ import org.springframework.stereotype.Component;
  * missed meanwhile. Notifications are a wake-up call, not a record: what must not be lost is kept in tables.
  */
 @Component
-public class Notifications implements SmartLifecycle {
+public class DatabaseNotifications implements SmartLifecycle {
 
 	/** The payload listeners receive when announcements may have been missed (at start and after a reconnect). */
 	public static final String ANYTHING = "*";
 
-	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+	private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
 
 	private final DataSource dataSource;
 
@@ -52,7 +52,7 @@ public class Notifications implements SmartLifecycle {
 
 	private volatile boolean connected;
 
-	Notifications(DataSource dataSource) {
+	DatabaseNotifications(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
