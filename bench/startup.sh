@@ -16,17 +16,17 @@
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
 # shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
 #
-# Environment: NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
+# Environment: JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 OUT="$ROOT/bench/out/startup"
 ROUNDS="${1:-3}"
 XMX="${XMX:-512m}"
 CDS="${CDS:-1}"
-JAR="$ROOT/target/alliancehub.jar"
+JAR="${JAR:-$ROOT/target/alliancehub.jar}"
 MIN_DIR="$ROOT/bench/startup/minimal"
 MIN_JAR="$MIN_DIR/target/minimal.jar"
 APP_PORT="${APP_PORT:-18090}"
@@ -42,8 +42,11 @@ APP_PID=""
 PG_BIN=""
 AS=()
 cleanup() {
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [[ -n "$PG_BIN" && -d "$WORK/minimal-pg" ]] && "${AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/minimal-pg" -m fast -w stop >/dev/null 2>&1 || true
+  trap - EXIT
+  if [[ -n "$PG_BIN" && -f "$WORK/minimal-pg/postmaster.pid" ]]; then
+    "${AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/minimal-pg" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -68,13 +71,13 @@ measure() {
   t0=$(date +%s.%N)
   env "${envs[@]}" java -Xmx"$XMX" "${EXTRA[@]}" "$@" >"$logf" 2>&1 </dev/null &
   APP_PID=$!
-  local deadline=$(( $(date +%s) + 180 ))
+  local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
   while :; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then die "$name exited during start-up (see $logf)"; fi
     if curl -fsS --max-time 2 "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
       t1=$(date +%s.%N); break
     fi
-    (( $(date +%s) < deadline )) || die "$name not UP within 180 s (see $logf)"
+    (( $(date +%s) < deadline )) || die "$name not UP within ${START_TIMEOUT:-600} s (see $logf)"
     sleep 0.05
   done
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
@@ -109,10 +112,11 @@ if [[ "$CDS" == 1 ]]; then
   # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it).
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
   java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$WORK/min" >/dev/null
-  log "CDS training runs (platform and minimal app, -XX:ArchiveClassesAtExit)"
-  measure cds-train-min "$OUT/cds-train-minimal.log" "${MIN_ENV[@]}" -- -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"
-  measure cds-train-app "$OUT/cds-train-app.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" -- \
-    -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$WORK/app/alliancehub.jar"
+  log "CDS training runs (platform and minimal app: -XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+  env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
+  SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$WORK/app/alliancehub.jar" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
   sleep 1
   [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
