@@ -9,7 +9,7 @@
 # creates through the API first), stops the server and prints per request kind: count, failures, p50/p95/p99.
 # The simulation asserts 0 failed requests (the script exits non-zero otherwise).
 #
-# Environment: NO_BUILD=1 (use target/alliancehub.jar as it is), XMX (server heap, default 1g),
+# Environment: JAR (default target/alliancehub.jar), NO_BUILD=1 (use target/alliancehub.jar as it is), XMX (server heap, default 1g),
 # REPS (representatives, default 60), MOTIONS (default 5), APP_PORT (default 18100), BASE_URL (run against a
 # server already running instead of starting one; ADMIN_PASSWORD must then be its admin's password).
 # Output: bench/out/gatling/{results.txt,app.log,gatling.log} and the HTML report under bench/gatling/target/gatling/.
@@ -20,7 +20,7 @@ OUT="$ROOT/bench/out/gatling"
 USERS="${1:-200}"
 SECONDS_="${2:-300}"
 APP_PORT="${APP_PORT:-18100}"
-JAR="$ROOT/target/alliancehub.jar"
+JAR="${JAR:-$ROOT/target/alliancehub.jar}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-gatling-admin-password}"
 mkdir -p "$OUT"
 log() { printf '[gatling %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
