@@ -45,10 +45,10 @@ if [[ -z "${BASE_URL:-}" ]]; then
     java -Xmx"${XMX:-1g}" -jar "$JAR" >"$OUT/app.log" 2>&1 </dev/null &
   APP_PID=$!
   export BASE_URL="http://127.0.0.1:$APP_PORT"
-  deadline=$(( $(date +%s) + 300 ))
+  deadline=$(( $(date +%s) + ${START_TIMEOUT:-900} ))
   until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$APP_PID" 2>/dev/null || die "the platform exited during start-up (see $OUT/app.log)"
-    (( $(date +%s) < deadline )) || die "the platform is not UP after 300 s (see $OUT/app.log)"
+    (( $(date +%s) < deadline )) || die "the platform is not UP after ${START_TIMEOUT:-900} s (see $OUT/app.log)"
     sleep 0.5
   done
   log "platform UP"
