@@ -16,7 +16,7 @@
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
 # shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
 #
-# Environment: JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
+# Environment: START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
