@@ -242,7 +242,9 @@ public class PlatformSimulation extends Simulation {
 		return meeting;
 	}
 
-	static {
+	// In the constructor, not a static initializer: set-up's worker threads call this class's static methods, which
+	// would wait for the class's initialization to end, and it would wait for them.
+	{
 		setUp();
 	}
 
