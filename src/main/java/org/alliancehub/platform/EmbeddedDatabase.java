@@ -26,7 +26,18 @@ class EmbeddedDatabase {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties) throws IOException {
-		Path dir = properties.data().resolve("postgres").toAbsolutePath();
+		Path dir = directory(properties.data());
+		// usually already starting since before the context's refresh (EarlyEmbeddedDatabase)
+		EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir);
+		return pg != null ? pg : start(dir);
+	}
+
+	static Path directory(Path data) {
+		return data.resolve("postgres").toAbsolutePath().normalize();
+	}
+
+	static EmbeddedPostgres start(Path dir) throws IOException {
+		long started = System.nanoTime();
 		Files.createDirectories(dir);
 		// After a crash of the JVM the postmaster may still run and hold the directory: stop it cleanly first.
 		OrphanedPostmaster.stop(dir, java.time.Duration.ofSeconds(60));
@@ -42,7 +53,8 @@ class EmbeddedDatabase {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			.start();
-		log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
+		log.info("Embedded PostgreSQL running on port {} with data in {} (started in {} ms)", pg.getPort(), dir,
+				(System.nanoTime() - started) / 1_000_000);
 		return pg;
 	}
 

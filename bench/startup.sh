@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Start-up of the platform's jar against a minimal Spring Boot web application with JDBC, side by side.
+#
+#   bash bench/startup.sh [rounds=3]
+#
+# Each round, one after the other on the same machine:
+#   minimal  bench/startup/minimal (Spring Boot web + JDBC + actuator, same Boot version), against a
+#            PostgreSQL this script started beforehand (initdb'd once, outside the timing)
+#   restart  java -jar target/alliancehub.jar on a data directory already initialised (embedded PostgreSQL
+#            start, Flyway with nothing to do, demo content already there)
+#   first    the same jar on an empty data directory (initdb, every migration, the demo network)
+# and, when CDS=1 (default), the restart and the minimal app again with a class-data-sharing archive made
+# by a training run (-XX:ArchiveClassesAtExit, see README "Faster start-up").
+# For each: the seconds Spring prints in "Started ... in X seconds" and the seconds from launch until
+# GET /actuator/health answers UP (the platform is UP only once its start-up runners, e.g. the demo fill,
+# are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
+# shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
+#
+# Environment: START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
+# JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
+# Output: bench/out/startup/{results.txt,*.log}.
+set -euo pipefail
+
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+OUT="$ROOT/bench/out/startup"
+ROUNDS="${1:-3}"
+XMX="${XMX:-512m}"
+CDS="${CDS:-1}"
+JAR="${JAR:-$ROOT/target/alliancehub.jar}"
+MIN_DIR="$ROOT/bench/startup/minimal"
+MIN_JAR="$MIN_DIR/target/minimal.jar"
+APP_PORT="${APP_PORT:-18090}"
+PG_PORT="${PG_PORT:-18095}"
+read -r -a EXTRA <<<"${JAVA_OPTS:-}"
+
+log() { printf '[startup %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+mkdir -p "$OUT"
+WORK="$(mktemp -d /tmp/alliancehub-startup.XXXXXX)"
+APP_PID=""
+PG_BIN=""
+AS=()
+cleanup() {
+  trap - EXIT
+  if [[ -n "$PG_BIN" && -f "$WORK/minimal-pg/postmaster.pid" ]]; then
+    "${AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/minimal-pg" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ "${NO_BUILD:-0}" != 1 || ! -f "$JAR" ]]; then
+  log "building the platform's jar"
+  (cd "$ROOT" && mvn -B -q -o package -DskipTests) || (cd "$ROOT" && mvn -B -q package -DskipTests)
+fi
+if [[ "${NO_BUILD:-0}" != 1 || ! -f "$MIN_JAR" ]]; then
+  log "building the minimal application"
+  (cd "$MIN_DIR" && mvn -B -q -o package -DskipTests) || (cd "$MIN_DIR" && mvn -B -q package -DskipTests)
+fi
+
+# Starts a JVM, waits for health UP, stops it; sets M_S (the "Started ... in" seconds) and M_R (seconds to UP).
+# usage: measure <name> <log> <env...> -- <java args...>
+measure() {
+  local name="$1" logf="$2"; shift 2
+  local envs=()
+  while [[ "$1" != "--" ]]; do envs+=("$1"); shift; done
+  shift
+  local t0 t1 started
+  t0=$(date +%s.%N)
+  env "${envs[@]}" java -Xmx"$XMX" "${EXTRA[@]}" "$@" >"$logf" 2>&1 </dev/null &
+  APP_PID=$!
+  local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
+  while :; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then die "$name exited during start-up (see $logf)"; fi
+    if curl -fsS --max-time 2 "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      t1=$(date +%s.%N); break
+    fi
+    (( $(date +%s) < deadline )) || die "$name not UP within ${START_TIMEOUT:-600} s (see $logf)"
+    sleep 0.05
+  done
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logf" | head -1 | awk '{print $4}')
+  M_S="${started:-nan}"
+  M_R="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
+}
+
+# ---------------------------------------------------------------- the minimal app's PostgreSQL
+PG_BIN="$(dirname "$(ls -d /tmp/embedded-pg/*/bin/pg_ctl 2>/dev/null | head -1)" 2>/dev/null || true)"
+if [[ -z "$PG_BIN" || ! -x "$PG_BIN/pg_ctl" ]]; then
+  # first use: the platform unpacks its PostgreSQL binaries under /tmp/embedded-pg on its first start
+  log "no PostgreSQL binaries yet: one start of the platform to unpack them"
+  measure unpack "$OUT/unpack.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/unpack" -- -jar "$JAR"
+  PG_BIN="$(dirname "$(ls -d /tmp/embedded-pg/*/bin/pg_ctl | head -1)")"
+fi
+log "PostgreSQL for the minimal app: $PG_BIN, port $PG_PORT"
+# PostgreSQL refuses to run as root: as root, run it as the user postgres (or nobody)
+AS=()
+if [[ $(id -u) == 0 ]]; then
+  pg_user=postgres; id postgres >/dev/null 2>&1 || pg_user=nobody
+  AS=(runuser -u "$pg_user" --)
+  mkdir -p "$WORK/minimal-pg"; chown "$pg_user" "$WORK/minimal-pg"; chmod 755 "$WORK"
+fi
+"${AS[@]}" "$PG_BIN/initdb" -A trust -U postgres -D "$WORK/minimal-pg" >"$OUT/minimal-pg.log" 2>&1
+"${AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/minimal-pg" -o "-p $PG_PORT -k $WORK/minimal-pg" -l "$WORK/minimal-pg/server.log" -w start >/dev/null
+MIN_ENV=(SERVER_PORT="$APP_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres)
+
+# ---------------------------------------------------------------- CDS archives (training runs)
+if [[ "$CDS" == 1 ]]; then
+  # CDS archives only classes from plain jars on the class path, not from the jar's nested ones: extract first
+  # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it).
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+  java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$WORK/min" >/dev/null
+  log "CDS training runs (platform and minimal app: -XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+  env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
+  SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$WORK/app/alliancehub.jar" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+  sleep 1
+  [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
+fi
+
+# ---------------------------------------------------------------- rounds
+declare -A S R
+kinds=(minimal restart first)
+[[ "$CDS" == 1 ]] && kinds+=(minimal-cds restart-cds)
+for ((i = 1; i <= ROUNDS; i++)); do
+  data="$WORK/data-$i"
+  measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  S[first]+="$s "; R[first]+="$r "; log "round $i first start:   Started in $s s, UP after $r s"
+  measure minimal "$OUT/minimal-$i.log" "${MIN_ENV[@]}" -- -jar "$MIN_JAR"; s=$M_S; r=$M_R
+  S[minimal]+="$s "; R[minimal]+="$r "; log "round $i minimal app:   Started in $s s, UP after $r s"
+  measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  S[restart]+="$s "; R[restart]+="$r "; log "round $i restart:       Started in $s s, UP after $r s"
+  if [[ "$CDS" == 1 ]]; then
+    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"; s=$M_S; r=$M_R
+    S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/alliancehub.jar"; s=$M_S; r=$M_R
+    S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
+  fi
+  rm -rf "$data"
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+{
+  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
+  printf '%-13s %18s %18s   %s\n' kind "Started in (med)" "health UP (med)" "all UP times"
+  for k in "${kinds[@]}"; do
+    printf '%-13s %16s s %16s s   %s\n' "$k" "$(median <<<"${S[$k]}")" "$(median <<<"${R[$k]}")" "${R[$k]}"
+  done
+  mr=$(median <<<"${R[minimal]}"); rr=$(median <<<"${R[restart]}"); fr=$(median <<<"${R[first]}")
+  echo "restart / minimal (health UP): $(awk -v a="$rr" -v b="$mr" 'BEGIN { printf "%.2f", a / b }')x   (target <= 2)"
+  if [[ "$CDS" == 1 ]]; then
+    mc=$(median <<<"${R[minimal-cds]}"); rc=$(median <<<"${R[restart-cds]}")
+    echo "restart+CDS / minimal (health UP): $(awk -v a="$rc" -v b="$mr" 'BEGIN { printf "%.2f", a / b }')x   restart+CDS / minimal+CDS: $(awk -v a="$rc" -v b="$mc" 'BEGIN { printf "%.2f", a / b }')x"
+  fi
+  echo "first start (health UP): $fr s   (target < 10 s)"
+} | tee "$OUT/results.txt"

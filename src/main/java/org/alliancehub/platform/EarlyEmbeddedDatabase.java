@@ -1,0 +1,122 @@
+package org.alliancehub.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Starts the embedded PostgreSQL (initdb on a first start, then the server) on a thread of its own as soon as the
+ * application's environment is final, just before the context's refresh, so that it runs while Spring parses the
+ * configuration, creates the web server and the first beans, instead of before the first query. The
+ * {@code EmbeddedPostgres} bean of {@link EmbeddedDatabase} takes the server from here (or the failure, which then
+ * fails the start as before). A server nobody took by the end of the start (the bean was not wanted after all, or
+ * the start failed) is stopped again. Registered in {@code META-INF/spring.factories}.
+ */
+final class EarlyEmbeddedDatabase implements GenericApplicationListener {
+
+	private static final Logger log = LoggerFactory.getLogger(EarlyEmbeddedDatabase.class);
+
+	private record Starting(SpringApplication application, CompletableFuture<EmbeddedPostgres> server) {
+	}
+
+	private static final Map<Path, Starting> STARTING = new ConcurrentHashMap<>();
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		Class<?> type = eventType.getRawClass();
+		return type != null && (ApplicationPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationStartedEvent.class.isAssignableFrom(type) || ApplicationFailedEvent.class.isAssignableFrom(type));
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationPreparedEvent prepared) {
+			begin(prepared.getSpringApplication(), prepared.getApplicationContext().getEnvironment());
+		}
+		else if (event instanceof ApplicationStartedEvent started) {
+			abandon(started.getSpringApplication());
+		}
+		else if (event instanceof ApplicationFailedEvent failed) {
+			abandon(failed.getSpringApplication());
+		}
+	}
+
+	private static void begin(SpringApplication application, ConfigurableEnvironment environment) {
+		// the same condition as EmbeddedDatabase's: no external database configured
+		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
+			return;
+		}
+		Path dir = EmbeddedDatabase.directory(Path.of(Binder.get(environment).bind("alliancehub.data", String.class).orElse("./data")));
+		CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
+		if (STARTING.putIfAbsent(dir, new Starting(application, server)) != null) {
+			return;
+		}
+		Thread starter = new Thread(() -> {
+			try {
+				server.complete(EmbeddedDatabase.start(dir));
+			}
+			catch (Throwable e) {
+				server.completeExceptionally(e);
+			}
+		}, "embedded-postgres-start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
+	/** The server started early for {@code dir}, once it runs; null when none was started for it. */
+	static @Nullable EmbeddedPostgres claim(Path dir) throws IOException {
+		Starting starting = STARTING.remove(dir);
+		if (starting == null) {
+			return null;
+		}
+		try {
+			return starting.server().join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (e.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new UncheckedIOException(new IOException(e.getCause()));
+		}
+	}
+
+	private static void abandon(SpringApplication application) {
+		STARTING.forEach((dir, starting) -> {
+			if (starting.application() == application && STARTING.remove(dir, starting)) {
+				starting.server().whenComplete((pg, e) -> {
+					if (pg != null) {
+						log.info("Stopping the embedded PostgreSQL started for {}: nothing used it", dir);
+						try {
+							pg.close();
+						}
+						catch (IOException closing) {
+							log.warn("Could not stop the embedded PostgreSQL of {}", dir, closing);
+						}
+					}
+				});
+			}
+		});
+	}
+
+}

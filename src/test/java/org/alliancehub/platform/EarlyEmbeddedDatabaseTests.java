@@ -1,0 +1,76 @@
+package org.alliancehub.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded PostgreSQL starts while the context starts, and a server nobody takes is stopped again. */
+class EarlyEmbeddedDatabaseTests {
+
+	@TempDir
+	Path data;
+
+	private final SpringApplication application = new SpringApplication(Object.class);
+
+	private GenericApplicationContext context(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		GenericApplicationContext context = new GenericApplicationContext();
+		context.setEnvironment(environment);
+		return context;
+	}
+
+	@Test
+	void theServerOfTheDataDirectoryIsStartingBeforeTheContextAsksForIt() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0],
+				context(Map.of("alliancehub.data", data.toString()))));
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))) {
+			assertThat(pg).isNotNull();
+			try (var connection = pg.getPostgresDatabase().getConnection(); var rs = connection.createStatement().executeQuery("show fsync")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("on");
+			}
+		}
+		// taken once: the bean of a second start in the same JVM starts its own
+		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+	}
+
+	@Test
+	void aServerNobodyTookIsStoppedWhenTheStartIsOver() throws Exception {
+		GenericApplicationContext context = context(Map.of("alliancehub.data", data.toString()));
+		EarlyEmbeddedDatabase listener = new EarlyEmbeddedDatabase();
+		listener.onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context));
+		listener.onApplicationEvent(new ApplicationStartedEvent(application, new String[0], context, Duration.ZERO));
+		// postmaster.opts is written by the server itself (not by initdb's bootstrap), postmaster.pid while it runs
+		Path dir = EmbeddedDatabase.directory(data);
+		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		while (System.nanoTime() < deadline && !(Files.exists(dir.resolve("postmaster.opts")) && !Files.exists(dir.resolve("postmaster.pid")))) {
+			Thread.sleep(50);
+		}
+		assertThat(dir.resolve("postmaster.opts")).as("the server was started").exists();
+		assertThat(dir.resolve("postmaster.pid")).as("and stopped again").doesNotExist();
+		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+	}
+
+	@Test
+	void nothingStartsWhenAnExternalDatabaseIsConfigured() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0],
+				context(Map.of("alliancehub.data", data.toString(), "spring.datasource.url", "jdbc:postgresql://db.example.org/x"))));
+		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
+	}
+
+}
