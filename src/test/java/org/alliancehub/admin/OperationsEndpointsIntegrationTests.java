@@ -23,6 +23,8 @@ class OperationsEndpointsIntegrationTests extends IntegrationTest {
 			assertThat(r.statusCode()).as(probe).isEqualTo(200);
 			assertThat(r.body()).as(probe).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("details");
 		}
+		// the public contract (API.md): the root answers exactly this, the probes' groups are not listed in it
+		assertThat(FormSession.anonymous(port).get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
 	}
 
 	@Test
