@@ -75,4 +75,56 @@ class AnnualAgendaIntegrationTests extends IntegrationTest {
 		assertThat(admin.get("/api/v1/meetings/" + foreign).json().get("agenda").get(0).get("documents")).isEmpty();
 		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("agenda").get(0).get("documents")).hasSize(1);
 	}
+
+	private static String local(java.net.http.HttpResponse<String> redirect) {
+		return redirect.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+	}
+
+	@Test
+	void theNetworksBackOfficeFormAttachesTheReportToTheChosenAgendaItemWithCsrfAndNamesWhatWentWrong() {
+		TestClient admin = admin();
+		var requested = admin.post("/api/v1/report-requests", Map.of("year", YEAR, "deadline", OffsetDateTime.now().plusDays(30).toString()));
+		assertThat(requested.status()).as(requested.body()).isIn(201, 409);
+		long meeting = council(admin, NETWORK);
+		String page = "/admin/annual/" + YEAR;
+		String action = page + "/agenda-documents";
+		org.alliancehub.FormSession network = org.alliancehub.FormSession.signIn(port, "admin", ADMIN_PASSWORD);
+
+		String form = network.get(page).body();
+		assertThat(form).contains("id=\"agenda\"", "id=\"agenda-item\"", "value=\"" + meeting + ":1\"", "value=\"" + meeting + ":2\"",
+				"审议年度工作报告", "id=\"attach-to-agenda\"");
+		// without the CSRF token: refused, nothing attached
+		assertThat(network.post(action, Map.of("item", meeting + ":1")).statusCode()).isEqualTo(403);
+		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("agenda").get(0).get("documents")).isEmpty();
+
+		var attached = network.post(page, action, "item=" + meeting + "%3A1");
+		assertThat(attached.statusCode()).isEqualTo(302);
+		String after = network.get(local(attached)).body();
+		assertThat(after).contains("role=\"status\"", "network-annual-report-" + YEAR + ".pdf").doesNotContain("role=\"alert\"");
+		var agenda = admin.get("/api/v1/meetings/" + meeting).json().get("agenda");
+		assertThat(agenda.get(0).get("documents").get(0).get("filename").asString()).isEqualTo("network-annual-report-" + YEAR + ".pdf");
+		assertThat(agenda.get(1).get("documents")).isEmpty();
+
+		// errors are shown on the page: nothing chosen, an item the meeting does not have, another alliance's meeting
+		var none = network.post(page, action, "item=");
+		assertThat(none.statusCode()).isEqualTo(302);
+		assertThat(network.get(local(none)).body()).contains("role=\"alert\"", "请选择会议及其议程项");
+		var noItem = network.post(page, action, "item=" + meeting + "%3A9");
+		assertThat(network.get(local(noItem)).body()).contains("role=\"alert\"", "未能附到议程", "position");
+		String slug = "af-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "表单联盟" + slug)).status()).isEqualTo(201);
+		long foreign = council(admin, slug);
+		assertThat(form).doesNotContain("value=\"" + foreign + ":1\"");
+		var other = network.post(page, action, "item=" + foreign + "%3A1");
+		assertThat(network.get(local(other)).body()).contains("role=\"alert\"", "meetingId");
+		assertThat(admin.get("/api/v1/meetings/" + foreign).json().get("agenda").get(0).get("documents")).isEmpty();
+		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("agenda").get(0).get("documents")).hasSize(1);
+
+		// an alliance's secretariat neither sees the form nor may post it
+		org.alliancehub.FormSession secretariat = org.alliancehub.FormSession.signIn(admin, port,
+				List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
+		assertThat(secretariat.get(page).statusCode()).isIn(403, 404);
+		assertThat(secretariat.post("/admin/a/" + slug + "/annual-reports/" + YEAR, action, "item=" + meeting + "%3A2").statusCode()).isIn(403, 404);
+		assertThat(admin.get("/api/v1/meetings/" + meeting).json().get("agenda").get(1).get("documents")).isEmpty();
+	}
 }

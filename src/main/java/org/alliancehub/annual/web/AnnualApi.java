@@ -55,14 +55,11 @@ class AnnualApi {
 
 	private final Access access;
 
-	private final org.alliancehub.governance.AgendaDocuments agenda;
-
-	private final org.alliancehub.network.Alliances alliances;
+	private final AgendaAttachments attachments;
 
 	AnnualApi(AnnualReports reports, AnnualReminders reminders, NetworkReportPdf pdf, PdfJobs jobs, Access access,
-			org.alliancehub.governance.AgendaDocuments agenda, org.alliancehub.network.Alliances alliances) {
-		this.agenda = agenda;
-		this.alliances = alliances;
+			AgendaAttachments attachments) {
+		this.attachments = attachments;
 		this.reports = reports;
 		this.reminders = reminders;
 		this.pdf = pdf;
@@ -157,12 +154,7 @@ class AnnualApi {
 			+ "meeting's agenda item for the year's work; the meeting's participants find it there")
 	ResponseEntity<org.alliancehub.governance.MeetingView.Document> attachToAgenda(@PathVariable int year,
 			@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody AgendaAttachment body) {
-		reports.requestOf(year);
-		long network = alliances.networkId().orElseThrow(() -> new org.alliancehub.shared.NotFound("network"));
-		byte[] file = pdf.render(year, LocaleContextHolder.getLocale(), (stage, done, total) -> {
-		});
-		var document = agenda.attach(network, body.meetingId(), body.position(),
-				"network-annual-report-" + year + ".pdf", file);
+		var document = attachments.attach(year, body.meetingId(), body.position());
 		return ResponseEntity.created(URI.create(document.url())).body(document);
 	}
 

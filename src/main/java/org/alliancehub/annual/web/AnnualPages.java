@@ -65,8 +65,11 @@ class AnnualPages {
 
 	private final java.time.Clock clock;
 
+	private final AgendaAttachments attachments;
+
 	AnnualPages(AnnualReports reports, Activity activity, AnnualReminders reminders, PdfJobs jobs, Alliances alliances,
-			Access access, MessageSource messages, java.time.Clock clock) {
+			Access access, MessageSource messages, java.time.Clock clock, AgendaAttachments attachments) {
+		this.attachments = attachments;
 		this.reports = reports;
 		this.activity = activity;
 		this.reminders = reminders;
@@ -151,8 +154,34 @@ class AnnualPages {
 		model.addAttribute("report", reports.network(year));
 		model.addAttribute("error", error);
 		model.addAttribute("notice", notice);
+		model.addAttribute("meetings", attachments.choices());
 		pdfState(year, job, model);
 		return "annual/admin-network";
+	}
+
+	/**
+	 * The compiled report attached to an agenda item of one of the network's meetings: {@code item} is
+	 * {@code <meeting id>:<item position>} as the form's choice sends it.
+	 */
+	@PostMapping("/admin/annual/{year}/agenda-documents")
+	@PreAuthorize(AnnualApi.NETWORK)
+	String attachToAgenda(@PathVariable int year, @RequestParam(required = false) @Nullable String item,
+			RedirectAttributes redirect) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String[] parts = item == null ? new String[0] : item.split(":");
+		if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
+			redirect.addAttribute("error", messages.getMessage("annual.agenda.choose", null, locale));
+			return "redirect:/admin/annual/" + year + "#agenda";
+		}
+		try {
+			var document = attachments.attach(year, Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+			redirect.addAttribute("notice", messages.getMessage("annual.agenda.attached",
+					new Object[] { document.filename(), parts[1] }, locale));
+		}
+		catch (Invalid e) {
+			redirect.addAttribute("error", messages.getMessage("annual.agenda.refused", new Object[] { describe(e) }, locale));
+		}
+		return "redirect:/admin/annual/" + year + "#agenda";
 	}
 
 	@PostMapping("/admin/annual/{year}/reminders")
