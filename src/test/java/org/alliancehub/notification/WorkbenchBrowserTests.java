@@ -14,14 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The workbench in a browser, on the demo network: the chemical-fibre alliance's secretariat sees its waiting
  * work, follows its draft to the article form, publishes it and sees the item gone; the demo representative
- * sees the survey its enterprise has still to answer and the vote waiting, and follows the vote to its ballot.
+ * sees the survey its enterprise has still to answer.
  */
 class WorkbenchBrowserTests extends BrowserTest {
 
 	private static final String DRAFT = "联盟2026年工作要点（草稿）";
-
-	/** The demo's open correspondence vote (DemoContent). */
-	private static final String OPEN_VOTE = "关于调整2026年度会费标准的通讯表决（演示数据）";
 
 	private void signIn(String username, String password) {
 		browser.manage().deleteAllCookies();
@@ -55,19 +52,5 @@ class WorkbenchBrowserTests extends BrowserTest {
 		due.click();
 		assertThat(browser.getCurrentUrl()).contains("/answer/");
 		assertThat(browser.getPageSource()).contains("2025年度化纤行业统计调查");
-
-		// the vote waiting for its organisation: followed to the ballot, cast, and gone from the workbench
-		browser.get(url("/admin/"));
-		var vote = browser.findElement(By.id("workbench")).findElement(By.partialLinkText(OPEN_VOTE));
-		assertThat(vote.getText()).startsWith("请对议案投票");
-		assertThat(vote.getAttribute("href")).contains("/meetings/");
-		vote.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.vote-form")));
-		assertThat(browser.getPageSource()).contains(OPEN_VOTE);
-		browser.findElement(By.cssSelector("form.vote-form button[value=YES]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
-		browser.get(url("/admin/"));
-		assertThat(browser.findElement(By.id("workbench")).getText()).doesNotContain(OPEN_VOTE);
 	}
 }
