@@ -15,6 +15,9 @@ import org.alliancehub.content.Bulletins;
 import org.alliancehub.content.Category;
 import org.alliancehub.content.NewArticle;
 import org.alliancehub.content.Visibility;
+import org.alliancehub.governance.CorrespondenceVotes;
+import org.alliancehub.governance.GovernanceTypes.Electorate;
+import org.alliancehub.governance.GovernanceTypes.MotionType;
 import org.alliancehub.identity.RoleGrant;
 import org.alliancehub.identity.Users;
 import org.alliancehub.membership.MembershipRole;
@@ -90,10 +93,16 @@ class DemoContent implements ApplicationRunner {
 
 	private final DemoStandards standards;
 
+	private final CorrespondenceVotes votes;
+
+	/** The title of the open correspondence vote on which the demo representative's vote is waiting. */
+	static final String OPEN_VOTE = "关于调整2026年度会费标准的通讯表决（演示数据）";
+
 	DemoContent(Platform platform, Alliances alliances, Organizations organizations, Memberships memberships,
 			Articles articles, Bulletins bulletins, Users users, ObjectMapper json, TransactionTemplate tx, DemoSurvey survey,
 			DemoMeetings meetings, DemoCollaboration collaboration, DemoTransfer transfer, DemoCertificates certificates,
-			DemoFunding funding, DemoStandards standards) {
+			DemoFunding funding, DemoStandards standards, CorrespondenceVotes votes) {
+		this.votes = votes;
 		this.standards = standards;
 		this.certificates = certificates;
 		this.funding = funding;
@@ -250,6 +259,12 @@ class DemoContent implements ApplicationRunner {
 			if (answering != null && !users.exists("huaxian-rep")) {
 				users.create("huaxian-rep", "化纤联盟成员单位代表", null, DEMO_REPRESENTATIVE_PASSWORD,
 						List.of(RoleGrant.memberRep(answering)));
+				// and a vote waiting for it: an open correspondence vote of the general assembly. Not yet on the
+				// workbench: governance's waiting work lists only motions of meetings, and a correspondence vote
+				// has no ballot page yet (only POST /api/v1/motions/{id}/votes)
+				SignedIn.as(users, "huaxian", () -> votes.put("huaxian", OPEN_VOTE,
+						"本表决及其内容均为演示数据，并非联盟的实际表决。", MotionType.ORDINARY, Electorate.GENERAL_ASSEMBLY,
+						OffsetDateTime.now().plusDays(21), List.of()));
 			}
 		}
 		for (DemoMeetings.MeetingSpec m : demo.meetings() == null ? List.<DemoMeetings.MeetingSpec>of() : demo.meetings()) {

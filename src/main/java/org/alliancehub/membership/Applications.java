@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Applications {
 
 	private static final String SELECT = """
-			select a.id, a.alliance_id, a.organization_id, o.name, a.role, a.statement, a.status, a.decided_at, a.created_at
+			select a.id, a.alliance_id, a.organization_id, o.name, a.role, a.statement, a.status, a.decided_at, a.created_at, a.decision_reason
 			from membership_application a join organization o on o.id = a.organization_id""";
 
 	private final JdbcClient jdbc;
@@ -64,7 +64,7 @@ public class Applications {
 			.query((rs, i) -> new Application(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					MembershipRole.valueOf(rs.getString(5)), rs.getString(6),
 					Application.Status.valueOf(rs.getString(7)), rs.getObject(8, OffsetDateTime.class),
-					rs.getObject(9, OffsetDateTime.class)))
+					rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
 			.optional()
 			.orElseThrow(() -> new NotFound("application " + id));
 	}
@@ -102,12 +102,23 @@ public class Applications {
 	/** Approves (creating the membership) or rejects an application that is still open. */
 	@Transactional
 	public Application decide(long id, boolean approve) {
+		return decide(id, approve, null);
+	}
+
+	/**
+	 * Approves (creating the membership) or rejects an application that is still open, recording the
+	 * secretariat's reason. The application is the organisation's own request, so approving it is with its
+	 * consent (issue 6).
+	 */
+	@Transactional
+	public Application decide(long id, boolean approve, @Nullable String reason) {
 		Application a = get(id);
 		if (a.status() != Application.Status.PENDING && a.status() != Application.Status.REFERRED) {
 			throw new Conflict("application " + id + " is " + a.status() + " already");
 		}
-		jdbc.sql("update membership_application set status = ?, decided_at = now(), version = version + 1, updated_at = now() where id = ?")
-			.params(approve ? "APPROVED" : "REJECTED", id)
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		jdbc.sql("update membership_application set status = ?, decision_reason = ?, decided_at = now(), version = version + 1, updated_at = now() where id = ?")
+			.params(approve ? "APPROVED" : "REJECTED", why, id)
 			.update();
 		if (approve) {
 			memberships.grant(a.allianceId(), new NewMembership(a.organizationId(), a.role(), null));

@@ -45,7 +45,7 @@ class MembershipWork implements WaitingWork {
 				long id = rs.getLong(2);
 				return application
 						? new Item("application.decide:" + id, kind(), rs.getLong(3), "work.application.decide",
-								List.of(rs.getString(4)), "/admin/a/{slug}/members", null)
+								List.of(rs.getString(4)), "/admin/a/{slug}/applications/" + id, null)
 						: new Item("invitation.answer:" + id, kind(), rs.getLong(3), "work.invitation.answer",
 								List.of(rs.getString(4)), "/admin/invitations", null);
 			})
