@@ -98,11 +98,23 @@ public class CertificateBench {
 			}
 			System.out.printf("answers checked: %d random certificates valid, intact, right number, holder and dates; unknown number 404%n",
 					checked);
-			// warm-up
-			closed(http, base, n, 8, 10);
+			// warm-up: a few thousand certificates of their own (seed 3), JIT and pools
+			closed(http, base, n, 8, 10, 3);
+			String css = "http://127.0.0.1:" + port + "/css/site.css";
+			int cssStatus = http.send(HttpRequest.newBuilder(URI.create(css)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+			if (cssStatus != 200) {
+				throw new IllegalStateException("baseline " + css + " answered " + cssStatus);
+			}
 			System.out.printf("load average before measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
-			paced(http, base, n, rate, seconds);
-			closed(http, base, n, 16, 15);
+			// side by side, one after the other: a static file of the same server (the baseline), then certificates
+			// never read before (each needs its Ed25519 check), then the same certificates again (remembered)
+			paced(http, "baseline: static file /css/site.css", k -> css, n, rate, seconds, 11, b -> true);
+			paced(http, "certificates read for the first time", k -> base + number(k), n, rate, seconds, 11,
+					b -> b.contains("\"valid\":true"));
+			paced(http, "the same certificates read again", k -> base + number(k), n, rate, seconds, 11,
+					b -> b.contains("\"valid\":true"));
+			closed(http, base, n, 16, 15, 100);
 			System.out.printf("load average after measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 		}
 		System.exit(0); // the HTTP client's threads would keep the JVM alive
@@ -155,6 +167,7 @@ public class CertificateBench {
 						new java.io.ByteArrayInputStream(certs.toString().getBytes(StandardCharsets.UTF_8)));
 				copy.copyIn("copy certification_status_change (certificate_id, seq, status, effective_on, reason, changed_by, "
 						+ "signature) from stdin", new java.io.ByteArrayInputStream(changes.toString().getBytes(StandardCharsets.UTF_8)));
+				System.out.printf("  %,d loaded (%s)%n", to, Files.readString(Path.of("/proc/loadavg")).strip());
 			}
 			try (var s = c.createStatement()) {
 				s.execute("select setval('certification_certificate_id_seq', (select max(id) from certification_certificate))");
@@ -198,12 +211,13 @@ public class CertificateBench {
 	}
 
 	/** Requests launched at a fixed rate; latency from the moment each was due. */
-	static void paced(HttpClient http, String base, int n, int rate, int seconds) throws Exception {
+	static void paced(HttpClient http, String label, java.util.function.IntFunction<String> url, int n, int rate, int seconds,
+			long seed, java.util.function.Predicate<String> right) throws Exception {
 		int total = rate * seconds;
 		long[] latencies = new long[total];
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger done = new AtomicInteger();
-		Random random = new Random(11);
+		Random random = new Random(seed);
 		long start = System.nanoTime();
 		long interval = 1_000_000_000L / rate;
 		var sent = new java.util.concurrent.CountDownLatch(total);
@@ -214,11 +228,11 @@ public class CertificateBench {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
 			int slot = i;
-			String number = number(random.nextInt(n));
-			http.sendAsync(HttpRequest.newBuilder(URI.create(base + number)).timeout(Duration.ofSeconds(10)).build(),
+			String target = url.apply(random.nextInt(n));
+			http.sendAsync(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
 						latencies[slot] = System.nanoTime() - due;
-						if (e != null || r.statusCode() != 200 || !r.body().contains("\"valid\":true")) {
+						if (e != null || r.statusCode() != 200 || !right.test(r.body())) {
 							errors.incrementAndGet();
 						}
 						done.incrementAndGet();
@@ -228,15 +242,15 @@ public class CertificateBench {
 		sent.await(60, TimeUnit.SECONDS);
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		Arrays.sort(latencies);
-		System.out.printf("paced %d/s for %d s: %,d requests completed in %.1f s (%.0f/s), %d errors; latency from due time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms -> target p99 < 10 ms and >= 500/s with 0 errors: %s%n",
-				rate, seconds, done.get(), elapsed, done.get() / elapsed, errors.get(), latencies[total / 2] / 1e6,
+		System.out.printf("%s: paced %d/s for %d s: %,d requests completed in %.1f s (%.0f/s), %d errors; latency from due time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms -> target p99 < 10 ms and >= 500/s with 0 errors: %s%n",
+				label, rate, seconds, done.get(), elapsed, done.get() / elapsed, errors.get(), latencies[total / 2] / 1e6,
 				latencies[total * 9 / 10] / 1e6, latencies[total * 99 / 100] / 1e6, latencies[total - 1] / 1e6,
 				latencies[total * 99 / 100] < 10_000_000L && errors.get() == 0 && done.get() / elapsed >= 500 * 0.98 ? "met"
 						: "MISSED");
 	}
 
 	/** {@code connections} clients one request after another for {@code seconds}: the most the server sustains. */
-	static void closed(HttpClient http, String base, int n, int connections, int seconds) throws Exception {
+	static void closed(HttpClient http, String base, int n, int connections, int seconds, int seed) throws Exception {
 		AtomicLong count = new AtomicLong();
 		AtomicInteger errors = new AtomicInteger();
 		List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -244,9 +258,9 @@ public class CertificateBench {
 		ExecutorService pool = Executors.newFixedThreadPool(connections);
 		long start = System.nanoTime();
 		for (int c = 0; c < connections; c++) {
-			int seed = c;
+			int mySeed = seed + c;
 			pool.submit(() -> {
-				Random random = new Random(seed);
+				Random random = new Random(mySeed);
 				List<Long> mine = new ArrayList<>();
 				while (System.nanoTime() < end) {
 					long t = System.nanoTime();
