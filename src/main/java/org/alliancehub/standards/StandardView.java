@@ -88,6 +88,26 @@ public record StandardView(long id, String alliance, String allianceName, String
 			return null;
 		}
 
+		/**
+		 * The message key that says the reason in words when the workflow wrote it ({@code motion 42}: the vote that
+		 * moved the standard, {@code standards.reason.motion} with the motion's number as {@link #reasonArgument()}),
+		 * or null when a person wrote it (shown as written).
+		 */
+		public @Nullable String reasonKey() {
+			return reason != null && MOTION.matcher(reason).matches() ? "standards.reason.motion" : null;
+		}
+
+		/** The motion's number in a reason the workflow wrote, or null. */
+		public @Nullable String reasonArgument() {
+			if (reason == null) {
+				return null;
+			}
+			java.util.regex.Matcher m = MOTION.matcher(reason);
+			return m.matches() ? m.group(1) : null;
+		}
+
+		private static final java.util.regex.Pattern MOTION = java.util.regex.Pattern.compile("motion (\\d{1,18})");
+
 		/** Who acted, as a message key when it was the platform itself (a vote closed by governance, a visitor). */
 		public @Nullable String actorKey() {
 			return "governance".equals(actor) || "anonymous".equals(actor) ? "standards.actor." + actor : null;

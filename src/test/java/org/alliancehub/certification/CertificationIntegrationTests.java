@@ -245,6 +245,36 @@ class CertificationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCertificateReadBeforeAndThenAlteredIsReportedWhicheverColumnChangedAndIntactAgainOnceRestored() {
+		String number = issue(certificate(holder, "PRODUCT_CERTIFICATION"));
+		for (int i = 0; i < 2; i++) {
+			assertThat(client().get("/api/v1/certificates/" + number).json().get("intact").asBoolean()).isTrue();
+		}
+		// each alteration after the certificate was read (and its signature check remembered) is reported at once
+		List<String[]> alterations = List.of(
+				new String[] { "update certification_certificate set holder_name = holder_name || '甲' where number = ?",
+						"update certification_certificate set holder_name = left(holder_name, -1) where number = ?" },
+				new String[] { "update certification_certificate set state_signature = overlay(state_signature placing "
+						+ "decode(lpad(to_hex(get_byte(state_signature, 5) # 1), 2, '0'), 'hex') from 6 for 1) where number = ?",
+						"update certification_certificate set state_signature = overlay(state_signature placing "
+								+ "decode(lpad(to_hex(get_byte(state_signature, 5) # 1), 2, '0'), 'hex') from 6 for 1) where number = ?" },
+				new String[] { """
+						update certification_status_change set reason = reason || '乙'
+						where certificate_id = (select id from certification_certificate where number = ?)""", """
+						update certification_status_change set reason = left(reason, -1)
+						where certificate_id = (select id from certification_certificate where number = ?)""" });
+		for (String[] a : alterations) {
+			jdbc.sql(a[0]).param(number).update();
+			JsonNode c = client().get("/api/v1/certificates/" + number).json();
+			assertThat(c.get("intact").asBoolean()).as(a[0]).isFalse();
+			assertThat(c.get("valid").asBoolean()).as(a[0]).isFalse();
+			jdbc.sql(a[1]).param(number).update();
+			assertThat(client().get("/api/v1/certificates/" + number).json().get("intact").asBoolean()).as("restored: " + a[1])
+				.isTrue();
+		}
+	}
+
+	@Test
 	void aPdfVerifiesAndOneAlteredByteOfItsSignedContentIsDetected() throws Exception {
 		String number = issue(certificate(holder, "PRODUCT_CERTIFICATION"));
 		TestClient.Binary pdf = client().getBytes("/api/v1/certificates/" + number + ".pdf");

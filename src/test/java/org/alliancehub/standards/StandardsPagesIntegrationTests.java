@@ -84,6 +84,20 @@ class StandardsPagesIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void theHistorySaysTheMotionThatMovedTheStandardInWordsInEachLanguage() {
+		long id = f.inComment();
+		FormSession visitor = FormSession.anonymous(port);
+		String path = "/a/" + f.slug + "/standards/" + id;
+		java.util.regex.Pattern motion = java.util.regex.Pattern.compile("(议案|議案|Motion) \\d+");
+		for (String[] lang : List.of(new String[] { "", "议案 " }, new String[] { "?lang=zh-TW", "議案 " },
+				new String[] { "?lang=en", "Motion " })) {
+			String shown = history(visitor.get(path + lang[0]).body()).replaceAll("<[^>]*>", " ");
+			assertThat(shown).as(lang[0]).contains(lang[1]).doesNotContain("motion ", "standards.reason");
+			assertThat(motion.matcher(shown).find()).as(lang[0]).isTrue();
+		}
+	}
+
 	/** The history table of a standard's page. */
 	static String history(String page) {
 		int from = page.indexOf("id=\"history\"");
