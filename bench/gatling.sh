@@ -64,20 +64,50 @@ report="$(ls -td "$ROOT"/bench/gatling/target/gatling/*/ 2>/dev/null | head -1)"
 python3 - "$report" "$USERS" "$SECONDS_" "$rc" <<'EOF' | tee "$OUT/results.txt"
 import json, os, re, sys
 report, users, seconds, rc = sys.argv[1:]
-path = os.path.join(report, "js", "stats.json")
-if os.path.exists(path):
-    stats = json.load(open(path))
-else:  # older layouts: js/stats.js holds "var stats = {...}"
-    text = open(os.path.join(report, "js", "stats.js")).read()
-    stats = json.loads(text[text.index("{"):text.rindex("}") + 1])
+def load_stats(report):
+    """The report's statistics: js/stats.json where it exists, else js/stats.js (Gatling 3.14 writes only this: a
+    JavaScript literal "var stats = {...}" with unquoted keys and the figures as strings)."""
+    path = os.path.join(report, "js", "stats.json")
+    if os.path.exists(path):
+        return json.load(open(path, encoding="utf-8"))
+    text = open(os.path.join(report, "js", "stats.js"), encoding="utf-8").read()
+    text = text[text.index("{"):]
+    depth, end, quoted, escaped = 0, None, False, False
+    for i, ch in enumerate(text):  # the literal's end: the brace that closes the first one (functions may follow)
+        if quoted:
+            if escaped: escaped = False
+            elif ch == "\\": escaped = True
+            elif ch == '"': quoted = False
+        elif ch == '"': quoted = True
+        elif ch == "{": depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                end = i + 1; break
+    text = text[:end]
+    text = re.sub(r'([{,]\s*)([A-Za-z_$][\w$]*)\s*:', r'\1"\2":', text)  # unquoted keys
+    text = re.sub(r',(\s*[}\]])', r'\1', text)  # trailing commas
+    return json.loads(text)
+
+def num(v):
+    try: return float(v)
+    except (TypeError, ValueError): return float("nan")
+
+def requests(node):
+    """Every request's entry, however deeply groups nest them."""
+    for c in (node.get("contents") or {}).values():
+        if c.get("type") == "REQUEST": yield c
+        else: yield from requests(c)
+
+stats = load_stats(report)
 def row(name, s):
-    n = s["numberOfRequests"]; p = lambda k: s[k]["total"]
-    return f'{name[:38]:<38} {n["total"]:>8} {n["ko"]:>6} {p("percentiles1"):>7} {p("percentiles3"):>7} {p("percentiles4"):>7} {p("maxResponseTime"):>7} {s["meanNumberOfRequestsPerSecond"]["total"]:>8.1f}'
+    n = s["numberOfRequests"]; p = lambda k: num(s[k]["total"])
+    return f'{name[:38]:<38} {num(n["total"]):>8.0f} {num(n["ko"]):>6.0f} {p("percentiles1"):>7.0f} {p("percentiles3"):>7.0f} {p("percentiles4"):>7.0f} {p("maxResponseTime"):>7.0f} {num(s["meanNumberOfRequestsPerSecond"]["total"]):>8.1f}'
 print(f"Gatling: {users} users, {seconds} s, load average at the end {open('/proc/loadavg').read().split()[0:3]}, report {report}")
 print(f'{"request kind":<38} {"count":>8} {"KO":>6} {"p50 ms":>7} {"p95 ms":>7} {"p99 ms":>7} {"max ms":>7} {"req/s":>8}')
-for c in sorted(stats["contents"].values(), key=lambda c: c["name"]):
+for c in sorted(requests(stats), key=lambda c: c["name"]):
     print(row(c["name"], c["stats"]))
 print(row("ALL", stats["stats"]))
-print("0 errors: " + ("yes" if stats["stats"]["numberOfRequests"]["ko"] == 0 and rc == "0" else "NO"))
+print("0 errors: " + ("yes" if num(stats["stats"]["numberOfRequests"]["ko"]) == 0 and rc == "0" else "NO"))
 EOF
 exit "$rc"
