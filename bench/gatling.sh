@@ -62,22 +62,32 @@ grep -E "^set-up:|^load:|Please open|failedRequests|^Global|KO|Exception" "$OUT/
 report="$(ls -td "$ROOT"/bench/gatling/target/gatling/*/ 2>/dev/null | head -1)"
 [[ -n "$report" ]] || die "no Gatling report (see $OUT/gatling.log)"
 python3 - "$report" "$USERS" "$SECONDS_" "$rc" <<'EOF' | tee "$OUT/results.txt"
-import json, os, re, sys
+import html as html_lib, json, os, re, sys
 report, users, seconds, rc = sys.argv[1:]
-path = os.path.join(report, "js", "stats.json")
-if os.path.exists(path):
-    stats = json.load(open(path))
-else:  # older layouts: js/stats.js holds "var stats = {...}"
-    text = open(os.path.join(report, "js", "stats.js")).read()
-    stats = json.loads(text[text.index("{"):text.rindex("}") + 1])
-def row(name, s):
-    n = s["numberOfRequests"]; p = lambda k: s[k]["total"]
-    return f'{name[:38]:<38} {n["total"]:>8} {n["ko"]:>6} {p("percentiles1"):>7} {p("percentiles3"):>7} {p("percentiles4"):>7} {p("maxResponseTime"):>7} {s["meanNumberOfRequestsPerSecond"]["total"]:>8.1f}'
+def num(v):
+    try: return float(v)
+    except (TypeError, ValueError): return 0.0 if v == "-" else float("nan")
+
+def rows(report):
+    """The statistics table of the report's index.html (Gatling 3.14 renders it there; its js/stats.js is only the
+    table's code): per row the name and the cells col-2 (total) .. col-14."""
+    html = open(os.path.join(report, "index.html"), encoding="utf-8").read()
+    for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S):
+        name = re.search(r'class="ellipsed-name">(.*?)</span>', tr, re.S)
+        cells = dict(re.findall(r'<td class="value [a-z]+ col-(\d+)">([^<]*)</td>', tr))
+        if name and "2" in cells:
+            yield html_lib.unescape(name.group(1).strip()), {int(k): v.strip() for k, v in cells.items()}
+
+def row(name, c):
+    return f'{name[:38]:<38} {num(c[2]):>8.0f} {num(c[4]):>6.0f} {num(c[8]):>7.0f} {num(c[10]):>7.0f} {num(c[11]):>7.0f} {num(c[12]):>7.0f} {num(c[6]):>8.1f}'
+
+table = list(rows(report))
+total = next(c for n, c in table if n == "All Requests")
 print(f"Gatling: {users} users, {seconds} s, load average at the end {open('/proc/loadavg').read().split()[0:3]}, report {report}")
 print(f'{"request kind":<38} {"count":>8} {"KO":>6} {"p50 ms":>7} {"p95 ms":>7} {"p99 ms":>7} {"max ms":>7} {"req/s":>8}')
-for c in sorted(stats["contents"].values(), key=lambda c: c["name"]):
-    print(row(c["name"], c["stats"]))
-print(row("ALL", stats["stats"]))
-print("0 errors: " + ("yes" if stats["stats"]["numberOfRequests"]["ko"] == 0 and rc == "0" else "NO"))
+for n, c in sorted((n, c) for n, c in table if n != "All Requests"):
+    print(row(n, c))
+print(row("ALL", total))
+print("0 errors: " + ("yes" if num(total[4]) == 0 and rc == "0" else "NO"))
 EOF
 exit "$rc"

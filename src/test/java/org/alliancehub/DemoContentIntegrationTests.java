@@ -79,4 +79,17 @@ class DemoContentIntegrationTests extends IntegrationTest {
 		assertThat(page).contains("本标准为演示内容", "id=\"comment-form\"", "演示数据");
 		assertThat(motion.toString()).as("governance counted the vote").contains("ADOPTED");
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void theDemoAccountsOfTheDemoPasswordShareOneStoredHashSoThatTheFillPaysForOneBcrypt() {
+		java.util.List<String> hashes = jdbc.sql("select distinct password_hash from app_user where username like 'huaxian-daibiao-%'")
+			.query(String.class)
+			.list();
+		assertThat(hashes).hasSize(1);
+		// and the shared hash is the demo password's: the account signs in with it (login throws otherwise)
+		assertThat(client().login("huaxian-daibiao-07", "demo-secretariat")).isNotNull();
+	}
 }

@@ -95,7 +95,7 @@ class DemoStandards {
 			List<Long> voters = votes.voters(motion[0]).stream().filter(o -> o != drafter).limit(21).toList();
 			for (int i = 0; i < voters.size(); i++) {
 				String username = VOTER_PREFIX + String.format("%02d", i + 1);
-				users.create(username, "演示会员代表 " + (i + 1), null, DemoContent.DEMO_PASSWORD,
+				users.createHashed(username, "演示会员代表 " + (i + 1), null, DemoContent.demoPasswordHash(users),
 						List.of(RoleGrant.memberRep(voters.get(i))));
 				Choice choice = i < 18 ? Choice.YES : i < 20 ? Choice.ABSTAIN : Choice.NO;
 				SignedIn.as(users, username, () -> votes.cast(motion[0], choice));

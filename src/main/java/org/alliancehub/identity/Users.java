@@ -272,7 +272,7 @@ public class Users implements UserDetailsService {
 				throw new Forbidden("you may not grant " + describe(g));
 			}
 		}
-		long id = insert(u.username(), u.displayName(), u.email(), u.password(), grants);
+		long id = insert(u.username(), u.displayName(), u.email(), passwords.encode(u.password()), grants);
 		events.publishEvent(new UserCreated(id, u.username(), describe(grants), actor.getUsername(), concerned(grants)));
 		return viewFor(id, actor);
 	}
@@ -280,18 +280,33 @@ public class Users implements UserDetailsService {
 	/** Creates a user without a permission check: for the first administrator and the demo content. */
 	@Transactional
 	public UserView create(String username, String displayName, String email, String password, List<RoleGrant> grants) {
-		long id = insert(username, displayName, email, password, grants);
+		return createHashed(username, displayName, email, passwords.encode(password), grants);
+	}
+
+	/** The stored form of {@code password}, for {@link #createHashed}. */
+	public String hash(String password) {
+		return passwords.encode(password);
+	}
+
+	/**
+	 * As {@link #create(String, String, String, String, List)} with the password already in its stored form
+	 * ({@link #hash}): the demo's many accounts with one published password pay for one bcrypt, not one each.
+	 */
+	@Transactional
+	public UserView createHashed(String username, String displayName, @org.jspecify.annotations.Nullable String email,
+			String passwordHash, List<RoleGrant> grants) {
+		long id = insert(username, displayName, email, passwordHash, grants);
 		events.publishEvent(new UserCreated(id, username, describe(grants), "system", concerned(grants)));
 		return view(id);
 	}
 
 	private long insert(String username, String displayName, @org.jspecify.annotations.Nullable String email,
-			String password, List<RoleGrant> grants) {
+			String passwordHash, List<RoleGrant> grants) {
 		long id;
 		try {
 			id = jdbc.sql("insert into app_user (username, display_name, email, password_hash) values (?, ?, ?, ?) returning id")
 				.params(username, displayName.strip(), email == null || email.isBlank() ? null : email.strip(),
-						passwords.encode(password))
+						passwordHash)
 				.query(Long.class)
 				.single();
 		}

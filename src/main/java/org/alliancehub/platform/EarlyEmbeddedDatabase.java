@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@code EmbeddedPostgres} bean of {@link EmbeddedDatabase} takes the server from here (or the failure, which then
  * fails the start as before). A server nobody took by the end of the start (the bean was not wanted after all, or
  * the start failed) is stopped again. Registered in {@code META-INF/spring.factories}.
+ * <p>
+ * Never two initdb (or starts) on one directory: every start of a directory, this early one, the bean's own or a
+ * second attempt's, runs under the directory's lock ({@link EmbeddedDatabase#start(Path, java.util.function.Function)}),
+ * and a server abandoned while it was still starting is stopped under that lock too, before the next start of the
+ * directory may look at it. (The library itself runs initdb before it takes its own lock, {@code epg-lock}.)
  */
 final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 
@@ -71,7 +77,14 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 		}
 		Thread starter = new Thread(() -> {
 			try {
-				server.complete(EmbeddedDatabase.start(dir));
+				EmbeddedDatabase.start(dir, pg -> {
+					// still under the directory's lock: a start abandoned meanwhile stops its server before anyone
+					// else may start or initialise this directory
+					if (!server.complete(pg)) {
+						stop(dir, pg);
+					}
+					return pg;
+				});
 			}
 			catch (Throwable e) {
 				server.completeExceptionally(e);
@@ -104,19 +117,35 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	private static void abandon(SpringApplication application) {
 		STARTING.forEach((dir, starting) -> {
 			if (starting.application() == application && STARTING.remove(dir, starting)) {
-				starting.server().whenComplete((pg, e) -> {
+				// Still starting: the starter stops the server itself, under the directory's lock, once it runs.
+				if (!starting.server().completeExceptionally(new CancellationException("start of " + dir + " abandoned"))) {
+					// Already running: stop it now, under the lock, so that the next start of this directory (a
+					// second attempt in this JVM) waits for it instead of finding it half stopped.
+					EmbeddedPostgres pg = starting.server().exceptionally(e -> null).join();
 					if (pg != null) {
-						log.info("Stopping the embedded PostgreSQL started for {}: nothing used it", dir);
 						try {
-							pg.close();
+							EmbeddedDatabase.locked(dir, () -> {
+								stop(dir, pg);
+								return null;
+							});
 						}
-						catch (IOException closing) {
-							log.warn("Could not stop the embedded PostgreSQL of {}", dir, closing);
+						catch (IOException e) {
+							log.warn("Could not stop the embedded PostgreSQL of {}", dir, e);
 						}
 					}
-				});
+				}
 			}
 		});
+	}
+
+	private static void stop(Path dir, EmbeddedPostgres pg) {
+		log.info("Stopping the embedded PostgreSQL started for {}: nothing used it", dir);
+		try {
+			pg.close();
+		}
+		catch (IOException closing) {
+			log.warn("Could not stop the embedded PostgreSQL of {}", dir, closing);
+		}
 	}
 
 }

@@ -1,8 +1,15 @@
 package org.alliancehub.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -36,7 +43,51 @@ class EmbeddedDatabase {
 		return data.resolve("postgres").toAbsolutePath().normalize();
 	}
 
+	/** One lock per data directory in this JVM; see {@link #start(Path, Function)}. */
+	private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
 	static EmbeddedPostgres start(Path dir) throws IOException {
+		return start(dir, pg -> pg);
+	}
+
+	/**
+	 * Starts the server of {@code dir} (initdb first when the directory holds no database yet) and hands it to
+	 * {@code then}, all while holding the directory's lock: in this JVM a {@link ReentrantLock} per directory,
+	 * across processes a {@link FileLock} on {@code <data>/postgres.start-lock}. So at most one initdb or start runs
+	 * on one directory at a time, whoever asks (the early start, the bean, a second context of the same JVM, a
+	 * second process); the one that comes second finds the database initialised and either starts it or fails
+	 * on the library's own lock ({@code epg-lock}, held while a server runs), never initialising it a second
+	 * time. {@code then} runs under the lock too, so that a server nobody wants any more can be stopped before
+	 * the next start of the directory looks at it.
+	 */
+	static <T> T start(Path dir, Function<EmbeddedPostgres, T> then) throws IOException {
+		return locked(dir, () -> then.apply(startLocked(dir)));
+	}
+
+	/** Runs {@code work} holding {@code dir}'s lock (in this JVM and on disk). */
+	static <T> T locked(Path dir, IoSupplier<T> work) throws IOException {
+		ReentrantLock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+		lock.lock();
+		try {
+			Files.createDirectories(dir.getParent());
+			try (FileChannel channel = FileChannel.open(dir.resolveSibling("postgres.start-lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE); FileLock onDisk = channel.lock()) {
+				return work.get();
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@FunctionalInterface
+	interface IoSupplier<T> {
+
+		T get() throws IOException;
+
+	}
+
+	private static EmbeddedPostgres startLocked(Path dir) throws IOException {
 		long started = System.nanoTime();
 		Files.createDirectories(dir);
 		// After a crash of the JVM the postmaster may still run and hold the directory: stop it cleanly first.

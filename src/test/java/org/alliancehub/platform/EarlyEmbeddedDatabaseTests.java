@@ -9,6 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.support.GenericApplicationContext;
@@ -63,6 +64,25 @@ class EarlyEmbeddedDatabaseTests {
 		assertThat(dir.resolve("postmaster.opts")).as("the server was started").exists();
 		assertThat(dir.resolve("postmaster.pid")).as("and stopped again").doesNotExist();
 		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+	}
+
+	@Test
+	void aStartAbandonedDuringInitdbIsOverBeforeTheNextStartOfTheSameDirectoryBegins() throws Exception {
+		// a first attempt fails while its initdb still runs, and a second attempt in this JVM (as a test framework
+		// retrying a context would) starts on the same data directory at once: never two initdb on one directory
+		GenericApplicationContext first = context(Map.of("alliancehub.data", data.toString()));
+		EarlyEmbeddedDatabase listener = new EarlyEmbeddedDatabase();
+		listener.onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], first));
+		listener.onApplicationEvent(new ApplicationFailedEvent(application, new String[0], first, new IllegalStateException("a bean failed")));
+		SpringApplication again = new SpringApplication(Object.class);
+		listener.onApplicationEvent(new ApplicationPreparedEvent(again, new String[0], context(Map.of("alliancehub.data", data.toString()))));
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))) {
+			assertThat(pg).isNotNull();
+			try (var connection = pg.getPostgresDatabase().getConnection(); var rs = connection.createStatement().executeQuery("select 41 + 1")) {
+				rs.next();
+				assertThat(rs.getInt(1)).isEqualTo(42);
+			}
+		}
 	}
 
 	@Test
