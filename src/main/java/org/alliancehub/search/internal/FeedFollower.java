@@ -33,6 +33,9 @@ class FeedFollower implements SmartLifecycle {
 
 	static final long POLL_MILLIS = 2000;
 
+	/** How long the follower waits for a notification before it reads the feed anyway ({@link #POLL_MILLIS}). */
+	private volatile long pollMillis = POLL_MILLIS;
+
 	private static final int BATCH = 500;
 
 	/** How often the node reports its position and prunes what every node has read. */
@@ -92,7 +95,7 @@ class FeedFollower implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+				wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
 				wake.drainPermits();
 				if (!running) {
 					return;
@@ -115,6 +118,17 @@ class FeedFollower implements SmartLifecycle {
 				log.warn("Following the search feed failed ({}); trying again", e.toString());
 			}
 		}
+	}
+
+	/**
+	 * Sets how long the follower waits for a notification before it reads the feed anyway; answers the previous
+	 * value. For tests, which make it long to show that the notification alone wakes the follower.
+	 */
+	long pollEvery(long millis) {
+		long previous = pollMillis;
+		pollMillis = millis;
+		wake.release();
+		return previous;
 	}
 
 	/** This index's name among the readers of the feed, kept beside the index. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.alliancehub.platform.DatabaseNotifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The durable change feed of the search index ({@code search_feed}): the keys of the documents that changed,
@@ -32,18 +33,17 @@ class SearchFeed {
 	}
 
 	/**
-	 * Appends a changed key and wakes every node. The lock is held until the appending transaction commits: a
-	 * reader that has seen position n can never later find a smaller position committed (a sequence alone
-	 * hands out numbers in the order of inserts, not of commits).
+	 * Appends a changed key and wakes every node, in the caller's transaction (a transaction of its own when there
+	 * is none). The lock is held until the appending transaction commits: a reader that has seen position n can
+	 * never later find a smaller position committed (a sequence alone hands out numbers in the order of inserts,
+	 * not of commits). The NOTIFY is a statement of its own in that transaction: PostgreSQL queues it and sends it
+	 * to every listening node when the transaction commits, that is once the row can be read.
 	 */
+	@Transactional
 	void append(String key) {
-		jdbc.sql("""
-				with l as (select pg_advisory_xact_lock(:lock) as locked, pg_notify(:channel, '') as notified)
-				insert into search_feed (key) select :key from l""")
-			.param("lock", APPEND_LOCK)
-			.param("channel", CHANNEL)
-			.param("key", key)
-			.update();
+		jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", APPEND_LOCK).query((rs, n) -> 1).list();
+		jdbc.sql("insert into search_feed (key) values (:key)").param("key", key).update();
+		jdbc.sql("select pg_notify(:channel, '')").param("channel", CHANNEL).query((rs, n) -> 1).list();
 	}
 
 	/** The last position appended, 0 when none. */

@@ -96,6 +96,28 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theNotificationOfAnAppendWakesThisNodeWithinOneSecondWithoutThePoll() {
+		long id = publish("通知唤醒的资讯戊");
+		await().atMost(Duration.ofSeconds(5)).until(() -> finds("通知唤醒的资讯戊", id));
+		String key = DocumentType.ARTICLE.name() + ":" + id;
+		// the follower reads the feed only when notified: its poll comes once a minute
+		long poll = follower.pollEvery(60_000);
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+			index.write(key, null);
+			assertThat(finds("通知唤醒的资讯戊", id)).isFalse();
+			// another node's append: its own transaction on another connection, committed before this returns
+			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(key)).join();
+			long start = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("通知唤醒的资讯戊", id));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		finally {
+			follower.pollEvery(poll);
+		}
+	}
+
+	@Test
 	void aNodeThatWasNotReadingCatchesUpFromThePositionKeptWithItsIndex() {
 		long id = publish("停机期间变更的资讯丙");
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("停机期间变更的资讯丙", id));
