@@ -18,6 +18,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.alliancehub.content.Briefing;
 import org.alliancehub.content.Bulletins;
 import org.alliancehub.mailing.Subscriptions;
@@ -31,22 +32,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the outbox. Each worker claims one due row at a time ({@code for update skip locked}, so any
- * number of workers and processes share the outbox without taking the same row), sends it over its own open
- * SMTP connection and marks it {@code SENT} in the same transaction: the row stays locked while it is being
- * sent, and the only moment where a crash can make a recipient receive the issue twice is between the SMTP
- * server's acceptance and the commit of that one-row update (one local round trip). A crash anywhere else rolls
- * the claim back and the row is sent after the restart; nobody is skipped. Against the remaining window every
- * message carries a Message-ID made from (mailing, recipient), the same on a resend, so receiving systems can
- * recognise a duplicate.
+ * number of workers and processes share the outbox without taking the same row) and sends it over its own open
+ * SMTP connection ({@link CommitBeforeDot}): MAIL, RCPT, DATA and the content, then, with the final dot held
+ * back, it commits the row {@code SENT}, and only then writes the dot and reads the reply. A server discards a
+ * mail whose DATA is not ended, so a crash before the commit delivers nothing and the row, rolled back, is sent
+ * after the restart; a crash after it finds the dot written or about to be. What is left is the window between
+ * the commit and the dot leaving the process (one socket write): a crash exactly there skips that recipient
+ * instead of mailing them twice. The server's 250 reply is recorded in {@code accepted_at} (in the worker's next
+ * transaction); a {@code SENT} row without it is one whose delivery is unknown, so such skips can be counted
+ * and are never silent. Every message also carries a Message-ID made from (mailing, recipient).
  * <p>
  * Transient SMTP failures (4xx, a lost connection) are retried with exponential backoff (30 s, 1, 2, 4 … min,
- * at most {@code MAX_ATTEMPTS} attempts); a rejected address (5xx) fails the row at once. The pace is
- * throttled to {@code perSecond} mails per second over all workers.
+ * at most {@code MAX_ATTEMPTS} attempts); a rejected address (5xx) fails the row at once. A refusal of the mail
+ * after the dot (4xx, 5xx) puts the committed row back the same way. The pace is throttled to
+ * {@code perSecond} mails per second over all workers.
  */
 public class Sender {
 
@@ -58,9 +64,23 @@ public class Sender {
 	public interface Hook {
 
 		void beforeSend(long outboxId, String email);
+
+		/** The mail's content is written, the final dot held back, the row not yet committed. */
+		default void beforeCommit(long outboxId, String email) {
+		}
+
+		/** The row is committed SENT, the final dot not yet written. */
+		default void beforeDot(long outboxId, String email) {
+		}
+
+		/** The final dot is written, the server's reply not yet read. */
+		default void afterDot(long outboxId, String email) {
+		}
 	}
 
 	private final JdbcClient jdbc;
+
+	private final DataSourceTransactionManager txm;
 
 	private final TransactionTemplate tx;
 
@@ -101,7 +121,8 @@ public class Sender {
 			Subscriptions subscriptions, AllianceHubProperties properties, MessageSource messages, int workers,
 			double perSecond) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.txm = new DataSourceTransactionManager(dataSource);
+		this.tx = new TransactionTemplate(txm);
 		this.mail = mail;
 		this.bulletins = bulletins;
 		this.alliances = alliances;
@@ -165,7 +186,8 @@ public class Sender {
 	}
 
 	private void work() {
-		Transport transport = null;
+		CommitBeforeDot transport = null;
+		List<Long> accepted = new ArrayList<>();
 		try {
 			while (running) {
 				if (paused) {
@@ -175,17 +197,18 @@ public class Sender {
 				if (pace != null) {
 					pace.asBlocking().consume(1);
 				}
-				Transport open = transport == null || !transport.isConnected() ? connect(transport) : transport;
+				CommitBeforeDot open = transport == null || !transport.isConnected() ? connect(transport) : transport;
 				transport = open;
 				boolean sentOne;
 				try {
-					sentOne = Boolean.TRUE.equals(tx.execute(s -> sendOne(open)));
+					sentOne = sendOne(open, accepted);
 				}
 				catch (RuntimeException e) {
 					if (!running) {
 						return;
 					}
 					log.warn("mailing sender: {}", e.toString());
+					close(open);
 					sentOne = false;
 				}
 				if (!sentOne) {
@@ -205,60 +228,137 @@ public class Sender {
 		}
 		finally {
 			close(transport);
+			recordAccepted(accepted);
 		}
 	}
 
-	/** Claims one due row, sends it and marks it; false when nothing is due. */
-	private boolean sendOne(Transport transport) {
-		// The commit that marks the row SENT is the end of the window in which a crash of this process makes a
-		// duplicate; it need not wait for the disk: a commit the server has received survives this process
-		// being killed, and only a crash of the database server itself could lose it (then the row is sent
-		// again, never skipped). Measured with kill -9 mid-send (bench/mailing): see the README.
-		jdbc.sql("set local synchronous_commit = off").update();
-		Optional<Row> claimed = jdbc.sql("""
-				select o.id, o.mailing_id, m.alliance_id, m.briefing_id, o.email, o.attempts
-				from mailing_outbox o join mailing m on m.id = o.mailing_id
-				where o.status = 'PENDING' and o.next_attempt_at <= now()
-				order by o.next_attempt_at, o.id limit 1 for update of o skip locked""")
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-					rs.getInt(6)))
-			.optional();
-		if (claimed.isEmpty()) {
-			return false;
+	/** Records the server's acceptance of the rows a stopping worker has yet to record. */
+	private void recordAccepted(List<Long> accepted) {
+		if (accepted.isEmpty()) {
+			return;
 		}
-		Row row = claimed.get();
-		hook.beforeSend(row.id(), row.email());
 		try {
-			MimeMessage message = message(row);
-			transport.sendMessage(message, message.getAllRecipients());
+			jdbc.sql("update mailing_outbox set accepted_at = now() where id = any(?)")
+				.param(accepted.toArray(Long[]::new))
+				.update();
+			accepted.clear();
 		}
-		catch (SendFailedException e) {
-			boolean permanent = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-			failed(row, e, permanent);
+		catch (RuntimeException e) {
+			log.warn("mailing sender: cannot record accepted mails {}: {}", accepted, e.toString());
+		}
+	}
+
+	/**
+	 * Claims one due row and sends it; false when nothing is due. The row is committed {@code SENT} after the
+	 * mail's content and before the final dot (see {@link CommitBeforeDot}); the server's reply to the dot is
+	 * recorded afterwards ({@code accepted_at}, in the worker's next transaction), or, when the server refuses the
+	 * mail, the row is put back (4xx: pending with backoff; 5xx: failed). {@code accepted} holds the rows whose
+	 * reply this worker has yet to record.
+	 */
+	private boolean sendOne(CommitBeforeDot transport, List<Long> accepted) {
+		TransactionStatus status = txm.getTransaction(TransactionDefinition.withDefaults());
+		boolean[] committed = { false };
+		try {
+			// The commit that marks the row SENT comes before the dot; it need not wait for the disk: a commit the
+			// database server has received survives this process being killed, and only a crash of the database
+			// server itself could lose it (then the row is sent again: a duplicate, never a skip).
+			jdbc.sql("set local synchronous_commit = off").update();
+			if (!accepted.isEmpty()) {
+				jdbc.sql("update mailing_outbox set accepted_at = now() where id = any(?)")
+					.param(accepted.toArray(Long[]::new))
+					.update();
+			}
+			Optional<Row> claimed = jdbc.sql("""
+					select o.id, o.mailing_id, m.alliance_id, m.briefing_id, o.email, o.attempts
+					from mailing_outbox o join mailing m on m.id = o.mailing_id
+					where o.status = 'PENDING' and o.next_attempt_at <= now()
+					order by o.next_attempt_at, o.id limit 1 for update of o skip locked""")
+				.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+						rs.getInt(6)))
+				.optional();
+			if (claimed.isEmpty()) {
+				txm.commit(status);
+				committed[0] = true;
+				accepted.clear();
+				return false;
+			}
+			Row row = claimed.get();
+			hook.beforeSend(row.id(), row.email());
+			try {
+				MimeMessage message = message(row);
+				transport.beforeDot(() -> {
+					hook.beforeCommit(row.id(), row.email());
+					jdbc.sql("update mailing_outbox set status = 'SENT', sent_at = now(), accepted_at = null, attempts = attempts + 1, last_error = null where id = ?")
+						.param(row.id())
+						.update();
+					txm.commit(status);
+					committed[0] = true;
+					accepted.clear();
+					hook.beforeDot(row.id(), row.email());
+				});
+				transport.afterDot(() -> hook.afterDot(row.id(), row.email()));
+				transport.sendMessage(message, message.getAllRecipients());
+			}
+			catch (MessagingException e) {
+				transport.beforeDot(null);
+				transport.afterDot(null);
+				if (!committed[0]) {
+					// nothing was delivered: the dot was never written
+					boolean permanent = e instanceof SendFailedException f && f.getInvalidAddresses() != null
+							&& f.getInvalidAddresses().length > 0;
+					failed(row, e, permanent);
+					txm.commit(status);
+					committed[0] = true;
+					accepted.clear();
+				}
+				else if (e instanceof SMTPSendFailedException f && f.getReturnCode() >= 400) {
+					// the server answered the dot with a refusal: the mail was not accepted, the row goes back
+					boolean permanent = f.getReturnCode() >= 500;
+					tx.executeWithoutResult(s -> {
+						jdbc.sql("set local synchronous_commit = off").update();
+						failed(row, e, permanent, true);
+					});
+				}
+				else {
+					// no reply to the dot: the server may have accepted the mail or not. The row stays SENT without
+					// accepted_at (not sent again: that could be a duplicate) and says why.
+					String error = "no reply to the end of data, delivery unknown: " + e.getMessage();
+					jdbc.sql("update mailing_outbox set last_error = ? where id = ?")
+						.params(error.length() > 500 ? error.substring(0, 500) : error, row.id())
+						.update();
+				}
+				if (!(e instanceof SendFailedException)) {
+					close(transport);
+				}
+				return true;
+			}
+			accepted.add(row.id());
 			return true;
 		}
-		catch (MessagingException e) {
-			failed(row, e, false);
-			close(transport);
-			return true;
+		finally {
+			if (!committed[0] && !status.isCompleted()) {
+				txm.rollback(status);
+			}
 		}
-		jdbc.sql("update mailing_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
-			.param(row.id())
-			.update();
-		return true;
 	}
 
 	private void failed(Row row, Exception e, boolean permanent) {
+		failed(row, e, permanent, false);
+	}
+
+	/** Records a failed attempt; {@code revert} puts back a row committed SENT whose mail the server refused. */
+	private void failed(Row row, Exception e, boolean permanent, boolean revert) {
 		int attempts = row.attempts() + 1;
+		String status = revert ? ", status = 'PENDING', sent_at = null, accepted_at = null" : "";
 		String error = String.valueOf(e.getMessage());
 		if (permanent || attempts >= MAX_ATTEMPTS) {
-			jdbc.sql("update mailing_outbox set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+			jdbc.sql("update mailing_outbox set status = 'FAILED', sent_at = null, accepted_at = null, attempts = ?, last_error = ? where id = ?")
 				.params(attempts, error.length() > 500 ? error.substring(0, 500) : error, row.id())
 				.update();
 		}
 		else {
 			long backoff = 30L << Math.min(attempts - 1, 10);
-			jdbc.sql("update mailing_outbox set attempts = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 second' where id = ?")
+			jdbc.sql("update mailing_outbox set attempts = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 second'" + status + " where id = ?")
 				.params(attempts, error.length() > 500 ? error.substring(0, 500) : error, backoff, row.id())
 				.update();
 		}
@@ -298,10 +398,10 @@ public class Sender {
 		return message;
 	}
 
-	private Transport connect(@Nullable Transport old) throws MessagingException {
+	private CommitBeforeDot connect(@Nullable Transport old) throws MessagingException {
 		close(old);
 		Session session = mail.getSession();
-		Transport t = session.getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
+		CommitBeforeDot t = new CommitBeforeDot(session, mail.getProtocol() == null ? "smtp" : mail.getProtocol());
 		t.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
 		return t;
 	}

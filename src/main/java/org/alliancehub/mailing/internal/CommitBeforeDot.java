@@ -1,0 +1,124 @@
+package org.alliancehub.mailing.internal;
+
+import java.io.IOException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An SMTP transport that runs a step after a mail's content has been written and before the final
+ * {@code <CRLF>.<CRLF>} that ends its DATA (or before the last BDAT chunk): the sender commits the outbox row
+ * there. A server discards a mail whose DATA is not ended (RFC 5321 §4.1.1.4), so a sender killed before its
+ * commit delivers nothing, and the row, rolled back, is sent again after the restart. A step that fails throws
+ * an {@link IOException}: {@link SMTPTransport#sendMessage} then drops the connection without the dot.
+ * Pipelining and the reuse of the connection are those of {@link SMTPTransport}.
+ */
+class CommitBeforeDot extends SMTPTransport {
+
+	/** The step run before the final dot; it may throw to keep the mail from being delivered. */
+	interface BeforeDot {
+
+		void run() throws Exception;
+	}
+
+	private @Nullable BeforeDot beforeDot;
+
+	private @Nullable BeforeDot afterDot;
+
+	/** Between DATA and the final dot: closing now must not write QUIT (it would be part of the mail). */
+	private volatile boolean inData;
+
+	CommitBeforeDot(Session session, String protocol) {
+		super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+	}
+
+	/** The step for the next mail only; cleared once it has run. */
+	void beforeDot(@Nullable BeforeDot step) {
+		this.beforeDot = step;
+	}
+
+	/** A step run once the final dot has been written, before the server's reply is read (tests stop there). */
+	void afterDot(@Nullable BeforeDot step) {
+		this.afterDot = step;
+	}
+
+	@Override
+	protected java.io.OutputStream data() throws MessagingException {
+		java.io.OutputStream out = super.data();
+		inData = true;
+		return out;
+	}
+
+	@Override
+	protected java.io.OutputStream bdat() throws MessagingException {
+		java.io.OutputStream out = super.bdat();
+		inData = true;
+		return out;
+	}
+
+	/**
+	 * Closing in the middle of a mail's data (a sender stopped, a failed commit) drops the connection without
+	 * QUIT, which the server would read as a line of the mail: the socket is closed and the server discards it.
+	 */
+	@Override
+	protected void sendCommand(String cmd) throws MessagingException {
+		if (inData && "QUIT".equals(cmd)) {
+			inData = false;
+			throw new MessagingException("connection dropped in the middle of a mail's data, without the final dot");
+		}
+		if (".".equals(cmd)) {
+			inData = false;
+		}
+		super.sendCommand(cmd);
+		if (".".equals(cmd)) {
+			BeforeDot step = afterDot;
+			afterDot = null;
+			if (step != null) {
+				try {
+					run(step);
+				}
+				catch (IOException e) {
+					throw new MessagingException("after the final dot", e);
+				}
+			}
+		}
+	}
+
+	@Override
+	protected void finishData() throws IOException, MessagingException {
+		runStep();
+		super.finishData();
+	}
+
+	@Override
+	protected void finishBdat() throws IOException, MessagingException {
+		runStep();
+		super.finishBdat();
+	}
+
+	private void runStep() throws IOException {
+		BeforeDot step = beforeDot;
+		beforeDot = null;
+		if (step != null) {
+			run(step);
+		}
+	}
+
+	private static void run(BeforeDot step) throws IOException {
+		try {
+			step.run();
+		}
+		catch (IOException | RuntimeException e) {
+			throw e instanceof IOException io ? io : new IOException(e);
+		}
+		catch (Error e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IOException(e);
+		}
+	}
+}
