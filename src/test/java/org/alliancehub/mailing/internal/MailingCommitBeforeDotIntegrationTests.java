@@ -1,18 +1,11 @@
 package org.alliancehub.mailing.internal;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -194,73 +187,13 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 		assertThat(row(m.id(), m.victim())).isEqualTo(List.of("SENT", false));
 	}
 
-	/** An SMTP server that takes the whole mail and then refuses it at the final dot with 451. */
-	static final class RefusesAtTheDot implements AutoCloseable {
-
-		final ServerSocket server = new ServerSocket(0);
-
-		final AtomicInteger dots = new AtomicInteger();
-
-		RefusesAtTheDot() throws Exception {
-			Thread t = new Thread(() -> {
-				while (!server.isClosed()) {
-					try (Socket s = server.accept()) {
-						converse(s);
-					}
-					catch (Exception e) {
-						// the next connection
-					}
-				}
-			}, "smtp-451-at-dot");
-			t.setDaemon(true);
-			t.start();
-		}
-
-		private void converse(Socket s) throws Exception {
-			var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-			OutputStream out = s.getOutputStream();
-			reply(out, "220 refuses-at-dot ESMTP");
-			String line;
-			while ((line = in.readLine()) != null) {
-				String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
-				switch (verb) {
-					case "EHLO", "HELO" -> reply(out, "250 refuses-at-dot");
-					case "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
-					case "DATA" -> {
-						reply(out, "354 go ahead");
-						while ((line = in.readLine()) != null && !line.equals(".")) {
-							// the content
-						}
-						dots.incrementAndGet();
-						reply(out, "451 4.3.0 Temporary failure, please try again later");
-					}
-					case "QUIT" -> {
-						reply(out, "221 Bye");
-						return;
-					}
-					default -> reply(out, "500 what");
-				}
-			}
-		}
-
-		private static void reply(OutputStream out, String line) throws Exception {
-			out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-		}
-
-		@Override
-		public void close() throws Exception {
-			server.close();
-		}
-	}
-
 	@Test
 	void aMailRefusedAtTheFinalDotPutsItsCommittedRowBackAsPendingWithBackoff() throws Exception {
 		Mailing m = mailing("refused");
-		try (RefusesAtTheDot server = new RefusesAtTheDot()) {
+		try (RefusingSmtpServer server = new RefusingSmtpServer(RefusingSmtpServer.RefusesAt.FINAL_DOT)) {
 			JavaMailSenderImpl refusing = new JavaMailSenderImpl();
 			refusing.setHost("127.0.0.1");
-			refusing.setPort(server.server.getLocalPort());
+			refusing.setPort(server.port());
 			Sender sender = sender(refusing);
 			sender.start();
 			try {
@@ -270,7 +203,7 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 			finally {
 				sender.stop();
 			}
-			assertThat(server.dots.get()).isEqualTo(2);
+			assertThat(server.refusals()).isEqualTo(2);
 			assertThat(count("sent_at is null and accepted_at is null and last_error is not null", m.id())).isEqualTo(2);
 			assertThat(received(m.id(), m.victim())).isZero();
 		}

@@ -3,17 +3,10 @@ package org.alliancehub.mailing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
@@ -43,62 +36,6 @@ class MailingTransientFailureIntegrationTests extends IntegrationTest {
 	@Autowired
 	Alliances alliances;
 
-	/** An SMTP server that greets, accepts the sender, answers every recipient 451 and then hangs up. */
-	static final class TryLater implements AutoCloseable {
-
-		final ServerSocket server = new ServerSocket(0);
-
-		final AtomicInteger refused = new AtomicInteger();
-
-		TryLater() throws Exception {
-			Thread t = new Thread(() -> {
-				while (!server.isClosed()) {
-					try (Socket s = server.accept()) {
-						converse(s);
-					}
-					catch (Exception e) {
-						// the next connection
-					}
-				}
-			}, "smtp-451");
-			t.setDaemon(true);
-			t.start();
-		}
-
-		private void converse(Socket s) throws Exception {
-			var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-			OutputStream out = s.getOutputStream();
-			reply(out, "220 try-later ESMTP");
-			String line;
-			while ((line = in.readLine()) != null) {
-				String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
-				switch (verb) {
-					case "EHLO", "HELO" -> reply(out, "250 try-later");
-					case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
-					case "RCPT" -> {
-						refused.incrementAndGet();
-						reply(out, "451 4.3.0 Temporary failure, please try again later");
-					}
-					case "QUIT" -> {
-						reply(out, "221 Bye");
-						return;
-					}
-					default -> reply(out, "451 4.3.0 Temporary failure, please try again later");
-				}
-			}
-		}
-
-		private static void reply(OutputStream out, String line) throws Exception {
-			out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-		}
-
-		@Override
-		public void close() throws Exception {
-			server.close();
-		}
-	}
-
 	private long received(String email) {
 		return java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
 			try {
@@ -125,14 +62,14 @@ class MailingTransientFailureIntegrationTests extends IntegrationTest {
 		long briefing = admin.post("/api/v1/alliances/" + slug + "/briefings", Map.of("issueNumber", 1, "title", "第1期",
 				"publishedOn", "2026-12-05", "body", "<p>稍后再试。</p>")).json().get("id").asLong();
 
-		try (TryLater server = new TryLater()) {
+		try (RefusingSmtpServer server = new RefusingSmtpServer(RefusingSmtpServer.RefusesAt.RECIPIENT)) {
 			sender.stop();
-			impl.setPort(server.server.getLocalPort());
+			impl.setPort(server.port());
 			sender.start();
 			var created = admin.post("/api/v1/briefings/" + briefing + "/mailings", Map.of());
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			long mailing = created.json().get("id").asLong();
-			await().atMost(Duration.ofSeconds(30)).until(() -> server.refused.get() > 0 && jdbc
+			await().atMost(Duration.ofSeconds(30)).until(() -> server.refusals() > 0 && jdbc
 				.sql("select attempts from mailing_outbox where mailing_id = ?").param(mailing).query(Integer.class).single() == 1);
 			var row = jdbc.sql("select status, attempts, last_error, next_attempt_at > now() from mailing_outbox where mailing_id = ?")
 				.param(mailing).query((rs, i) -> List.of(rs.getString(1), rs.getInt(2), String.valueOf(rs.getString(3)), rs.getBoolean(4)))
