@@ -122,12 +122,19 @@ class WorkbenchIntegrationTests extends IntegrationTest {
 		FormSession b = signIn(five.secretariat());
 		a.get("/admin/");
 		b.get("/admin/");
-		long before = STATEMENTS.get();
-		assertThat(a.get("/admin/").statusCode()).isEqualTo(200);
-		long forOne = STATEMENTS.get() - before;
-		before = STATEMENTS.get();
-		String page = b.get("/admin/").body();
-		long forFive = STATEMENTS.get() - before;
+		// the fewest of three reads each: the counter sees every request thread, so a request of something else
+		// running at the same moment (a page left polling by an earlier test) can add to one read, never take away
+		long forOne = Long.MAX_VALUE;
+		long forFive = Long.MAX_VALUE;
+		String page = "";
+		for (int i = 0; i < 3; i++) {
+			long before = STATEMENTS.get();
+			assertThat(a.get("/admin/").statusCode()).isEqualTo(200);
+			forOne = Math.min(forOne, STATEMENTS.get() - before);
+			before = STATEMENTS.get();
+			page = b.get("/admin/").body();
+			forFive = Math.min(forFive, STATEMENTS.get() - before);
+		}
 		System.out.printf("workbench statements: %d for one alliance, %d for five%n", forOne, forFive);
 		assertThat(page).contains("工作台调查" + five.slugs().get(4));
 		assertThat(forFive).as("statements for five alliances").isEqualTo(forOne);
