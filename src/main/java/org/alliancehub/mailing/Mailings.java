@@ -106,11 +106,13 @@ public class Mailings {
 	private static final String SELECT = """
 			select m.id, m.alliance_id, m.briefing_id, m.issue_number, m.title, m.created_at, count(o.id),
 			count(o.id) filter (where o.status = 'SENT'), count(o.id) filter (where o.status = 'FAILED'),
-			count(o.id) filter (where o.status = 'PENDING')
+			count(o.id) filter (where o.status = 'PENDING'),
+			count(o.id) filter (where o.status = 'SENT' and o.accepted_at is null)
 			from mailing m left join mailing_outbox o on o.mailing_id = m.id""";
 
 	private static Mailing mailing(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
 		return new Mailing(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-				rs.getObject(6, java.time.OffsetDateTime.class), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+				rs.getObject(6, java.time.OffsetDateTime.class), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+				rs.getLong(11));
 	}
 }

@@ -66,7 +66,8 @@ class MailingApi {
 
 	@PreAuthorize("@access.canRead('mailing', #id)")
 	@GetMapping("/api/v1/mailings/{id}")
-	@Operation(summary = "A mailing's progress: total, sent, failed, pending")
+	@Operation(summary = "A mailing's progress: total, sent, failed, pending, and unconfirmed (sent, "
+			+ "the server's acceptance never recorded)")
 	Mailing mailing(@PathVariable long id) {
 		return mailings.get(id);
 	}

@@ -7,23 +7,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.alliancehub.IntegrationTest;
+import org.alliancehub.FormSession;
 import org.alliancehub.TestClient;
-import org.alliancehub.content.Bulletins;
-import org.alliancehub.mailing.Subscriptions;
-import org.alliancehub.network.Alliances;
-import org.alliancehub.platform.AllianceHubProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,38 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit and the dot (one socket write in a real process): nobody gets it twice; that recipient is skipped, and
  * the row says so (SENT without accepted_at).
  */
-class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	JavaMailSender mail;
-
-	@Autowired
-	Bulletins bulletins;
-
-	@Autowired
-	Alliances alliances;
-
-	@Autowired
-	Subscriptions subscriptions;
-
-	@Autowired
-	AllianceHubProperties properties;
-
-	@Autowired
-	MessageSource messages;
-
-	/** Ends a worker thread the way a killed process ends it. */
-	static final class Killed extends Error {
-	}
+class MailingCommitBeforeDotIntegrationTests extends SenderIntegrationTest {
 
 	enum Point {
 		BEFORE_COMMIT, BETWEEN_COMMIT_AND_DOT, AFTER_DOT
@@ -86,7 +45,7 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 		outbox.sender().pause(false);
 	}
 
-	record Mailing(long id, String victim, String other) {
+	record Mailing(long id, String slug, String victim, String other) {
 	}
 
 	private Mailing mailing(String tag) {
@@ -102,16 +61,12 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 				"publishedOn", "2026-12-05", "body", "<p>先记账，后句点。</p>")).json().get("id").asLong();
 		var created = admin.post("/api/v1/briefings/" + briefing + "/mailings", Map.of());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return new Mailing(created.json().get("id").asLong(), victim, other);
-	}
-
-	private Sender sender(JavaMailSenderImpl server) {
-		return new Sender(dataSource, server, bulletins, alliances, subscriptions, properties, messages, 1, 0);
+		return new Mailing(created.json().get("id").asLong(), slug, victim, other);
 	}
 
 	/** Sends the mailing with a first sender that dies at {@code point} of the victim's mail, then a fresh one. */
 	private void sendDyingAt(Mailing m, Point point) throws Exception {
-		Sender first = sender((JavaMailSenderImpl) mail);
+		Sender first = sender(1);
 		CountDownLatch died = new CountDownLatch(1);
 		first.hook(new Sender.Hook() {
 			@Override
@@ -144,7 +99,7 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 		assertThat(died.await(60, TimeUnit.SECONDS)).as("the first sender reached " + point).isTrue();
 		first.halt();
 		first.stop();
-		Sender fresh = sender((JavaMailSenderImpl) mail);
+		Sender fresh = sender(1);
 		fresh.start();
 		try {
 			waitFor(() -> count("status = 'PENDING'", m.id()) == 0, Duration.ofSeconds(60));
@@ -185,6 +140,26 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 		assertThat(received(m.id(), m.victim())).isZero();
 		assertThat(received(m.id(), m.other())).isEqualTo(1);
 		assertThat(row(m.id(), m.victim())).isEqualTo(List.of("SENT", false));
+		assertThat(admin().get("/api/v1/mailings/" + m.id()).json().get("unconfirmed").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void theApiAndTheProgressPageCountTheRowsSentWithoutTheServersReplyAsUnconfirmed() throws Exception {
+		Mailing m = mailing("unconfirmed");
+		// the state a crash between the commit and the reply to the dot leaves: SENT, accepted_at null
+		jdbc.sql("update mailing_outbox set status = 'SENT', sent_at = now(), attempts = 1, "
+				+ "accepted_at = case when email = ? then null else now() end where mailing_id = ?")
+			.params(m.victim(), m.id())
+			.update();
+		var progress = admin().get("/api/v1/mailings/" + m.id());
+		assertThat(progress.status()).isEqualTo(200);
+		assertThat(progress.json().get("total").asLong()).isEqualTo(2);
+		assertThat(progress.json().get("sent").asLong()).isEqualTo(2);
+		assertThat(progress.json().get("pending").asLong()).isZero();
+		assertThat(progress.json().get("unconfirmed").asLong()).isEqualTo(1);
+		var page = FormSession.signIn(port, "admin", ADMIN_PASSWORD).get("/admin/a/" + m.slug() + "/mailings/progress");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<td class=\"unconfirmed\">1</td>");
 	}
 
 	@Test
@@ -194,7 +169,7 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 			JavaMailSenderImpl refusing = new JavaMailSenderImpl();
 			refusing.setHost("127.0.0.1");
 			refusing.setPort(server.port());
-			Sender sender = sender(refusing);
+			Sender sender = sender(dataSource, refusing, 1);
 			sender.start();
 			try {
 				waitFor(() -> count("status = 'PENDING' and attempts = 1 and next_attempt_at > now()", m.id()) == 2,
@@ -207,11 +182,6 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 			assertThat(count("sent_at is null and accepted_at is null and last_error is not null", m.id())).isEqualTo(2);
 			assertThat(received(m.id(), m.victim())).isZero();
 		}
-	}
-
-	private long count(String where, long mailing) {
-		return jdbc.sql("select count(*) from mailing_outbox where mailing_id = ? and " + where).param(mailing)
-			.query(Long.class).single();
 	}
 
 	private List<Object> row(long mailing, String email) {
@@ -229,15 +199,5 @@ class MailingCommitBeforeDotIntegrationTests extends IntegrationTest {
 			}
 		}
 		return n;
-	}
-
-	private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out");
-			}
-			Thread.sleep(50);
-		}
 	}
 }

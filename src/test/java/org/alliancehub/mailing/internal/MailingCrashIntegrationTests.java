@@ -13,21 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
-import org.alliancehub.content.Bulletins;
-import org.alliancehub.mailing.Subscriptions;
-import org.alliancehub.network.Alliances;
-import org.alliancehub.platform.AllianceHubProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,40 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (started while the first still holds its rows: it skips them) finishes the mailing. GreenMail counts the
  * mails per address: every subscriber has exactly one, nobody none.
  */
-class MailingCrashIntegrationTests extends IntegrationTest {
+class MailingCrashIntegrationTests extends SenderIntegrationTest {
 
 	static final int SUBSCRIBERS = 2000;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	JavaMailSender mail;
-
-	@Autowired
-	Bulletins bulletins;
-
-	@Autowired
-	Alliances alliances;
-
-	@Autowired
-	Subscriptions subscriptions;
-
-	@Autowired
-	AllianceHubProperties properties;
-
-	@Autowired
-	MessageSource messages;
-
-	/** Thrown inside a worker to end its thread the way a killed process ends it: no clean-up. */
-	static final class Killed extends Error {
-	}
 
 	@Test
 	void aMailingResumedAfterItsSenderDiedReachesEveryAddressExactlyOnce() throws Exception {
@@ -116,7 +74,7 @@ class MailingCrashIntegrationTests extends IntegrationTest {
 			config.setPassword("");
 			config.setMaximumPoolSize(4);
 			own = new com.zaxxer.hikari.HikariDataSource(config);
-			first = new Sender(own, (JavaMailSenderImpl) mail, bulletins, alliances, subscriptions, properties, messages, 4, 0);
+			first = sender(own, (JavaMailSenderImpl) mail, 4);
 			AtomicInteger claimed = new AtomicInteger();
 			CountDownLatch holding = new CountDownLatch(4);
 			CountDownLatch killed = new CountDownLatch(1);
@@ -134,23 +92,22 @@ class MailingCrashIntegrationTests extends IntegrationTest {
 			});
 			first.start();
 			assertThat(holding.await(120, TimeUnit.SECONDS)).as("four rows claimed by the first sender").isTrue();
-			long sentByFirst = sent(mailing);
+			long sentByFirst = count("status = 'SENT'", mailing);
 			assertThat(sentByFirst).isBetween((long) SUBSCRIBERS / 3 - 4, (long) SUBSCRIBERS / 3);
 
 			// a fresh sender over the same database, while the first still holds its four rows
-			fresh = new Sender(dataSource, (JavaMailSenderImpl) mail, bulletins, alliances, subscriptions, properties,
-					messages, 2, 0);
+			fresh = sender(2);
 			fresh.start();
-			waitFor(() -> pending(mailing) == 4, Duration.ofSeconds(120));
+			waitFor(() -> count("status = 'PENDING'", mailing) == 4, Duration.ofSeconds(120));
 			Thread.sleep(500);
-			assertThat(pending(mailing)).as("the held rows are skipped, not taken twice").isEqualTo(4);
+			assertThat(count("status = 'PENDING'", mailing)).as("the held rows are skipped, not taken twice").isEqualTo(4);
 
 			// the crash: the first sender's connections are cut (its transactions roll back), its threads die
 			jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'mailing-crash-first'")
 				.query().listOfRows();
 			first.halt();
 			killed.countDown();
-			waitFor(() -> pending(mailing) == 0, Duration.ofSeconds(60));
+			waitFor(() -> count("status = 'PENDING'", mailing) == 0, Duration.ofSeconds(60));
 
 			Map<String, Integer> perAddress = new HashMap<>();
 			Set<String> messageIds = new HashSet<>();
@@ -181,26 +138,6 @@ class MailingCrashIntegrationTests extends IntegrationTest {
 				own.close();
 			}
 			application.pause(false);
-		}
-	}
-
-	private long sent(long mailing) {
-		return jdbc.sql("select count(*) from mailing_outbox where mailing_id = ? and status = 'SENT'").param(mailing)
-			.query(Long.class).single();
-	}
-
-	private long pending(long mailing) {
-		return jdbc.sql("select count(*) from mailing_outbox where mailing_id = ? and status = 'PENDING'").param(mailing)
-			.query(Long.class).single();
-	}
-
-	private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out");
-			}
-			Thread.sleep(50);
 		}
 	}
 }
