@@ -1,6 +1,5 @@
 package org.alliancehub.certification.internal;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -9,19 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.alliancehub.certification.CertificateView;
+import org.alliancehub.shared.QrCode;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
@@ -122,24 +113,7 @@ public class CertificatePdf {
 
 	/** A QR code of the text as a PNG, eight pixels a module with the standard quiet zone. */
 	public static byte[] qr(String text) {
-		try {
-			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-							EncodeHintType.CHARACTER_SET, "UTF-8"));
-			int scale = 8;
-			BufferedImage img = new BufferedImage(m.getWidth() * scale, m.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
-			for (int y = 0; y < img.getHeight(); y++) {
-				for (int x = 0; x < img.getWidth(); x++) {
-					img.setRGB(x, y, m.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
-				}
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(img, "png", out);
-			return out.toByteArray();
-		}
-		catch (WriterException | IOException e) {
-			throw new IllegalStateException("QR code failed", e);
-		}
+		return QrCode.png(text, 8);
 	}
 
 	String html(CertificateView c, Locale locale) {

@@ -1,22 +1,12 @@
 package org.alliancehub.web.internal;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.QrCode;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,24 +60,6 @@ class ShareCodes {
 
 	/** A QR code of the text as a PNG, four pixels a module with the standard quiet zone. */
 	static byte[] draw(String text) {
-		try {
-			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-							EncodeHintType.CHARACTER_SET, "UTF-8"));
-			int scale = 4;
-			BufferedImage img = new BufferedImage(m.getWidth() * scale, m.getHeight() * scale,
-					BufferedImage.TYPE_BYTE_BINARY);
-			for (int y = 0; y < img.getHeight(); y++) {
-				for (int x = 0; x < img.getWidth(); x++) {
-					img.setRGB(x, y, m.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
-				}
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(img, "png", out);
-			return out.toByteArray();
-		}
-		catch (WriterException | IOException e) {
-			throw new IllegalStateException("QR code failed", e);
-		}
+		return QrCode.png(text, 4);
 	}
 }
