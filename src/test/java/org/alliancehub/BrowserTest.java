@@ -3,6 +3,7 @@ package org.alliancehub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +118,16 @@ public abstract class BrowserTest extends IntegrationTest {
 					+ " [" + v.get("nodes") + "]");
 		}
 		return lines;
+	}
+
+	/** Signs in through the login form, as a fresh visitor, and waits for the back office. */
+	protected void signIn(String username, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin"));
 	}
 
 	protected String url(String path) {

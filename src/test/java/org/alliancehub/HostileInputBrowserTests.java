@@ -1,7 +1,6 @@
 package org.alliancehub;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,10 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -291,15 +287,6 @@ class HostileInputBrowserTests extends BrowserTest {
 				seen.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(page);
 			}
 		});
-	}
-
-	private void signIn(String username, String password) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin"));
 	}
 
 	/** The search index follows the changes by events; wait until the new words are found. */

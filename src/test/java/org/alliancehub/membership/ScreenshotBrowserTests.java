@@ -34,15 +34,6 @@ class ScreenshotBrowserTests extends BrowserTest {
 
 	private final List<Path> saved = new ArrayList<>();
 
-	private void signIn(String username, String password) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin/"));
-	}
-
 	/** The page at hand, at each width, as {@code name-1280.png} and {@code name-390.png}. */
 	private void shoot(String name) throws Exception {
 		Dimension before = browser.manage().window().getSize();

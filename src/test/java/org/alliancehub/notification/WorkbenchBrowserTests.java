@@ -20,15 +20,6 @@ class WorkbenchBrowserTests extends BrowserTest {
 
 	private static final String DRAFT = "联盟2026年工作要点（草稿）";
 
-	private void signIn(String username, String password) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin/"));
-	}
-
 	@Test
 	void theDemoSecretariatFollowsAnItemToDoneAndTheRepresentativeSeesItsSurveyDue() {
 		signIn("huaxian", "demo-secretariat");
