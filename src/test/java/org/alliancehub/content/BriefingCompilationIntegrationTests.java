@@ -19,21 +19,14 @@ class BriefingCompilationIntegrationTests extends IntegrationTest {
 		return slug;
 	}
 
-	private long article(TestClient sec, String slug, String title, String visibility) {
-		var r = sec.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", title, "category", "ALLIANCE_NEWS", "body",
-				"<p>" + title + "的正文。</p>", "status", "PUBLISHED", "visibility", visibility));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("id").asLong();
-	}
-
 	@Test
 	void anIssueIsCompiledFromChosenArticlesInOrderWithNotesIntoItsPageAndAPdf() {
 		TestClient admin = admin();
 		String slug = alliance(admin);
 		TestClient sec = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
-		long first = article(sec, slug, "年会召开", "PUBLIC");
-		long second = article(sec, slug, "新标准发布", "PUBLIC");
-		long membersOnly = article(sec, slug, "内部通报", "MEMBERS");
+		long first = ArticleFixtures.published(sec, slug, "年会召开", "PUBLIC");
+		long second = ArticleFixtures.published(sec, slug, "新标准发布", "PUBLIC");
+		long membersOnly = ArticleFixtures.published(sec, slug, "内部通报", "MEMBERS");
 		long briefing = sec.post("/api/v1/alliances/" + slug + "/briefings", Map.of("issueNumber", 140, "title", "第140期",
 				"publishedOn", "2026-12-05", "body", "<p>待编</p>")).json().get("id").asLong();
 
@@ -57,7 +50,7 @@ class BriefingCompilationIntegrationTests extends IntegrationTest {
 		assertThat(hidden.invalidFields()).containsExactly("items[1].articleId");
 		String otherSlug = alliance(admin);
 		TestClient otherSec = TestClient.userWith(admin, client(), List.of(Map.of("role", "SECRETARIAT", "alliance", otherSlug)));
-		long foreign = article(otherSec, otherSlug, "他盟文章", "PUBLIC");
+		long foreign = ArticleFixtures.published(otherSec, otherSlug, "他盟文章", "PUBLIC");
 		var stranger = sec.put("/api/v1/briefings/" + briefing + "/contents", Map.of("items", List.of(Map.of("articleId", foreign))));
 		assertThat(stranger.invalidFields()).containsExactly("items[0].articleId");
 		var empty = sec.put("/api/v1/briefings/" + briefing + "/contents", Map.of("items", List.of()));

@@ -28,13 +28,6 @@ class BriefingCompileFormIntegrationTests extends IntegrationTest {
 			.collect(Collectors.joining("&"));
 	}
 
-	private long article(TestClient sec, String slug, String title, String visibility) {
-		var r = sec.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", title, "category", "ALLIANCE_NEWS", "body",
-				"<p>" + title + "的正文。</p>", "status", "PUBLISHED", "visibility", visibility));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.json().get("id").asLong();
-	}
-
 	@Test
 	void aSecretariatCompilesAnIssueFromChosenArticlesThenMailsItAndWatchesItsProgress() {
 		TestClient admin = admin();
@@ -42,9 +35,9 @@ class BriefingCompileFormIntegrationTests extends IntegrationTest {
 		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "简报表单联盟" + slug)).status()).isEqualTo(201);
 		List<Map<String, Object>> roles = List.of(Map.of("role", "SECRETARIAT", "alliance", slug));
 		TestClient sec = TestClient.userWith(admin, client(), roles);
-		long first = article(sec, slug, "年会召开", "PUBLIC");
-		long second = article(sec, slug, "新标准发布", "PUBLIC");
-		long membersOnly = article(sec, slug, "内部通报", "MEMBERS");
+		long first = ArticleFixtures.published(sec, slug, "年会召开", "PUBLIC");
+		long second = ArticleFixtures.published(sec, slug, "新标准发布", "PUBLIC");
+		long membersOnly = ArticleFixtures.published(sec, slug, "内部通报", "MEMBERS");
 		long briefing = sec.post("/api/v1/alliances/" + slug + "/briefings", Map.of("issueNumber", 141, "title", "第141期",
 				"publishedOn", "2026-12-05", "body", "<p>待编</p>")).json().get("id").asLong();
 		String page = "/admin/a/" + slug + "/briefings/" + briefing + "/compile";
