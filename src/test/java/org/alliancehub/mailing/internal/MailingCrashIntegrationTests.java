@@ -151,6 +151,8 @@ class MailingCrashIntegrationTests extends IntegrationTest {
 			first.halt();
 			killed.countDown();
 			waitFor(() -> pending(mailing) == 0, Duration.ofSeconds(60));
+			// a row is SENT from just before its final dot, and GreenMail stores a mail after replying to the dot
+			waitFor(() -> delivered(mailing) >= addresses.size(), Duration.ofSeconds(10));
 
 			Map<String, Integer> perAddress = new HashMap<>();
 			Set<String> messageIds = new HashSet<>();
@@ -187,6 +189,19 @@ class MailingCrashIntegrationTests extends IntegrationTest {
 	private long sent(long mailing) {
 		return jdbc.sql("select count(*) from mailing_outbox where mailing_id = ? and status = 'SENT'").param(mailing)
 			.query(Long.class).single();
+	}
+
+	private static long delivered(long mailing) {
+		String header = "" + mailing + "/";
+		return java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+			try {
+				String[] h = m.getHeader("X-AllianceHub-Mailing");
+				return h != null && h[0].startsWith(header);
+			}
+			catch (jakarta.mail.MessagingException e) {
+				return false;
+			}
+		}).count();
 	}
 
 	private long pending(long mailing) {
