@@ -52,7 +52,12 @@ public class CertificateBench {
 		// a budget for loading (s, 0 = none): the loader stops after the batch that crosses it and the run goes on
 		// with what was loaded, saying so (the machine is shared; a benchmark run stays under 10 minutes)
 		int loadBudget = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-		Path data = Files.createTempDirectory("alliancehub-certificate-bench");
+		// CERT_BENCH_DATA=<dir> keeps the data directory: a later run on it measures without loading again
+		String keep = System.getenv("CERT_BENCH_DATA");
+		Path data = keep == null || keep.isBlank() ? Files.createTempDirectory("alliancehub-certificate-bench")
+				: Files.createDirectories(Path.of(keep));
+		Path marker = data.resolve("bench-loaded");
+		boolean reuse = Files.exists(marker);
 		System.out.printf("certificate benchmark: %,d certificates, %d verifications/s for %d s, heap max %d MB, %d cores%n", n,
 				rate, seconds, Runtime.getRuntime().maxMemory() / 1024 / 1024, Runtime.getRuntime().availableProcessors());
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run("--server.port=0",
@@ -60,26 +65,42 @@ public class CertificateBench {
 				"--alliancehub.admin-password=bench-admin-password", "--alliancehub.certification.public-reads-per-second=0",
 				"--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			Alliance alliance = app.getBean(Alliances.class)
-				.create(new NewAlliance("bench-cert", "渣浆泵产业技术创新战略联盟", "渣浆泵联盟", "渣浆泵", null, null, null, null, null));
 			SigningKeys keys = app.getBean(SigningKeys.class);
 			DataSource ds = app.getBean(DataSource.class);
 			long holder;
-			try (Connection c = ds.getConnection(); var s = c.createStatement()) {
-				var rs = s.executeQuery("insert into organization (name, type) values ('中成泵业（基准）', 'ENTERPRISE') returning id");
-				rs.next();
-				holder = rs.getLong(1);
-			}
 			long t0 = System.nanoTime();
 			int asked = n;
-			n = load(ds, keys, alliance.id(), holder, n, loadBudget);
-			if (n < asked) {
+			if (reuse) {
+				n = Integer.parseInt(Files.readString(marker).strip());
+				try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+					var rs = s.executeQuery("select id from organization where name = '中成泵业（基准）'");
+					rs.next();
+					holder = rs.getLong(1);
+				}
+				System.out.printf("reusing %,d certificates loaded earlier in %s%n", n, data);
+			}
+			else {
+				Alliance alliance = app.getBean(Alliances.class)
+					.create(new NewAlliance("bench-cert", "渣浆泵产业技术创新战略联盟", "渣浆泵联盟", "渣浆泵", null, null, null, null, null));
+				try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+					var rs = s.executeQuery("insert into organization (name, type) values ('中成泵业（基准）', 'ENTERPRISE') returning id");
+					rs.next();
+					holder = rs.getLong(1);
+				}
+				n = load(ds, keys, alliance.id(), holder, n, loadBudget);
+				if (keep != null && !keep.isBlank()) {
+					Files.writeString(marker, Integer.toString(n));
+				}
+			}
+			if (!reuse && n < asked) {
 				System.out.printf("load budget of %d s reached: %,d of %,d certificates loaded; measuring with these%n", loadBudget, n,
 						asked);
 			}
 			double loadSeconds = (System.nanoTime() - t0) / 1e9;
-			System.out.printf("signed and loaded %,d certificates (with their first status change) in %.1f s: %,.0f per second%n", n,
-					loadSeconds, n / loadSeconds);
+			if (!reuse) {
+				System.out.printf("signed and loaded %,d certificates (with their first status change) in %.1f s: %,.0f per second%n", n,
+						loadSeconds, n / loadSeconds);
+			}
 
 			String base = "http://127.0.0.1:" + port + "/api/v1/certificates/";
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))

@@ -63,6 +63,7 @@ class MailingBrowserTests extends BrowserTest {
 	}
 
 	private static JsonNode waitForMailing(TestClient secretariat, long briefing) throws InterruptedException {
+		int before = MAIL.getReceivedMessages().length;
 		var created = secretariat.post("/api/v1/briefings/" + briefing + "/mailings", Map.of());
 		assertThat(created.status()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
@@ -73,6 +74,8 @@ class MailingBrowserTests extends BrowserTest {
 			m = secretariat.get("/api/v1/mailings/" + id).json();
 		}
 		while (m.get("pending").asLong() > 0 && System.nanoTime() < deadline);
+		// a row is SENT from just before its final dot, and GreenMail stores a mail after replying to the dot
+		MAIL.waitForIncomingEmail(10_000, before + (int) m.get("sent").asLong());
 		return m;
 	}
 }

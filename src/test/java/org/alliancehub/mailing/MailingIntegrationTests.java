@@ -51,6 +51,7 @@ class MailingIntegrationTests extends IntegrationTest {
 	}
 
 	private JsonNode mailAndWait(Fixture f, long briefing) throws InterruptedException {
+		int before = MAIL.getReceivedMessages().length;
 		var created = f.secretariat().post("/api/v1/briefings/" + briefing + "/mailings", Map.of());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
@@ -62,6 +63,8 @@ class MailingIntegrationTests extends IntegrationTest {
 		}
 		while (m.get("pending").asLong() > 0 && System.nanoTime() < deadline);
 		assertThat(m.get("pending").asLong()).isZero();
+		// a row is SENT from just before its final dot, and GreenMail stores a mail after replying to the dot
+		MAIL.waitForIncomingEmail(10_000, before + (int) m.get("sent").asLong());
 		return m;
 	}
 

@@ -108,6 +108,8 @@ class MailingCrashIntegrationTests extends SenderIntegrationTest {
 			first.halt();
 			killed.countDown();
 			waitFor(() -> count("status = 'PENDING'", mailing) == 0, Duration.ofSeconds(60));
+			// a row is SENT from just before its final dot, and GreenMail stores a mail after replying to the dot
+			waitFor(() -> delivered(mailing) >= addresses.size(), Duration.ofSeconds(10));
 
 			Map<String, Integer> perAddress = new HashMap<>();
 			Set<String> messageIds = new HashSet<>();
@@ -139,5 +141,18 @@ class MailingCrashIntegrationTests extends SenderIntegrationTest {
 			}
 			application.pause(false);
 		}
+	}
+
+	private static long delivered(long mailing) {
+		String header = "" + mailing + "/";
+		return java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+			try {
+				String[] h = m.getHeader("X-AllianceHub-Mailing");
+				return h != null && h[0].startsWith(header);
+			}
+			catch (jakarta.mail.MessagingException e) {
+				return false;
+			}
+		}).count();
 	}
 }

@@ -29,6 +29,9 @@ final class RefusingSmtpServer implements AutoCloseable {
 
 	private final AtomicInteger refusals = new AtomicInteger();
 
+	/** The lines of content received so far, as they arrive (before the final dot). */
+	private final java.util.List<String> content = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	RefusingSmtpServer(RefusesAt at) throws Exception {
 		this.at = at;
 		Thread t = new Thread(() -> {
@@ -52,6 +55,11 @@ final class RefusingSmtpServer implements AutoCloseable {
 	/** How many recipients or mails were refused so far. */
 	int refusals() {
 		return refusals.get();
+	}
+
+	/** Whether a line of content has arrived. */
+	boolean received(String line) {
+		return content.contains(line);
 	}
 
 	private void converse(Socket s) throws Exception {
@@ -80,7 +88,7 @@ final class RefusingSmtpServer implements AutoCloseable {
 					else {
 						reply(out, "354 go ahead");
 						while ((line = in.readLine()) != null && !line.equals(".")) {
-							// the content
+							content.add(line);
 						}
 						refusals.incrementAndGet();
 						reply(out, TRY_LATER);
