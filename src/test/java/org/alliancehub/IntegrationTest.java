@@ -39,6 +39,9 @@ public abstract class IntegrationTest {
 	/** SQL statements sent by the application, on any thread. */
 	public static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
 
+	/** While not null, the SQL of the statements {@link #STATEMENTS} counts, in order (to tell what a page costs). */
+	public static volatile java.util.concurrent.@org.jspecify.annotations.Nullable ConcurrentLinkedQueue<String> STATEMENT_LOG;
+
 	@LocalServerPort
 	protected int port;
 

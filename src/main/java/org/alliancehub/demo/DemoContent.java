@@ -274,9 +274,8 @@ class DemoContent implements ApplicationRunner {
 			if (answering != null && !users.exists("huaxian-rep")) {
 				users.create("huaxian-rep", "化纤联盟成员单位代表", null, DEMO_REPRESENTATIVE_PASSWORD,
 						List.of(RoleGrant.memberRep(answering)));
-				// and a vote waiting for it: an open correspondence vote of the general assembly. Not yet on the
-				// workbench: governance's waiting work lists only motions of meetings, and a correspondence vote
-				// has no ballot page yet (only POST /api/v1/motions/{id}/votes)
+				// and a vote waiting for it: an open correspondence vote of the general assembly, on its workbench,
+				// voted on its ballot page (/motions/{id}/ballot)
 				SignedIn.as(users, "huaxian", () -> votes.put("huaxian", OPEN_VOTE,
 						"本表决及其内容均为演示数据，并非联盟的实际表决。", MotionType.ORDINARY, Electorate.GENERAL_ASSEMBLY,
 						OffsetDateTime.now().plusDays(21), List.of()));

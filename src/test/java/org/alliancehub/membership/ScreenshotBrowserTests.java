@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots of issue 15's new pages for the closing note, at desktop width (1280 px) and on a phone (390 px),
  * saved as PNG under {@code target/screenshots/} (never committed): the workbench of the demo secretariat and of
  * the demo representative, the notifications and their settings, an application to decide, the member import's
- * preview and progress, an article with its QR code, and that article's print view.
+ * preview and progress, an article with its QR code, that article's print view, and the ballot page of a
+ * correspondence vote.
  */
 class ScreenshotBrowserTests extends BrowserTest {
 
@@ -110,8 +111,17 @@ class ScreenshotBrowserTests extends BrowserTest {
 
 		signIn("huaxian-rep", "demo-representative");
 		open("/admin/", "workbench-representative");
+		// the ballot page of the demo's correspondence vote, found through the API (voted or not yet)
+		var votes = client().login("huaxian-rep", "demo-representative").get("/api/v1/alliances/huaxian/motions").json();
+		long vote = votes.valueStream()
+			.filter(v -> v.get("title").asString().equals("关于调整2026年度会费标准的通讯表决（演示数据）"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		open("/motions/" + vote + "/ballot", "correspondence-ballot");
 
 		saved.forEach(p -> System.out.println("screenshot: " + p));
-		assertThat(saved).hasSize(18).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(1000));
+		assertThat(saved).hasSize(20).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(1000));
 	}
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.alliancehub.governance.CorrespondenceBallot;
 import org.alliancehub.governance.GovernanceEvents.MotionOpened;
 import org.alliancehub.governance.GovernanceTypes.AttendanceRole;
 import org.alliancehub.governance.GovernanceTypes.Ballot;
@@ -13,6 +14,7 @@ import org.alliancehub.governance.GovernanceTypes.MotionType;
 import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
+import org.alliancehub.membership.Organizations;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.shared.Invalid;
@@ -57,8 +59,12 @@ public class Correspondence {
 
 	private final Clock clock;
 
+	private final Organizations organizations;
+
 	Correspondence(JdbcClient jdbc, Alliances alliances, Memberships memberships, Motions motions, Charters charters,
-			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access, Clock clock) {
+			Ballots ballots, ApplicationEventPublisher events, org.alliancehub.identity.Access access, Clock clock,
+			Organizations organizations) {
+		this.organizations = organizations;
 		this.access = access;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -131,6 +137,44 @@ public class Correspondence {
 			.param(motionId)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * The ballot of a correspondence vote for the signed-in representative, to vote on a page. It exists only
+	 * for a representative of one of its voters (a drafter of a group standard is none): for anyone else, and for
+	 * a motion of a meeting, it is not found. The vote itself is cast by {@link Ballots#cast}, as through the API.
+	 */
+	public CorrespondenceBallot ballot(long motionId) {
+		MotionView m = motions.motion(motionId);
+		java.util.Set<Long> mine = access.organizationsActedFor();
+		if (m.meetingId() != null || mine.isEmpty()) {
+			throw new NotFound("correspondence vote " + motionId);
+		}
+		record Row(long organizationId, boolean voted) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select w.organization_id,
+				       exists (select 1 from vote v where v.motion_id = w.motion_id and v.organization_id = w.organization_id)
+				       or exists (select 1 from secret_voter s where s.motion_id = w.motion_id and s.organization_id = w.organization_id)
+				from motion_voter w where w.motion_id = ? and w.organization_id = any(?)
+				and not exists (select 1 from motion_drafter d where d.motion_id = w.motion_id and d.organization_id = w.organization_id)
+				order by w.organization_id""")
+			.params(motionId, mine.toArray(Long[]::new))
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getBoolean(2)))
+			.list();
+		if (rows.isEmpty()) {
+			throw new NotFound("correspondence vote " + motionId);
+		}
+		java.util.Map<Long, String> names = organizations.names(rows.stream().map(Row::organizationId).toList());
+		MotionResult result = ballots.result(motionId);
+		boolean open = m.status() == org.alliancehub.governance.GovernanceTypes.MotionStatus.OPEN
+				&& !Voters.overdue(m, OffsetDateTime.now(clock));
+		return new CorrespondenceBallot(m.id(), motions.allianceOfMotion(motionId), m.title(), m.text(), m.ballot(),
+				m.majority(), m.electorate(), m.deadline(), rows.stream()
+					.map(r -> new CorrespondenceBallot.Seat(r.organizationId(), names.getOrDefault(r.organizationId(), ""),
+							r.voted()))
+					.toList(),
+				open, result.cast(), result.eligible());
 	}
 
 	/**

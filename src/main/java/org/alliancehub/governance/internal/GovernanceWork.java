@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The meetings' waiting work: for a secretariat, its meetings coming (with the replies and check-ins so far),
  * and the minutes to approve; for a representative, the invitations to reply to
- * and the open motions its organisation has not voted on. One statement for each side.
+ * and the open motions its organisation has not voted on, at a meeting or by correspondence (通讯表决). One
+ * statement for each side.
  */
 @Component
 class GovernanceWork implements WaitingWork {
@@ -70,14 +71,31 @@ class GovernanceWork implements WaitingWork {
 					join participant p on p.meeting_id = m.id and p.role = 'VOTING'
 					where p.organization_id = any(?) and o.status = 'OPEN'
 					  and not exists (select 1 from vote v where v.motion_id = o.id and v.organization_id = p.organization_id)
-					  and not exists (select 1 from secret_voter v where v.motion_id = o.id and v.organization_id = p.organization_id)""")
-				.params(orgs, orgs)
+					  and not exists (select 1 from secret_voter v where v.motion_id = o.id and v.organization_id = p.organization_id)
+					union all
+					select 'ballot', o.id, o.alliance_id, o.title, o.deadline, w.organization_id
+					from motion o join motion_voter w on w.motion_id = o.id
+					where w.organization_id = any(?) and o.meeting_id is null and o.status = 'OPEN'
+					  and not exists (select 1 from motion_drafter d where d.motion_id = o.id and d.organization_id = w.organization_id)
+					  and not exists (select 1 from vote v where v.motion_id = o.id and v.organization_id = w.organization_id)
+					  and not exists (select 1 from secret_voter v where v.motion_id = o.id and v.organization_id = w.organization_id)""")
+				.params(orgs, orgs, orgs)
 				.query((rs, i) -> {
-					long meeting = rs.getLong(2);
-					boolean reply = rs.getString(1).equals("reply");
-					return new Item((reply ? "meeting.reply:" : "motion.vote:") + meeting + ":" + rs.getLong(6) + ":" + rs.getString(4).hashCode(),
-							kind(), rs.getLong(3), reply ? "work.meeting.reply" : "work.motion.vote", List.of(rs.getString(4)),
-							"/meetings/" + meeting, rs.getTimestamp(5).toInstant());
+					long id = rs.getLong(2);
+					String what = rs.getString(1);
+					return switch (what) {
+						// a correspondence vote: its ballot page, one item per organisation that still has to vote
+						case "ballot" -> new Item("motion.ballot:" + id + ":" + rs.getLong(6), kind(), rs.getLong(3),
+								"work.correspondence.vote", List.of(rs.getString(4)), "/motions/" + id + "/ballot",
+								rs.getTimestamp(5).toInstant());
+						default -> {
+							boolean reply = what.equals("reply");
+							yield new Item((reply ? "meeting.reply:" : "motion.vote:") + id + ":" + rs.getLong(6) + ":"
+									+ rs.getString(4).hashCode(), kind(), rs.getLong(3),
+									reply ? "work.meeting.reply" : "work.motion.vote", List.of(rs.getString(4)),
+									"/meetings/" + id, rs.getTimestamp(5).toInstant());
+						}
+					};
 				})
 				.list()
 				.forEach(items::add);

@@ -59,6 +59,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return r;
 	}
 
+	/** Before anything writes to the response, and before the session's filter wraps it. */
+	@Bean
+	FilterRegistrationBean<ResponseBuffer> responseBuffer() {
+		FilterRegistrationBean<ResponseBuffer> r = new FilterRegistrationBean<>(new ResponseBuffer());
+		r.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return r;
+	}
+
 	@Bean
 	FilterRegistrationBean<LanguageFilter> languageFilter() {
 		FilterRegistrationBean<LanguageFilter> r = new FilterRegistrationBean<>(new LanguageFilter());
