@@ -2,31 +2,23 @@ package org.alliancehub.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.alliancehub.identity.Access;
-import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
 import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
-import org.alliancehub.shared.Html;
 import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -34,7 +26,6 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -45,15 +36,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers searches: words and phrases over titles (weighted most) and bodies, in both the word and the
@@ -73,8 +60,11 @@ class Searcher implements Search {
 
 	private final SearchSynonyms synonyms;
 
+	private final ShownHits shown;
+
 	Searcher(SearchIndex index, Access access, SearchSynonyms synonyms) {
 		this.index = index;
+		this.shown = new ShownHits(index.highlightAnalyzer());
 		this.synonyms = synonyms;
 		this.access = access;
 	}
@@ -119,7 +109,7 @@ class Searcher implements Search {
 				// The highlighter asks each shown document where the question matches: the words alone, without the
 				// visibility filter and the recency boost around them (in a profile under wrk half of a search's time
 				// was the highlighter matching the whole query again, document by document).
-				List<Hit> hits = hits(searcher, words, page);
+				List<Hit> hits = shown.hits(searcher, words, page);
 				long total = docs.totalHits.value;
 				String suggestion = total < 3 ? suggest(searcher.getIndexReader(), folded) : null;
 				return new SearchResult(hits, total, (System.nanoTime() - started) / 1_000_000, q.page(), q.size(),
@@ -165,80 +155,6 @@ class Searcher implements Search {
 			b.add(LongPoint.newRangeQuery(IndexDocuments.PUBLISHED, from, to), Occur.FILTER);
 		}
 		return b.build();
-	}
-
-	private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-		if (page.length == 0) {
-			return List.of();
-		}
-		UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.highlightAnalyzer())
-			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
-			.withMaxNoHighlightPassages(1)
-			.withMaxLength(IndexDocuments.MAX_BODY)
-			.withFieldMatcher(field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
-					|| field.equals(Analyzers.BODY_WORDS) || field.equals(Analyzers.BODY_BIGRAMS)
-					|| field.equals(Analyzers.TITLE_BIGRAMS));
-		// The matches are read from the offsets of the body's pairs in the index (no analysis of the bodies);
-		// the text they mark is the stored body, which the first value of the pairs field was made from.
-		UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-			@Override
-			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-					throws IOException {
-				String[] stored = fields.clone();
-				for (int i = 0; i < stored.length; i++) {
-					if (stored[i].equals(Analyzers.BODY_BIGRAMS)) {
-						stored[i] = Analyzers.BODY;
-					}
-				}
-				return super.loadFieldValues(stored, docs, cacheCharsThreshold);
-			}
-		};
-		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-		String[] snippets = highlighter.highlight(Analyzers.BODY_BIGRAMS, query, pageDocs, 1);
-		List<Hit> hits = new ArrayList<>();
-		var stored = searcher.storedFields();
-		for (int i = 0; i < page.length; i++) {
-			Document d = stored.document(page[i].doc);
-			long millis = d.getField(IndexDocuments.PUBLISHED).numericValue().longValue();
-			String snippet = snippets[i] != null ? shorten(snippets[i].replace("</em><em>", ""))
-					: HtmlUtils.htmlEscape(Html.excerpt(d.get(Analyzers.BODY) == null ? "" : d.get(Analyzers.BODY), 120));
-			hits.add(new Hit(DocumentType.valueOf(d.get(IndexDocuments.TYPE)),
-					d.getField(IndexDocuments.ID).numericValue().longValue(), d.get(IndexDocuments.DISPLAY_TITLE),
-					d.get(IndexDocuments.ALLIANCE + "Slug"), d.get(IndexDocuments.ALLIANCE_NAME),
-					d.get(IndexDocuments.URL), snippet,
-					millis == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.ofHours(8)),
-					Float.isNaN(page[i].score) ? 0 : page[i].score));
-		}
-		return hits;
-	}
-
-	/** Long sentences are cut around the first highlighted word. */
-	private static String shorten(String snippet) {
-		if (snippet.length() <= 240) {
-			return snippet;
-		}
-		int at = Math.max(0, snippet.indexOf("<em>") - 60);
-		int tagStart = snippet.lastIndexOf('<', at);
-		int tagEnd = snippet.lastIndexOf('>', at);
-		if (tagStart > tagEnd) {
-			at = tagStart;
-		}
-		int amp = snippet.lastIndexOf('&', at);
-		if (amp >= 0 && snippet.indexOf(';', amp) >= at) {
-			at = amp;
-		}
-		int end = Math.min(snippet.length(), at + 240);
-		int open = snippet.lastIndexOf("<em>", end);
-		int close = snippet.lastIndexOf("</em>", end);
-		if (open > close) {
-			end = snippet.indexOf("</em>", open) + 5;
-		}
-		int lastAmp = snippet.lastIndexOf('&', end);
-		if (lastAmp > snippet.lastIndexOf(';', end - 1) && lastAmp < end) {
-			end = lastAmp;
-		}
-		return (at > 0 ? "…" : "") + snippet.substring(at, end) + (end < snippet.length() ? "…" : "");
 	}
 
 	private static Map<String, List<FacetCount>> facets(Map<String, Map<String, Long>> counts) {

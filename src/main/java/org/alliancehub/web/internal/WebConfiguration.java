@@ -47,6 +47,17 @@ class WebConfiguration implements WebMvcConfigurer {
 		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
 	}
 
+	/** Spring MVC's handler lookup, passing over at once the mappings a path cannot match (see the class). */
+	@Bean
+	org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations prefixedHandlerMapping() {
+		return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+			@Override
+			public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PrefixedHandlerMapping();
+			}
+		};
+	}
+
 	@Bean
 	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.DatabaseNotifications notifications) {
 		return new PageCache.Invalidation(pageCache, sites, notifications);

@@ -1,0 +1,326 @@
+package org.alliancehub.search.internal;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.alliancehub.search.DocumentType;
+import org.alliancehub.search.SearchResult.Hit;
+import org.alliancehub.shared.Html;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Builds the shown hits of a search page, each with its snippet: the matches of the question in the body's
+ * character pairs (their offsets are in the index) marked in the stored body.
+ * <p>
+ * Two costs of Lucene's highlighter as it comes are avoided, with the same snippets:
+ * <ul>
+ * <li>In its weight-matches mode (used because several fields are matched against the pairs) it wraps the segment
+ * reader in a new {@link FilterLeafReader} for every shown document and rewrites the query and builds its weight
+ * again for each. Every such wrapper registers itself with the segment reader under that reader's lock
+ * ({@code IndexReader.registerParentReader}, apache/lucene#14999): under 50 concurrent searches a JFR profile showed
+ * 347 s of threads blocked there in 30 s, and throughput fell as connections rose. Here the same remapping view is
+ * made once per index reader (kept until the index is refreshed) and the weight once per search.</li>
+ * <li>The stored fields of a hit were read twice, once by the highlighter (the body) and again for the hit,
+ * decompressing the same block; here they are read once, only the fields shown.</li>
+ * </ul>
+ */
+final class ShownHits {
+
+	/** The fields whose matches are marked in the body's pairs. */
+	static final Predicate<String> MATCHED = field -> field.equals(Analyzers.TITLE) || field.equals(Analyzers.BODY)
+			|| field.equals(Analyzers.BODY_WORDS) || field.equals(Analyzers.BODY_BIGRAMS)
+			|| field.equals(Analyzers.TITLE_BIGRAMS);
+
+	/** What a hit shows, and the body its snippet is made from. */
+	static final Set<String> SHOWN = Set.of(IndexDocuments.TYPE, IndexDocuments.ID, IndexDocuments.DISPLAY_TITLE,
+			IndexDocuments.ALLIANCE + "Slug", IndexDocuments.ALLIANCE_NAME, IndexDocuments.URL, IndexDocuments.PUBLISHED,
+			Analyzers.BODY);
+
+	private final Analyzer highlightAnalyzer;
+
+	/** The pairs view of the current index reader, made again when the index is refreshed. */
+	private volatile @Nullable PairsView view;
+
+	ShownHits(Analyzer highlightAnalyzer) {
+		this.highlightAnalyzer = highlightAnalyzer;
+	}
+
+	List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+		if (page.length == 0) {
+			return List.of();
+		}
+		Map<Integer, Document> loaded = new HashMap<>();
+		StoredFields stored = searcher.storedFields();
+		UnifiedHighlighter highlighter = highlighter(searcher, stored, loaded);
+		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+		String[] snippets = highlighter.highlight(Analyzers.BODY_BIGRAMS, query, pageDocs, 1);
+		List<Hit> hits = new ArrayList<>(page.length);
+		for (int i = 0; i < page.length; i++) {
+			Document d = loaded.get(page[i].doc);
+			if (d == null) {
+				d = load(stored, page[i].doc);
+			}
+			long millis = d.getField(IndexDocuments.PUBLISHED).numericValue().longValue();
+			String snippet = snippets[i] != null ? shorten(snippets[i].replace("</em><em>", ""))
+					: HtmlUtils.htmlEscape(Html.excerpt(d.get(Analyzers.BODY) == null ? "" : d.get(Analyzers.BODY), 120));
+			hits.add(new Hit(DocumentType.valueOf(d.get(IndexDocuments.TYPE)),
+					d.getField(IndexDocuments.ID).numericValue().longValue(), d.get(IndexDocuments.DISPLAY_TITLE),
+					d.get(IndexDocuments.ALLIANCE + "Slug"), d.get(IndexDocuments.ALLIANCE_NAME),
+					d.get(IndexDocuments.URL), snippet,
+					millis == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.ofHours(8)),
+					Float.isNaN(page[i].score) ? 0 : page[i].score));
+		}
+		return hits;
+	}
+
+	private static Document load(StoredFields stored, int doc) throws IOException {
+		DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(SHOWN);
+		stored.document(doc, visitor);
+		return visitor.getDocument();
+	}
+
+	/** Lucene's highlighter configured as before, reading the stored fields into {@code loaded} for the hits. */
+	private UnifiedHighlighter highlighter(IndexSearcher searcher, StoredFields stored, Map<Integer, Document> loaded) {
+		UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
+			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
+			.withMaxNoHighlightPassages(1)
+			.withMaxLength(IndexDocuments.MAX_BODY)
+			.withFieldMatcher(MATCHED);
+		PairsView pairs = pairsView(searcher.getIndexReader());
+		return new UnifiedHighlighter(builder) {
+			// The text the matches mark is the stored body, which the first value of the pairs field was made from,
+			// cut to the highlighter's maximum length as its own loading does.
+			@Override
+			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+					throws IOException {
+				List<CharSequence[]> out = new ArrayList<>();
+				int chars = 0;
+				do {
+					int doc = docs.nextDoc();
+					if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+						break;
+					}
+					Document d = load(stored, doc);
+					loaded.put(doc, d);
+					CharSequence[] values = new CharSequence[fields.length];
+					for (int i = 0; i < fields.length; i++) {
+						String f = fields[i].equals(Analyzers.BODY_BIGRAMS) ? Analyzers.BODY : fields[i];
+						String v = d.get(f);
+						values[i] = v == null ? null : v.substring(0, Math.min(getMaxLength(), v.length()));
+						chars += values[i] == null ? 0 : values[i].length();
+					}
+					out.add(values);
+				}
+				while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+				return out;
+			}
+
+			@Override
+			protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+				if (pairs != null && source == OffsetSource.POSTINGS
+						&& components.getField().equals(Analyzers.BODY_BIGRAMS)
+						&& components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+					return new SharedMatches(components, pairs);
+				}
+				return super.getOffsetStrategy(source, components);
+			}
+		};
+	}
+
+	/** The remapping view of this reader: made once per reader, not once per shown document. */
+	private @Nullable PairsView pairsView(IndexReader reader) {
+		if (!(reader instanceof DirectoryReader directory)) {
+			return null;
+		}
+		PairsView v = view;
+		if (v == null || v.getDelegate() != directory) {
+			try {
+				v = new PairsView(directory);
+			}
+			catch (IOException e) {
+				return null;
+			}
+			view = v;
+		}
+		return v;
+	}
+
+	/**
+	 * The index seen with the terms of every matched field read from the body's pairs, as Lucene's
+	 * {@code FieldOffsetStrategy.createOffsetsEnumsWeightMatcher} sees each document, with a searcher over it.
+	 */
+	static final class PairsView extends FilterDirectoryReader {
+
+		final IndexSearcher searcher;
+
+		PairsView(DirectoryReader in) throws IOException {
+			super(in, new SubReaderWrapper() {
+				@Override
+				public LeafReader wrap(LeafReader reader) {
+					return new PairsLeaf(reader);
+				}
+			});
+			this.searcher = new IndexSearcher(this);
+			this.searcher.setQueryCache(null);
+		}
+
+		@Override
+		protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
+			return new PairsView(in);
+		}
+
+		@Override
+		public CacheHelper getReaderCacheHelper() {
+			return null;
+		}
+	}
+
+	static final class PairsLeaf extends FilterLeafReader {
+
+		PairsLeaf(LeafReader in) {
+			super(in);
+		}
+
+		@Override
+		public Terms terms(String field) throws IOException {
+			return super.terms(MATCHED.test(field) ? Analyzers.BODY_BIGRAMS : field);
+		}
+
+		@Override
+		public CacheHelper getCoreCacheHelper() {
+			return null;
+		}
+
+		@Override
+		public CacheHelper getReaderCacheHelper() {
+			return null;
+		}
+	}
+
+	/**
+	 * The matches of one search's question in each shown document, as Lucene's weight-matches mode finds them, with
+	 * the query rewritten and its weight made once for the search over the shared {@link PairsView}.
+	 */
+	static final class SharedMatches extends FieldOffsetStrategy {
+
+		private final PairsView pairs;
+
+		private @Nullable Weight weight;
+
+		SharedMatches(UHComponents components, PairsView pairs) {
+			super(components);
+			this.pairs = pairs;
+		}
+
+		@Override
+		public UnifiedHighlighter.OffsetSource getOffsetSource() {
+			return UnifiedHighlighter.OffsetSource.POSTINGS;
+		}
+
+		@Override
+		public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+			if (reader.terms(getField()) == null) {
+				return OffsetsEnum.EMPTY;
+			}
+			List<LeafReaderContext> leaves = pairs.getDelegate().leaves();
+			int ord = -1;
+			for (int i = 0; i < leaves.size(); i++) {
+				if (leaves.get(i).reader() == reader) {
+					ord = i;
+					break;
+				}
+			}
+			if (ord < 0) {
+				return createOffsetsEnumFromReader(reader, docId);
+			}
+			if (weight == null) {
+				weight = pairs.searcher.rewrite(components.getQuery())
+					.createWeight(pairs.searcher, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+			}
+			Matches matches = weight.matches(pairs.leaves().get(ord), docId);
+			if (matches == null) {
+				return OffsetsEnum.EMPTY;
+			}
+			List<OffsetsEnum> found = new ArrayList<>();
+			for (String field : matches) {
+				if (components.getFieldMatcher().test(field)) {
+					MatchesIterator iterator = matches.getMatches(field);
+					if (iterator != null) {
+						found.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+					}
+				}
+			}
+			return switch (found.size()) {
+				case 0 -> OffsetsEnum.EMPTY;
+				case 1 -> found.get(0);
+				default -> new OffsetsEnum.MultiOffsetsEnum(found);
+			};
+		}
+	}
+
+	/** Long sentences are cut around the first highlighted word. */
+	static String shorten(String snippet) {
+		if (snippet.length() <= 240) {
+			return snippet;
+		}
+		int at = Math.max(0, snippet.indexOf("<em>") - 60);
+		int tagStart = snippet.lastIndexOf('<', at);
+		int tagEnd = snippet.lastIndexOf('>', at);
+		if (tagStart > tagEnd) {
+			at = tagStart;
+		}
+		int amp = snippet.lastIndexOf('&', at);
+		if (amp >= 0 && snippet.indexOf(';', amp) >= at) {
+			at = amp;
+		}
+		int end = Math.min(snippet.length(), at + 240);
+		int open = snippet.lastIndexOf("<em>", end);
+		int close = snippet.lastIndexOf("</em>", end);
+		if (open > close) {
+			end = snippet.indexOf("</em>", open) + 5;
+		}
+		int lastAmp = snippet.lastIndexOf('&', end);
+		if (lastAmp > snippet.lastIndexOf(';', end - 1) && lastAmp < end) {
+			end = lastAmp;
+		}
+		return (at > 0 ? "…" : "") + snippet.substring(at, end) + (end < snippet.length() ? "…" : "");
+	}
+}
