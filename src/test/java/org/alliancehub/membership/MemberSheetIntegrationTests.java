@@ -189,7 +189,8 @@ class MemberSheetIntegrationTests extends IntegrationTest {
 		assertThat(waitForJob(confirmed.headers().firstValue("Location").orElseThrow())).contains("id=\"import-done\"");
 		assertThat(organizationsNamed("跨节点单位" + tag)).isEqualTo(1);
 		assertThat(previewRows(token)).as("a confirmed preview is gone").isZero();
-		assertThat(secretariat.post(preview, preview + "/confirm", "x=1").statusCode()).as("confirmed once").isEqualTo(404);
+		assertThat(secretariat.post("/admin/a/" + slug + "/members", preview + "/confirm", "x=1").statusCode())
+			.as("confirmed once").isEqualTo(404);
 	}
 
 	@Test
