@@ -37,8 +37,10 @@ class AccessibilityCheckBrowserTests extends BrowserTest {
 				htmx.swap('#' + target.id, '<img src="/img/share.png"><input type="text" name="unlabelled">',
 				  { swapStyle: 'innerHTML' });""";
 		js.executeScript(swapViolatingFragment);
-		assertThat(String.join("; ", swappedViolations())).contains("after an htmx swap").contains("image-alt")
-			.contains("label");
+		Object state = js.executeScript("return JSON.stringify({ listening: !!window.__axeSwaps, settled: window.__axeSettled,"
+				+ " htmx: typeof htmx, swapped: document.querySelectorAll('main img').length });");
+		assertThat(String.join("; ", swappedViolations())).as(String.valueOf(state)).contains("after an htmx swap")
+			.contains("image-alt").contains("label");
 
 		// collected by itself before the next visit, so that the test that swapped it would fail
 		js.executeScript(swapViolatingFragment);

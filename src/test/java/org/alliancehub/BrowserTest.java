@@ -131,6 +131,7 @@ public abstract class BrowserTest extends IntegrationTest {
 			  window.__axeChain = Promise.resolve();
 			  window.__axeQueued = false;
 			  document.addEventListener('htmx:afterSettle', function () {
+			    window.__axeSettled = (window.__axeSettled || 0) + 1;
 			    if (window.__axeQueued) { return; }
 			    window.__axeQueued = true;
 			    window.__axeChain = window.__axeChain

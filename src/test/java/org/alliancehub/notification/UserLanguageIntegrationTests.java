@@ -110,4 +110,18 @@ class UserLanguageIntegrationTests extends IntegrationTest {
 		// an address no user has keeps the alliance network's Simplified Chinese
 		assertThat(users.localesOf(List.of("nobody-" + s.slug() + "@example.org"))).isEmpty();
 	}
+
+	@Test
+	void aSurveyReminderReachesARepresentativeInTheLanguageItChose() throws Exception {
+		Setup s = alliance();
+		assertThat(signIn(s.representative()).get("/admin/password?lang=en").body()).contains("<html lang=\"en\"");
+		TestClient sec = client().login(s.secretariat(), "password-" + s.secretariat());
+		String title = "语言提醒调查" + s.slug();
+		long survey = WorkbenchIntegrationTests.survey(sec, s.slug(), title);
+		assertThat(sec.post("/api/v1/surveys/" + survey + "/reminders", Map.of()).status()).isEqualTo(200);
+		List<MimeMessage> mails = WorkbenchIntegrationTests.mailTo(s.representative() + "@example.org");
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).getSubject()).isEqualTo("Reminder: " + title);
+		assertThat(plainText(mails.get(0))).startsWith("Dear 语言代表,");
+	}
 }
