@@ -28,6 +28,8 @@ class AccessibilityCheckBrowserTests extends BrowserTest {
 		browser.get(url("/"));
 		assertThat(swappedViolations()).as("the network home").isEmpty();
 		JavascriptExecutor js = (JavascriptExecutor) raw;
+		assertThat(js.executeScript("return !!window.__axeSwaps")).as("the check ran when the page was opened")
+			.isEqualTo(true);
 		// the script declares its global with var: inside the function WebDriver wraps it in, it must be handed out
 		js.executeScript(htmx + "\n;window.htmx = htmx;");
 		String swapViolatingFragment = """

@@ -48,42 +48,48 @@ public abstract class BrowserTest extends IntegrationTest {
 			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		raw = Chromium.start();
-		browser = new EventFiringDecorator<WebDriver>(new WebDriverListener() {
+		browser = new EventFiringDecorator<WebDriver>(new AxeListener()).decorate(raw);
+	}
 
-			@Override
-			public void beforeGet(WebDriver driver, String url) {
-				// what swaps found on the page being left
-				violations.addAll(swapped(raw, 500));
-			}
+	/**
+	 * Checks each page visited and what htmx swaps into it. Public, and its methods too: the decorator calls them by
+	 * reflection and only logs (never throws) when it may not, so an anonymous listener here was never called at all.
+	 */
+	public static final class AxeListener implements WebDriverListener {
 
-			@Override
-			public void afterGet(WebDriver driver, String url) {
-				violations.addAll(axe(raw));
-			}
+		@Override
+		public void beforeGet(WebDriver driver, String url) {
+			// what swaps found on the page being left
+			violations.addAll(swapped(raw, 500));
+		}
 
-			@Override
-			public void beforeClick(WebElement element) {
-				violations.addAll(swapped(raw, 500));
-				lastUrl = raw.getCurrentUrl();
-			}
+		@Override
+		public void afterGet(WebDriver driver, String url) {
+			violations.addAll(axe(raw));
+		}
 
-			@Override
-			public void afterClick(WebElement element) {
-				// a click that led to another page: check that page too
-				try {
-					if (!raw.getCurrentUrl().equals(lastUrl)) {
-						violations.addAll(axe(raw));
-					}
-					else {
-						// it stayed: what htmx swapped in (once its request has settled)
-						violations.addAll(swapped(raw, 3000));
-					}
+		@Override
+		public void beforeClick(WebElement element) {
+			violations.addAll(swapped(raw, 500));
+			lastUrl = raw.getCurrentUrl();
+		}
+
+		@Override
+		public void afterClick(WebElement element) {
+			// a click that led to another page: check that page too
+			try {
+				if (!raw.getCurrentUrl().equals(lastUrl)) {
+					violations.addAll(axe(raw));
 				}
-				catch (RuntimeException e) {
-					// the page is still loading or went away: the next visit is checked
+				else {
+					// it stayed: what htmx swapped in (once its request has settled)
+					violations.addAll(swapped(raw, 3000));
 				}
 			}
-		}).decorate(raw);
+			catch (RuntimeException e) {
+				// the page is still loading or went away: the next visit is checked
+			}
+		}
 	}
 
 	private static volatile String lastUrl = "";
