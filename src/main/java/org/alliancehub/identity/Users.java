@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -170,10 +171,11 @@ public class Users implements UserDetailsService {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select distinct r.organization_id, u.display_name, u.email, u.id from user_role r join app_user u on u.id = r.user_id
+				select distinct r.organization_id, u.display_name, u.email, u.id, u.language from user_role r join app_user u on u.id = r.user_id
 				where r.role = 'MEMBER_REP' and r.organization_id = any(?) and u.enabled and u.email is not null""")
 			.param(organizationIds.toArray(Long[]::new))
-			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					Locale.forLanguageTag(rs.getString(5))))
 			.list();
 	}
 
@@ -183,10 +185,11 @@ public class Users implements UserDetailsService {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select distinct r.alliance_id, u.display_name, u.email, u.id from user_role r join app_user u on u.id = r.user_id
+				select distinct r.alliance_id, u.display_name, u.email, u.id, u.language from user_role r join app_user u on u.id = r.user_id
 				where r.role = 'SECRETARIAT' and r.alliance_id = any(?) and u.enabled and u.email is not null""")
 			.param(allianceIds.toArray(Long[]::new))
-			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					Locale.forLanguageTag(rs.getString(5))))
 			.list();
 	}
 
@@ -198,7 +201,7 @@ public class Users implements UserDetailsService {
 	public List<RoleHolder> roleHolders(java.lang.@org.jspecify.annotations.Nullable Long userId) {
 		java.util.Map<Long, RoleHolder> holders = new java.util.LinkedHashMap<>();
 		jdbc.sql("""
-				select u.id, u.display_name, u.email, r.role, r.alliance_id, r.organization_id
+				select u.id, u.display_name, u.email, r.role, r.alliance_id, r.organization_id, u.language
 				from app_user u join user_role r on r.user_id = u.id
 				where u.enabled and (cast(? as bigint) is null or u.id = ?) order by u.id, r.id""")
 			.params(userId, userId)
@@ -206,7 +209,8 @@ public class Users implements UserDetailsService {
 				long id = rs.getLong(1);
 				String name = rs.getString(2);
 				String email = rs.getString(3);
-				RoleHolder h = holders.computeIfAbsent(id, k -> new RoleHolder(k, name, email, new ArrayList<>()));
+				Locale locale = Locale.forLanguageTag(rs.getString(7));
+				RoleHolder h = holders.computeIfAbsent(id, k -> new RoleHolder(k, name, email, new ArrayList<>(), locale));
 				h.roles().add(new RoleGrant(Role.valueOf(rs.getString(4)), (Long) rs.getObject(5), (Long) rs.getObject(6)));
 				return h;
 			})
@@ -214,13 +218,59 @@ public class Users implements UserDetailsService {
 		return List.copyOf(holders.values());
 	}
 
-	/** A user with its roles, and the address it receives e-mail at (null when it has none). */
+	/**
+	 * A user with its roles, the address it receives e-mail at (null when it has none) and the language it reads
+	 * (its e-mail is written in it).
+	 */
 	public record RoleHolder(long userId, String displayName, java.lang.@org.jspecify.annotations.Nullable String email,
-			List<RoleGrant> roles) {
+			List<RoleGrant> roles, Locale locale) {
 	}
 
-	/** Someone to write to on behalf of an organisation, and the user it is. */
-	public record Recipient(long organizationId, String displayName, String email, long userId) {
+	/** Someone to write to on behalf of an organisation, the user it is, and the language it reads. */
+	public record Recipient(long organizationId, String displayName, String email, long userId, Locale locale) {
+	}
+
+	/** The languages a user may choose (IETF tags); the first is the alliance network's own. */
+	public static final List<String> LANGUAGES = List.of("zh-CN", "zh-TW", "en");
+
+	/** The language a user reads (an IETF tag of {@link #LANGUAGES}); Simplified Chinese for an unknown user. */
+	public String language(long userId) {
+		return jdbc.sql("select language from app_user where id = ?").param(userId).query(String.class).optional()
+			.orElse(LANGUAGES.get(0));
+	}
+
+	/**
+	 * The user chose a language (the language switch while signed in, or the notification settings); its e-mail
+	 * comes in it from now on. Answers whether it changed. A tag the platform does not speak is refused.
+	 */
+	@Transactional
+	public boolean chooseLanguage(long userId, String tag) {
+		String t = LANGUAGES.stream().filter(l -> l.equalsIgnoreCase(tag.replace('_', '-'))).findFirst()
+			.orElseThrow(() -> Invalid.field("language", "must be one of " + LANGUAGES));
+		return jdbc.sql("update app_user set language = ?, updated_at = now() where id = ? and language <> ?")
+			.params(t, userId, t)
+			.update() > 0;
+	}
+
+	/**
+	 * The language each of these addresses' users reads, for mail written to addresses (one statement); an address
+	 * no enabled user has is missing from the answer, and its mail keeps the alliance network's Simplified Chinese.
+	 * Addresses are compared without regard to case; the keys are the addresses as given.
+	 */
+	public Map<String, Locale> localesOf(java.util.Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> byLower = new HashMap<>();
+		emails.forEach(e -> byLower.put(e.strip().toLowerCase(Locale.ROOT), e));
+		Map<String, Locale> out = new HashMap<>();
+		jdbc.sql("""
+				select lower(email), min(language) from app_user where enabled and lower(email) = any(?)
+				group by lower(email)""")
+			.param(byLower.keySet().toArray(String[]::new))
+			.query((rs, i) -> out.put(byLower.get(rs.getString(1)), Locale.forLanguageTag(rs.getString(2))))
+			.list();
+		return out;
 	}
 
 	public boolean exists(String username) {

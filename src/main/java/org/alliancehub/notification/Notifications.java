@@ -241,21 +241,23 @@ public class Notifications {
 		if (items.isEmpty()) {
 			return 0;
 		}
-		StringBuilder text = new StringBuilder(t("notification.mail.greeting", h.displayName())).append("\n\n");
+		// written in the language the user chose (the language switch or the settings page)
+		Locale reader = h.locale();
+		StringBuilder text = new StringBuilder(t(reader, "notification.mail.greeting", h.displayName())).append("\n\n");
 		for (WorkLine l : workbench.lines(items)) {
-			text.append("· [").append(l.alliance()).append("] ").append(t(l.label(), l.arguments()));
+			text.append("· [").append(l.alliance()).append("] ").append(t(reader, l.label(), l.arguments()));
 			if (l.dueText() != null) {
-				text.append(" (").append(t("work.due", l.dueText())).append(")");
+				text.append(" (").append(t(reader, "work.due", l.dueText())).append(")");
 			}
 			text.append("\n  ").append(properties.link(l.url())).append("\n");
 		}
-		text.append("\n").append(t("notification.mail.settings", properties.link("/admin/notifications/settings"))).append("\n");
-		mail.send(h.email(), t(subject, items.size()), text.toString());
+		text.append("\n").append(t(reader, "notification.mail.settings", properties.link("/admin/notifications/settings"))).append("\n");
+		mail.send(h.email(), reader, t(reader, subject, items.size()), text.toString());
 		jdbc.sql("update notification set mailed_at = now() where id = any(?)").param(ids.toArray(Long[]::new)).update();
 		return 1;
 	}
 
-	private String t(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	private String t(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

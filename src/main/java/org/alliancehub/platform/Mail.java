@@ -1,6 +1,9 @@
 package org.alliancehub.platform;
 
+import java.util.Locale;
 import java.util.Map;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +35,33 @@ public class Mail {
 	/** Sends one message; false when no mail server is configured. */
 	public boolean send(String to, String subject, String text) {
 		return send(to, subject, text, Map.of());
+	}
+
+	/**
+	 * Sends one message written for a reader of this language (the message bundle of {@code reader} wrote it):
+	 * for a reader of Traditional Chinese, subject and text are converted phrase by phrase (OpenCC), so that the
+	 * names and titles typed in Simplified characters read as the pages in 繁體 do; {@code Content-Language} says
+	 * the language. False when no mail server is configured.
+	 */
+	public boolean send(String to, Locale reader, String subject, String text) {
+		return send(to, reader, subject, text, Map.of());
+	}
+
+	/** As {@link #send(String, Locale, String, String)}, with extra header fields. */
+	public boolean send(String to, Locale reader, String subject, String text, Map<String, String> headers) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+		all.putIfAbsent("Content-Language", reader.toLanguageTag());
+		return send(to, forReader(reader, subject), forReader(reader, text), all);
+	}
+
+	/** The text as a reader of this language reads it: in Traditional characters for Traditional Chinese. */
+	public static String forReader(Locale reader, String text) {
+		return isTraditional(reader) ? ZhConverterUtil.toTraditional(text) : text;
+	}
+
+	private static boolean isTraditional(Locale l) {
+		return "zh".equals(l.getLanguage())
+				&& ("TW".equals(l.getCountry()) || "HK".equals(l.getCountry()) || "Hant".equals(l.getScript()));
 	}
 
 	/**

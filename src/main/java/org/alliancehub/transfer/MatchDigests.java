@@ -129,9 +129,10 @@ public class MatchDigests {
 		if (claimed == 0) {
 			return false;
 		}
-		DigestLetter.Letter letter = letters.write(to.displayName(), sections, tokens.of(to.userId()));
+		// in the language the representative chose
+		DigestLetter.Letter letter = letters.write(to.locale(), to.displayName(), sections, tokens.of(to.userId()));
 		try {
-			mail.send(to.email(), letter.subject(), letter.text(), letter.headers());
+			mail.send(to.email(), to.locale(), letter.subject(), letter.text(), letter.headers());
 		}
 		catch (RuntimeException ex) {
 			log.warn("the match digest to user {} could not be sent; the next run tries again", to.userId(), ex);

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +150,85 @@ class MemberSheetIntegrationTests extends IntegrationTest {
 		FormSession stranger = FormSession.signIn(admin, port, List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
 		assertThat(stranger.get(preview).statusCode()).as("a preview belongs to who uploaded it").isEqualTo(404);
 		assertThat(FormSession.anonymous(port).get(preview).statusCode()).isIn(302, 401, 404);
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	tools.jackson.databind.ObjectMapper json;
+
+	@Autowired
+	org.alliancehub.TestClock clock;
+
+	@Autowired
+	MemberImportPreviews previews;
+
+	@Test
+	void aPreviewIsKeptInTheDatabaseSoThatAnotherNodeReadsItAndConfirmsIt() throws Exception {
+		String preview = preview(sheet(List.<String[]>of(new String[] { "跨节点单位" + tag, "企业", "浙江省", "理事单位", "", "", "" },
+				new String[] { "跨节点有误单位" + tag, "外星机构", "", "", "", "", "" })));
+		String token = preview.substring(preview.lastIndexOf('/') + 1);
+		var row = jdbc.sql("select alliance_id, owner_username from membership_import_preview where token = ?::uuid")
+			.param(token)
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.single();
+		// another node: a second instance of the service over the same database, nothing in memory
+		MemberImportPreviews otherNode = new MemberImportPreviews(jdbc, json, clock);
+		MemberSheets.Preview read = otherNode.find(token, row.getKey(), row.getValue()).orElseThrow();
+		assertThat(read.lines()).hasSize(2);
+		assertThat(read.lines().get(0).organization()).isEqualTo("跨节点单位" + tag);
+		assertThat(read.lines().get(0).action()).isEqualTo(MemberSheets.Action.CREATE);
+		assertThat(read.lines().get(0).role()).isEqualTo(MembershipRole.COUNCIL);
+		assertThat(read.lines().get(1).action()).isEqualTo(MemberSheets.Action.REFUSE);
+		assertThat(otherNode.find(token, row.getKey(), "someone-else")).isEmpty();
+		assertThat(otherNode.find(token, row.getKey() + 1, row.getValue())).isEmpty();
+
+		var confirmed = secretariat.post(preview, preview + "/confirm", "x=1");
+		assertThat(confirmed.statusCode()).isEqualTo(302);
+		assertThat(waitForJob(confirmed.headers().firstValue("Location").orElseThrow())).contains("id=\"import-done\"");
+		assertThat(organizationsNamed("跨节点单位" + tag)).isEqualTo(1);
+		assertThat(previewRows(token)).as("a confirmed preview is gone").isZero();
+		assertThat(secretariat.post("/admin/a/" + slug + "/members", preview + "/confirm", "x=1").statusCode())
+			.as("confirmed once").isEqualTo(404);
+	}
+
+	@Test
+	void onlyWhoMadeAPreviewConfirmsOrCancelsItAndCancellingDeletesIt() throws Exception {
+		String preview = preview(sheet(List.<String[]>of(new String[] { "他人不可确认单位" + tag, "企业", "", "", "", "", "" })));
+		String token = preview.substring(preview.lastIndexOf('/') + 1);
+		FormSession stranger = FormSession.signIn(admin, port, List.of(Map.of("role", "SECRETARIAT", "alliance", slug)));
+		assertThat(stranger.get(preview).statusCode()).isEqualTo(404);
+		// the stranger's own page of the alliance gives it a CSRF token for the posts
+		assertThat(stranger.post("/admin/a/" + slug + "/members", preview + "/confirm", "x=1").statusCode()).isEqualTo(404);
+		assertThat(stranger.post("/admin/a/" + slug + "/members", preview + "/cancel", "x=1").statusCode()).isEqualTo(404);
+		assertThat(previewRows(token)).isEqualTo(1);
+		assertThat(organizationsNamed("他人不可确认单位" + tag)).isZero();
+
+		assertThat(secretariat.post(preview, preview + "/cancel", "x=1").statusCode()).isEqualTo(302);
+		assertThat(previewRows(token)).as("cancel deletes it").isZero();
+		assertThat(secretariat.get(preview).statusCode()).isEqualTo(404);
+		assertThat(organizationsNamed("他人不可确认单位" + tag)).isZero();
+	}
+
+	@Test
+	void previewsOlderThanADayArePrunedAndNoLongerOpen() throws Exception {
+		String preview = preview(sheet(List.<String[]>of(new String[] { "过期预览单位" + tag, "企业", "", "", "", "", "" })));
+		String token = preview.substring(preview.lastIndexOf('/') + 1);
+		try {
+			clock.moveTo(java.time.Instant.now().plus(MemberImportPreviews.KEEP).plusSeconds(60));
+			assertThat(secretariat.get(preview).statusCode()).as("too old to open").isEqualTo(404);
+			previews.prune();
+			assertThat(previewRows(token)).isZero();
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	private long previewRows(String token) {
+		return jdbc.sql("select count(*) from membership_import_preview where token = ?::uuid").param(token)
+			.query(Long.class).single();
 	}
 
 	private String preview(byte[] sheet) {

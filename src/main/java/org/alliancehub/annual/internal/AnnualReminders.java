@@ -104,8 +104,8 @@ public class AnnualReminders {
 		String when = deadline.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(MAIL_TIME);
 		for (Users.Recipient r : recipients) {
 			Alliance a = alliances.get(r.organizationId());
-			mail.send(r.email(), text("annual.reminder.subject", String.valueOf(year)),
-					text("annual.reminder.body", r.displayName(), a.name(), String.valueOf(year), when,
+			mail.send(r.email(), r.locale(), text(r.locale(), "annual.reminder.subject", String.valueOf(year)),
+					text(r.locale(), "annual.reminder.body", r.displayName(), a.name(), String.valueOf(year), when,
 						properties.link("/admin/a/" + a.slug() + "/annual-reports/" + year)));
 		}
 		for (Long id : ids) {
@@ -137,5 +137,10 @@ public class AnnualReminders {
 
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

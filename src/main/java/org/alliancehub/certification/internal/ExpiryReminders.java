@@ -120,18 +120,23 @@ public class ExpiryReminders {
 			}
 			Alliance a = alliances.get(d.allianceId());
 			Map<String, String> to = new java.util.LinkedHashMap<>();
+			// each in the language its reader chose; an address no user has reads Simplified Chinese
+			Map<String, Locale> readers = new java.util.HashMap<>();
 			for (Users.Recipient r : users.representativesOf(List.of(d.holder()))) {
 				to.putIfAbsent(r.email(), r.displayName());
+				readers.putIfAbsent(r.email(), r.locale());
 			}
 			@Nullable String secretariat = a.contact() == null ? null : a.contact().email();
 			if (secretariat != null && !secretariat.isBlank()) {
 				to.putIfAbsent(secretariat, a.displayShortName());
+				users.localesOf(List.of(secretariat)).forEach(readers::putIfAbsent);
 			}
 			int sent = 0;
 			if (mail.available()) {
 				for (var e : to.entrySet()) {
-					if (mail.send(e.getKey(), text("cert.mail.expiry.subject", d.number(), left),
-							text("cert.mail.expiry.body", e.getValue(), d.holderName(), d.subject(), d.number(),
+					Locale l = readers.getOrDefault(e.getKey(), Locale.SIMPLIFIED_CHINESE);
+					if (mail.send(e.getKey(), l, text(l, "cert.mail.expiry.subject", d.number(), left),
+							text(l, "cert.mail.expiry.body", e.getValue(), d.holderName(), d.subject(), d.number(),
 									d.validUntil().toString(), left, properties.link("/certificates/" + d.number())))) {
 						sent++;
 					}
@@ -145,7 +150,8 @@ public class ExpiryReminders {
 		return announced;
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

@@ -48,31 +48,34 @@ class ResourceMail {
 	@ApplicationModuleListener
 	void on(ResourceRequested e) {
 		ResourceRequestView r = resources.requestView(e.requestId());
-		send(r, text("collab.mail.requested.subject", r.resource()), "collab.mail.requested.body");
+		send(r, "collab.mail.requested.subject", "collab.mail.requested.body");
 	}
 
 	@ApplicationModuleListener
 	void on(ResourceRequestDecided e) {
 		ResourceRequestView r = resources.requestView(e.requestId());
-		send(r, text("collab.mail.decided.subject", r.resource(), text("collab.request.status." + r.status())),
-				"collab.mail.decided.body");
+		send(r, "collab.mail.decided.subject", "collab.mail.decided.body");
 	}
 
-	private void send(ResourceRequestView r, String subject, String bodyKey) {
+	private void send(ResourceRequestView r, String subjectKey, String bodyKey) {
 		if (!mail.available()) {
 			log.info("no mail server: resource request {} is not mailed", r.id());
 			return;
 		}
 		List<Users.Recipient> recipients = users.representativesOf(List.of(r.ownerOrganizationId(), r.organizationId()));
 		for (Users.Recipient to : recipients) {
-			mail.send(to.email(), subject,
-					text(bodyKey, to.displayName(), r.organization(), r.resource(), r.ownerOrganization(),
-						r.from().toString(), r.to().toString(), r.purpose(), text("collab.request.status." + r.status()),
+			// each in the language its reader chose
+			Locale l = to.locale();
+			String status = text(l, "collab.request.status." + r.status());
+			mail.send(to.email(), l, text(l, subjectKey, r.resource(), status),
+					text(l, bodyKey, to.displayName(), r.organization(), r.resource(), r.ownerOrganization(),
+						r.from().toString(), r.to().toString(), r.purpose(), status,
 						r.reason() == null ? "" : r.reason(), properties.link("/collaboration/requests")));
 		}
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

@@ -92,8 +92,11 @@ public class FundingReminders {
 			if (claimed == 0) {
 				continue;
 			}
+			// each in the language its user chose; an address no user has reads Simplified Chinese
+			java.util.Map<String, Locale> readers = users.localesOf(to);
 			for (String address : to) {
-				if (mail.send(address, text("funding.reminder.subject", String.valueOf(o.year()), o.planTitle()), text("funding.reminder.body",
+				Locale l = readers.getOrDefault(address, Locale.SIMPLIFIED_CHINESE);
+				if (mail.send(address, l, text(l, "funding.reminder.subject", String.valueOf(o.year()), o.planTitle()), text(l, "funding.reminder.body",
 						o.planTitle(), plain(o.due()), plain(o.outstanding()), String.valueOf(o.dueOn()),
 						properties.link("/admin/funding/statements/" + o.contributionId())))) {
 					sent++;
@@ -123,7 +126,8 @@ public class FundingReminders {
 		return b.toPlainString();
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

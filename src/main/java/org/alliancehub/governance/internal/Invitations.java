@@ -80,10 +80,13 @@ public class Invitations {
 				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 				helper.setTo(r.email());
 				helper.setFrom(from != null ? from : "noreply@alliancehub.local");
-				helper.setSubject(text("invitation.subject", m.title()));
-				helper.setText(text("invitation.body", r.displayName(), m.title(),
+				// in the language the representative chose (its user's), 繁體 converted as the pages are
+				Locale l = r.locale();
+				helper.setSubject(org.alliancehub.platform.Mail.forReader(l, text(l, "invitation.subject", m.title())));
+				helper.setText(org.alliancehub.platform.Mail.forReader(l, text(l, "invitation.body", r.displayName(), m.title(),
 						m.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(MAIL_TIME),
-						place(m), properties.link("/meetings/" + m.id())));
+						place(m), properties.link("/meetings/" + m.id()))));
+				message.setHeader("Content-Language", l.toLanguageTag());
 				helper.addAttachment("meeting-" + m.id() + ".ics", new ByteArrayResource(ics), "text/calendar; charset=UTF-8; method=REQUEST");
 				sender.send(message);
 			}
@@ -119,8 +122,9 @@ public class Invitations {
 		};
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 
 	/** The meeting as an RFC 5545 event, two hours long unless a later issue gives meetings an end. */

@@ -101,7 +101,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Users users,
-			org.springframework.core.env.Environment environment) throws Exception {
+			org.springframework.core.env.Environment environment,
+			org.springframework.web.servlet.LocaleResolver languages) throws Exception {
 		// Operations: the probes say UP or DOWN to anyone (no details); the other actuator endpoints (metrics at
 		// /actuator/prometheus) are for the network administrator on the public port, and for anyone who reaches
 		// the management port when operators give it one (MANAGEMENT_SERVER_PORT): that port is meant for the
@@ -119,7 +120,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(f -> f.loginPage("/login")
 				.defaultSuccessUrl("/admin/", false)
-				.successHandler(succeeded(throttle))
+				.successHandler(succeeded(throttle, users, languages))
 				.failureHandler((request, response, e) -> response.sendRedirect("/login?error"))
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
@@ -136,13 +137,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Gives the attempt back to the throttle, then goes where the visitor was headed (or the back office). */
-	private static AuthenticationSuccessHandler succeeded(LoginThrottle throttle) {
+	/**
+	 * Gives the attempt back to the throttle, switches the browser to the language the user chose when last signed
+	 * in (the language cookie, through the site's locale resolver), then goes where the visitor was headed (or the
+	 * back office).
+	 */
+	private static AuthenticationSuccessHandler succeeded(LoginThrottle throttle, Users users,
+			org.springframework.web.servlet.LocaleResolver languages) {
 		SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
 		target.setDefaultTargetUrl("/admin/");
 		return (request, response, authentication) -> {
 			String username = request.getParameter("username");
 			throttle.succeeded(username == null ? "" : username, request.getRemoteAddr());
+			if (authentication.getPrincipal() instanceof org.alliancehub.identity.AllianceUser u) {
+				languages.setLocale(request, response, java.util.Locale.forLanguageTag(users.language(u.id())));
+			}
 			target.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

@@ -3,16 +3,13 @@ package org.alliancehub.membership.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.alliancehub.membership.MemberImportPreviews;
 import org.alliancehub.membership.MemberSheets;
 import org.alliancehub.membership.MembershipRole;
 import org.alliancehub.membership.OrganizationType;
@@ -40,9 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The member list in and out of Excel in the back office: the list and a blank template to download, and the
- * import of a filled template: upload, a preview of what each row would do (kept in memory for an hour, for
- * the user who uploaded it, nothing saved), then confirm (saved in one transaction in the background, with
- * progress) or cancel (nothing saved).
+ * import of a filled template: upload, a preview of what each row would do (kept in PostgreSQL for a day, for
+ * the user who uploaded it, so that any node behind the load balancer confirms or cancels it; nothing saved),
+ * then confirm (saved in one transaction in the background, with progress) or cancel (nothing saved).
  */
 @Controller
 class MemberSheetDesk {
@@ -52,24 +49,19 @@ class MemberSheetDesk {
 	/** The largest sheet accepted: a member list of some thousand rows is far smaller. */
 	static final long MAX_BYTES = 2L * 1024 * 1024;
 
-	private static final Duration KEEP = Duration.ofHours(1);
-
 	private static final Locale[] LANGUAGES = { Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH };
-
-	/** A preview waiting for confirmation: whose it is and when it was made. */
-	private record Pending(MemberSheets.Preview preview, String user, Instant at) {
-	}
-
-	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
 	private final BackgroundJobs jobs = new BackgroundJobs("member-import");
 
 	private final MemberSheets sheets;
 
+	private final MemberImportPreviews previews;
+
 	private final MessageSource messages;
 
-	MemberSheetDesk(MemberSheets sheets, MessageSource messages) {
+	MemberSheetDesk(MemberSheets sheets, MemberImportPreviews previews, MessageSource messages) {
 		this.sheets = sheets;
+		this.previews = previews;
 		this.messages = messages;
 	}
 
@@ -116,16 +108,14 @@ class MemberSheetDesk {
 			redirect.addAttribute("error", "sheetType");
 			return back;
 		}
-		forgetOld();
-		String token = UUID.randomUUID().toString();
-		pending.put(token, new Pending(preview, user(), Instant.now()));
-		return back + "/import/" + token;
+		return back + "/import/" + previews.keep(preview, user());
 	}
 
 	@GetMapping("/admin/a/{slug}/members/import/{token}")
 	@PreAuthorize("@access.canManage(#site.id())")
 	String preview(Site site, @PathVariable String token, Model model) {
-		MemberSheets.Preview preview = pending(site, token).preview();
+		MemberSheets.Preview preview = previews.find(token, site.id(), user())
+			.orElseThrow(() -> new NotFound("import " + token));
 		model.addAttribute("token", token);
 		model.addAttribute("preview", preview);
 		return "membership/admin-import";
@@ -135,8 +125,8 @@ class MemberSheetDesk {
 	@PostMapping("/admin/a/{slug}/members/import/{token}/confirm")
 	@PreAuthorize("@access.canManage(#site.id())")
 	String confirm(Site site, @PathVariable String token) {
-		MemberSheets.Preview preview = pending(site, token).preview();
-		pending.remove(token);
+		MemberSheets.Preview preview = previews.take(token, site.id(), user())
+			.orElseThrow(() -> new NotFound("import " + token));
 		BackgroundJobs.Job job = jobs.start(site.id(), (locale, progress) -> {
 			MemberSheets.Outcome o = sheets.apply(preview,
 					(done, total) -> progress.step("rows", done, Math.max(total, 1)));
@@ -149,8 +139,9 @@ class MemberSheetDesk {
 	@PostMapping("/admin/a/{slug}/members/import/{token}/cancel")
 	@PreAuthorize("@access.canManage(#site.id())")
 	String cancel(Site site, @PathVariable String token) {
-		pending(site, token);
-		pending.remove(token);
+		if (!previews.cancel(token, site.id(), user())) {
+			throw new NotFound("import " + token);
+		}
 		return "redirect:/admin/a/" + site.slug() + "/members";
 	}
 
@@ -170,20 +161,6 @@ class MemberSheetDesk {
 		model.addAttribute("job", j);
 		model.addAttribute("outcome", outcome);
 		return "membership/admin-import-progress";
-	}
-
-	private Pending pending(Site site, String token) {
-		Pending p = pending.get(token);
-		if (p == null || p.preview().allianceId() != site.id() || !p.user().equals(user())
-				|| p.at().isBefore(Instant.now().minus(KEEP))) {
-			throw new NotFound("import " + token);
-		}
-		return p;
-	}
-
-	private void forgetOld() {
-		Instant limit = Instant.now().minus(KEEP);
-		pending.values().removeIf(p -> p.at().isBefore(limit));
 	}
 
 	private static String user() {

@@ -96,8 +96,11 @@ public class CommentReminders {
 			}
 			users.representativesOf(workflow.draftingOrganizations(id)).forEach(r -> to.add(r.email()));
 			long open = s.unanswered();
+			// each in the language its user chose; an address no user has reads Simplified Chinese
+			java.util.Map<String, Locale> readers = users.localesOf(to);
 			for (String address : to) {
-				if (mail.send(address, text("standards.reminder.subject", s.title()), text("standards.reminder.body", s.title(),
+				Locale l = readers.getOrDefault(address, Locale.SIMPLIFIED_CHINESE);
+				if (mail.send(address, l, text(l, "standards.reminder.subject", s.title()), text(l, "standards.reminder.body", s.title(),
 						String.valueOf(s.commentTo()), s.comments().size(), open, properties.link(s.url())))) {
 					sent++;
 				}
@@ -107,7 +110,8 @@ public class CommentReminders {
 		return sent;
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

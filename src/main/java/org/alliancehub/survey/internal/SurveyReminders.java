@@ -90,8 +90,8 @@ public class SurveyReminders {
 		List<Users.Recipient> recipients = users.representativesOf(waiting);
 		String deadline = s.deadline().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(MAIL_TIME);
 		for (Users.Recipient r : recipients) {
-			mail.send(r.email(), text("survey.reminder.subject", s.title()),
-					text("survey.reminder.body", r.displayName(), s.title(), s.period(), deadline,
+			mail.send(r.email(), r.locale(), text(r.locale(), "survey.reminder.subject", s.title()),
+					text(r.locale(), "survey.reminder.body", r.displayName(), s.title(), s.period(), deadline,
 						properties.link("/surveys/" + s.id() + "/answer/" + r.organizationId())));
 		}
 		if (!waiting.isEmpty()) {
@@ -126,5 +126,10 @@ public class SurveyReminders {
 
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }

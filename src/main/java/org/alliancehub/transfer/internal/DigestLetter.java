@@ -34,30 +34,33 @@ public class DigestLetter {
 	}
 
 	public Letter write(String recipient, List<Section> sections, String unsubscribeToken) {
+		return write(Locale.SIMPLIFIED_CHINESE, recipient, sections, unsubscribeToken);
+	}
+
+	/** The letter in the language its reader chose (the reasons of a match come as the matching wrote them). */
+	public Letter write(Locale reader, String recipient, List<Section> sections, String unsubscribeToken) {
+		java.util.function.BiFunction<String, Object[], String> t = (key, args) -> messages.getMessage(key, args, reader);
 		int count = sections.stream().flatMap(s -> s.items().stream()).mapToInt(i -> i.matches().size()).sum();
 		String unsubscribe = properties.link("/match-digest/unsubscribe/" + unsubscribeToken);
-		StringBuilder text = new StringBuilder(t("transfer.digest.greeting", recipient)).append("\n\n")
-			.append(t("transfer.digest.intro")).append("\n");
+		StringBuilder text = new StringBuilder(t.apply("transfer.digest.greeting", new Object[] { recipient })).append("\n\n")
+			.append(t.apply("transfer.digest.intro", new Object[0])).append("\n");
 		for (Section s : sections) {
 			text.append("\n【").append(s.organization()).append("】\n");
 			for (NewMatches.Item item : s.items()) {
-				text.append("\n").append(t(item.demand() ? "transfer.digest.forDemand" : "transfer.digest.forAchievement",
-						item.title())).append("\n");
+				text.append("\n").append(t.apply(item.demand() ? "transfer.digest.forDemand" : "transfer.digest.forAchievement",
+						new Object[] { item.title() })).append("\n");
 				int rank = 0;
 				for (MatchView m : item.matches()) {
-					text.append(t("transfer.digest.match", ++rank, m.title(), m.organization(), String.format(Locale.ROOT, "%.2f", m.score())))
-						.append("\n   ").append(t("transfer.digest.why", String.join("；", m.why())))
+					text.append(t.apply("transfer.digest.match", new Object[] { ++rank, m.title(), m.organization(), String.format(Locale.ROOT, "%.2f", m.score()) }))
+						.append("\n   ").append(t.apply("transfer.digest.why", new Object[] { String.join("；", m.why()) }))
 						.append("\n   ").append(properties.link(item.path() + "#match-" + m.id())).append("\n");
 				}
 			}
 		}
-		text.append("\n").append(t("transfer.digest.settings", properties.link("/admin/match-digest"))).append("\n")
-			.append(t("transfer.digest.unsubscribe", unsubscribe)).append("\n");
-		return new Letter(t("transfer.digest.subject", count), text.toString(),
+		text.append("\n").append(t.apply("transfer.digest.settings", new Object[] { properties.link("/admin/match-digest") })).append("\n")
+			.append(t.apply("transfer.digest.unsubscribe", new Object[] { unsubscribe })).append("\n");
+		return new Letter(t.apply("transfer.digest.subject", new Object[] { count }), text.toString(),
 				Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
 	}
 
-	private String t(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
 }

@@ -65,19 +65,22 @@ class InterestMail {
 			log.info("no mail server: interest {} is not mailed", i.id());
 			return;
 		}
-		String status = text("enum.InterestStatus." + i.status().name());
-		String reason = i.reason() == null ? "" : text("enum.DeclineReason." + i.reason().name());
 		List<Users.Recipient> recipients = users
 			.representativesOf(List.of(i.demandOrganizationId(), i.achievementOrganizationId()));
 		for (Users.Recipient to : recipients) {
-			mail.send(to.email(), text(subjectKey, i.demand(), i.achievement()),
-					text("transfer.mail.body", to.displayName(), i.demandOrganization(), i.demand(),
+			// each in the language its reader chose
+			Locale l = to.locale();
+			String status = text(l, "enum.InterestStatus." + i.status().name());
+			String reason = i.reason() == null ? "" : text(l, "enum.DeclineReason." + i.reason().name());
+			mail.send(to.email(), l, text(l, subjectKey, i.demand(), i.achievement()),
+					text(l, "transfer.mail.body", to.displayName(), i.demandOrganization(), i.demand(),
 						i.achievementOrganization(), i.achievement(), status, reason,
 						properties.link("/demands/" + i.demandId())));
 		}
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	/** In the language the reader chose (its user's). */
+	private String text(Locale reader, String key, Object... args) {
+		return messages.getMessage(key, args, reader);
 	}
 }
