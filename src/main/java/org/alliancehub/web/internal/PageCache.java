@@ -66,15 +66,25 @@ public class PageCache extends OncePerRequestFilter {
 
 		private final org.alliancehub.platform.@Nullable DatabaseNotifications notifications;
 
+		/** What modules say of their own changes that their action does not tell. */
+		private final List<org.alliancehub.web.PublicChanges> modules;
+
 		public Invalidation(PageCache cache) {
 			this(cache, null, null);
 		}
 
 		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
 				org.alliancehub.platform.@Nullable DatabaseNotifications notifications) {
+			this(cache, sites, notifications, List.of());
+		}
+
+		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
+				org.alliancehub.platform.@Nullable DatabaseNotifications notifications,
+				List<org.alliancehub.web.PublicChanges> modules) {
 			this.cache = cache;
 			this.sites = sites;
 			this.notifications = notifications;
+			this.modules = List.copyOf(modules);
 			if (notifications != null) {
 				notifications.listen(CHANNEL, this::received);
 			}
@@ -83,10 +93,26 @@ public class PageCache extends OncePerRequestFilter {
 		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 		public void on(DomainEvent event) {
 			Set<String> sections = PageSections.ofAction(event.action());
-			if (sections.isEmpty()) {
+			if (sections.isEmpty() || modules.stream().anyMatch(m -> !m.shows(event))) {
 				return; // nothing a visitor sees
 			}
 			Set<String> scopes = scopes(event.allianceId());
+			Set<String> wide = new java.util.HashSet<>(sections);
+			wide.retainAll(PageSections.NETWORK_WIDE);
+			if (wide.isEmpty() || scopes == null) {
+				drop(scopes, sections);
+			}
+			else {
+				Set<String> local = new java.util.HashSet<>(sections);
+				local.removeAll(wide);
+				drop(null, wide);
+				if (!local.isEmpty()) {
+					drop(scopes, local);
+				}
+			}
+		}
+
+		private void drop(@Nullable Set<String> scopes, Set<String> sections) {
 			cache.invalidate(scopes, sections);
 			if (notifications != null) {
 				try {
@@ -159,7 +185,13 @@ public class PageCache extends OncePerRequestFilter {
 	 * versions a standard's draft difference compares, the thanks after a public comment); others are ignored.
 	 */
 	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy", "status", "field", "kind", "q", "stage", "v",
-			"against", "commented");
+			"against", "commented", "version");
+
+	/**
+	 * Parameters that carry a one-off notice after a form was sent ({@code ?error=…} on a standard's page,
+	 * {@code ?message=…} on a demand's): such a page is not kept, nor served from what is kept.
+	 */
+	static final Set<String> NOTICES = Set.of("error", "message", "notice");
 
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -433,6 +465,11 @@ public class PageCache extends OncePerRequestFilter {
 		// one-off links carrying a token (a confirmation works once, an unsubscribe page names an address)
 		if (path.contains("/subscriptions/confirm/") || path.contains("/unsubscribe/")) {
 			return false;
+		}
+		for (String notice : NOTICES) {
+			if (request.getParameter(notice) != null) {
+				return false;
+			}
 		}
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {

@@ -55,6 +55,13 @@ final class PageSections {
 	static final String ACTIVITY = "activity";
 
 	/**
+	 * Sections whose pages show objects of other alliances too (a demand's matching achievements of the whole network, a
+	 * project's demands and standards, a standard's certificates and project, wherever they were posted): a change of
+	 * one of these drops that section's pages on every site, not only on its alliance's.
+	 */
+	static final Set<String> NETWORK_WIDE = Set.of(TRANSFER, COLLABORATION, STANDARDS, CERTIFICATES);
+
+	/**
 	 * Public GET routes (the patterns of their {@code @GetMapping}) and the sections their pages show. Pages that are
 	 * never cached (sign-in, search, certificates, one-off links) are listed too, with what they show.
 	 */
@@ -78,9 +85,9 @@ final class PageSections {
 			Map.entry("/a/{slug}/meetings/{id}", Set.of(GOVERNANCE)),
 			Map.entry("/meetings/{id}", Set.of(GOVERNANCE)),
 			Map.entry("/meetings/{id}/live", Set.of(GOVERNANCE)),
-			// a standard's page links the certificates issued against it
+			// a standard's page links the certificates issued against it and names its project
 			Map.entry("/a/{slug}/standards", Set.of(STANDARDS)),
-			Map.entry("/a/{slug}/standards/{id}", Set.of(STANDARDS, CERTIFICATES)),
+			Map.entry("/a/{slug}/standards/{id}", Set.of(STANDARDS, CERTIFICATES, COLLABORATION)),
 			Map.entry("/a/{slug}/standards/{id}/diff", Set.of(STANDARDS)),
 			Map.entry("/a/{slug}/surveys/statistics", Set.of(STATISTICS)),
 			Map.entry("/a/{slug}/surveys/{id}/statistics", Set.of(STATISTICS)),
