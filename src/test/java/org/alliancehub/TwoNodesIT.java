@@ -331,16 +331,17 @@ class TwoNodesIT {
 			assertThat(s.executeUpdate()).isEqualTo(1);
 		}
 		assertThat(pageOfB(page, true)).contains("数据库里改过的标题");
-		// changes through node A that the page does not show: a new user, a member of the same alliance
-		assertThat(a.post("/api/v1/users", Map.of("username", "two" + UUID.randomUUID().toString().substring(0, 8), "displayName",
-				"新用户", "email", UUID.randomUUID() + "@example.org", "password", "password-two-nodes", "roles", List.of())).status())
-			.isEqualTo(201);
+		// changes through node A that the page does not show: a member of the same alliance, a new user
 		long org = a.post("/api/v1/organizations", Map.of("name", "会员单位" + UUID.randomUUID(), "type", "ENTERPRISE"))
 			.json()
 			.get("id")
 			.asLong();
 		assertThat(a.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER")).status())
 			.isIn(200, 201);
+		assertThat(a.post("/api/v1/users", Map.of("username", "two" + UUID.randomUUID().toString().substring(0, 8), "displayName",
+				"新用户", "email", UUID.randomUUID() + "@example.org", "password", "password-two-nodes", "roles",
+				List.of(Map.of("role", "MEMBER_REP", "organizationId", org)))).status())
+			.isEqualTo(201);
 		Thread.sleep(1000); // node B has heard of both
 		assertThat(pageOfB(page, false)).as("node B's cached page after changes it does not show").contains("节点乙缓存中的标题");
 		// a change it shows drops it on node B

@@ -164,7 +164,7 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 		Map<String, Runnable> changes = new LinkedHashMap<>();
 		changes.put("user.created", () -> created(admin.post("/api/v1/users", Map.of("username", "pc" + UUID.randomUUID().toString()
 			.substring(0, 8), "displayName", "新用户", "email", UUID.randomUUID() + "@example.org", "password", "password-crawl-1",
-				"roles", List.of()))));
+				"roles", List.of(Map.of("role", "MEMBER_REP", "organizationId", ordinary))))));
 		changes.put("article.created (a draft)", () -> created(admin.post(a + "/articles", Map.of("title", "草稿", "category",
 				"ALLIANCE_NEWS", "body", "<p>草稿</p>", "status", "DRAFT", "visibility", "PUBLIC", "tags", List.of()))));
 		changes.put("article.created (published)", () -> created(admin.post(a + "/articles", Map.of("title", "新发布的新闻",
