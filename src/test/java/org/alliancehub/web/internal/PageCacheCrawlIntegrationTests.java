@@ -202,8 +202,10 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 			Set<String> kept = held(cache, pages, language);
 			survivors.put(change.getKey(), kept);
 			before.put(change.getKey(), held);
-			System.out.printf("page cache crawl: after %-30s %3d of %3d cached pages survived (%3d %%)%n", change.getKey(),
-					kept.size(), held.size(), held.isEmpty() ? 0 : 100 * kept.size() / held.size());
+			// main dropped every page of the changed alliance, the network's and those outside any alliance
+			long elsewhere = held.stream().filter(p -> p.startsWith("/a/" + OTHER + "/")).count();
+			System.out.printf("page cache crawl: after %-30s %3d of %3d cached pages survived (%3d %%; before sections at most %d)%n",
+					change.getKey(), kept.size(), held.size(), held.isEmpty() ? 0 : 100 * kept.size() / held.size(), elsewhere);
 			stale.addAll(compare(cache, pages, language, change.getKey()));
 		}
 		assertThat(stale).as("cached pages that differ from a fresh rendering (stale)").isEmpty();
