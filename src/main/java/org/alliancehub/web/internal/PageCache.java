@@ -93,7 +93,7 @@ public class PageCache extends OncePerRequestFilter {
 		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 		public void on(DomainEvent event) {
 			Set<String> sections = PageSections.ofAction(event.action());
-			if (sections.isEmpty() || modules.stream().anyMatch(m -> !m.shows(event))) {
+			if (sections.isEmpty() || showsNowhere(event)) {
 				return; // nothing a visitor sees
 			}
 			Set<String> scopes = scopes(event.allianceId());
@@ -110,6 +110,21 @@ public class PageCache extends OncePerRequestFilter {
 					drop(scopes, local);
 				}
 			}
+		}
+
+		/** Whether a module says this change shows on no public page (a module that fails says nothing). */
+		private boolean showsNowhere(DomainEvent event) {
+			for (org.alliancehub.web.PublicChanges m : modules) {
+				try {
+					if (!m.shows(event)) {
+						return true;
+					}
+				}
+				catch (RuntimeException e) {
+					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not tell whether {} shows", event.action(), e);
+				}
+			}
+			return false;
 		}
 
 		private void drop(@Nullable Set<String> scopes, Set<String> sections) {
