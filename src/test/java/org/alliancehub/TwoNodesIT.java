@@ -304,6 +304,52 @@ class TwoNodesIT {
 		}
 	}
 
+	/** A page of node B as an anonymous visitor; {@code fresh}: with a cookie that makes the page cache step aside. */
+	private String pageOfB(String path, boolean fresh) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + portB + path));
+		if (fresh) {
+			request.header("Cookie", "two-nodes=fresh");
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.body();
+	}
+
+	@Test
+	@Order(4)
+	void aChangeOnNodeAThatAPageDoesNotShowLeavesItCachedOnNodeB() throws Exception {
+		String slug = alliance(a);
+		String page = "/a/" + slug + "/technology";
+		var r = publish(a, slug, "节点乙缓存中的标题");
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		long id = r.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(5)).until(() -> pageOfB(page, false).contains("节点乙缓存中的标题"));
+		// the title changes behind the application's back: only a page rendered afresh shows it
+		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.prepareStatement("update article set title = ? where id = ?")) {
+			s.setString(1, "数据库里改过的标题");
+			s.setLong(2, id);
+			assertThat(s.executeUpdate()).isEqualTo(1);
+		}
+		assertThat(pageOfB(page, true)).contains("数据库里改过的标题");
+		// changes through node A that the page does not show: a member of the same alliance, a new user
+		long org = a.post("/api/v1/organizations", Map.of("name", "会员单位" + UUID.randomUUID(), "type", "ENTERPRISE"))
+			.json()
+			.get("id")
+			.asLong();
+		assertThat(a.post("/api/v1/alliances/" + slug + "/members", Map.of("organizationId", org, "role", "MEMBER")).status())
+			.isIn(200, 201);
+		assertThat(a.post("/api/v1/users", Map.of("username", "two" + UUID.randomUUID().toString().substring(0, 8), "displayName",
+				"新用户", "email", UUID.randomUUID() + "@example.org", "password", "password-two-nodes", "roles",
+				List.of(Map.of("role", "MEMBER_REP", "organizationId", org)))).status())
+			.isEqualTo(201);
+		Thread.sleep(1000); // node B has heard of both
+		assertThat(pageOfB(page, false)).as("node B's cached page after changes it does not show").contains("节点乙缓存中的标题");
+		// a change it shows drops it on node B
+		assertThat(publish(a, slug, "又一篇资讯").status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+			.until(() -> pageOfB(page, false).contains("数据库里改过的标题"));
+	}
+
 	@Test
 	@Order(3)
 	void aCorrespondenceVotesDeadlineClosesItExactlyOnce() throws Exception {

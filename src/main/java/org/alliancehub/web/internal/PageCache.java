@@ -32,9 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves public pages to anonymous visitors from memory. A page is stored the first time it is rendered,
- * with the headers it was sent with (security headers included), and everything is dropped as soon as
- * any change commits: visitors never see stale content, and the common case costs no SQL and no
- * template rendering. Signed-in users (a session cookie or a bearer token) always get a fresh page.
+ * with the headers it was sent with (security headers included), and the pages a change affects are dropped as
+ * soon as it commits ({@link Invalidation}, {@link PageSections}): visitors never see stale content, and the common
+ * case costs no SQL and no template rendering. Signed-in users (a session cookie or a bearer token) always get a fresh page.
  *
  * <p>Anyone can ask for any URL, so the cache must not grow with what is asked: it is bounded by the bytes
  * it holds (Caffeine evicts the least useful pages beyond {@link #MAX_BYTES}); a page is stored under its
@@ -46,14 +46,18 @@ public class PageCache extends OncePerRequestFilter {
 
 	/**
 	 * Drops the pages a change affects once it has committed, on this node at once and on every other node through
-	 * PostgreSQL {@code NOTIFY} (within a second): a change in an alliance drops that alliance's pages
+	 * PostgreSQL {@code NOTIFY} (within a second). A change in an alliance concerns that alliance's pages
 	 * ({@code /a/<slug>/…}), the network's and the pages outside any alliance (the home page, pages addressed by an
-	 * object's id), and leaves the other alliances' pages cached; a change of the network, or of no alliance (a new
-	 * user), drops everything.
+	 * object's id); a change of the network, or of no alliance (a new user), concerns every site. Of the pages
+	 * concerned, it drops only those that show a section the change changes ({@link PageSections}): a new article
+	 * drops the lists and home pages that show articles and leaves the member list cached; a new user drops nothing.
 	 */
 	public static class Invalidation {
 
-		/** The channel; a payload is {@code <node> *} or {@code <node> <scope>,<scope>…}. */
+		/**
+		 * The channel; a payload is {@code <node> <scopes> <sections>}, each {@code *} for all or a comma-separated
+		 * list (a payload without sections, from an older node, means every section).
+		 */
 		static final String CHANNEL = "page_cache";
 
 		private final PageCache cache;
@@ -62,15 +66,25 @@ public class PageCache extends OncePerRequestFilter {
 
 		private final org.alliancehub.platform.@Nullable DatabaseNotifications notifications;
 
+		/** What modules say of their own changes that their action does not tell. */
+		private final List<org.alliancehub.web.PublicChanges> modules;
+
 		public Invalidation(PageCache cache) {
 			this(cache, null, null);
 		}
 
 		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
 				org.alliancehub.platform.@Nullable DatabaseNotifications notifications) {
+			this(cache, sites, notifications, List.of());
+		}
+
+		public Invalidation(PageCache cache, org.alliancehub.web.@Nullable Sites sites,
+				org.alliancehub.platform.@Nullable DatabaseNotifications notifications,
+				List<org.alliancehub.web.PublicChanges> modules) {
 			this.cache = cache;
 			this.sites = sites;
 			this.notifications = notifications;
+			this.modules = List.copyOf(modules);
 			if (notifications != null) {
 				notifications.listen(CHANNEL, this::received);
 			}
@@ -78,23 +92,56 @@ public class PageCache extends OncePerRequestFilter {
 
 		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 		public void on(DomainEvent event) {
+			Set<String> sections = PageSections.ofAction(event.action());
+			if (sections.isEmpty() || showsNowhere(event)) {
+				return; // nothing a visitor sees
+			}
 			Set<String> scopes = scopes(event.allianceId());
-			if (scopes == null) {
-				cache.invalidate();
+			Set<String> wide = new java.util.HashSet<>(sections);
+			wide.retainAll(PageSections.NETWORK_WIDE);
+			if (wide.isEmpty() || scopes == null) {
+				drop(scopes, sections);
 			}
 			else {
-				cache.invalidate(scopes);
+				Set<String> local = new java.util.HashSet<>(sections);
+				local.removeAll(wide);
+				drop(null, wide);
+				if (!local.isEmpty()) {
+					drop(scopes, local);
+				}
 			}
+		}
+
+		/** Whether a module says this change shows on no public page (a module that fails says nothing). */
+		private boolean showsNowhere(DomainEvent event) {
+			for (org.alliancehub.web.PublicChanges m : modules) {
+				try {
+					if (!m.shows(event)) {
+						return true;
+					}
+				}
+				catch (RuntimeException e) {
+					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not tell whether {} shows", event.action(), e);
+				}
+			}
+			return false;
+		}
+
+		private void drop(@Nullable Set<String> scopes, Set<String> sections) {
+			cache.invalidate(scopes, sections);
 			if (notifications != null) {
 				try {
-					notifications.announce(CHANNEL,
-							notifications.node() + " " + (scopes == null ? ANYTHING : String.join(",", scopes)));
+					notifications.announce(CHANNEL, notifications.node() + " " + list(scopes) + " " + list(sections));
 				}
 				catch (RuntimeException e) {
 					// the change has committed; other nodes' copies go when their connection to the database comes back
 					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not tell other nodes of a change", e);
 				}
 			}
+		}
+
+		private static String list(@Nullable Set<String> names) {
+			return names == null || names.contains(ANYTHING) ? ANYTHING : String.join(",", names);
 		}
 
 		/** The scopes a change in this alliance affects; null for everything. */
@@ -122,17 +169,17 @@ public class PageCache extends OncePerRequestFilter {
 				cache.invalidate();
 				return;
 			}
-			int space = payload.indexOf(' ');
-			if (space < 0 || notifications == null || payload.substring(0, space).equals(notifications.node())) {
+			String[] parts = payload.split(" ", -1);
+			if (parts.length < 2 || notifications == null || parts[0].equals(notifications.node())) {
 				return;
 			}
-			String what = payload.substring(space + 1);
-			if (ANYTHING.equals(what)) {
-				cache.invalidate();
-			}
-			else {
-				cache.invalidate(Set.copyOf(java.util.Arrays.asList(what.split(",", -1))));
-			}
+			Set<String> scopes = parse(parts[1]);
+			Set<String> sections = parts.length > 2 ? parse(parts[2]) : null;
+			cache.invalidate(scopes, sections == null ? PageSections.EVERYTHING : sections);
+		}
+
+		private static @Nullable Set<String> parse(String list) {
+			return ANYTHING.equals(list) ? null : Set.copyOf(java.util.Arrays.asList(list.split(",", -1)));
 		}
 
 		public void invalidateAll() {
@@ -142,6 +189,9 @@ public class PageCache extends OncePerRequestFilter {
 
 	static final String ANYTHING = "*";
 
+	/** In the drop marks: a change of some section of a scope (what a page of an unclassified route depends on). */
+	private static final String ANY_SECTION = "?";
+
 	/** The scope of the pages outside any alliance's {@code /a/<slug>/}. */
 	static final String GLOBAL = "";
 
@@ -150,7 +200,13 @@ public class PageCache extends OncePerRequestFilter {
 	 * versions a standard's draft difference compares, the thanks after a public comment); others are ignored.
 	 */
 	static final Set<String> PARAMETERS = Set.of("page", "tag", "groupBy", "status", "field", "kind", "q", "stage", "v",
-			"against", "commented");
+			"against", "commented", "version");
+
+	/**
+	 * Parameters that carry a one-off notice after a form was sent ({@code ?error=…} on a standard's page,
+	 * {@code ?message=…} on a demand's): such a page is not kept, nor served from what is kept.
+	 */
+	static final Set<String> NOTICES = Set.of("error", "message", "notice");
 
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -170,7 +226,11 @@ public class PageCache extends OncePerRequestFilter {
 	/** The tick at which everything was last dropped. */
 	private volatile long allDroppedAt;
 
-	/** The tick at which each scope (an alliance's slug, or {@link #GLOBAL}) was last dropped. */
+	/**
+	 * The tick at which each section of each scope was last dropped, under {@code <scope>|<section>}: the scope is an
+	 * alliance's slug, {@link #GLOBAL} or {@code *} (every scope), the section one of {@link PageSections}, {@code *}
+	 * (every section) or {@link #ANY_SECTION}.
+	 */
 	private final java.util.concurrent.ConcurrentHashMap<String, Long> droppedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final AtomicLong renders = new AtomicLong();
@@ -181,7 +241,8 @@ public class PageCache extends OncePerRequestFilter {
 		this.enabled = enabled;
 	}
 
-	record Entry(long generation, String scope, int status, String contentType, List<String[]> headers, byte[] body) {
+	record Entry(long generation, String scope, Set<String> sections, int status, String contentType, List<String[]> headers,
+			byte[] body) {
 
 		int weight(String key) {
 			int w = 2 * key.length() + body.length + 200;
@@ -243,10 +304,17 @@ public class PageCache extends OncePerRequestFilter {
 				}
 			}
 			// Stored under the generation seen before rendering: a change that committed meanwhile voids it.
-			entry = new Entry(before, scope(key(request)), 200, type, headers, wrapper.getContentAsByteArray());
+			entry = new Entry(before, scope(key(request)), PageSections.ofRoute(route(request)), 200, type, headers,
+					wrapper.getContentAsByteArray());
 		}
 		wrapper.copyBodyToResponse();
 		return entry;
+	}
+
+	/** The pattern of the route that rendered the page ({@code /a/{slug}/news …}). */
+	private static @Nullable String route(HttpServletRequest request) {
+		Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return pattern == null ? null : pattern.toString();
 	}
 
 	private static @Nullable Entry await(CompletableFuture<Entry> future) {
@@ -274,7 +342,32 @@ public class PageCache extends OncePerRequestFilter {
 
 	/** Whether no change that affects the page has committed since it began to be rendered. */
 	private boolean fresh(Entry e) {
-		return e.generation >= allDroppedAt && e.generation >= droppedAt.getOrDefault(e.scope, 0L);
+		long g = e.generation;
+		if (g < allDroppedAt) {
+			return false;
+		}
+		for (String scope : new String[] { e.scope, ANYTHING }) {
+			if (g < droppedAt(scope, ANYTHING)) {
+				return false;
+			}
+			if (e.sections.contains(ANYTHING)) {
+				if (g < droppedAt(scope, ANY_SECTION)) {
+					return false;
+				}
+			}
+			else {
+				for (String section : e.sections) {
+					if (g < droppedAt(scope, section)) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
+	}
+
+	private long droppedAt(String scope, String section) {
+		return droppedAt.getOrDefault(scope + '|' + section, 0L);
 	}
 
 	/** Drops every page. */
@@ -286,11 +379,43 @@ public class PageCache extends OncePerRequestFilter {
 
 	/** Drops the pages of these scopes (alliances' slugs, {@link #GLOBAL} for the pages outside any alliance). */
 	public void invalidate(Set<String> scopes) {
-		long t = clock.incrementAndGet();
-		for (String s : scopes) {
-			droppedAt.merge(s, t, Math::max);
+		invalidate(scopes, PageSections.EVERYTHING);
+	}
+
+	/**
+	 * Drops the pages of these scopes (every scope when null) that show one of these sections ({@code *} for every
+	 * section; a page whose route is not classified shows every section).
+	 */
+	public void invalidate(@Nullable Set<String> scopes, Set<String> sections) {
+		if (sections.isEmpty()) {
+			return;
 		}
-		entries.asMap().keySet().removeIf(key -> scopes.contains(scope(key)));
+		boolean everySection = sections.contains(ANYTHING);
+		if (scopes == null && everySection) {
+			invalidate();
+			return;
+		}
+		long t = clock.incrementAndGet();
+		for (String scope : scopes == null ? Set.of(ANYTHING) : scopes) {
+			for (String section : everySection ? Set.of(ANYTHING) : sections) {
+				droppedAt.merge(scope + '|' + section, t, Math::max);
+			}
+			droppedAt.merge(scope + '|' + ANY_SECTION, t, Math::max);
+		}
+		entries.asMap().entrySet().removeIf(kept -> {
+			if (scopes != null && !scopes.contains(scope(kept.getKey()))) {
+				return false;
+			}
+			if (everySection) {
+				return true;
+			}
+			Entry e = kept.getValue().getNow(null);
+			if (e == null) {
+				// still rendering, or kept nothing: the rendering is voided by its generation anyway
+				return kept.getValue().isDone();
+			}
+			return e.sections.contains(ANYTHING) || !java.util.Collections.disjoint(e.sections, sections);
+		});
 	}
 
 	/** The scope of a stored page's key: the alliance's slug of {@code /a/<slug>/…}, {@link #GLOBAL} otherwise. */
@@ -355,6 +480,11 @@ public class PageCache extends OncePerRequestFilter {
 		// one-off links carrying a token (a confirmation works once, an unsubscribe page names an address)
 		if (path.contains("/subscriptions/confirm/") || path.contains("/unsubscribe/")) {
 			return false;
+		}
+		for (String notice : NOTICES) {
+			if (request.getParameter(notice) != null) {
+				return false;
+			}
 		}
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {

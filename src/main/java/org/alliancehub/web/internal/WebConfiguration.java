@@ -59,8 +59,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.DatabaseNotifications notifications) {
-		return new PageCache.Invalidation(pageCache, sites, notifications);
+	PageCache.Invalidation pageCacheInvalidation(Sites sites, org.alliancehub.platform.DatabaseNotifications notifications,
+			org.springframework.beans.factory.ObjectProvider<org.alliancehub.web.PublicChanges> modules) {
+		return new PageCache.Invalidation(pageCache, sites, notifications, modules.orderedStream().toList());
 	}
 
 	@Bean
