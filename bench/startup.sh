@@ -116,7 +116,7 @@ if [[ "$CDS" == 1 ]]; then
   env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
     -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
   SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$WORK/app/alliancehub.jar" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
   sleep 1
   [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
@@ -136,9 +136,9 @@ for ((i = 1; i <= ROUNDS; i++)); do
   if [[ "$CDS" == 1 ]]; then
     measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/alliancehub.jar"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
-    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/alliancehub.jar"; s=$M_S; r=$M_R
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
     rm -rf "$data-cds"
   fi
