@@ -9,8 +9,8 @@
 #   restart  java -jar target/alliancehub.jar on a data directory already initialised (embedded PostgreSQL
 #            start, Flyway with nothing to do, demo content already there)
 #   first    the same jar on an empty data directory (initdb, every migration, the demo network)
-# and, when CDS=1 (default), the restart and the minimal app again with a class-data-sharing archive made
-# by a training run (-XX:ArchiveClassesAtExit, see README "Faster start-up").
+# and, when CDS=1 (default), the restart, the first start and the minimal app again with a class-data-sharing
+# archive made by a training run (-XX:ArchiveClassesAtExit, see README "Faster start-up").
 # For each: the seconds Spring prints in "Started ... in X seconds" and the seconds from launch until
 # GET /actuator/health answers UP (the platform is UP only once its start-up runners, e.g. the demo fill,
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
@@ -116,7 +116,7 @@ if [[ "$CDS" == 1 ]]; then
   env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
     -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
   SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$WORK/app/alliancehub.jar" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
   sleep 1
   [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
@@ -124,7 +124,7 @@ fi
 # ---------------------------------------------------------------- rounds
 declare -A S R
 kinds=(minimal restart first)
-[[ "$CDS" == 1 ]] && kinds+=(minimal-cds restart-cds)
+[[ "$CDS" == 1 ]] && kinds+=(minimal-cds restart-cds first-cds)
 for ((i = 1; i <= ROUNDS; i++)); do
   data="$WORK/data-$i"
   measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
@@ -136,8 +136,11 @@ for ((i = 1; i <= ROUNDS; i++)); do
   if [[ "$CDS" == 1 ]]; then
     measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/alliancehub.jar"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
+    S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
+    rm -rf "$data-cds"
   fi
   rm -rf "$data"
 done
@@ -154,6 +157,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
   if [[ "$CDS" == 1 ]]; then
     mc=$(median <<<"${R[minimal-cds]}"); rc=$(median <<<"${R[restart-cds]}")
     echo "restart+CDS / minimal (health UP): $(awk -v a="$rc" -v b="$mr" 'BEGIN { printf "%.2f", a / b }')x   restart+CDS / minimal+CDS: $(awk -v a="$rc" -v b="$mc" 'BEGIN { printf "%.2f", a / b }')x"
+    echo "first start + CDS (health UP): $(median <<<"${R[first-cds]}") s   (target < 10 s)"
   fi
   echo "first start (health UP): $fr s   (target < 10 s)"
 } | tee "$OUT/results.txt"

@@ -92,4 +92,14 @@ class DemoContentIntegrationTests extends IntegrationTest {
 		// and the shared hash is the demo password's: the account signs in with it (login throws otherwise)
 		assertThat(client().login("huaxian-daibiao-07", "demo-secretariat")).isNotNull();
 	}
+
+	@Test
+	void theDemoPasswordsHashedOnAnotherCoreSignTheirAccountsIn() {
+		// both bcrypts run beside the fill now (DemoContent.hashInBackground): the accounts still take their passwords
+		assertThat(client().login("huaxian", "demo-secretariat")).isNotNull();
+		assertThat(client().login("huaxian-rep", "demo-representative")).isNotNull();
+		assertThat(jdbc.sql("select count(distinct password_hash) from app_user where username in ('huaxian', 'huaxian-rep')")
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
 }

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.alliancehub.content.ArticleStatus;
@@ -65,16 +67,31 @@ class DemoContent implements ApplicationRunner {
 	 * {@link #DEMO_PASSWORD} hashed once (per JVM): one bcrypt for the demo's 30 accounts instead of one each, which
 	 * cost a first start about 2 s of CPU on a free core. The password is published, so one shared salt hides nothing.
 	 */
-	private static volatile @Nullable String demoPasswordHash;
+	private static final AtomicReference<@Nullable CompletableFuture<String>> demoPasswordHash = new AtomicReference<>();
 
 	static String demoPasswordHash(Users users) {
-		String hash = demoPasswordHash;
+		CompletableFuture<String> hash = demoPasswordHash.get();
 		if (hash == null) {
-			hash = users.hash(DEMO_PASSWORD);
-			demoPasswordHash = hash;
+			CompletableFuture<String> mine = new CompletableFuture<>();
+			if (demoPasswordHash.compareAndSet(null, mine)) {
+				mine.complete(users.hash(DEMO_PASSWORD));
+			}
+			hash = demoPasswordHash.get();
 		}
-		return hash;
+		return hash.join();
 	}
+
+	/**
+	 * Starts {@link #DEMO_PASSWORD}'s bcrypt on another core while the demo's first rows are written (the accounts
+	 * come late in the fill); the representative's password likewise.
+	 */
+	private CompletableFuture<String> hashInBackground() {
+		demoPasswordHash.compareAndSet(null,
+				CompletableFuture.supplyAsync(() -> users.hash(DEMO_PASSWORD)));
+		return CompletableFuture.supplyAsync(() -> users.hash(DEMO_REPRESENTATIVE_PASSWORD));
+	}
+
+	private @Nullable CompletableFuture<String> representativeHash;
 
 	private final Platform platform;
 
@@ -191,6 +208,7 @@ class DemoContent implements ApplicationRunner {
 			demo = json.readValue(in, Demo.class);
 		}
 		long started = System.nanoTime();
+		representativeHash = hashInBackground();
 		tx.executeWithoutResult(status -> load(demo));
 		log.info("Demo network loaded: {} alliances, {} organisations, {} articles in {} ms", demo.alliances().size(),
 				demo.organizations().size(), demo.articles().size(), (System.nanoTime() - started) / 1_000_000);
@@ -272,7 +290,8 @@ class DemoContent implements ApplicationRunner {
 					"<p>演示数据：待秘书处审定后发布。</p>", ArticleStatus.DRAFT, null)));
 			Long answering = survey.answering();
 			if (answering != null && !users.exists("huaxian-rep")) {
-				users.create("huaxian-rep", "化纤联盟成员单位代表", null, DEMO_REPRESENTATIVE_PASSWORD,
+				users.createHashed("huaxian-rep", "化纤联盟成员单位代表", null,
+						representativeHash != null ? representativeHash.join() : users.hash(DEMO_REPRESENTATIVE_PASSWORD),
 						List.of(RoleGrant.memberRep(answering)));
 				// and a vote waiting for it: an open correspondence vote of the general assembly, on its workbench,
 				// voted on its ballot page (/motions/{id}/ballot)
