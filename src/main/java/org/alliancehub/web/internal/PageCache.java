@@ -25,8 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.web.Language;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -90,8 +91,36 @@ public class PageCache extends OncePerRequestFilter {
 			}
 		}
 
-		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+		/**
+		 * Acts once the change has committed (at once when there is no transaction). Not a
+		 * {@code @TransactionalEventListener}: Spring Modulith keeps a durable record of every publication to such a
+		 * listener, marked in flight and then completed, each in a commit of its own that waits for the disk, which for
+		 * this listener alone was some 700 commits while the demo network was filled. Its copies live in memory and
+		 * are gone after a crash anyway, so it needs no such record.
+		 */
+		@EventListener
 		public void on(DomainEvent event) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()
+					&& TransactionSynchronizationManager.isActualTransactionActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						try {
+							changed(event);
+						}
+						catch (RuntimeException e) {
+							// the change has committed: its request must not fail for the cache's sake
+							org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects", event.action(), e);
+						}
+					}
+				});
+			}
+			else {
+				changed(event);
+			}
+		}
+
+		private void changed(DomainEvent event) {
 			Set<String> sections = PageSections.ofAction(event.action());
 			if (sections.isEmpty() || showsNowhere(event)) {
 				return; // nothing a visitor sees

@@ -144,4 +144,25 @@ class PageCacheIntegrationTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> !cache.holds(keyOfB));
 		assertThat(cache.holds(keyOfA)).as("the page of an alliance the change is not in").isTrue();
 	}
+
+	@Test
+	void aChangeDropsThePagesItAffectsOnceCommittedWithNoDurableRecordForTheCachesListener(@Autowired DataSource data) {
+		PageCache cache = registration.getFilter();
+		String page = "/a/huanbao-zhuangbei/news";
+		assertThat(client().get(page).status()).isEqualTo(200);
+		long rendered = cache.renders();
+		client().get(page);
+		assertThat(cache.renders()).as("served from the cache").isEqualTo(rendered);
+		var created = admin().post("/api/v1/alliances/huanbao-zhuangbei/articles",
+				Map.of("title", "缓存与事件记录" + UUID.randomUUID(), "category", "ALLIANCE_NEWS", "body", "<p>一</p>", "status", "PUBLISHED"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		client().get(page);
+		assertThat(cache.renders()).as("rendered again after the article was published").isEqualTo(rendered + 1);
+		JdbcTemplate jdbc = new JdbcTemplate(data);
+		// Spring Modulith records publications to transactional listeners (two commits each); the cache's is not one
+		assertThat(jdbc.queryForObject("select count(*) from event_publication where listener_id like '%PageCache%'", Long.class))
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from event_publication", Long.class))
+			.as("the registry does record the listeners that need it").isPositive();
+	}
 }
