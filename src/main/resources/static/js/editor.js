@@ -32,6 +32,12 @@
     });
   });
   quill.clipboard.dangerouslyPasteHTML(textarea.value);
+  // Quill drops an empty alt: keep the images it shows marked decorative, as the saved HTML has them (axe: image-alt)
+  var altless = function () {
+    quill.root.querySelectorAll('img:not([alt])').forEach(function (img) { img.setAttribute('alt', ''); });
+  };
+  altless();
+  quill.on('text-change', altless);
   textarea.hidden = true;
   textarea.form.addEventListener('submit', function () {
     textarea.value = quill.root.innerHTML;
