@@ -20,7 +20,16 @@ public final class Html {
 			.allowAttributes("class")
 			.matching(Pattern.compile("ql-[a-z0-9-]+( ql-[a-z0-9-]+)*"))
 			.onElements("p", "span", "li", "pre", "h1", "h2", "h3", "h4")
-			.toFactory());
+			.toFactory())
+		// an image nobody described is marked decorative (alt=""), so no page shows an image without a text
+		// alternative (axe: image-alt); an alt the author gave is kept
+		.and(new HtmlPolicyBuilder().allowElements((name, attrs) -> {
+			if (!attrs.contains("alt")) {
+				attrs.add("alt");
+				attrs.add("");
+			}
+			return name;
+		}, "img").toFactory());
 
 	private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 

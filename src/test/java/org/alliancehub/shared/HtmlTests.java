@@ -13,7 +13,14 @@ class HtmlTests {
 				+ "<iframe src=\"https://evil.example\"></iframe><img src=\"https://example.org/a.png\" onerror=\"x()\"></p>";
 		String clean = Html.sanitize(dirty);
 		assertThat(clean).doesNotContain("script", "onclick", "javascript", "iframe", "onerror")
-			.contains("<h3>标题</h3>", "正文", "<img src=\"https://example.org/a.png\" />");
+			.contains("<h3>标题</h3>", "正文", "<img src=\"https://example.org/a.png\" alt=\"\" />");
+	}
+
+	@Test
+	void anImageNobodyDescribedIsMarkedDecorativeAndAGivenAltIsKept() {
+		assertThat(Html.sanitize("<p><img src=\"/files/a.png\"></p>")).contains("<img src=\"/files/a.png\" alt=\"\" />");
+		assertThat(Html.sanitize("<p><img src=\"/files/a.png\" alt=\"会场\"></p>")).contains("alt=\"会场\"")
+			.doesNotContain("alt=\"\"");
 	}
 
 	@Test
