@@ -85,6 +85,8 @@ final class PageSections {
 			Map.entry("/a/{slug}/meetings/{id}", Set.of(GOVERNANCE)),
 			Map.entry("/meetings/{id}", Set.of(GOVERNANCE)),
 			Map.entry("/meetings/{id}/live", Set.of(GOVERNANCE)),
+			// a representative's ballot on a correspondence vote (never cached: only a signed-in voter sees it)
+			Map.entry("/motions/{id}/ballot", Set.of(GOVERNANCE)),
 			// a standard's page links the certificates issued against it and names its project
 			Map.entry("/a/{slug}/standards", Set.of(STANDARDS)),
 			Map.entry("/a/{slug}/standards/{id}", Set.of(STANDARDS, CERTIFICATES, COLLABORATION)),
