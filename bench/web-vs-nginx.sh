@@ -301,8 +301,10 @@ grep -q '"total":[1-9]' "$NGX_DIR/html/search.json" || die "the search API found
 grep -q 'lang="zh-TW"\|繁體' "$NGX_DIR/html/article-tw.html" || die "the 繁體 page is not in 繁體"
 title_of() { grep -o '<h1[^>]*>[^<]*' "$1" | head -n1 | sed 's/<h1[^>]*>//'; }
 ART_TITLE="$(title_of "$NGX_DIR/html/article.html")"
-curl -fsS --max-time 30 -H "Cookie: bench=1" "$APP$article_path" | grep -qF "$ART_TITLE" \
-  || die "the freshly rendered article lacks its title '$ART_TITLE'"
+# read whole before grep: grep -q stops at the first match, and curl writing into the closed pipe fails the pipeline
+curl -fsS --max-time 30 -o "$NGX_DIR/fresh-article.html" -H "Cookie: bench=1" "$APP$article_path" \
+  || die "the freshly rendered article failed"
+grep -qF "$ART_TITLE" "$NGX_DIR/fresh-article.html" || die "the freshly rendered article lacks its title '$ART_TITLE'"
 HOME_BYTES="$(wc -c <"$NGX_DIR/html/index.html" | tr -d ' ')"
 ARTICLE_BYTES="$(wc -c <"$NGX_DIR/html/article.html" | tr -d ' ')"
 # If run as root, nginx workers drop to an unprivileged user: make the docroot readable.
