@@ -46,6 +46,8 @@ class CommitBeforeDotTests {
 				arrived.set(server.received("the-last-line-of-the-content"));
 			});
 			transport.connect();
+			assertThat(transport.sendsWithoutDelay()).as("the dot, a small second write, is not held back by Nagle's algorithm")
+				.isTrue();
 			try {
 				// the server takes the whole mail and refuses it at the dot (451), which is beside the point here
 				assertThatThrownBy(() -> transport.sendMessage(message, message.getAllRecipients()))
