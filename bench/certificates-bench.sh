@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Certificate verification at scale: bash bench/certificates-bench.sh [certificates=1000000] [rate=500] [seconds=30] [load budget s=0]
 # Signs and COPYs N certificates into the embedded PostgreSQL, checks a sample of answers, then times public
-# verification by number over HTTP at a fixed rate and with 16 connections, in one JVM with a 512 MB heap.
+# verification by number over HTTP at a fixed rate and with 16 connections: the server in a JVM with a 512 MB heap,
+# the measuring client in a JVM of its own.
 # CERT_BENCH_DATA=<dir> keeps the data directory, and a later run with the same <dir> measures without loading again
 # (load while the machine is busy, measure once it is quiet).
 set -euo pipefail

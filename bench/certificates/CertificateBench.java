@@ -46,6 +46,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CertificateBench {
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("client")) {
+			client(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+					Long.parseLong(args[5]));
+			System.exit(0); // the HTTP client's threads would keep the JVM alive
+		}
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
 		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
@@ -102,55 +107,71 @@ public class CertificateBench {
 						loadSeconds, n / loadSeconds);
 			}
 
-			String base = "http://127.0.0.1:" + port + "/api/v1/certificates/";
-			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-				.executor(Executors.newFixedThreadPool(4)).build();
-			// the answers are checked, not only their status
-			Random random = new Random(7);
-			int checked = 0;
-			for (int i = 0; i < 200; i++) {
-				int k = random.nextInt(n);
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + number(k))).build(),
-						HttpResponse.BodyHandlers.ofString());
-				String b = r.body();
-				if (r.statusCode() != 200 || !b.contains("\"number\":\"" + number(k) + "\"") || !b.contains("\"valid\":true")
-						|| !b.contains("\"intact\":true") || !b.contains("\"validUntil\":\"" + validUntil(k) + "\"")
-						|| !b.contains("\"holderOrganizationId\":" + holder + ",")) {
-					throw new IllegalStateException("wrong answer for " + number(k) + ": " + r.statusCode() + " " + b);
-				}
-				checked++;
+			// the client runs in a JVM of its own (its own heap and collector), as a real visitor's would
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+					CertificateBench.class.getName(), "client", Integer.toString(port), Integer.toString(n), Integer.toString(rate),
+					Integer.toString(seconds), Long.toString(holder))
+				.inheritIO()
+				.start();
+			if (client.waitFor() != 0) {
+				throw new IllegalStateException("the client process failed with " + client.exitValue());
 			}
-			int unknown = http.send(HttpRequest.newBuilder(URI.create(base + "BENCH-NO-SUCH")).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
-			if (unknown != 404) {
-				throw new IllegalStateException("unknown number answered " + unknown);
-			}
-			System.out.printf("answers checked: %d random certificates valid, intact, right number, holder and dates; unknown number 404%n",
-					checked);
-			// warm-up: a few thousand certificates of their own (seed 3), JIT and pools
-			closed(http, base, n, 8, 10, 3);
-			String css = "http://127.0.0.1:" + port + "/css/site.css";
-			int cssStatus = http.send(HttpRequest.newBuilder(URI.create(css)).build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-			if (cssStatus != 200) {
-				throw new IllegalStateException("baseline " + css + " answered " + cssStatus);
-			}
-			// paced warm-up of both paths (other certificates: seed 5), so the first measured run does not pay for it
-			paced(http, "warm-up, not a measurement: static file", k -> css, n, rate, 10, 5, b -> true);
-			paced(http, "warm-up, not a measurement: certificates", k -> base + number(k), n, rate, 10, 5,
-					b -> b.contains("\"valid\":true"));
-			System.out.printf("load average before measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
-			// side by side, one after the other: a static file of the same server (the baseline), then certificates
-			// never read before (each needs its Ed25519 check), then the same certificates again (remembered)
-			paced(http, "baseline: static file /css/site.css", k -> css, n, rate, seconds, 11, b -> true);
-			paced(http, "certificates read for the first time", k -> base + number(k), n, rate, seconds, 11,
-					b -> b.contains("\"valid\":true"));
-			paced(http, "the same certificates read again", k -> base + number(k), n, rate, seconds, 11,
-					b -> b.contains("\"valid\":true"));
-			closed(http, base, n, 16, 15, 100);
-			System.out.printf("load average after measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 		}
 		System.exit(0); // the HTTP client's threads would keep the JVM alive
+	}
+
+	/** The measuring client, in its own JVM: answers checked, warm-up, then paced and closed runs. */
+	static void client(int port, int n, int rate, int seconds, long holder) throws Exception {
+		String base = "http://127.0.0.1:" + port + "/api/v1/certificates/";
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+			.executor(Executors.newFixedThreadPool(4)).build();
+		// the answers are checked, not only their status
+		Random random = new Random(7);
+		int checked = 0;
+		for (int i = 0; i < 200; i++) {
+			int k = random.nextInt(n);
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + number(k))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			String b = r.body();
+			if (r.statusCode() != 200 || !b.contains("\"number\":\"" + number(k) + "\"") || !b.contains("\"valid\":true")
+					|| !b.contains("\"intact\":true") || !b.contains("\"validUntil\":\"" + validUntil(k) + "\"")
+					|| !b.contains("\"holderOrganizationId\":" + holder + ",")) {
+				throw new IllegalStateException("wrong answer for " + number(k) + ": " + r.statusCode() + " " + b);
+			}
+			checked++;
+		}
+		int unknown = http.send(HttpRequest.newBuilder(URI.create(base + "BENCH-NO-SUCH")).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
+		if (unknown != 404) {
+			throw new IllegalStateException("unknown number answered " + unknown);
+		}
+		System.out.printf("answers checked: %d random certificates valid, intact, right number, holder and dates; unknown number 404%n",
+				checked);
+		String path = "/api/v1/certificates/";
+		String host = "127.0.0.1";
+		// warm-up: a few thousand certificates of their own (seed 3), JIT and pools
+		closed(host, port, path, n, 8, 10, 3);
+		String css = "http://127.0.0.1:" + port + "/css/site.css";
+		int cssStatus = http.send(HttpRequest.newBuilder(URI.create(css)).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+		if (cssStatus != 200) {
+			throw new IllegalStateException("baseline " + css + " answered " + cssStatus);
+		}
+		// paced warm-up of both paths (other certificates: seed 5), so the first measured run does not pay for it
+		paced(host, port, "warm-up, not a measurement: static file", k -> "/css/site.css", n, rate, 10, 5, b -> true);
+		paced(host, port, "warm-up, not a measurement: certificates", k -> path + number(k), n, rate, 10, 5,
+				b -> b.contains("\"valid\":true"));
+		System.out.printf("load average before measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+		// side by side, one after the other: a static file of the same server (the baseline), then certificates
+		// never read before (each needs its Ed25519 check), then the same certificates again (remembered)
+		paced(host, port, "baseline: static file /css/site.css", k -> "/css/site.css", n, rate, seconds, 11, b -> true);
+		paced(host, port, "certificates read for the first time", k -> path + number(k), n, rate, seconds, 11,
+				b -> b.contains("\"valid\":true"));
+		paced(host, port, "the same certificates read again", k -> path + number(k), n, rate, seconds, 11,
+				b -> b.contains("\"valid\":true"));
+		closed(host, port, path, n, 16, 15, 100);
+		System.out.printf("load average after measuring: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 	}
 
 	static String number(int k) {
@@ -250,37 +271,69 @@ public class CertificateBench {
 		return new String[] { certs.toString(), changes.toString() };
 	}
 
-	/** Requests launched at a fixed rate; latency from the moment each was due. */
-	static void paced(HttpClient http, String label, java.util.function.IntFunction<String> url, int n, int rate, int seconds,
-			long seed, java.util.function.Predicate<String> right) throws Exception {
+	/**
+	 * Requests due at a fixed rate, open loop: a pacer queues each request at its due time, 32 keep-alive connections
+	 * (plain sockets, HTTP/1.1) take them in turn, and latency runs from the due time to the end of the answer, so a
+	 * request waiting for a free connection is counted as waiting.
+	 */
+	static void paced(String host, int port, String label, java.util.function.IntFunction<String> path, int n, int rate,
+			int seconds, long seed, java.util.function.Predicate<String> right) throws Exception {
 		int total = rate * seconds;
 		long[] latencies = new long[total];
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger done = new AtomicInteger();
 		Random random = new Random(seed);
+		var queue = new java.util.concurrent.LinkedBlockingQueue<long[]>();
+		String[] targets = new String[total];
+		for (int i = 0; i < total; i++) {
+			targets[i] = path.apply(random.nextInt(n));
+		}
+		int connections = 32;
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
+		var finished = new java.util.concurrent.CountDownLatch(total);
+		for (int c = 0; c < connections; c++) {
+			pool.submit(() -> {
+				RawHttp http = new RawHttp(host, port);
+				while (true) {
+					long[] job = queue.take();
+					if (job[0] < 0) {
+						break;
+					}
+					int slot = (int) job[0];
+					try {
+						String body = http.get(targets[slot]);
+						if (http.status != 200 || !right.test(body)) {
+							errors.incrementAndGet();
+						}
+					}
+					catch (Exception e) {
+						errors.incrementAndGet();
+						http.close();
+					}
+					latencies[slot] = System.nanoTime() - job[1];
+					done.incrementAndGet();
+					finished.countDown();
+				}
+				http.close();
+				return null;
+			});
+		}
 		long start = System.nanoTime();
 		long interval = 1_000_000_000L / rate;
-		var sent = new java.util.concurrent.CountDownLatch(total);
 		for (int i = 0; i < total; i++) {
 			long due = start + i * interval;
 			long wait = due - System.nanoTime();
 			if (wait > 0) {
-				TimeUnit.NANOSECONDS.sleep(wait);
+				java.util.concurrent.locks.LockSupport.parkNanos(wait);
 			}
-			int slot = i;
-			String target = url.apply(random.nextInt(n));
-			http.sendAsync(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-						latencies[slot] = System.nanoTime() - due;
-						if (e != null || r.statusCode() != 200 || !right.test(r.body())) {
-							errors.incrementAndGet();
-						}
-						done.incrementAndGet();
-						sent.countDown();
-					});
+			queue.add(new long[] { i, due });
 		}
-		sent.await(60, TimeUnit.SECONDS);
+		finished.await(60, TimeUnit.SECONDS);
 		double elapsed = (System.nanoTime() - start) / 1e9;
+		for (int c = 0; c < connections; c++) {
+			queue.add(new long[] { -1, 0 });
+		}
+		pool.shutdown();
 		Arrays.sort(latencies);
 		System.out.printf("%s: paced %d/s for %d s: %,d requests completed in %.1f s (%.0f/s), %d errors; latency from due time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms -> target p99 < 10 ms and >= 500/s with 0 errors: %s%n",
 				label, rate, seconds, done.get(), elapsed, done.get() / elapsed, errors.get(), latencies[total / 2] / 1e6,
@@ -289,8 +342,109 @@ public class CertificateBench {
 						: "MISSED");
 	}
 
+	/**
+	 * One keep-alive HTTP/1.1 connection over a plain socket: GET, then the whole answer (length or chunked). When the
+	 * server closes the connection after an answer (Tomcat does after 100 requests), the next request opens a new one.
+	 */
+	static final class RawHttp {
+
+		final String host;
+
+		final int port;
+
+		java.net.Socket socket;
+
+		java.io.BufferedInputStream in;
+
+		java.io.OutputStream out;
+
+		int status;
+
+		RawHttp(String host, int port) {
+			this.host = host;
+			this.port = port;
+		}
+
+		private void open() throws java.io.IOException {
+			socket = new java.net.Socket(host, port);
+			socket.setTcpNoDelay(true);
+			socket.setSoTimeout(10_000);
+			in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+			out = socket.getOutputStream();
+		}
+
+		String get(String path) throws java.io.IOException {
+			if (socket == null) {
+				open();
+			}
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String statusLine = line();
+			status = Integer.parseInt(statusLine.substring(9, 12));
+			long length = -1;
+			boolean chunked = false;
+			boolean last = false;
+			for (String h = line(); !h.isEmpty(); h = line()) {
+				String lower = h.toLowerCase(java.util.Locale.ROOT);
+				if (lower.startsWith("connection:") && lower.contains("close")) {
+					last = true;
+				}
+				if (lower.startsWith("content-length:")) {
+					length = Long.parseLong(lower.substring(15).strip());
+				}
+				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+			}
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			if (chunked) {
+				for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
+					body.write(in.readNBytes(size));
+					line();
+				}
+				line();
+			}
+			else if (length >= 0) {
+				body.write(in.readNBytes((int) length));
+			}
+			else {
+				throw new java.io.IOException("an answer without a length");
+			}
+			if (last) {
+				close();
+			}
+			return body.toString(StandardCharsets.UTF_8);
+		}
+
+		private String line() throws java.io.IOException {
+			StringBuilder b = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new java.io.EOFException();
+				}
+				if (c != '\r') {
+					b.append((char) c);
+				}
+			}
+			return b.toString();
+		}
+
+		void close() {
+			try {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+			catch (java.io.IOException e) {
+				// closing a connection that failed
+			}
+			socket = null;
+		}
+
+	}
+
 	/** {@code connections} clients one request after another for {@code seconds}: the most the server sustains. */
-	static void closed(HttpClient http, String base, int n, int connections, int seconds, int seed) throws Exception {
+	static void closed(String host, int port, String base, int n, int connections, int seconds, int seed) throws Exception {
 		AtomicLong count = new AtomicLong();
 		AtomicInteger errors = new AtomicInteger();
 		List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -302,21 +456,23 @@ public class CertificateBench {
 			pool.submit(() -> {
 				Random random = new Random(mySeed);
 				List<Long> mine = new ArrayList<>();
+				RawHttp http = new RawHttp(host, port);
 				while (System.nanoTime() < end) {
 					long t = System.nanoTime();
 					try {
-						HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + number(random.nextInt(n))))
-							.build(), HttpResponse.BodyHandlers.ofString());
-						if (r.statusCode() != 200) {
+						String body = http.get(base + number(random.nextInt(n)));
+						if (http.status != 200 || !body.contains("\"valid\":true")) {
 							errors.incrementAndGet();
 						}
 					}
 					catch (Exception e) {
 						errors.incrementAndGet();
+						http.close();
 					}
 					mine.add(System.nanoTime() - t);
 					count.incrementAndGet();
 				}
+				http.close();
 				all.addAll(mine);
 				return null;
 			});
