@@ -62,15 +62,18 @@ final class VerifiedDigests {
 		}
 	}
 
+	/**
+	 * Forgets every entry. Each lock guards the slots {@code slot & (locks.length - 1) == i}, so the slots of lock
+	 * {@code i} are visited directly, every slot once (it ran on every start, and walking the whole table once per
+	 * lock, 64 million steps for the 1 M slots, cost the start about half a second of CPU).
+	 */
 	void clear() {
-		for (Object lock : locks) {
-			synchronized (lock) {
-				// the slots of this lock
-				for (int slot = 0; slot <= mask; slot++) {
-					if (locks[slot & (locks.length - 1)] == lock) {
-						table[2 * slot] = 0;
-						table[2 * slot + 1] = 0;
-					}
+		int stride = locks.length;
+		for (int i = 0; i < stride; i++) {
+			synchronized (locks[i]) {
+				for (int slot = i; slot <= mask; slot += stride) {
+					table[2 * slot] = 0;
+					table[2 * slot + 1] = 0;
 				}
 			}
 		}

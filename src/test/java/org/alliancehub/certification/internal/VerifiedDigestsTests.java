@@ -41,4 +41,24 @@ class VerifiedDigestsTests {
 		assertThat(known).isBetween(1, 16);
 		assertThat(v.contains(new byte[32])).as("an empty slot is never a hit").isFalse();
 	}
+
+	@Test
+	void clearForgetsEveryEntryInEverySlotOfASmallOrALargeTable() {
+		for (int slots : new int[] { 2, 16, 64, 1 << 16 }) {
+			VerifiedDigests v = new VerifiedDigests(slots);
+			java.util.List<byte[]> added = new java.util.ArrayList<>();
+			for (int i = 0; i < 4 * slots; i++) {
+				byte[] digest = d("key", "text " + i, "sig");
+				v.add(digest);
+				added.add(digest);
+			}
+			long known = added.stream().filter(v::contains).count();
+			assertThat(known).as("%d slots", slots).isPositive();
+			v.clear();
+			assertThat(added.stream().filter(v::contains).count()).as("%d slots after clear", slots).isZero();
+			// still usable afterwards
+			v.add(added.get(0));
+			assertThat(v.contains(added.get(0))).isTrue();
+		}
+	}
 }
