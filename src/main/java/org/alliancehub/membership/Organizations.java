@@ -17,6 +17,8 @@ import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.NotFound;
 import org.alliancehub.shared.PageResult;
 import org.alliancehub.shared.Paging;
+import org.alliancehub.shared.Regions;
+import org.alliancehub.shared.WarmUp;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -42,6 +44,8 @@ public class Organizations {
 	Organizations(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
+		// the regions of China (a JSON file read into tables) are ready before the demo fill's first organisation
+		WarmUp.inBackground("regions", Regions::china);
 	}
 
 	public PageResult<Organization> list(@Nullable String q, @Nullable OrganizationType type, @Nullable String region,

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.alliancehub.shared.WarmUp;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -59,6 +60,35 @@ public class SigningKeys {
 		this.encryption = encryption;
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		WarmUp.inBackground("signing-keys", SigningKeys::warmUp);
+	}
+
+	/**
+	 * Makes, reads, signs and checks with one throwaway Ed25519 key pair (never stored): the JDK's and Bouncy
+	 * Castle's Ed25519 classes and tables are ready when the demo fill issues its first certificate.
+	 */
+	static void warmUp() {
+		try {
+			KeyPair fresh = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			byte[] pub = fresh.getPublic().getEncoded();
+			byte[] pkcs8 = fresh.getPrivate().getEncoded();
+			KeyFactory f = KeyFactory.getInstance("Ed25519");
+			f.generatePublic(new X509EncodedKeySpec(pub));
+			f.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+			Keys k = new Keys(fresh, (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(pkcs8),
+					(Ed25519PublicKeyParameters) PublicKeyFactory.createKey(pub), pub);
+			byte[] text = "warm-up".getBytes(StandardCharsets.UTF_8);
+			Ed25519Signer s = new Ed25519Signer();
+			s.init(true, k.priv());
+			s.update(text, 0, text.length);
+			if (!check(k, text, s.generateSignature())) {
+				throw new IllegalStateException("a fresh Ed25519 signature did not verify");
+			}
+			VerifiedDigests.digest(pub, text, new byte[0]);
+		}
+		catch (GeneralSecurityException | java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	public byte[] sign(long allianceId, String canonical) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.alliancehub.shared.WarmUp;
 import org.alliancehub.text.ChineseText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -91,6 +92,32 @@ public class MatchIndex {
 				Map.of(PAIRS, ChineseText.pairQueryAnalyzer()));
 		this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
 		this.searchers = new SearcherManager(writer, null);
+		WarmUp.inBackground("match-index", MatchIndex::warmUp);
+	}
+
+	/**
+	 * Indexes, refreshes and searches one document in an index of its own, thrown away: smartcn's dictionaries and
+	 * Lucene's write and search path are loaded on another core while the context starts, not inside the first post
+	 * (the demo fill's first demand waited for them). This index is not touched.
+	 */
+	static void warmUp() {
+		Analyzer analyzer = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
+				Map.of(PAIRS, ChineseText.pairQueryAnalyzer()));
+		try (IndexWriter w = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+				SearcherManager s = new SearcherManager(w, null)) {
+			w.updateDocument(new Term(KEY, "demand:0"), document("demand", 0, "高效节能离心泵叶轮设计\n耐腐蚀材料与精密铸造工艺"));
+			s.maybeRefreshBlocking();
+			IndexSearcher searcher = s.acquire();
+			try {
+				searcher.search(new TermQuery(new Term(WORDS, "叶轮")), 1);
+			}
+			finally {
+				s.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** Adds or replaces a demand ({@code demand}) or an achievement ({@code achievement}). */
@@ -204,6 +231,15 @@ public class MatchIndex {
 
 	/** Adds or replaces one document; safe to call from several threads at once (the writer is). */
 	private void write(String kind, long id, String text) {
+		try {
+			writer.updateDocument(new Term(KEY, kind + ":" + id), document(kind, id, text));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Document document(String kind, long id, String text) {
 		String folded = ChineseText.fold(text);
 		int line = folded.indexOf('\n');
 		String title = String.join(" ", ChineseText.wordsOfFolded(line < 0 ? folded : folded.substring(0, line)));
@@ -215,12 +251,7 @@ public class MatchIndex {
 		doc.add(new StoredField(ID, id));
 		doc.add(new TextField(WORDS, title + " " + rest, Field.Store.NO));
 		doc.add(new TextField(PAIRS, folded, Field.Store.NO));
-		try {
-			writer.updateDocument(new Term(KEY, kind + ":" + id), doc);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return doc;
 	}
 
 	private void refresh() {
