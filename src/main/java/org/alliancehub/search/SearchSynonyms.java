@@ -18,10 +18,12 @@ import org.alliancehub.network.Alliances;
 import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Names and words that stand for each other in searches: each alliance's full name and short names
@@ -138,14 +140,35 @@ public class SearchSynonyms implements OwnedObjects {
 		return allianceByName;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(AllianceCreated e) {
-		folded = null;
+		forgetAfterCommit();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(AllianceUpdated e) {
-		folded = null;
+		forgetAfterCommit();
+	}
+
+	/**
+	 * Forgets the folded names once the change has committed (at once without a transaction), as an after-commit
+	 * {@code @TransactionalEventListener} did; but such a listener gets a durable record from Spring Modulith for every
+	 * publication, marked in flight and then completed in two commits of their own that each wait for the disk (some
+	 * 100 while the demo network was filled), for a copy in memory that a crash forgets anyway.
+	 */
+	private void forgetAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					folded = null;
+				}
+			});
+		}
+		else {
+			folded = null;
+		}
 	}
 
 	@Override

@@ -101,4 +101,19 @@ class SearchSynonymsIntegrationTests extends IntegrationTest {
 		assertThat(secretariat.get("/admin/search/synonyms").body()).contains(names.replace("，", "、"));
 		assertThat(FormSession.anonymous(port).get("/admin/search/synonyms").statusCode()).isIn(302, 401);
 	}
+
+	@Test
+	void aNewAllianceNamesAreKnownAtOnceAfterItsCommitWithNoDurableEventRecordForTheSynonyms(
+			@org.springframework.beans.factory.annotation.Autowired SearchSynonyms synonyms,
+			@org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource data) {
+		String name = "琥珀蜜蜡鉴定测试联盟" + slug;
+		assertThat(synonyms.allianceByName()).doesNotContainValue(slug);
+		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", name, "shortName", "蜜蜡测试" + slug))
+			.status()).isEqualTo(201);
+		// the folded names were dropped once the creation committed: the next read has the new alliance
+		assertThat(synonyms.allianceByName()).containsEntry(org.alliancehub.text.ChineseText.fold(name), slug);
+		// an after-commit @TransactionalEventListener would have left one publication (two commits) per change
+		assertThat(new org.springframework.jdbc.core.JdbcTemplate(data).queryForObject(
+				"select count(*) from event_publication where listener_id like '%SearchSynonyms%'", Long.class)).isZero();
+	}
 }
