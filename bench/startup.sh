@@ -145,6 +145,39 @@ for ((i = 1; i <= ROUNDS; i++)); do
   rm -rf "$data"
 done
 
+# Where a platform start went, from its log's timestamps: seconds after "Starting AllianceHub" at which the
+# embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done, Spring
+# said Started, the demo network was loaded, and health answered UP (the last from this script's own clock).
+phases() {
+  local logf="$1" up="$2"
+  python3 - "$logf" "$up" <<'PY'
+import re, sys, datetime
+log, up = sys.argv[1], float(sys.argv[2])
+marks = [("postgres", "Embedded PostgreSQL running"), ("context-read", "Root WebApplicationContext: initialization completed"),
+         ("flyway", "Successfully applied|No migration necessary"), ("started", "Started AllianceHub"),
+         ("demo", "Demo network loaded")]
+t0 = None; at = {}; jvm = None
+for line in open(log, errors="replace"):
+    m = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z", line)
+    if not m:
+        continue
+    t = datetime.datetime.fromisoformat(m.group(1)).timestamp()
+    if t0 is None and "Starting AllianceHub" in line:
+        t0 = t
+    for name, pat in marks:
+        if name not in at and re.search(pat, line):
+            at[name] = t
+    j = re.search(r"process running for ([\d.]+)\)", line)
+    if j:
+        jvm = float(j.group(1)) - (t - t0)
+if t0 is None:
+    print("  (no phases)"); sys.exit()
+parts = ["JVM->Starting %.1f" % jvm if jvm is not None else "JVM->Starting ?"]
+parts += ["%s %.1f" % (n, at[n] - t0) for n, _ in marks if n in at]
+print("  " + ", ".join(parts) + ", UP %.1f (s after Starting, UP from launch)" % up)
+PY
+}
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
   echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
@@ -160,4 +193,10 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
     echo "first start + CDS (health UP): $(median <<<"${R[first-cds]}") s   (target < 10 s)"
   fi
   echo "first start (health UP): $fr s   (target < 10 s)"
+  echo "phases of the last round (seconds after the log's 'Starting AllianceHub'):"
+  for k in first restart ${CDS/#1/first-cds restart-cds}; do
+    [[ "$k" == 0 ]] && continue
+    f="$OUT/$k-$ROUNDS.log"; [[ -f "$f" ]] || continue
+    echo " $k:"; phases "$f" "$(tr ' ' '\n' <<<"${R[$k]}" | grep -v '^$' | tail -1)"
+  done
 } | tee "$OUT/results.txt"
