@@ -65,6 +65,9 @@ class Searcher implements Search {
 	/** The answers over the current index reader (see {@link ResultCache}): a question asked again is not searched again. */
 	private final ResultCache answers = new ResultCache(RESULTS_KEPT);
 
+	/** Whether a word may have a keyword close enough to suggest, before Lucene's spell checker is asked. */
+	private final CloseKeywords closeKeywords = new CloseKeywords();
+
 	/** How many answers are kept at most (a page of 10 hits is about 10 KB). */
 	static final int RESULTS_KEPT = 500;
 
@@ -188,7 +191,7 @@ class Searcher implements Search {
 	}
 
 	/** Replaces each word that is in no keyword with the closest keyword that is, if one is close. */
-	private static @Nullable String suggest(IndexReader reader, String folded) throws IOException {
+	private @Nullable String suggest(IndexReader reader, String folded) throws IOException {
 		DirectSpellChecker checker = new DirectSpellChecker();
 		checker.setMinPrefix(0);
 		checker.setMinQueryLength(2);
@@ -201,7 +204,7 @@ class Searcher implements Search {
 			}
 			String replacement = word;
 			Term term = new Term(IndexDocuments.KEYWORDS, word);
-			if (reader.docFreq(term) == 0) {
+			if (reader.docFreq(term) == 0 && closeKeywords.mayHaveClose(reader, word)) {
 				SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
 				if (similar.length > 0) {
 					replacement = similar[0].string;
