@@ -18,7 +18,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
-JAR="$ROOT/target/alliancehub.jar"
+JAR="${JAR:-$ROOT/target/alliancehub.jar}"  # JAR=<path> measures another build (e.g. main's)
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
 MIN_RATIO="${MIN_RATIO:-0.3}"
@@ -298,6 +298,23 @@ curl -fsS --max-time 30 -o "$NGX_DIR/html/article-tw.html" -H "Cookie: bench=1; 
   || die "the 繁體 article page failed"
 curl -fsS --max-time 30 -o "$NGX_DIR/html/search.json" "$APP$SEARCH_PATH" || die "the search API failed"
 grep -q '"total":[1-9]' "$NGX_DIR/html/search.json" || die "the search API found nothing for 联盟"
+# The search rows rotate through demo questions (bench/search/questions.txt), not one: each is checked to find
+# something, and to give the same answer with the "to" filter far in the future that the distinct run adds to make
+# every request one no kept answer can serve (bench/search/rotate.lua; stop 22).
+SEARCH_PATHS_FILE="$WORK_DIR/search-paths.txt"
+strip_took() { sed -E 's/"tookMs":[0-9]+//'; }
+while IFS= read -r question; do
+  [[ -n "$question" && "$question" != \#* ]] || continue
+  enc="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$question")"
+  path="/api/v1/search?q=$enc"
+  plain="$(curl -fsS --max-time 30 "$APP$path")" || die "the search API failed for $question"
+  grep -q '"total":[1-9]' <<<"$plain" || die "the search API found nothing for $question"
+  far="$(curl -fsS --max-time 30 "$APP$path&to=2100-01-02")" || die "the search API failed for $question (to=2100-01-02)"
+  [[ "$(strip_took <<<"$plain")" == "$(strip_took <<<"$far")" ]] || die "$question answers differently with to=2100-01-02"
+  echo "$path" >>"$SEARCH_PATHS_FILE"
+done <"$ROOT/bench/search/questions.txt"
+export SEARCH_PATHS="$SEARCH_PATHS_FILE"
+ROTATE=(-s "$ROOT/bench/search/rotate.lua")
 grep -q 'lang="zh-TW"\|繁體' "$NGX_DIR/html/article-tw.html" || die "the 繁體 page is not in 繁體"
 title_of() { grep -o '<h1[^>]*>[^<]*' "$1" | head -n1 | sed 's/<h1[^>]*>//'; }
 ART_TITLE="$(title_of "$NGX_DIR/html/article.html")"
@@ -372,15 +389,21 @@ run_wrk app-article-tw-fresh "$APP$article_path" 50 "${FRESH_TW[@]}"
 read -r ft_rps ft_p99 ft_n2 ft_se ft_req < <(parse_wrk "$OUT/wrk-app-article-tw-fresh.txt")
 run_wrk nginx-article-tw "$NGX/article-tw.html"
 read -r nt_rps nt_p99 nt_n2 nt_se nt_req < <(parse_wrk "$OUT/wrk-nginx-article-tw.txt")
-run_wrk app-search "$APP$SEARCH_PATH"
+run_wrk app-search "$APP" 50 "${ROTATE[@]}"
 read -r s_rps s_p99 s_n2 s_se s_req < <(parse_wrk "$OUT/wrk-app-search.txt")
 run_wrk nginx-search "$NGX/search.json"
 read -r ns_rps ns_p99 ns_n2 ns_se ns_req < <(parse_wrk "$OUT/wrk-nginx-search.txt")
-run_wrk app-search-c10 "$APP$SEARCH_PATH" 10
+run_wrk app-search-c10 "$APP" 10 "${ROTATE[@]}"
 read -r s10_rps s10_p99 s10_n2 s10_se s10_req < <(parse_wrk "$OUT/wrk-app-search-c10.txt")
-run_wrk app-search-c1 "$APP$SEARCH_PATH" 1
+run_wrk app-search-c1 "$APP" 1 "${ROTATE[@]}"
 read -r s1_rps s1_p99 s1_n2 s1_se s1_req < <(parse_wrk "$OUT/wrk-app-search-c1.txt")
-fresh_errors=$((fh_n2 + fh_se + fa_n2 + fa_se + ft_n2 + ft_se + nt_n2 + nt_se + s_n2 + s_se + ns_n2 + ns_se + s10_n2 + s10_se + s1_n2 + s1_se))
+DISTINCT=1 run_wrk app-search-distinct "$APP" 50 "${ROTATE[@]}"
+read -r sd_rps sd_p99 sd_n2 sd_se sd_req < <(parse_wrk "$OUT/wrk-app-search-distinct.txt")
+DISTINCT=1 run_wrk app-search-distinct-c1 "$APP" 1 "${ROTATE[@]}"
+read -r sd1_rps sd1_p99 sd1_n2 sd1_se sd1_req < <(parse_wrk "$OUT/wrk-app-search-distinct-c1.txt")
+no_hits() { awk '/^answers without hits:/ { s += $4 } END { print s + 0 }' "$@"; }
+search_bad="$(no_hits "$OUT"/wrk-app-search*.txt)"
+fresh_errors=$((fh_n2 + fh_se + fa_n2 + fa_se + ft_n2 + ft_se + nt_n2 + nt_se + s_n2 + s_se + ns_n2 + ns_se + s10_n2 + s10_se + s1_n2 + s1_se + sd_n2 + sd_se + sd1_n2 + sd1_se + search_bad))
 
 home_ratio="$(ratio "$app_home_rps" "$ngx_home_rps")"
 art_ratio="$(ratio "$app_art_rps" "$ngx_art_rps")"
@@ -410,6 +433,9 @@ if [[ "$ratio_ok" == yes && "$errors" -eq 0 ]]; then verdict=PASS; else verdict=
   printf '%-22s %10s %10s %8s   %s\n' article-tw-fresh "$ft_rps" "$ft_p99" "$(ratio "$ft_rps" "$nt_rps")" ">= 0.08 (nginx: $nt_rps)"
   printf '%-22s %10s %10s %8s   %s\n' search-api "$s_rps" "$s_p99" "$(ratio "$s_rps" "$ns_rps")" ">= 0.1 (nginx: $ns_rps)"
   echo "search API p50 at 50 / 10 / 1 connections: $(p50_of "$OUT/wrk-app-search.txt") / $(p50_of "$OUT/wrk-app-search-c10.txt") / $(p50_of "$OUT/wrk-app-search-c1.txt") ms (req/s $s_rps / $s10_rps / $s1_rps)"
+  echo "search API rotates through $(wc -l <"$SEARCH_PATHS_FILE") demo questions; answers without hits in the search runs: $search_bad"
+  printf '%-22s %10s %10s %8s   %s\n' search-distinct "$sd_rps" "$sd_p99" "$(ratio "$sd_rps" "$ns_rps")" "every request distinct (no kept answer can serve it)"
+  echo "search API, distinct requests, p50 at 50 / 1 connections: $(p50_of "$OUT/wrk-app-search-distinct.txt") / $(p50_of "$OUT/wrk-app-search-distinct-c1.txt") ms (req/s $sd_rps / $sd1_rps)"
   echo "errors in the fresh and search runs: $fresh_errors"
   echo "errors (non-2xx/3xx + socket errors, all runs): $errors"
   echo "article ratio >= $MIN_RATIO: $ratio_ok; errors = 0: $([[ $errors -eq 0 ]] && echo yes || echo no)"

@@ -62,6 +62,15 @@ class Searcher implements Search {
 
 	private final ShownHits shown;
 
+	/** The answers over the current index reader (see {@link ResultCache}): a question asked again is not searched again. */
+	private final ResultCache answers = new ResultCache(RESULTS_KEPT);
+
+	/** Whether a word may have a keyword close enough to suggest, before Lucene's spell checker is asked. */
+	private final CloseKeywords closeKeywords = new CloseKeywords();
+
+	/** How many answers are kept at most (a page of 10 hits is about 10 KB). */
+	static final int RESULTS_KEPT = 500;
+
 	Searcher(SearchIndex index, Access access, SearchSynonyms synonyms) {
 		this.index = index;
 		this.shown = new ShownHits(index.highlightAnalyzer());
@@ -93,8 +102,17 @@ class Searcher implements Search {
 		String folded = ChineseText.fold(text);
 		Query words = parse(folded);
 		Query filtered = filters(words, q);
-		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(System.currentTimeMillis()));
+		// The recency boost counts age from the start of the current minute (a minute changes a score by about a
+		// millionth), so that an answer kept for the current index reader is the very answer computed afresh.
+		long minute = System.currentTimeMillis() / 60_000 * 60_000;
+		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(minute));
+		ResultCache.Key key = new ResultCache.Key(folded, filtered, q.order(), q.page(), q.size(), minute);
 		return index.search(searcher -> {
+			SearchResult kept = answers.get(searcher.getIndexReader(), key);
+			if (kept != null) {
+				return new SearchResult(kept.items(), kept.total(), (System.nanoTime() - started) / 1_000_000, kept.page(),
+						kept.size(), kept.facets(), kept.suggestion());
+			}
 			try {
 				int depth = (q.page() + 1) * q.size();
 				CollectorManager<?, ? extends TopDocs> top = q.order() == SearchQuery.Order.DATE
@@ -112,8 +130,10 @@ class Searcher implements Search {
 				List<Hit> hits = shown.hits(searcher, words, page);
 				long total = docs.totalHits.value;
 				String suggestion = total < 3 ? suggest(searcher.getIndexReader(), folded) : null;
-				return new SearchResult(hits, total, (System.nanoTime() - started) / 1_000_000, q.page(), q.size(),
-						facets(facets), suggestion);
+				SearchResult answer = new SearchResult(List.copyOf(hits), total, (System.nanoTime() - started) / 1_000_000,
+						q.page(), q.size(), facets(facets), suggestion);
+				answers.put(searcher.getIndexReader(), key, answer);
+				return answer;
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
@@ -167,11 +187,11 @@ class Searcher implements Search {
 				.sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
 				.toList());
 		}
-		return out;
+		return java.util.Collections.unmodifiableMap(out);
 	}
 
 	/** Replaces each word that is in no keyword with the closest keyword that is, if one is close. */
-	private static @Nullable String suggest(IndexReader reader, String folded) throws IOException {
+	private @Nullable String suggest(IndexReader reader, String folded) throws IOException {
 		DirectSpellChecker checker = new DirectSpellChecker();
 		checker.setMinPrefix(0);
 		checker.setMinQueryLength(2);
@@ -184,7 +204,7 @@ class Searcher implements Search {
 			}
 			String replacement = word;
 			Term term = new Term(IndexDocuments.KEYWORDS, word);
-			if (reader.docFreq(term) == 0) {
+			if (reader.docFreq(term) == 0 && closeKeywords.mayHaveClose(reader, word)) {
 				SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
 				if (similar.length > 0) {
 					replacement = similar[0].string;

@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
@@ -126,6 +127,14 @@ final class ShownHits {
 			.withFieldMatcher(MATCHED);
 		PairsView pairs = pairsView(searcher.getIndexReader());
 		return new UnifiedHighlighter(builder) {
+			{
+				// The fields of the index merged once per index reader, not once per search: merging them takes a lock
+				// on every field's attributes, which 50 concurrent searches queued on (JFR, stop 22).
+				if (pairs != null) {
+					fieldInfos = pairs.fieldInfos;
+				}
+			}
+
 			// The text the matches mark is the stored body, which the first value of the pairs field was made from,
 			// cut to the highlighter's maximum length as its own loading does.
 			@Override
@@ -191,6 +200,9 @@ final class ShownHits {
 
 		final IndexSearcher searcher;
 
+		/** The fields of the wrapped reader, merged once (the highlighter asks for them in every search). */
+		final FieldInfos fieldInfos;
+
 		PairsView(DirectoryReader in) throws IOException {
 			super(in, new SubReaderWrapper() {
 				@Override
@@ -198,6 +210,7 @@ final class ShownHits {
 					return new PairsLeaf(reader);
 				}
 			});
+			this.fieldInfos = FieldInfos.getMergedFieldInfos(in);
 			this.searcher = new IndexSearcher(this);
 			this.searcher.setQueryCache(null);
 		}

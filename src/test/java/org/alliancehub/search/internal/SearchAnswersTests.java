@@ -1,0 +1,200 @@
+package org.alliancehub.search.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.alliancehub.identity.Access;
+import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.search.SearchQuery;
+import org.alliancehub.search.SearchResult;
+import org.alliancehub.search.SearchSynonyms;
+import org.alliancehub.text.ChineseText;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A question asked again over the same index is answered from the answers kept for the current index reader
+ * (issue 14, stop 22), exactly as it is answered afresh (hits, order, scores, facet counts, snippets, suggestion);
+ * and no kept answer is ever served once the index changed, nor to a viewer who may see other documents.
+ */
+class SearchAnswersTests {
+
+	@TempDir
+	Path data;
+
+	private SearchIndex index;
+
+	private final Access access = mock(Access.class);
+
+	private final SearchSynonyms synonyms = mock(SearchSynonyms.class);
+
+	private static final String[] SENTENCES = { "高铬铸铁过流部件耐磨试验取得进展。", "联盟秘书处发布了团体标准的征求意见稿。",
+			"渣浆泵叶轮的磨损在高浓度工况下明显加快！", "會員單位就標準草案提出了修改意見。", "本季度共有十二家企业加入产业联盟。",
+			"泵体采用双相不锈钢，耐腐蚀性能良好。", "关于举办耐磨材料技术交流会的通知。", "理事会审议通过了年度工作计划。" };
+
+	private static final String[] QUESTIONS = { "高铬铸铁", "联盟 标准", "\"耐磨试验\"", "渣浆泵", "標準", "泵 叶轮 磨损", "耐磨",
+			"理事会 计划", "耐模", "联盟" };
+
+	@BeforeEach
+	void fill() {
+		index = new SearchIndex(new AllianceHubProperties(data, false, null, Duration.ofHours(12), 1024, true, "http://localhost"));
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		when(access.organizationsActedFor()).thenReturn(Set.of());
+		when(synonyms.folded()).thenReturn(List.of());
+		when(synonyms.allianceByName()).thenReturn(Map.of());
+		Random random = new Random(22);
+		for (int id = 1; id <= 40; id++) {
+			StringBuilder body = new StringBuilder();
+			for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
+				body.append(SENTENCES[random.nextInt(SENTENCES.length)]);
+			}
+			index.write("ARTICLE:" + id, document(id, SENTENCES[random.nextInt(SENTENCES.length)], body.toString(),
+					id % 6 == 0 ? 7L : null));
+		}
+	}
+
+	@AfterEach
+	void close() {
+		index.close();
+	}
+
+	/** An article of alliance a(id % 3); members-only of {@code membersOf} when given. */
+	private static Document document(long id, String title, String body, Long membersOf) {
+		Document d = new Document();
+		d.add(new StringField(SearchIndex.KEY, "ARTICLE:" + id, Field.Store.YES));
+		d.add(new StringField(IndexDocuments.TYPE, "ARTICLE", Field.Store.YES));
+		d.add(new SortedDocValuesField(IndexDocuments.TYPE, new BytesRef("ARTICLE")));
+		d.add(new StoredField(IndexDocuments.ID, id));
+		d.add(new StringField(IndexDocuments.ALLIANCE, "a" + id % 3, Field.Store.NO));
+		d.add(new SortedSetDocValuesField(IndexDocuments.ALLIANCE, new BytesRef("a" + id % 3)));
+		d.add(new StoredField(IndexDocuments.ALLIANCE + "Slug", "a" + id % 3));
+		d.add(new StoredField(IndexDocuments.ALLIANCE_NAME, "联盟" + id % 3));
+		long millis = 1_700_000_000_000L + id * 86_400_000L;
+		d.add(new LongPoint(IndexDocuments.PUBLISHED, millis));
+		d.add(new NumericDocValuesField(IndexDocuments.PUBLISHED, millis));
+		d.add(new StoredField(IndexDocuments.PUBLISHED, millis));
+		String foldedTitle = ChineseText.fold(title);
+		String foldedBody = ChineseText.fold(body);
+		d.add(new StoredField(IndexDocuments.DISPLAY_TITLE, title));
+		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
+		d.add(new StoredField(Analyzers.BODY, foldedBody));
+		d.add(new TextField(Analyzers.BODY_WORDS, foldedBody, Field.Store.NO));
+		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
+		d.add(new Field(Analyzers.BODY_BIGRAMS, foldedBody, Analyzers.WITH_OFFSETS));
+		d.add(new StoredField(IndexDocuments.URL, "/a/x/articles/" + id));
+		d.add(new StringField(IndexDocuments.VISIBILITY, membersOf == null ? "PUBLIC" : "MEMBERS", Field.Store.NO));
+		if (membersOf != null) {
+			d.add(new StringField(IndexDocuments.MEMBERS_OF, String.valueOf(membersOf), Field.Store.NO));
+		}
+		return d;
+	}
+
+	private static SearchQuery query(String q, SearchQuery.Order order, int page, int size) {
+		return new SearchQuery(q, null, null, null, null, null, order, page, size);
+	}
+
+	/** Everything of an answer but the time it took. */
+	private static List<Object> content(SearchResult r) {
+		return List.of(r.items(), r.total(), r.page(), r.size(), r.facets(), String.valueOf(r.suggestion()));
+	}
+
+	@Test
+	void aQuestionAskedAgainIsAnsweredFromTheKeptAnswerExactlyAsAfresh() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		int compared = 0;
+		for (String q : QUESTIONS) {
+			for (SearchQuery.Order order : SearchQuery.Order.values()) {
+				for (int page = 0; page < 2; page++) {
+					SearchQuery query = query(q, order, page, 5);
+					for (int attempt = 0; attempt < 3; attempt++) {
+						long minute = System.currentTimeMillis() / 60_000;
+						SearchResult first = searcher.search(query);
+						SearchResult again = searcher.search(query);
+						// a searcher with nothing kept: the answer computed afresh
+						SearchResult fresh = new Searcher(index, access, synonyms).search(query);
+						if (System.currentTimeMillis() / 60_000 != minute) {
+							continue; // the recency boost's minute turned meanwhile: ask again
+						}
+						assertThat(again.items()).as("kept, not searched again: %s", query).isSameAs(first.items());
+						assertThat(content(again)).as(q).isEqualTo(content(first));
+						assertThat(content(fresh)).as(q).isEqualTo(content(first));
+						compared++;
+						break;
+					}
+				}
+			}
+		}
+		assertThat(compared).isEqualTo(QUESTIONS.length * 4);
+		SearchResult some = new Searcher(index, access, synonyms).search(query("联盟", SearchQuery.Order.RELEVANCE, 0, 5));
+		assertThat(some.total()).isPositive();
+		assertThat(some.facets().get(IndexDocuments.ALLIANCE)).isNotEmpty();
+		assertThat(some.items()).anySatisfy(h -> assertThat(h.snippet()).contains("<em>"));
+	}
+
+	@Test
+	void everyChangeToTheIndexIsSeenByTheNextSearch() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		SearchQuery query = query("珐琅涂层", SearchQuery.Order.RELEVANCE, 0, 10);
+		assertThat(searcher.search(query).total()).isZero();
+		assertThat(searcher.search(query).total()).isZero();
+		index.write("ARTICLE:100", document(100, "珐琅涂层新工艺", "珐琅涂层在泵体上的应用。", null));
+		SearchResult added = searcher.search(query);
+		assertThat(added.total()).isEqualTo(1);
+		assertThat(added.items().get(0).title()).isEqualTo("珐琅涂层新工艺");
+		index.write("ARTICLE:100", document(100, "珐琅涂层工艺定稿", "珐琅涂层在泵体上的应用。", null));
+		assertThat(searcher.search(query).items().get(0).title()).isEqualTo("珐琅涂层工艺定稿");
+		index.write("ARTICLE:100", null);
+		assertThat(searcher.search(query).total()).isZero();
+	}
+
+	@Test
+	void viewersWhoMaySeeDifferentDocumentsDoNotShareAnswers() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		SearchQuery query = query("联盟", SearchQuery.Order.RELEVANCE, 0, 100);
+		SearchResult anonymous = searcher.search(query);
+		when(access.membersOnlyScope()).thenReturn(Set.of(7L));
+		SearchResult member = searcher.search(query);
+		when(access.membersOnlyScope()).thenReturn(null); // the network administrator sees everything
+		SearchResult admin = searcher.search(query);
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		SearchResult anonymousAgain = searcher.search(query);
+		assertThat(member.total()).isGreaterThan(anonymous.total());
+		assertThat(admin.total()).isEqualTo(member.total());
+		assertThat(anonymous.items()).noneMatch(h -> h.id() % 6 == 0);
+		assertThat(member.items()).anyMatch(h -> h.id() % 6 == 0);
+		assertThat(anonymousAgain.total()).isEqualTo(anonymous.total());
+		assertThat(anonymousAgain.items()).noneMatch(h -> h.id() % 6 == 0);
+	}
+
+	@Test
+	void aChangedSynonymGroupChangesTheAnswerAtOnce() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		SearchQuery query = query("耐磨联合体", SearchQuery.Order.RELEVANCE, 0, 10);
+		long before = searcher.search(query).total();
+		when(synonyms.folded()).thenReturn(List.of(List.of("耐磨联合体", "高铬铸铁")));
+		long after = searcher.search(query).total();
+		assertThat(after).isGreaterThan(before);
+		when(synonyms.folded()).thenReturn(List.of());
+		assertThat(searcher.search(query).total()).isEqualTo(before);
+	}
+}
