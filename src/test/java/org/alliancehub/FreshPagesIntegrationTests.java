@@ -1,0 +1,106 @@
+package org.alliancehub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancehub.platform.DatabaseNotifications;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages rendered afresh (the page cache bypassed, as for a signed-in visitor) keep in memory what every page
+ * shares, and never show it stale: not after a change through the API, nor after a change made on another node.
+ */
+class FreshPagesIntegrationTests extends IntegrationTest {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DatabaseNotifications notifications;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A page as a visitor with a cookie gets it: rendered afresh, never from the page cache. */
+	private String fresh(String path) throws Exception {
+		HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Cookie", "fresh=" + UUID.randomUUID())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(path).isEqualTo(200);
+		return r.body();
+	}
+
+	private String newAlliance(String name) {
+		String slug = "f-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin().post("/api/v1/alliances", Map.of("slug", slug, "name", name + slug, "shortName", name + slug))
+			.status()).isEqualTo(201);
+		return slug;
+	}
+
+	@Test
+	void theMessagesOfTheApplicationAreTheLockFreeSource() {
+		assertThat(context.getBean("messageSource").getClass().getName()).isEqualTo("org.alliancehub.platform.Messages");
+		assertThat(context.getMessage("site.network", null, java.util.Locale.TRADITIONAL_CHINESE)).isEqualTo("聯盟協同發展網");
+	}
+
+	@Test
+	void aFoundedOrRenamedAllianceShowsOnTheNextFreshPages() throws Exception {
+		fresh("/");
+		String slug = newAlliance("新建联盟");
+		assertThat(fresh("/")).contains("新建联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("新建联盟" + slug);
+		assertThat(admin().patch("/api/v1/alliances/" + slug, Map.of("name", "改名联盟" + slug, "shortName", "改名联盟" + slug))
+			.status()).isEqualTo(200);
+		assertThat(fresh("/")).contains("改名联盟" + slug).doesNotContain("新建联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("改名联盟" + slug).doesNotContain("新建联盟" + slug);
+	}
+
+	@Test
+	void aChangeAnotherNodeAnnouncesShowsHereWithinASecond() throws Exception {
+		String slug = newAlliance("别处联盟");
+		assertThat(fresh("/")).contains("别处联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("别处联盟" + slug);
+		// another node changes the row and announces it (as its Alliances does, when its transaction commits)
+		jdbc.sql("update alliance set name = ?, short_name = ?, version = version + 1 where slug = ?")
+			.params("他处改名" + slug, "他处改名" + slug, slug)
+			.update();
+		notifications.announce("alliances", "another-node");
+		long deadline = System.nanoTime() + 1_000_000_000L;
+		String home = fresh("/");
+		String site = fresh("/a/" + slug + "/");
+		while ((!home.contains("他处改名" + slug) || !site.contains("他处改名" + slug)) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			home = fresh("/");
+			site = fresh("/a/" + slug + "/");
+		}
+		assertThat(home).contains("他处改名" + slug);
+		assertThat(site).contains("他处改名" + slug);
+	}
+
+	@Test
+	void aFreshHomePageReadsTheAlliancesOnlyOnceBetweenChanges() throws Exception {
+		fresh("/");
+		fresh("/");
+		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		try {
+			fresh("/");
+			List<String> sent = List.copyOf(STATEMENT_LOG);
+			assertThat(sent).isNotEmpty().noneMatch(s -> s.contains("from alliance"));
+		}
+		finally {
+			STATEMENT_LOG = null;
+		}
+	}
+}
