@@ -103,4 +103,44 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 			STATEMENT_LOG = null;
 		}
 	}
+
+	private long article(String slug, String title, String category, String day, List<String> tags, String status) {
+		return admin().post("/api/v1/alliances/" + slug + "/articles", Map.of("title", title, "category", category,
+				"publishedAt", day + "T10:00:00+08:00", "tags", tags, "body", "<p>" + title + "</p>", "status", status))
+			.json().get("id").asLong();
+	}
+
+	@Test
+	void anArticleNamesItsNeighboursAndRelatedArticlesInTheirOrderFromOneStatement() throws Exception {
+		String slug = newAlliance("邻居联盟");
+		long a1 = article(slug, "一月", "ALLIANCE_NEWS", "2023-01-01", List.of("甲"), "PUBLISHED");
+		long a2 = article(slug, "二月", "ALLIANCE_NEWS", "2023-02-01", List.of("甲", "乙"), "PUBLISHED");
+		long a3 = article(slug, "三月", "ALLIANCE_NEWS", "2023-03-01", List.of("丙"), "PUBLISHED");
+		long a4 = article(slug, "四月", "POLICY", "2023-04-01", List.of("甲", "乙"), "PUBLISHED");
+		long a5 = article(slug, "五月", "POLICY", "2023-05-01", List.of(), "PUBLISHED");
+		article(slug, "六月草稿", "ALLIANCE_NEWS", "2023-06-01", List.of("乙"), "DRAFT");
+		var detail = client().get("/api/v1/articles/" + a2).json();
+		assertThat(detail.get("previous").get("id").asLong()).isEqualTo(a1);
+		assertThat(detail.get("next").get("id").asLong()).isEqualTo(a3);
+		List<Long> related = new java.util.ArrayList<>();
+		detail.get("related").forEach(r -> related.add(r.get("id").asLong()));
+		// two shared tags, one, then none: the same section before the other
+		assertThat(related).containsExactly(a4, a1, a3, a5);
+		var first = client().get("/api/v1/articles/" + a1).json();
+		assertThat(first.get("previous").isNull()).isTrue();
+		assertThat(first.get("next").get("id").asLong()).isEqualTo(a2);
+		var last = client().get("/api/v1/articles/" + a5).json();
+		assertThat(last.get("previous").get("id").asLong()).isEqualTo(a4);
+		assertThat(last.get("next").isNull()).isTrue();
+
+		fresh("/a/" + slug + "/articles/" + a2);
+		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		try {
+			assertThat(fresh("/a/" + slug + "/articles/" + a2)).contains("二月", "一月", "三月", "四月");
+			assertThat(List.copyOf(STATEMENT_LOG)).as("a fresh article page").hasSizeBetween(1, 4);
+		}
+		finally {
+			STATEMENT_LOG = null;
+		}
+	}
 }

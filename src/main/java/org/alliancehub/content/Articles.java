@@ -127,32 +127,28 @@ public class Articles {
 		Article a = get(id);
 		boolean members = access.canReadMembersOnly(a.allianceId());
 		String visible = " and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)";
-		ArticleSummary previous = jdbc.sql("select " + SUMMARY + FROM
+		// The neighbours in the section and the related articles (most shared tags first, then the same section, then
+		// the newest) in one statement: each part is the query it was on its own, numbered in its own order.
+		List<Part> parts = jdbc.sql("select * from ("
+				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) < (?, ?)" + visible
-				+ " order by a.published_at desc, a.id desc limit 1")
-			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
-			.query(Articles::summary)
-			.optional()
-			.map(r -> r.summary().in(a.alliance()))
-			.orElse(null);
-		ArticleSummary next = jdbc.sql("select " + SUMMARY + FROM
+				+ " order by a.published_at desc, a.id desc limit 1) t"
+				+ " union all select 1, row_number() over (), t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) > (?, ?)" + visible
-				+ " order by a.published_at, a.id limit 1")
-			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
-			.query(Articles::summary)
-			.optional()
-			.map(r -> r.summary().in(a.alliance()))
-			.orElse(null);
-		// Related: most shared tags first, then the same section, then the newest.
-		List<ArticleSummary> related = jdbc.sql("select " + SUMMARY + FROM + " where a.alliance_id = ? and a.id <> ?"
-				+ visible + " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
-				+ " (a.category = ?) desc, a.published_at desc limit 5")
-			.params(a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
-			.query(Articles::summary)
-			.list()
-			.stream()
-			.map(r -> r.summary().in(a.alliance()))
-			.toList();
+				+ " order by a.published_at, a.id limit 1) t"
+				+ " union all select 2, row_number() over (), t.* from (select " + SUMMARY + FROM
+				+ " where a.alliance_id = ? and a.id <> ?" + visible
+				+ " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
+				+ " (a.category = ?) desc, a.published_at desc limit 5) t"
+				+ ") u order by part, n")
+			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
+					a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
+					a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
+			.query((rs, i) -> new Part(rs.getInt("part"), summary(rs, i).summary().in(a.alliance())))
+			.list();
+		ArticleSummary previous = parts.stream().filter(p -> p.part() == 0).map(Part::summary).findFirst().orElse(null);
+		ArticleSummary next = parts.stream().filter(p -> p.part() == 1).map(Part::summary).findFirst().orElse(null);
+		List<ArticleSummary> related = parts.stream().filter(p -> p.part() == 2).map(Part::summary).toList();
 		List<Attachment> attachments = jdbc.sql(
 				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
 			.param(a.id())
@@ -286,6 +282,10 @@ public class Articles {
 	private List<ArticleSummary> named(List<Unnamed> rows) {
 		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Unnamed::allianceId).toList());
 		return rows.stream().map(r -> r.summary().in(slugs.get(r.allianceId()))).toList();
+	}
+
+	/** One row of {@link #detail}'s statement: 0 the previous article, 1 the next, 2 a related one. */
+	private record Part(int part, ArticleSummary summary) {
 	}
 
 	static Unnamed summary(ResultSet rs, int row) throws SQLException {
