@@ -97,7 +97,8 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		try {
 			fresh("/");
 			List<String> sent = List.copyOf(STATEMENT_LOG);
-			assertThat(sent).isNotEmpty().noneMatch(s -> s.contains("from alliance"));
+			// the network's own articles and the newest of the network in one statement, the alliances from memory
+			assertThat(sent).hasSize(1).noneMatch(s -> s.contains("from alliance"));
 		}
 		finally {
 			STATEMENT_LOG = null;
@@ -142,5 +143,32 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		finally {
 			STATEMENT_LOG = null;
 		}
+	}
+
+	@Autowired
+	org.alliancehub.content.Articles articles;
+
+	@Autowired
+	org.alliancehub.network.Alliances alliances;
+
+	@Test
+	void theNetworkHomeListsWhatItsTwoQueriesListed() {
+		String slug = newAlliance("首页联盟");
+		article(slug, "政策一", "POLICY", "2024-01-01", List.of("甲"), "PUBLISHED");
+		article(slug, "资讯一", "ALLIANCE_NEWS", "2024-01-02", List.of("甲"), "PUBLISHED");
+		article(slug, "资讯二", "ALLIANCE_NEWS", "2024-01-03", List.of(), "PUBLISHED");
+		article(slug, "资讯草稿", "ALLIANCE_NEWS", "2024-01-04", List.of(), "DRAFT");
+		long network = alliances.networkId().orElseThrow();
+		long alliance = alliances.get(slug).id();
+		for (long id : List.of(network, alliance)) {
+			for (int limit : List.of(1, 5, 12)) {
+				var both = articles.networkHome(id, limit, limit);
+				assertThat(both.latest()).isEqualTo(articles.latestPublic(limit));
+				assertThat(both.own()).isEqualTo(articles.latestBySection(id, limit));
+			}
+		}
+		assertThat(articles.networkHome(alliance, 12, 5).own().get(org.alliancehub.content.Category.ALLIANCE_NEWS))
+			.extracting(s -> s.title())
+			.containsExactly("资讯二", "资讯一");
 	}
 }

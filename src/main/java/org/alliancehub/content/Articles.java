@@ -40,6 +40,9 @@ public class Articles {
 
 	private static final String SUMMARY = "a.id, a.alliance_id, a.title, a.category, a.source, a.published_at, a.status, a.visibility";
 
+	/** {@link #SUMMARY}'s columns of a subquery {@code t}. */
+	private static final String PLAIN = "t.id, t.alliance_id, t.title, t.category, t.source, t.published_at, t.status, t.visibility";
+
 	/** Articles name their alliance by id; its URL name comes from {@link Alliances#slugs}, never from its table. */
 	private static final String FROM = " from article a";
 
@@ -92,6 +95,36 @@ public class Articles {
 			.list())
 			.forEach(s -> result.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
 		return result;
+	}
+
+	/** What the network's home page lists: the newest public articles of the whole network, and its own by section. */
+	public record NetworkHome(List<ArticleSummary> latest, Map<Category, List<ArticleSummary>> own) {
+	}
+
+	/**
+	 * {@link #latestPublic} and {@link #latestBySection} of the network in one statement (each part the query it
+	 * is on its own, numbered in its own order), for the network's home page.
+	 */
+	public NetworkHome networkHome(long networkId, int latest, int perSection) {
+		boolean members = access.canReadMembersOnly(networkId);
+		List<Unnamed> latestRows = new ArrayList<>();
+		List<Unnamed> ownRows = new ArrayList<>();
+		jdbc.sql("select * from ("
+				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
+				+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?) t"
+				+ " union all select 1, row_number() over (order by published_at desc, id desc), " + PLAIN + " from (select "
+				+ SUMMARY + ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as k"
+				+ FROM + " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where k <= ?"
+				+ ") u order by part, n")
+			.params(latest, networkId, members, perSection)
+			.query((rs, i) -> {
+				(rs.getInt("part") == 0 ? latestRows : ownRows).add(summary(rs, i));
+				return 0;
+			})
+			.list();
+		Map<Category, List<ArticleSummary>> own = new EnumMap<>(Category.class);
+		named(ownRows).forEach(s -> own.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
+		return new NetworkHome(named(latestRows), own);
 	}
 
 	/** The newest public articles across the whole network, for the network's home page. */
