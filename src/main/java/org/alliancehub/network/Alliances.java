@@ -80,8 +80,14 @@ public class Alliances {
 		this.byId = Objects.requireNonNull(caches.getCache("alliances-by-id"));
 		this.notifications = notifications.getIfAvailable();
 		if (this.notifications != null) {
-			// another node's change, or this node's own (already dropped here), or ANYTHING after a lost connection
-			this.notifications.listen(CHANNEL, payload -> dropAll());
+			// another node's change, or ANYTHING after a lost connection; this node's own was dropped when it completed
+			// (dropping it again could empty a cache a test, or a request, has just filled with the committed row)
+			String self = this.notifications.node();
+			this.notifications.listen(CHANNEL, payload -> {
+				if (!self.equals(payload)) {
+					dropAll();
+				}
+			});
 		}
 	}
 
