@@ -40,6 +40,9 @@ public class Articles {
 
 	private static final String SUMMARY = "a.id, a.alliance_id, a.title, a.category, a.source, a.published_at, a.status, a.visibility";
 
+	/** {@link #SUMMARY}'s columns of a subquery {@code t}. */
+	private static final String PLAIN = "t.id, t.alliance_id, t.title, t.category, t.source, t.published_at, t.status, t.visibility";
+
 	/** Articles name their alliance by id; its URL name comes from {@link Alliances#slugs}, never from its table. */
 	private static final String FROM = " from article a";
 
@@ -94,6 +97,36 @@ public class Articles {
 		return result;
 	}
 
+	/** What the network's home page lists: the newest public articles of the whole network, and its own by section. */
+	public record NetworkHome(List<ArticleSummary> latest, Map<Category, List<ArticleSummary>> own) {
+	}
+
+	/**
+	 * {@link #latestPublic} and {@link #latestBySection} of the network in one statement (each part the query it
+	 * is on its own, numbered in its own order), for the network's home page.
+	 */
+	public NetworkHome networkHome(long networkId, int latest, int perSection) {
+		boolean members = access.canReadMembersOnly(networkId);
+		List<Unnamed> latestRows = new ArrayList<>();
+		List<Unnamed> ownRows = new ArrayList<>();
+		jdbc.sql("select * from ("
+				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
+				+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?) t"
+				+ " union all select 1, row_number() over (order by published_at desc, id desc), " + PLAIN + " from (select "
+				+ SUMMARY + ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as k"
+				+ FROM + " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where k <= ?"
+				+ ") u order by part, n")
+			.params(latest, networkId, members, perSection)
+			.query((rs, i) -> {
+				(rs.getInt("part") == 0 ? latestRows : ownRows).add(summary(rs, i));
+				return 0;
+			})
+			.list();
+		Map<Category, List<ArticleSummary>> own = new EnumMap<>(Category.class);
+		named(ownRows).forEach(s -> own.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
+		return new NetworkHome(named(latestRows), own);
+	}
+
 	/** The newest public articles across the whole network, for the network's home page. */
 	public List<ArticleSummary> latestPublic(int limit) {
 		return named(jdbc.sql("select " + SUMMARY + FROM
@@ -127,32 +160,28 @@ public class Articles {
 		Article a = get(id);
 		boolean members = access.canReadMembersOnly(a.allianceId());
 		String visible = " and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)";
-		ArticleSummary previous = jdbc.sql("select " + SUMMARY + FROM
+		// The neighbours in the section and the related articles (most shared tags first, then the same section, then
+		// the newest) in one statement: each part is the query it was on its own, numbered in its own order.
+		List<Part> parts = jdbc.sql("select * from ("
+				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) < (?, ?)" + visible
-				+ " order by a.published_at desc, a.id desc limit 1")
-			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
-			.query(Articles::summary)
-			.optional()
-			.map(r -> r.summary().in(a.alliance()))
-			.orElse(null);
-		ArticleSummary next = jdbc.sql("select " + SUMMARY + FROM
+				+ " order by a.published_at desc, a.id desc limit 1) t"
+				+ " union all select 1, row_number() over (), t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) > (?, ?)" + visible
-				+ " order by a.published_at, a.id limit 1")
-			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members)
-			.query(Articles::summary)
-			.optional()
-			.map(r -> r.summary().in(a.alliance()))
-			.orElse(null);
-		// Related: most shared tags first, then the same section, then the newest.
-		List<ArticleSummary> related = jdbc.sql("select " + SUMMARY + FROM + " where a.alliance_id = ? and a.id <> ?"
-				+ visible + " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
-				+ " (a.category = ?) desc, a.published_at desc limit 5")
-			.params(a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
-			.query(Articles::summary)
-			.list()
-			.stream()
-			.map(r -> r.summary().in(a.alliance()))
-			.toList();
+				+ " order by a.published_at, a.id limit 1) t"
+				+ " union all select 2, row_number() over (), t.* from (select " + SUMMARY + FROM
+				+ " where a.alliance_id = ? and a.id <> ?" + visible
+				+ " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
+				+ " (a.category = ?) desc, a.published_at desc limit 5) t"
+				+ ") u order by part, n")
+			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
+					a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
+					a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
+			.query((rs, i) -> new Part(rs.getInt("part"), summary(rs, i).summary().in(a.alliance())))
+			.list();
+		ArticleSummary previous = parts.stream().filter(p -> p.part() == 0).map(Part::summary).findFirst().orElse(null);
+		ArticleSummary next = parts.stream().filter(p -> p.part() == 1).map(Part::summary).findFirst().orElse(null);
+		List<ArticleSummary> related = parts.stream().filter(p -> p.part() == 2).map(Part::summary).toList();
 		List<Attachment> attachments = jdbc.sql(
 				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
 			.param(a.id())
@@ -286,6 +315,10 @@ public class Articles {
 	private List<ArticleSummary> named(List<Unnamed> rows) {
 		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Unnamed::allianceId).toList());
 		return rows.stream().map(r -> r.summary().in(slugs.get(r.allianceId()))).toList();
+	}
+
+	/** One row of {@link #detail}'s statement: 0 the previous article, 1 the next, 2 a related one. */
+	private record Part(int part, ArticleSummary summary) {
 	}
 
 	static Unnamed summary(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.alliancehub.network.AllianceEvents.AllianceCreated;
 import org.alliancehub.network.AllianceEvents.AllianceUpdated;
+import org.alliancehub.platform.DatabaseNotifications;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.Html;
 import org.alliancehub.shared.Invalid;
@@ -33,7 +34,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The alliances of the network and the network itself: founding one, reading and editing its profile.
- * Alliances are read on nearly every page, so they are kept in Spring caches (Caffeine) and evicted on every change.
+ * Alliances are read on nearly every page, so they are kept in Spring caches (Caffeine) and in memory (the list of
+ * them all, which the network's home page shows), and dropped on every change: on this node when the change
+ * completes, on every other node when it hears of it through {@link DatabaseNotifications} (channel
+ * {@value #CHANNEL}, delivered when the change commits), and everywhere when a node's listening connection was lost,
+ * since announcements may have been missed meanwhile. A read that raced with a change is not kept: every copy is
+ * taken under a generation that a change advances.
  */
 @Service
 public class Alliances {
@@ -52,11 +58,45 @@ public class Alliances {
 
 	private final Cache byId;
 
-	Alliances(JdbcClient jdbc, ApplicationEventPublisher events, CacheManager caches) {
+	/** The channel on which a node tells the others that an alliance changed (the payload is the node's name). */
+	static final String CHANNEL = "alliances";
+
+	private final @Nullable DatabaseNotifications notifications;
+
+	/** Advanced by every change; a copy taken under an older generation is not served. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	/** {@link #all()} as read under a generation. */
+	private record Everyone(long generation, List<Alliance> alliances) {
+	}
+
+	private volatile @Nullable Everyone everyone;
+
+	Alliances(JdbcClient jdbc, ApplicationEventPublisher events, CacheManager caches,
+			org.springframework.beans.factory.ObjectProvider<DatabaseNotifications> notifications) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.bySlug = Objects.requireNonNull(caches.getCache("alliances-by-slug"));
 		this.byId = Objects.requireNonNull(caches.getCache("alliances-by-id"));
+		this.notifications = notifications.getIfAvailable();
+		if (this.notifications != null) {
+			// another node's change, or ANYTHING after a lost connection; this node's own was dropped when it completed
+			// (dropping it again could empty a cache a test, or a request, has just filled with the committed row)
+			String self = this.notifications.node();
+			this.notifications.listen(CHANNEL, payload -> {
+				if (!self.equals(payload)) {
+					dropAll();
+				}
+			});
+		}
+	}
+
+	/** Forgets every alliance this node keeps in memory. */
+	private void dropAll() {
+		generation.incrementAndGet();
+		everyone = null;
+		bySlug.clear();
+		byId.clear();
 	}
 
 	/** All alliances of the network (not the network itself), in Chinese (pinyin) order. */
@@ -79,7 +119,17 @@ public class Alliances {
 
 	/** Every body of the installation, the network and its alliances, in one query, in Chinese order. */
 	public List<Alliance> all() {
-		return jdbc.sql("select " + COLUMNS + " from alliance" + PINYIN_ORDER).query(Alliances::map).list();
+		long current = generation.get();
+		Everyone kept = everyone;
+		if (kept != null && kept.generation() == current) {
+			return kept.alliances();
+		}
+		List<Alliance> all = List.copyOf(jdbc.sql("select " + COLUMNS + " from alliance" + PINYIN_ORDER).query(Alliances::map).list());
+		// only what is committed (a transaction may see its own uncommitted change), and only if nothing changed meanwhile
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			everyone = new Everyone(current, all);
+		}
+		return all;
 	}
 
 	/** Short names by slug: for lists that name the alliance of each item. */
@@ -94,11 +144,12 @@ public class Alliances {
 		if (cached != null) {
 			return Optional.of(cached);
 		}
+		long current = generation.get();
 		Optional<Alliance> found = jdbc.sql("select " + COLUMNS + " from alliance where slug = ?")
 			.param(slug)
 			.query(Alliances::map)
 			.optional();
-		found.ifPresent(this::remember);
+		found.ifPresent(a -> remember(a, current));
 		return found;
 	}
 
@@ -111,12 +162,13 @@ public class Alliances {
 		if (cached != null) {
 			return cached;
 		}
+		long current = generation.get();
 		Alliance a = jdbc.sql("select " + COLUMNS + " from alliance where id = ?")
 			.param(id)
 			.query(Alliances::map)
 			.optional()
 			.orElseThrow(() -> new NotFound("alliance " + id));
-		remember(a);
+		remember(a, current);
 		return a;
 	}
 
@@ -137,12 +189,13 @@ public class Alliances {
 			}
 		}
 		if (!missing.isEmpty()) {
+			long current = generation.get();
 			jdbc.sql("select " + COLUMNS + " from alliance where id = any(?)")
 				.param(missing.toArray(Long[]::new))
 				.query(Alliances::map)
 				.list()
 				.forEach(a -> {
-					remember(a);
+					remember(a, current);
 					slugs.put(a.id(), a.slug());
 				});
 		}
@@ -204,6 +257,7 @@ public class Alliances {
 			throw new Conflict("an alliance with slug '" + a.slug() + "' already exists");
 		}
 		Alliance created = get(id);
+		changed(created);
 		events.publishEvent(new AllianceCreated(id, created.slug(), created.name(), kind));
 		return created;
 	}
@@ -239,33 +293,52 @@ public class Alliances {
 		if (updated == 0) {
 			throw Conflict.staleVersion("alliance " + slug);
 		}
-		forget(current);
+		changed(current);
 		Alliance changed = get(current.id());
 		events.publishEvent(new AllianceUpdated(changed.id(), changed.slug(), changed.name()));
 		return changed;
 	}
 
-	private void remember(Alliance a) {
+	/** Keeps what was read under generation {@code read}, unless a change came meanwhile. */
+	private void remember(Alliance a, long read) {
 		// Only remember what is committed: a rolled-back creation must not linger in memory.
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return;
 		}
 		bySlug.put(a.slug(), a);
 		byId.put(a.id(), a);
+		// a change that advanced the generation before this put may have cleared the caches already: undo the put
+		if (generation.get() != read) {
+			bySlug.evict(a.slug());
+			byId.evict(a.id());
+		}
 	}
 
-	private void forget(Alliance a) {
-		bySlug.evict(a.slug());
-		byId.evict(a.id());
+	/**
+	 * An alliance changed (or was founded): dropped here now and again when the change completes (what other threads
+	 * read meanwhile was the old row), and on every other node once it commits.
+	 */
+	private void changed(Alliance a) {
+		forget(a);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					bySlug.evict(a.slug());
-					byId.evict(a.id());
+					forget(a);
 				}
 			});
 		}
+		if (notifications != null) {
+			// in the transaction: delivered to every node when it commits, not at all if it rolls back
+			notifications.announce(CHANNEL, notifications.node());
+		}
+	}
+
+	private void forget(Alliance a) {
+		generation.incrementAndGet();
+		everyone = null;
+		bySlug.evict(a.slug());
+		byId.evict(a.id());
 	}
 
 	private static @Nullable String pick(@Nullable String given, @Nullable String current) {

@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = { "shared" })
+@ApplicationModule(allowedDependencies = { "shared", "platform" })
 @NullMarked
 package org.alliancehub.network;
 

@@ -56,8 +56,15 @@ class SitePages {
 		model.addAttribute("network", network);
 		model.addAttribute("alliances", all.stream().filter(a -> !a.isNetwork()).map(Site::of).toList());
 		model.addAttribute("names", Alliances.shortNames(all));
-		model.addAttribute("latest", articles.latestPublic(12));
-		model.addAttribute("own", network == null ? Map.of() : articles.latestBySection(network.id(), 5));
+		if (network == null) {
+			model.addAttribute("latest", articles.latestPublic(12));
+			model.addAttribute("own", Map.of());
+		}
+		else {
+			Articles.NetworkHome lists = articles.networkHome(network.id(), 12, 5);
+			model.addAttribute("latest", lists.latest());
+			model.addAttribute("own", lists.own());
+		}
 		return "content/network-home";
 	}
 

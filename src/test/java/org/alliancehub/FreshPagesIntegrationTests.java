@@ -1,0 +1,174 @@
+package org.alliancehub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancehub.platform.DatabaseNotifications;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages rendered afresh (the page cache bypassed, as for a signed-in visitor) keep in memory what every page
+ * shares, and never show it stale: not after a change through the API, nor after a change made on another node.
+ */
+class FreshPagesIntegrationTests extends IntegrationTest {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DatabaseNotifications notifications;
+
+	@Autowired
+	ApplicationContext context;
+
+	/** A page as a visitor with a cookie gets it: rendered afresh, never from the page cache. */
+	private String fresh(String path) throws Exception {
+		HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Cookie", "fresh=" + UUID.randomUUID())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(path).isEqualTo(200);
+		return r.body();
+	}
+
+	private String newAlliance(String name) {
+		String slug = "f-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin().post("/api/v1/alliances", Map.of("slug", slug, "name", name + slug, "shortName", name + slug))
+			.status()).isEqualTo(201);
+		return slug;
+	}
+
+	@Test
+	void theMessagesOfTheApplicationAreTheLockFreeSource() {
+		assertThat(context.getBean("messageSource").getClass().getName()).isEqualTo("org.alliancehub.platform.Messages");
+		assertThat(context.getMessage("site.network", null, java.util.Locale.TRADITIONAL_CHINESE)).isEqualTo("聯盟協同發展網");
+	}
+
+	@Test
+	void aFoundedOrRenamedAllianceShowsOnTheNextFreshPages() throws Exception {
+		fresh("/");
+		String slug = newAlliance("新建联盟");
+		assertThat(fresh("/")).contains("新建联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("新建联盟" + slug);
+		assertThat(admin().patch("/api/v1/alliances/" + slug, Map.of("name", "改名联盟" + slug, "shortName", "改名联盟" + slug))
+			.status()).isEqualTo(200);
+		assertThat(fresh("/")).contains("改名联盟" + slug).doesNotContain("新建联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("改名联盟" + slug).doesNotContain("新建联盟" + slug);
+	}
+
+	@Test
+	void aChangeAnotherNodeAnnouncesShowsHereWithinASecond() throws Exception {
+		String slug = newAlliance("别处联盟");
+		assertThat(fresh("/")).contains("别处联盟" + slug);
+		assertThat(fresh("/a/" + slug + "/")).contains("别处联盟" + slug);
+		// another node changes the row and announces it (as its Alliances does, when its transaction commits)
+		jdbc.sql("update alliance set name = ?, short_name = ?, version = version + 1 where slug = ?")
+			.params("他处改名" + slug, "他处改名" + slug, slug)
+			.update();
+		notifications.announce("alliances", "another-node");
+		long deadline = System.nanoTime() + 1_000_000_000L;
+		String home = fresh("/");
+		String site = fresh("/a/" + slug + "/");
+		while ((!home.contains("他处改名" + slug) || !site.contains("他处改名" + slug)) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			home = fresh("/");
+			site = fresh("/a/" + slug + "/");
+		}
+		assertThat(home).contains("他处改名" + slug);
+		assertThat(site).contains("他处改名" + slug);
+	}
+
+	@Test
+	void aFreshHomePageReadsTheAlliancesOnlyOnceBetweenChanges() throws Exception {
+		fresh("/");
+		fresh("/");
+		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		try {
+			fresh("/");
+			List<String> sent = List.copyOf(STATEMENT_LOG);
+			// the network's own articles and the newest of the network in one statement, the alliances from memory
+			assertThat(sent).hasSize(1).noneMatch(s -> s.contains("from alliance"));
+		}
+		finally {
+			STATEMENT_LOG = null;
+		}
+	}
+
+	private long article(String slug, String title, String category, String day, List<String> tags, String status) {
+		return admin().post("/api/v1/alliances/" + slug + "/articles", Map.of("title", title, "category", category,
+				"publishedAt", day + "T10:00:00+08:00", "tags", tags, "body", "<p>" + title + "</p>", "status", status))
+			.json().get("id").asLong();
+	}
+
+	@Test
+	void anArticleNamesItsNeighboursAndRelatedArticlesInTheirOrderFromOneStatement() throws Exception {
+		String slug = newAlliance("邻居联盟");
+		long a1 = article(slug, "一月", "ALLIANCE_NEWS", "2023-01-01", List.of("甲"), "PUBLISHED");
+		long a2 = article(slug, "二月", "ALLIANCE_NEWS", "2023-02-01", List.of("甲", "乙"), "PUBLISHED");
+		long a3 = article(slug, "三月", "ALLIANCE_NEWS", "2023-03-01", List.of("丙"), "PUBLISHED");
+		long a4 = article(slug, "四月", "POLICY", "2023-04-01", List.of("甲", "乙"), "PUBLISHED");
+		long a5 = article(slug, "五月", "POLICY", "2023-05-01", List.of(), "PUBLISHED");
+		article(slug, "六月草稿", "ALLIANCE_NEWS", "2023-06-01", List.of("乙"), "DRAFT");
+		var detail = client().get("/api/v1/articles/" + a2).json();
+		assertThat(detail.get("previous").get("id").asLong()).isEqualTo(a1);
+		assertThat(detail.get("next").get("id").asLong()).isEqualTo(a3);
+		List<Long> related = new java.util.ArrayList<>();
+		detail.get("related").forEach(r -> related.add(r.get("id").asLong()));
+		// two shared tags, one, then none: the same section before the other
+		assertThat(related).containsExactly(a4, a1, a3, a5);
+		var first = client().get("/api/v1/articles/" + a1).json();
+		assertThat(first.get("previous").isNull()).isTrue();
+		assertThat(first.get("next").get("id").asLong()).isEqualTo(a2);
+		var last = client().get("/api/v1/articles/" + a5).json();
+		assertThat(last.get("previous").get("id").asLong()).isEqualTo(a4);
+		assertThat(last.get("next").isNull()).isTrue();
+
+		fresh("/a/" + slug + "/articles/" + a2);
+		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		try {
+			assertThat(fresh("/a/" + slug + "/articles/" + a2)).contains("二月", "一月", "三月", "四月");
+			assertThat(List.copyOf(STATEMENT_LOG)).as("a fresh article page").hasSizeBetween(1, 4);
+		}
+		finally {
+			STATEMENT_LOG = null;
+		}
+	}
+
+	@Autowired
+	org.alliancehub.content.Articles articles;
+
+	@Autowired
+	org.alliancehub.network.Alliances alliances;
+
+	@Test
+	void theNetworkHomeListsWhatItsTwoQueriesListed() {
+		String slug = newAlliance("首页联盟");
+		article(slug, "政策一", "POLICY", "2024-01-01", List.of("甲"), "PUBLISHED");
+		article(slug, "资讯一", "ALLIANCE_NEWS", "2024-01-02", List.of("甲"), "PUBLISHED");
+		article(slug, "资讯二", "ALLIANCE_NEWS", "2024-01-03", List.of(), "PUBLISHED");
+		article(slug, "资讯草稿", "ALLIANCE_NEWS", "2024-01-04", List.of(), "DRAFT");
+		long network = alliances.networkId().orElseThrow();
+		long alliance = alliances.get(slug).id();
+		for (long id : List.of(network, alliance)) {
+			for (int limit : List.of(1, 5, 12)) {
+				var both = articles.networkHome(id, limit, limit);
+				assertThat(both.latest()).isEqualTo(articles.latestPublic(limit));
+				assertThat(both.own()).isEqualTo(articles.latestBySection(id, limit));
+			}
+		}
+		assertThat(articles.networkHome(alliance, 12, 5).own().get(org.alliancehub.content.Category.ALLIANCE_NEWS))
+			.extracting(s -> s.title())
+			.containsExactly("资讯二", "资讯一");
+	}
+}
