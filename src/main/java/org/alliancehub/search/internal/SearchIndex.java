@@ -272,8 +272,9 @@ public class SearchIndex implements DisposableBean {
 
 	/**
 	 * Adds, replaces or removes (null) the documents of a batch read from the change feed, and records the feed
-	 * position they bring the index to: searchable at once, and on disk with the position at the next timed commit
-	 * (no fsync per change or per batch).
+	 * position through which every change is in the index (the follower's settled position, which may lie behind
+	 * the batch): searchable at once, and on disk with the position at the next timed commit (no fsync per change or
+	 * per batch).
 	 */
 	void write(Map<String, @Nullable Document> documents, long position) {
 		switching.readLock().lock();
@@ -401,6 +402,13 @@ public class SearchIndex implements DisposableBean {
 		try {
 			Set<String> touched = touchedDuringRebuild;
 			replay.accept(touched == null ? Set.of() : touched);
+			// The feed's head when the rebuild began may lie past changes then still committing, which the follower
+			// has not settled yet: the new generation keeps the follower's settled position if it is lower, so that a
+			// restart reads them again rather than missing them.
+			Generation previous = current;
+			if (previous != null && previous.position() < next.position()) {
+				next.position(previous.position());
+			}
 			next.writer.commit();
 			next.searchers.maybeRefresh();
 			point(next.dir.getFileName().toString());
