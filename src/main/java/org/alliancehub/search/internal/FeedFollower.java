@@ -107,12 +107,17 @@ class FeedFollower implements SmartLifecycle {
 
 	private long lastSettle;
 
+	/** How far the feed had been pruned when this node began reading it. */
+	private long pruned;
+
 	/** Reads the feed now, and returns when this node's index holds everything appended before the call. */
 	synchronized void catchUp() {
 		if (settled < 0) {
 			settled = index.position();
 			high = settled;
 			gaps.clear();
+			// positions pruned away never come (an index behind them is rebuilt): they are no gaps to wait for
+			pruned = feed.prunedThrough();
 		}
 		// changes that committed after a later one was read
 		if (!gaps.isEmpty()) {
@@ -124,7 +129,7 @@ class FeedFollower implements SmartLifecycle {
 				break;
 			}
 			for (SearchFeed.Change c : changes) {
-				for (long p = high + 1; p < c.position(); p++) {
+				for (long p = Math.max(high, pruned) + 1; p < c.position(); p++) {
 					gaps.add(p);
 				}
 				high = c.position();
