@@ -328,4 +328,21 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		assertThat(index.position()).isGreaterThanOrEqualTo(feed.head());
 		assertThat(finds("zrestartb" + letters(7), during.get(7))).isTrue();
 	}
+
+	@Test
+	void aChangeMadeThroughTheApiWakesTheFollowersWithoutThePoll() {
+		long id = publish("唤醒预热的资讯壬");
+		await().atMost(Duration.ofSeconds(5)).until(() -> finds("唤醒预热的资讯壬", id));
+		long poll = follower.pollEvery(60_000);
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+			long published = publish("不靠轮询的资讯癸");
+			long start = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("不靠轮询的资讯癸", published));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		finally {
+			follower.pollEvery(poll);
+		}
+	}
 }
