@@ -169,10 +169,15 @@ public class SearchIndex implements DisposableBean {
 			searchers.maybeRefreshBlocking();
 		}
 
+		/** Taken by a commit: a commit's fsyncs (seconds on a busy disk) must not hold up the writers' positions. */
+		private final Object committing = new Object();
+
 		/** Writes the changes so far to disk (one fsync for all of them), if there are any. */
-		synchronized void commit() throws IOException {
-			if (writer.isOpen() && writer.hasUncommittedChanges()) {
-				writer.commit();
+		void commit() throws IOException {
+			synchronized (committing) {
+				if (writer.isOpen() && writer.hasUncommittedChanges()) {
+					writer.commit();
+				}
 			}
 		}
 
@@ -223,8 +228,10 @@ public class SearchIndex implements DisposableBean {
 		if (g != null) {
 			try {
 				synchronized (g) {
-					g.writer.commit();
-					g.close();
+					synchronized (g.committing) {
+						g.writer.commit();
+						g.close();
+					}
 				}
 			}
 			catch (IOException e) {
@@ -452,7 +459,15 @@ public class SearchIndex implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		committer.shutdownNow();
+		// not interrupted: an interrupt during a commit's file operations closes the index's files under it (Lucene
+		// then finds its write lock "invalidated by an external force"); a running commit is let finish
+		committer.shutdown();
+		try {
+			committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		close();
 	}
 }
