@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,16 @@ class FeedFollower implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
+	/** At most one round of reading (and one refresh of the searchers) this often while changes keep coming. */
+	static final long ROUND_MILLIS = 20;
+
+	/** How often gaps in the positions read are settled (read a last time, then given up). */
+	static final long SETTLE_MILLIS = 500;
+
+	private volatile long lastRound;
+
+	private final Semaphore announceWanted = new Semaphore(0);
+
 	/** How often the node reports its position and prunes what every node has read. */
 	private static final long PRUNE_MILLIS = 60_000;
 
@@ -57,6 +68,8 @@ class FeedFollower implements SmartLifecycle {
 
 	private volatile Thread thread;
 
+	private volatile Thread announcer;
+
 	private volatile long lastReport;
 
 	private String node = "";
@@ -69,38 +82,135 @@ class FeedFollower implements SmartLifecycle {
 		this.notifications = notifications;
 		this.nodeFile = properties.data().resolve("index").resolve("NODE").toAbsolutePath();
 		notifications.listen(SearchFeed.CHANNEL, payload -> wake.release());
+		feed.whenAppended(() -> {
+			wake.release();
+			announceWanted.release();
+		});
 	}
+
+	/**
+	 * The position through which every change of the feed is in this index: below it no row can appear any more.
+	 * Stored with the index's commits, so a restart reads from it again (the changes after it that were already in
+	 * are read once more; a document read again replaces itself).
+	 */
+	private long settled = -1;
+
+	/** The highest position read. */
+	private long high;
+
+	/**
+	 * Positions between {@link #settled} and {@link #high} not seen yet: a change still committing (its position was
+	 * handed out before one seen), or one rolled back. Read again each round, and given up once {@link SearchFeed#settle}
+	 * says no append is still under way that could fill them.
+	 */
+	private final java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
+
+	private long lastSettle;
+
+	/** How far the feed had been pruned when this node began reading it. */
+	private long pruned;
 
 	/** Reads the feed now, and returns when this node's index holds everything appended before the call. */
 	synchronized void catchUp() {
-		long position = index.position();
-		while (true) {
-			List<SearchFeed.Change> changes = feed.after(position, BATCH);
-			if (changes.isEmpty()) {
-				return;
-			}
-			Set<String> keys = new LinkedHashSet<>();
-			for (SearchFeed.Change c : changes) {
-				keys.add(c.key());
-			}
-			java.util.Map<String, org.apache.lucene.document.@org.jspecify.annotations.Nullable Document> batch = new java.util.LinkedHashMap<>();
-			for (String key : keys) {
-				batch.put(key, documents.load(key).orElse(null));
-			}
-			position = changes.get(changes.size() - 1).position();
-			index.write(batch, position);
+		if (settled < 0) {
+			settled = index.position();
+			high = settled;
+			gaps.clear();
+			// positions pruned away never come (an index behind them is rebuilt): they are no gaps to wait for
+			pruned = feed.prunedThrough();
 		}
+		// changes that committed after a later one was read
+		if (!gaps.isEmpty()) {
+			fill(new ArrayList<>(gaps));
+		}
+		while (true) {
+			List<SearchFeed.Change> changes = feed.after(high, BATCH);
+			if (changes.isEmpty()) {
+				break;
+			}
+			for (SearchFeed.Change c : changes) {
+				for (long p = Math.max(high, pruned) + 1; p < c.position(); p++) {
+					gaps.add(p);
+				}
+				high = c.position();
+			}
+			apply(changes);
+			if (changes.size() < BATCH) {
+				break;
+			}
+		}
+		long now = System.currentTimeMillis();
+		if (!gaps.isEmpty() && now - lastSettle >= SETTLE_MILLIS) {
+			// every append that took a position up to high is over once settle returns: what is there now is read,
+			// the rest never comes
+			lastSettle = now;
+			List<Long> open = new ArrayList<>(gaps);
+			boolean settledNow;
+			try {
+				feed.settle();
+				settledNow = true;
+			}
+			catch (org.springframework.dao.DataAccessException e) {
+				// an append's transaction stays open: its gap is read again each round and settled later
+				settledNow = false;
+			}
+			if (settledNow) {
+				fill(open);
+				gaps.removeAll(open);
+			}
+		}
+		long through = gaps.isEmpty() ? high : gaps.first() - 1;
+		if (through > settled) {
+			settled = through;
+			index.write(java.util.Map.of(), settled);
+		}
+	}
+
+	/** Reads the changes at these positions that are there now, and takes them out of the gaps. */
+	private void fill(List<Long> positions) {
+		for (int i = 0; i < positions.size(); i += BATCH) {
+			List<SearchFeed.Change> found = feed.at(positions.subList(i, Math.min(positions.size(), i + BATCH)));
+			if (!found.isEmpty()) {
+				found.forEach(c -> gaps.remove(c.position()));
+				apply(found);
+			}
+		}
+	}
+
+	/** Re-reads the changed documents into the index, searchable at once; the position kept stays the settled one. */
+	private void apply(List<SearchFeed.Change> changes) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (SearchFeed.Change c : changes) {
+			keys.add(c.key());
+		}
+		java.util.Map<String, org.apache.lucene.document.@org.jspecify.annotations.Nullable Document> batch = new java.util.LinkedHashMap<>();
+		for (String key : keys) {
+			batch.put(key, documents.load(key).orElse(null));
+		}
+		index.write(batch, Math.max(settled, 0));
+	}
+
+	/** Forgets what was read: the next round starts from the position kept with the index (after it was reopened). */
+	synchronized void restartFromIndex() {
+		settled = -1;
 	}
 
 	private void run() {
 		while (running) {
 			try {
 				wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+				// changes that arrive together are read together: at most one round (and one refresh of the
+				// searchers) every ROUND_MILLIS
+				long since = System.currentTimeMillis() - lastRound;
+				if (since < ROUND_MILLIS) {
+					Thread.sleep(ROUND_MILLIS - since);
+				}
 				wake.drainPermits();
 				if (!running) {
 					return;
 				}
 				if (index.isOpen()) {
+					lastRound = System.currentTimeMillis();
 					catchUp();
 					long now = System.currentTimeMillis();
 					if (now - lastReport > PRUNE_MILLIS) {
@@ -116,6 +226,24 @@ class FeedFollower implements SmartLifecycle {
 			catch (RuntimeException e) {
 				// the index closed or the database went away: try again on the next round
 				log.warn("Following the search feed failed ({}); trying again", e.toString());
+			}
+		}
+	}
+
+	/** Tells the other nodes that this one appended, once for all the changes that committed meanwhile. */
+	private void announce() {
+		while (running) {
+			try {
+				announceWanted.acquire();
+				announceWanted.drainPermits();
+				notifications.announce(SearchFeed.CHANNEL, "");
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			catch (RuntimeException e) {
+				// the other nodes read the feed at their next poll anyway
+				log.warn("Could not tell other nodes of a change in the search feed ({})", e.toString());
 			}
 		}
 	}
@@ -150,11 +278,17 @@ class FeedFollower implements SmartLifecycle {
 	@Override
 	public void start() {
 		node = node();
+		// the index may have been closed and opened again while this was stopped: read from its position
+		restartFromIndex();
 		running = true;
 		Thread t = new Thread(this::run, "search-feed");
 		t.setDaemon(true);
 		thread = t;
 		t.start();
+		Thread a = new Thread(this::announce, "search-feed-announce");
+		a.setDaemon(true);
+		announcer = a;
+		a.start();
 		wake.release();
 	}
 
@@ -162,6 +296,10 @@ class FeedFollower implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		wake.release();
+		Thread a = announcer;
+		if (a != null) {
+			a.interrupt();
+		}
 		Thread t = thread;
 		if (t != null) {
 			// not interrupted: an interrupt during a write to the index would close the index's files

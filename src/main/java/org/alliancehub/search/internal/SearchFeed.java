@@ -2,10 +2,11 @@ package org.alliancehub.search.internal;
 
 import java.util.List;
 
-import org.alliancehub.platform.DatabaseNotifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable change feed of the search index ({@code search_feed}): the keys of the documents that changed,
@@ -17,7 +18,12 @@ class SearchFeed {
 	/** The channel that wakes every node's {@link FeedFollower} when a key is appended. */
 	static final String CHANNEL = "search_feed";
 
-	/** Taken by each append until it commits, so that positions are handed out in the order of commits. */
+	/**
+	 * Taken in shared mode by each append until it commits, and for a moment in exclusive mode by a reader that
+	 * needs every position handed out so far to be settled ({@link #settle}). Appends do not wait for each other:
+	 * their commits share the database's flushes to disk (group commit), where an exclusive lock held until each
+	 * commit (as before) made every change wait for the flush of the one before it, one disk sync per change.
+	 */
 	private static final long APPEND_LOCK = 0x5ea4c4_feedL;
 
 	/** How long a node may stay away before the rows it has not read may be pruned (it rebuilds on return). */
@@ -28,22 +34,67 @@ class SearchFeed {
 
 	private final JdbcClient jdbc;
 
+	/** Told, once the appending transaction has committed, that this node appended (it wakes its own follower). */
+	private volatile Runnable appended = () -> {
+	};
+
 	SearchFeed(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** Runs {@code r} after each transaction that appended here has committed. */
+	void whenAppended(Runnable r) {
+		appended = r;
+	}
+
 	/**
-	 * Appends a changed key and wakes every node, in the caller's transaction (a transaction of its own when there
-	 * is none). The lock is held until the appending transaction commits: a reader that has seen position n can
-	 * never later find a smaller position committed (a sequence alone hands out numbers in the order of inserts,
-	 * not of commits). The NOTIFY is a statement of its own in that transaction: PostgreSQL queues it and sends it
-	 * to every listening node when the transaction commits, that is once the row can be read.
+	 * Appends a changed key, in the caller's transaction (a transaction of its own when there is none): it commits
+	 * with the change or not at all. Positions come from a sequence, so they are handed out in the order of the
+	 * inserts, not of the commits: a reader may see position n + 1 before n commits, and reads the gaps again until
+	 * they are settled ({@link FeedFollower}). No NOTIFY in the transaction: PostgreSQL serialises the commits of
+	 * notifying transactions (one lock, held through each commit's flush to disk); the follower of this node is
+	 * woken in the process once the transaction has committed, and the other nodes by a notification sent after it
+	 * ({@link FeedFollower}), one for many changes.
 	 */
 	@Transactional
 	void append(String key) {
-		jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", APPEND_LOCK).query((rs, n) -> 1).list();
+		jdbc.sql("select pg_advisory_xact_lock_shared(:lock)").param("lock", APPEND_LOCK).query((rs, n) -> 1).list();
 		jdbc.sql("insert into search_feed (key) values (:key)").param("key", key).update();
-		jdbc.sql("select pg_notify(:channel, '')").param("channel", CHANNEL).query((rs, n) -> 1).list();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					appended.run();
+				}
+			});
+		}
+	}
+
+	/**
+	 * Waits until every append that had begun is over (committed or rolled back): once this returns, every position
+	 * handed out before the call is either readable or never will be. A moment's exclusive hold of the append lock;
+	 * appends that come meanwhile wait for it (about one commit's time). An append in a transaction that stays open
+	 * longer than {@link #SETTLE_WAIT} makes it fail (a lock timeout) rather than hold up the reader, who tries again
+	 * later.
+	 */
+	@Transactional
+	void settle() {
+		jdbc.sql("set local lock_timeout = '" + SETTLE_WAIT + "'").update();
+		jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", APPEND_LOCK).query((rs, n) -> 1).list();
+	}
+
+	/** How long {@link #settle} waits for the appends under way. */
+	static final String SETTLE_WAIT = "50ms";
+
+	/** The changes at these positions that are there (the others were rolled back, or are still to commit). */
+	List<Change> at(java.util.Collection<Long> positions) {
+		if (positions.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select position, key from search_feed where position in (:ps) order by position")
+			.param("ps", positions)
+			.query(Change.class)
+			.list();
 	}
 
 	/** The last position appended, 0 when none. */

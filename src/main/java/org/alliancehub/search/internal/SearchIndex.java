@@ -169,10 +169,15 @@ public class SearchIndex implements DisposableBean {
 			searchers.maybeRefreshBlocking();
 		}
 
+		/** Taken by a commit: a commit's fsyncs (seconds on a busy disk) must not hold up the writers' positions. */
+		private final Object committing = new Object();
+
 		/** Writes the changes so far to disk (one fsync for all of them), if there are any. */
-		synchronized void commit() throws IOException {
-			if (writer.isOpen() && writer.hasUncommittedChanges()) {
-				writer.commit();
+		void commit() throws IOException {
+			synchronized (committing) {
+				if (writer.isOpen() && writer.hasUncommittedChanges()) {
+					writer.commit();
+				}
 			}
 		}
 
@@ -223,8 +228,10 @@ public class SearchIndex implements DisposableBean {
 		if (g != null) {
 			try {
 				synchronized (g) {
-					g.writer.commit();
-					g.close();
+					synchronized (g.committing) {
+						g.writer.commit();
+						g.close();
+					}
 				}
 			}
 			catch (IOException e) {
@@ -272,8 +279,9 @@ public class SearchIndex implements DisposableBean {
 
 	/**
 	 * Adds, replaces or removes (null) the documents of a batch read from the change feed, and records the feed
-	 * position they bring the index to: searchable at once, and on disk with the position at the next timed commit
-	 * (no fsync per change or per batch).
+	 * position through which every change is in the index (the follower's settled position, which may lie behind
+	 * the batch): searchable at once, and on disk with the position at the next timed commit (no fsync per change or
+	 * per batch).
 	 */
 	void write(Map<String, @Nullable Document> documents, long position) {
 		switching.readLock().lock();
@@ -401,6 +409,13 @@ public class SearchIndex implements DisposableBean {
 		try {
 			Set<String> touched = touchedDuringRebuild;
 			replay.accept(touched == null ? Set.of() : touched);
+			// The feed's head when the rebuild began may lie past changes then still committing, which the follower
+			// has not settled yet: the new generation keeps the follower's settled position if it is lower, so that a
+			// restart reads them again rather than missing them.
+			Generation previous = current;
+			if (previous != null && previous.position() < next.position()) {
+				next.position(previous.position());
+			}
 			next.writer.commit();
 			next.searchers.maybeRefresh();
 			point(next.dir.getFileName().toString());
@@ -444,7 +459,15 @@ public class SearchIndex implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		committer.shutdownNow();
+		// not interrupted: an interrupt during a commit's file operations closes the index's files under it (Lucene
+		// then finds its write lock "invalidated by an external force"); a running commit is let finish
+		committer.shutdown();
+		try {
+			committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		close();
 	}
 }

@@ -161,4 +161,188 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		}
 		assertThat(id).isPositive();
 	}
+
+	@Autowired
+	org.alliancehub.content.Articles articles;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/** How many documents of the current index hold this key (a document read twice must replace itself). */
+	int indexed(String key) {
+		return index.search(s -> {
+			try {
+				return s.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(SearchIndex.KEY, key)));
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+	}
+
+	long allianceId() {
+		return admin.get("/api/v1/alliances/" + slug).json().get("id").asLong();
+	}
+
+	/** Publishes articles one by one, each its own transaction, from several threads at once; answers their ids. */
+	List<Long> burst(long alliance, String prefix, int n) throws Exception {
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Long>> ids = new java.util.ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				String word = prefix + letters(i);
+				ids.add(pool.submit(() -> articles.create(alliance, new org.alliancehub.content.NewArticle(word,
+						org.alliancehub.content.Category.TECHNOLOGY, null, null, null, List.of(), "<p>" + word + "</p>",
+						org.alliancehub.content.ArticleStatus.PUBLISHED, org.alliancehub.content.Visibility.PUBLIC)).id()));
+			}
+			List<Long> result = new java.util.ArrayList<>();
+			for (var f : ids) {
+				result.add(f.get());
+			}
+			return result;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	static String letters(int n) {
+		StringBuilder s = new StringBuilder();
+		do {
+			s.append((char) ('a' + n % 26));
+			n /= 26;
+		}
+		while (n > 0);
+		return s.toString();
+	}
+
+	@Test
+	void aBurstOfSingleChangesFromManyThreadsIsAllSearchableWithinOneSecondOfTheLastCommitAndSharesLuceneCommits()
+			throws Exception {
+		long alliance = allianceId();
+		long commitsBefore = index.commits();
+		long started = System.nanoTime();
+		List<Long> ids = burst(alliance, "zburst", 300);
+		long lastCommit = System.nanoTime();
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+			.until(() -> ids.stream().allMatch(id -> indexed(DocumentType.ARTICLE.name() + ":" + id) == 1));
+		assertThat(Duration.ofNanos(System.nanoTime() - lastCommit)).isLessThan(Duration.ofSeconds(1));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		// every one is found by its own word through the search API, once
+		for (int i = 0; i < ids.size(); i += 15) {
+			assertThat(finds("zburst" + letters(i), ids.get(i))).as("zburst" + letters(i)).isTrue();
+		}
+		// the index is committed on a timer (about once a second), not once per change
+		assertThat(index.commits() - commitsBefore).isLessThanOrEqualTo((long) Math.ceil(seconds) + 3);
+	}
+
+	@Test
+	void appendsDoNotWaitForEachOthersCommitsAndAChangeCommittedLateIsStillRead() throws Exception {
+		long early = publish("迟提交的资讯己");
+		long late = publish("先提交的资讯庚");
+		await().atMost(Duration.ofSeconds(5)).until(() -> finds("迟提交的资讯己", early) && finds("先提交的资讯庚", late));
+		String earlyKey = DocumentType.ARTICLE.name() + ":" + early;
+		String lateKey = DocumentType.ARTICLE.name() + ":" + late;
+		index.write(earlyKey, null);
+		index.write(lateKey, null);
+		var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		var appended = new java.util.concurrent.CountDownLatch(1);
+		var commit = new java.util.concurrent.CountDownLatch(1);
+		// the first append takes its position and stays uncommitted
+		var first = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+			feed.append(earlyKey);
+			appended.countDown();
+			try {
+				commit.await();
+			}
+			catch (InterruptedException e) {
+				throw new IllegalStateException(e);
+			}
+		}));
+		try {
+			assertThat(appended.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			// a second append, with a later position, commits at once: it does not wait for the first one's commit
+			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(lateKey)).get(1, java.util.concurrent.TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("先提交的资讯庚", late));
+			assertThat(finds("迟提交的资讯己", early)).as("not committed yet").isFalse();
+			// past the settling of gaps: the open one is kept, and the position kept with the index stays before it
+			Thread.sleep(FeedFollower.SETTLE_MILLIS * 2);
+			assertThat(index.position()).isLessThan(feed.head());
+		}
+		finally {
+			commit.countDown();
+		}
+		first.get(5, java.util.concurrent.TimeUnit.SECONDS);
+		long start = System.nanoTime();
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("迟提交的资讯己", early));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		await().atMost(Duration.ofSeconds(2)).until(() -> index.position() >= feed.head());
+	}
+
+	@Test
+	void aRolledBackAppendLeavesAGapThatIsSettledAndPassed() {
+		var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		tx.executeWithoutResult(s -> {
+			feed.append("ARTICLE:-1");
+			s.setRollbackOnly();
+		});
+		long id = publish("回滚之后的资讯辛");
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("回滚之后的资讯辛", id));
+		// the rolled-back position never comes: the kept position moves past it
+		await().atMost(Duration.ofSeconds(3)).until(() -> index.position() >= feed.head());
+	}
+
+	@Test
+	void aRestartResumesFromTheCommittedPositionWithNothingLostOrIndexedTwice() throws Exception {
+		long alliance = allianceId();
+		List<Long> before = burst(alliance, "zrestarta", 50);
+		await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+		follower.stop();
+		List<Long> during;
+		try {
+			// changes made while the node is down, then the node's index closed and opened again (a restart)
+			during = burst(alliance, "zrestartb", 50);
+			long kept = index.position();
+			index.close();
+			index.open();
+			assertThat(index.position()).isEqualTo(kept).isLessThan(feed.head());
+			assertThat(during.stream().filter(id -> indexed(DocumentType.ARTICLE.name() + ":" + id) > 0)).isEmpty();
+		}
+		finally {
+			follower.start();
+		}
+		// read from the committed position: everything made while down is in, and nothing is in twice
+		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+			.until(() -> during.stream().allMatch(id -> indexed(DocumentType.ARTICLE.name() + ":" + id) == 1));
+		await().atMost(Duration.ofSeconds(2)).until(() -> index.position() >= feed.head());
+		for (long id : before) {
+			assertThat(indexed(DocumentType.ARTICLE.name() + ":" + id)).isEqualTo(1);
+		}
+		for (long id : during) {
+			assertThat(indexed(DocumentType.ARTICLE.name() + ":" + id)).isEqualTo(1);
+		}
+		// the committed position survives closing the index once more (what a restart reads)
+		index.close();
+		index.open();
+		follower.restartFromIndex();
+		assertThat(index.position()).isGreaterThanOrEqualTo(feed.head());
+		assertThat(finds("zrestartb" + letters(7), during.get(7))).isTrue();
+	}
+
+	@Test
+	void aChangeMadeThroughTheApiWakesTheFollowersWithoutThePoll() {
+		long id = publish("唤醒预热的资讯壬");
+		await().atMost(Duration.ofSeconds(5)).until(() -> finds("唤醒预热的资讯壬", id));
+		long poll = follower.pollEvery(60_000);
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+			long published = publish("不靠轮询的资讯癸");
+			long start = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("不靠轮询的资讯癸", published));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		finally {
+			follower.pollEvery(poll);
+		}
+	}
 }
