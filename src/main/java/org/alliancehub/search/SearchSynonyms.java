@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.alliancehub.shared.AfterCommit;
 import org.alliancehub.identity.OwnedObjects;
 import org.alliancehub.identity.Owner;
 import org.alliancehub.network.Alliance;
@@ -22,8 +23,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Names and words that stand for each other in searches: each alliance's full name and short names
@@ -157,18 +156,7 @@ public class SearchSynonyms implements OwnedObjects {
 	 * 100 while the demo network was filled), for a copy in memory that a crash forgets anyway.
 	 */
 	private void forgetAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					folded = null;
-				}
-			});
-		}
-		else {
-			folded = null;
-		}
+		AfterCommit.run(() -> folded = null);
 	}
 
 	@Override

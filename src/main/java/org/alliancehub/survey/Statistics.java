@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.alliancehub.shared.AfterCommit;
 import org.alliancehub.identity.Access;
 import org.alliancehub.membership.OrganizationType;
 import org.alliancehub.shared.DomainEvent;
@@ -37,8 +38,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The statistics of a survey over its submitted answers: per numeric field count, sum, mean, median,
@@ -146,18 +145,9 @@ public class Statistics {
 	@EventListener(classes = { ResponseSubmitted.class, ResponseReopened.class, SurveyEdited.class,
 			SurveyPublished.class, SurveyClosed.class, SurveyDeleted.class })
 	public void answersChanged(DomainEvent event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			forget();
-			return;
-		}
 		// after the commit, not before: a result computed meanwhile from the old answers is kept under the old
 		// generation, where nobody looks any more
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				forget();
-			}
-		});
+		AfterCommit.run(this::forget);
 	}
 
 	private void forget() {

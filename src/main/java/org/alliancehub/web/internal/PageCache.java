@@ -22,12 +22,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.shared.AfterCommit;
 import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.web.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -100,24 +99,15 @@ public class PageCache extends OncePerRequestFilter {
 		 */
 		@EventListener
 		public void on(DomainEvent event) {
-			if (TransactionSynchronizationManager.isSynchronizationActive()
-					&& TransactionSynchronizationManager.isActualTransactionActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						try {
-							changed(event);
-						}
-						catch (RuntimeException e) {
-							// the change has committed: its request must not fail for the cache's sake
-							org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects", event.action(), e);
-						}
-					}
-				});
-			}
-			else {
-				changed(event);
-			}
+			AfterCommit.run(() -> {
+				try {
+					changed(event);
+				}
+				catch (RuntimeException e) {
+					// the change has committed: its request must not fail for the cache's sake
+					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects", event.action(), e);
+				}
+			});
 		}
 
 		private void changed(DomainEvent event) {
