@@ -105,7 +105,6 @@ class Searcher implements Search {
 		// The recency boost counts age from the start of the current minute (a minute changes a score by about a
 		// millionth), so that an answer kept for the current index reader is the very answer computed afresh.
 		long minute = System.currentTimeMillis() / 60_000 * 60_000;
-		Query scored = FunctionScoreQuery.boostByValue(filtered, new RecencyBoost(minute));
 		ResultCache.Key key = new ResultCache.Key(folded, filtered, q.order(), q.page(), q.size(), minute);
 		return index.search(searcher -> {
 			SearchResult kept = answers.get(searcher.getIndexReader(), key);
@@ -118,6 +117,9 @@ class Searcher implements Search {
 				CollectorManager<?, ? extends TopDocs> top = q.order() == SearchQuery.Order.DATE
 						? new TopFieldCollectorManager(new Sort(new SortField(IndexDocuments.PUBLISHED, SortField.Type.LONG, true)), depth, Integer.MAX_VALUE)
 						: new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE);
+				// each term's statistics looked up once for the search, not once per place it stands in the query
+				Query scored = FunctionScoreQuery.boostByValue(SharedTermStates.share(filtered, searcher),
+						new RecencyBoost(minute));
 				Object[] results = searcher.search(scored, new MultiCollectorManager(top, new FacetCounts()));
 				TopDocs docs = (TopDocs) results[0];
 				@SuppressWarnings("unchecked")

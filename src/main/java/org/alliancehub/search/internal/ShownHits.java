@@ -28,7 +28,18 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -258,6 +269,9 @@ final class ShownHits {
 
 		private @Nullable Weight weight;
 
+		/** Where each term is in each shown document (its frequency, then position, start and end offset of each). */
+		private final Remembering remembered = new Remembering();
+
 		SharedMatches(UHComponents components, PairsView pairs) {
 			super(components);
 			this.pairs = pairs;
@@ -285,7 +299,7 @@ final class ShownHits {
 				return createOffsetsEnumFromReader(reader, docId);
 			}
 			if (weight == null) {
-				weight = pairs.searcher.rewrite(components.getQuery())
+				weight = remembering(pairs.searcher.rewrite(components.getQuery()), remembered)
 					.createWeight(pairs.searcher, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
 			}
 			Matches matches = weight.matches(pairs.leaves().get(ord), docId);
@@ -306,6 +320,195 @@ final class ShownHits {
 				case 1 -> found.get(0);
 				default -> new OffsetsEnum.MultiOffsetsEnum(found);
 			};
+		}
+	}
+
+	/**
+	 * The query with each term query's matches in a document remembered for this search. In the pairs view every field
+	 * the question asks reads the body's pairs, so the 70 or so term queries of a question of seven words look up
+	 * about 11 different terms; Lucene's {@code TermWeight.matches} opens a terms enum and a postings enum with
+	 * offsets for each of them in each shown document (half of the highlighter's time, stop 23). Each term is read
+	 * once per document here, and its positions and offsets given again to every term query asking for it (under
+	 * the field that query asks, as Lucene reports it).
+	 */
+	static Query remembering(Query query, Remembering remembered) {
+		if (query instanceof TermQuery t) {
+			return new RememberedTerm(t, remembered);
+		}
+		if (query instanceof BoostQuery b) {
+			return new BoostQuery(remembering(b.getQuery(), remembered), b.getBoost());
+		}
+		if (query instanceof ConstantScoreQuery c) {
+			return new ConstantScoreQuery(remembering(c.getQuery(), remembered));
+		}
+		if (query instanceof BooleanQuery bq) {
+			BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+			for (BooleanClause c : bq.clauses()) {
+				b.add(remembering(c.getQuery(), remembered), c.getOccur());
+			}
+			return b.build();
+		}
+		return query;
+	}
+
+	private static final int[] ABSENT = new int[0];
+
+	/** What one search has read of the shown documents' terms, and the enums it read them with. */
+	static final class Remembering {
+
+		final Map<TermInDocument, int[]> found = new HashMap<>();
+
+		/** One terms enum and one postings enum per segment and field, used one term after the other. */
+		private final Map<String, TermsEnum> terms = new HashMap<>();
+
+		private final Map<String, PostingsEnum> postings = new HashMap<>();
+
+		/**
+		 * What {@code TermWeight.matches} reads: the term's postings with offsets, advanced to the document; its
+		 * frequency, then each position with its start and end offset.
+		 */
+		int[] read(LeafReaderContext context, String field, BytesRef term, int doc) throws IOException {
+			String key = context.ord + "\u0000" + field;
+			TermsEnum te = terms.get(key);
+			if (te == null) {
+				Terms t = context.reader().terms(field);
+				if (t == null) {
+					return ABSENT;
+				}
+				te = t.iterator();
+				terms.put(key, te);
+			}
+			if (!te.seekExact(term)) {
+				return ABSENT;
+			}
+			PostingsEnum pe = te.postings(postings.get(key), PostingsEnum.OFFSETS);
+			postings.put(key, pe);
+			if (pe.advance(doc) != doc) {
+				return ABSENT;
+			}
+			int freq = pe.freq();
+			int[] out = new int[1 + 3 * freq];
+			out[0] = freq;
+			for (int i = 0; i < freq; i++) {
+				out[1 + 3 * i] = pe.nextPosition();
+				out[2 + 3 * i] = pe.startOffset();
+				out[3 + 3 * i] = pe.endOffset();
+			}
+			return out;
+		}
+	}
+
+	record TermInDocument(int segment, int doc, String field, BytesRef term) {
+	}
+
+	/** A term query whose matches in a document are read once per search and then given from memory. */
+	static final class RememberedTerm extends Query {
+
+		private final TermQuery query;
+
+		private final Remembering remembered;
+
+		RememberedTerm(TermQuery query, Remembering remembered) {
+			this.query = query;
+			this.remembered = remembered;
+		}
+
+		@Override
+		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+			Weight inner = query.createWeight(searcher, scoreMode, boost);
+			String field = query.getTerm().field();
+			return new FilterWeight(query, inner) {
+				@Override
+				public Matches matches(LeafReaderContext context, int doc) throws IOException {
+					// the pairs view reads every matched field from the body's pairs: one entry for all of them
+					String read = MATCHED.test(field) ? Analyzers.BODY_BIGRAMS : field;
+					TermInDocument key = new TermInDocument(context.ord, doc, read, query.getTerm().bytes());
+					int[] found = remembered.found.get(key);
+					if (found == null) {
+						found = remembered.read(context, field, query.getTerm().bytes(), doc);
+						remembered.found.put(key, found);
+					}
+					if (found == ABSENT) {
+						return null;
+					}
+					int[] at = found;
+					return MatchesUtils.forField(field, () -> new Remembered(at, query));
+				}
+			};
+		}
+
+		@Override
+		public void visit(QueryVisitor visitor) {
+			query.visit(visitor);
+		}
+
+		@Override
+		public String toString(String field) {
+			return query.toString(field);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return sameClassAs(other) && query.equals(((RememberedTerm) other).query);
+		}
+
+		@Override
+		public int hashCode() {
+			return classHash() ^ query.hashCode();
+		}
+	}
+
+	/** Lucene's {@code TermMatchesIterator} over remembered positions and offsets. */
+	private static final class Remembered implements MatchesIterator {
+
+		private final int[] at;
+
+		private final Query query;
+
+		private int i = -1;
+
+		Remembered(int[] at, Query query) {
+			this.at = at;
+			this.query = query;
+		}
+
+		@Override
+		public boolean next() {
+			if (i + 1 < at[0]) {
+				i++;
+				return true;
+			}
+			return false;
+		}
+
+		@Override
+		public int startPosition() {
+			return at[1 + 3 * i];
+		}
+
+		@Override
+		public int endPosition() {
+			return at[1 + 3 * i];
+		}
+
+		@Override
+		public int startOffset() {
+			return at[2 + 3 * i];
+		}
+
+		@Override
+		public int endOffset() {
+			return at[3 + 3 * i];
+		}
+
+		@Override
+		public @Nullable MatchesIterator getSubMatches() {
+			return null;
+		}
+
+		@Override
+		public Query getQuery() {
+			return query;
 		}
 	}
 

@@ -195,6 +195,69 @@ class ShownHitsTests {
 		assertThat(viewOf(shown)).isNotSameAs(view);
 	}
 
+	@Test
+	void aTermAskedInSeveralFieldsIsReadOnceInEachDocumentAndMatchesAsLucenesOwnTermQuery() throws Exception {
+		index.search(s -> {
+			try {
+				ShownHits.PairsView view = new ShownHits.PairsView((org.apache.lucene.index.DirectoryReader) s.getIndexReader());
+				ShownHits.Remembering memo = new ShownHits.Remembering();
+				List<org.apache.lucene.index.Term> asked = new ArrayList<>();
+				for (String text : List.of("联盟", "耐磨", "附件", "不在")) {
+					for (String field : List.of(Analyzers.TITLE, Analyzers.BODY_WORDS, Analyzers.TITLE_BIGRAMS, Analyzers.BODY_BIGRAMS)) {
+						asked.add(new org.apache.lucene.index.Term(field, text));
+					}
+				}
+				int documents = 0;
+				int matched = 0;
+				for (var leaf : view.leaves()) {
+					for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+						documents++;
+						for (var term : asked) {
+							var plain = view.searcher.rewrite(new org.apache.lucene.search.TermQuery(term))
+								.createWeight(view.searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f)
+								.matches(leaf, doc);
+							var remembered = ShownHits.remembering(new org.apache.lucene.search.TermQuery(term), memo)
+								.createWeight(view.searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f)
+								.matches(leaf, doc);
+							assertThat(remembered == null).as(term + " in " + doc).isEqualTo(plain == null);
+							if (plain != null) {
+								matched++;
+								assertThat(fields(remembered)).isEqualTo(fields(plain)).containsExactly(term.field());
+								// asked twice: a second iterator gives the same again, as Lucene's does
+								for (int twice = 0; twice < 2; twice++) {
+									assertThat(positions(remembered.getMatches(term.field())))
+										.isEqualTo(positions(plain.getMatches(term.field())));
+								}
+							}
+						}
+					}
+				}
+				assertThat(matched).isGreaterThan(100);
+				// one read per word and document, whichever of the four fields asked for it
+				assertThat(memo.found).hasSize(documents * 4);
+				return null;
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+	}
+
+	private static List<String> fields(org.apache.lucene.search.Matches matches) {
+		List<String> out = new ArrayList<>();
+		matches.forEach(out::add);
+		return out;
+	}
+
+	private static List<String> positions(org.apache.lucene.search.MatchesIterator it) throws IOException {
+		List<String> out = new ArrayList<>();
+		while (it.next()) {
+			out.add(it.startPosition() + "-" + it.endPosition() + "@" + it.startOffset() + "-" + it.endOffset() + " "
+					+ it.getQuery() + " " + it.getSubMatches());
+		}
+		return out;
+	}
+
 	private static Object viewOf(ShownHits shown) throws Exception {
 		var f = ShownHits.class.getDeclaredField("view");
 		f.setAccessible(true);
