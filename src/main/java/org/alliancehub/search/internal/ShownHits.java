@@ -29,6 +29,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -100,7 +101,7 @@ final class ShownHits {
 		}
 		Map<Integer, Document> loaded = new HashMap<>();
 		StoredFields stored = searcher.storedFields();
-		UnifiedHighlighter highlighter = highlighter(searcher, stored, loaded);
+		UnifiedHighlighter highlighter = highlighter(searcher, stored, loaded, page);
 		TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlighter.highlight(Analyzers.BODY_BIGRAMS, query, pageDocs, 1);
 		List<Hit> hits = new ArrayList<>(page.length);
@@ -129,7 +130,8 @@ final class ShownHits {
 	}
 
 	/** Lucene's highlighter configured as before, reading the stored fields into {@code loaded} for the hits. */
-	private UnifiedHighlighter highlighter(IndexSearcher searcher, StoredFields stored, Map<Integer, Document> loaded) {
+	private UnifiedHighlighter highlighter(IndexSearcher searcher, StoredFields stored, Map<Integer, Document> loaded,
+			ScoreDoc[] page) {
 		UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
 			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
@@ -178,7 +180,7 @@ final class ShownHits {
 				if (pairs != null && source == OffsetSource.POSTINGS
 						&& components.getField().equals(Analyzers.BODY_BIGRAMS)
 						&& components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-					return new SharedMatches(components, pairs);
+					return new SharedMatches(components, pairs, page);
 				}
 				return super.getOffsetStrategy(source, components);
 			}
@@ -270,11 +272,12 @@ final class ShownHits {
 		private @Nullable Weight weight;
 
 		/** Where each term is in each shown document (its frequency, then position, start and end offset of each). */
-		private final Remembering remembered = new Remembering();
+		private final Remembering remembered;
 
-		SharedMatches(UHComponents components, PairsView pairs) {
+		SharedMatches(UHComponents components, PairsView pairs, ScoreDoc[] page) {
 			super(components);
 			this.pairs = pairs;
+			this.remembered = new Remembering(pairs.getDelegate().leaves(), page);
 		}
 
 		@Override
@@ -358,34 +361,68 @@ final class ShownHits {
 
 		final Map<TermInDocument, int[]> found = new HashMap<>();
 
+		/** The shown documents of each segment, in the order of their numbers in it. */
+		private final Map<Integer, int[]> shown = new HashMap<>();
+
+		Remembering(List<LeafReaderContext> leaves, ScoreDoc[] page) {
+			Map<Integer, List<Integer>> bySegment = new HashMap<>();
+			for (ScoreDoc d : page) {
+				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+				bySegment.computeIfAbsent(leaf.ord, k -> new ArrayList<>()).add(d.doc - leaf.docBase);
+			}
+			bySegment.forEach((ord, docs) -> shown.put(ord, docs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray()));
+		}
+
+		/**
+		 * Where the term is in the document, read with the other shown documents of its segment: one pass over the
+		 * term's postings for all of them (and each alone when asked for another document).
+		 */
+		int[] find(LeafReaderContext context, String read, String field, BytesRef term, int doc) throws IOException {
+			TermInDocument key = new TermInDocument(context.ord, doc, read, term);
+			int[] at = found.get(key);
+			if (at != null) {
+				return at;
+			}
+			int[] docs = shown.get(context.ord);
+			if (docs == null || java.util.Arrays.binarySearch(docs, doc) < 0) {
+				docs = new int[] { doc };
+			}
+			PostingsEnum pe = postings(context, field, term);
+			for (int d : docs) {
+				int current = pe == null ? DocIdSetIterator.NO_MORE_DOCS : pe.docID() < d ? pe.advance(d) : pe.docID();
+				int[] here = current == d ? positions(pe) : ABSENT;
+				found.put(new TermInDocument(context.ord, d, read, term), here);
+			}
+			return found.get(key);
+		}
+
 		/** One terms enum and one postings enum per segment and field, used one term after the other. */
 		private final Map<String, TermsEnum> terms = new HashMap<>();
 
 		private final Map<String, PostingsEnum> postings = new HashMap<>();
 
-		/**
-		 * What {@code TermWeight.matches} reads: the term's postings with offsets, advanced to the document; its
-		 * frequency, then each position with its start and end offset.
-		 */
-		int[] read(LeafReaderContext context, String field, BytesRef term, int doc) throws IOException {
+		/** What {@code TermWeight.matches} reads: the term's postings with offsets; null when the term is not there. */
+		private @Nullable PostingsEnum postings(LeafReaderContext context, String field, BytesRef term) throws IOException {
 			String key = context.ord + "\u0000" + field;
 			TermsEnum te = terms.get(key);
 			if (te == null) {
 				Terms t = context.reader().terms(field);
 				if (t == null) {
-					return ABSENT;
+					return null;
 				}
 				te = t.iterator();
 				terms.put(key, te);
 			}
 			if (!te.seekExact(term)) {
-				return ABSENT;
+				return null;
 			}
 			PostingsEnum pe = te.postings(postings.get(key), PostingsEnum.OFFSETS);
 			postings.put(key, pe);
-			if (pe.advance(doc) != doc) {
-				return ABSENT;
-			}
+			return pe;
+		}
+
+		/** The frequency of the term in the current document, then each position with its start and end offset. */
+		private static int[] positions(PostingsEnum pe) throws IOException {
 			int freq = pe.freq();
 			int[] out = new int[1 + 3 * freq];
 			out[0] = freq;
@@ -422,12 +459,7 @@ final class ShownHits {
 				public Matches matches(LeafReaderContext context, int doc) throws IOException {
 					// the pairs view reads every matched field from the body's pairs: one entry for all of them
 					String read = MATCHED.test(field) ? Analyzers.BODY_BIGRAMS : field;
-					TermInDocument key = new TermInDocument(context.ord, doc, read, query.getTerm().bytes());
-					int[] found = remembered.found.get(key);
-					if (found == null) {
-						found = remembered.read(context, field, query.getTerm().bytes(), doc);
-						remembered.found.put(key, found);
-					}
+					int[] found = remembered.find(context, read, field, query.getTerm().bytes(), doc);
 					if (found == ABSENT) {
 						return null;
 					}

@@ -200,7 +200,14 @@ class ShownHitsTests {
 		index.search(s -> {
 			try {
 				ShownHits.PairsView view = new ShownHits.PairsView((org.apache.lucene.index.DirectoryReader) s.getIndexReader());
-				ShownHits.Remembering memo = new ShownHits.Remembering();
+				// every document shown (each term read in one pass over a segment's shown documents), and none (each
+				// document read alone)
+				ScoreDoc[] all = new ScoreDoc[s.getIndexReader().maxDoc()];
+				for (int i = 0; i < all.length; i++) {
+					all[all.length - 1 - i] = new ScoreDoc(i, 1f);
+				}
+				for (ScoreDoc[] page : List.of(all, new ScoreDoc[0])) {
+				ShownHits.Remembering memo = new ShownHits.Remembering(view.getDelegate().leaves(), page);
 				List<org.apache.lucene.index.Term> asked = new ArrayList<>();
 				for (String text : List.of("联盟", "耐磨", "附件", "不在")) {
 					for (String field : List.of(Analyzers.TITLE, Analyzers.BODY_WORDS, Analyzers.TITLE_BIGRAMS, Analyzers.BODY_BIGRAMS)) {
@@ -235,6 +242,7 @@ class ShownHitsTests {
 				assertThat(matched).isGreaterThan(100);
 				// one read per word and document, whichever of the four fields asked for it
 				assertThat(memo.found).hasSize(documents * 4);
+				}
 				return null;
 			}
 			catch (IOException e) {
