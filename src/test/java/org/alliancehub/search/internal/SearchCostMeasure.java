@@ -82,8 +82,9 @@ public final class SearchCostMeasure {
 		Searcher searcher = new Searcher(index, access, synonyms);
 		long day = 0;
 		for (int round = 0; round < rounds; round++) {
-			var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+			var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 			long started = bean.getCurrentThreadCpuTime();
+			long allocated = bean.getCurrentThreadAllocatedBytes();
 			long digest = 0;
 			int n = 0;
 			for (String q : questions) {
@@ -93,7 +94,9 @@ public final class SearchCostMeasure {
 				n++;
 			}
 			long micros = (bean.getCurrentThreadCpuTime() - started) / 1000 / n;
-			System.out.printf("round %d: %d µs of CPU per search (%d questions, %d documents), answers %x%n", round, micros, n, docs, digest);
+			long kb = (bean.getCurrentThreadAllocatedBytes() - allocated) / 1024 / n;
+			System.out.printf("round %d: %d µs of CPU and %d KB allocated per search (%d questions, %d documents), answers %x%n",
+					round, micros, kb, n, docs, digest);
 		}
 		index.close();
 	}
