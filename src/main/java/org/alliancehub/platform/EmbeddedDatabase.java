@@ -120,6 +120,20 @@ class EmbeddedDatabase {
 		return ds;
 	}
 
+	/**
+	 * The context's Flyway waits for the migration {@link EarlyEmbeddedDatabase} started beside the context's
+	 * configuration, then migrates as usual: with the early one done, it only validates ("No migration
+	 * necessary"); had the early one failed, this repeats the failure as a failure of the start.
+	 */
+	@Bean
+	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(AllianceHubProperties properties) {
+		Path dir = directory(properties.data());
+		return flyway -> {
+			EarlyEmbeddedDatabase.awaitMigration(dir);
+			flyway.migrate();
+		};
+	}
+
 	@Bean
 	EmbeddedMarker embeddedMarker() {
 		return new EmbeddedMarker();
