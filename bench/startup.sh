@@ -16,7 +16,8 @@
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
 # shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
 #
-# Environment: START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
+# Environment: CDS_DIR (keep the extracted jars and CDS archives there and reuse them while newer than the jars:
+# the training runs are slow), START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
@@ -107,18 +108,29 @@ fi
 MIN_ENV=(SERVER_PORT="$APP_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres)
 
 # ---------------------------------------------------------------- CDS archives (training runs)
+CDS_HOME="${CDS_DIR:-$WORK}"
+APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)"      # the extracted jar and its archive, named after the jar measured
+MIN_X="$CDS_HOME/min"
 if [[ "$CDS" == 1 ]]; then
+  mkdir -p "$CDS_HOME"
   # CDS archives only classes from plain jars on the class path, not from the jar's nested ones: extract first
-  # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it).
-  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-  java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$WORK/min" >/dev/null
-  log "CDS training runs (platform and minimal app: -XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
-  env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
-  SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+  # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it). With CDS_DIR
+  # the extracted jars and archives are kept there and reused while newer than the jar (training runs are long).
+  if [[ ! -f "$MIN_X/minimal.jsa" || "$MIN_X/minimal.jsa" -ot "$MIN_JAR" ]]; then
+    rm -rf "$MIN_X"; java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$MIN_X" >/dev/null
+    log "CDS training run of the minimal app (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+    env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$MIN_X/minimal.jsa" -Dspring.context.exit=onRefresh \
+      -jar "$MIN_X/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
+  fi
+  if [[ ! -f "$APP_X/app.jsa" || "$APP_X/app.jsa" -ot "$JAR" ]]; then
+    rm -rf "$APP_X"; java -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
+    log "CDS training run of the platform (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$APP_X/app.jsa" \
+      -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    rm -rf "$WORK/cds-train"
+  fi
   sleep 1
-  [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
+  [[ -f "$APP_X/app.jsa" && -f "$MIN_X/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
 
 # ---------------------------------------------------------------- rounds
@@ -134,11 +146,11 @@ for ((i = 1; i <= ROUNDS; i++)); do
   measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
   S[restart]+="$s "; R[restart]+="$r "; log "round $i restart:       Started in $s s, UP after $r s"
   if [[ "$CDS" == 1 ]]; then
-    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"; s=$M_S; r=$M_R
+    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$MIN_X/minimal.jsa" -jar "$MIN_X/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
-    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
     rm -rf "$data-cds"
   fi
