@@ -16,7 +16,7 @@
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
 # shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
 #
-# Environment: CDS_DIR (keep the extracted jars and CDS archives there and reuse them while newer than the jars:
+# Environment: AOT=1 (the platform's starts with -Dspring.aot.enabled=true; build the jar with mvn -Paot), CDS_DIR (keep the extracted jars and CDS archives there and reuse them while newer than the jars:
 # the training runs are slow), START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
 # Output: bench/out/startup/{results.txt,*.log}.
@@ -54,7 +54,8 @@ trap cleanup EXIT
 
 if [[ "${NO_BUILD:-0}" != 1 || ! -f "$JAR" ]]; then
   log "building the platform's jar"
-  (cd "$ROOT" && mvn -B -q -o package -DskipTests) || (cd "$ROOT" && mvn -B -q package -DskipTests)
+  prof=(); [[ "${AOT:-0}" == 1 ]] && prof=(-Paot)
+  (cd "$ROOT" && mvn -B -q -o "${prof[@]}" package -DskipTests) || (cd "$ROOT" && mvn -B -q "${prof[@]}" package -DskipTests)
 fi
 if [[ "${NO_BUILD:-0}" != 1 || ! -f "$MIN_JAR" ]]; then
   log "building the minimal application"
@@ -108,8 +109,12 @@ fi
 MIN_ENV=(SERVER_PORT="$APP_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres)
 
 # ---------------------------------------------------------------- CDS archives (training runs)
+# AOT=1: every platform start (and its CDS training run) with Spring AOT's bean definitions, which the jar must
+# have been built with (mvn -Paot package); the minimal app as it is
+AOT_FLAG=()
+[[ "${AOT:-0}" == 1 ]] && AOT_FLAG=(-Dspring.aot.enabled=true)
 CDS_HOME="${CDS_DIR:-$WORK}"
-APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)"      # the extracted jar and its archive, named after the jar measured
+APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}"      # the extracted jar and its archive, named after the jar measured
 MIN_X="$CDS_HOME/min"
 if [[ "$CDS" == 1 ]]; then
   mkdir -p "$CDS_HOME"
@@ -125,7 +130,7 @@ if [[ "$CDS" == 1 ]]; then
   if [[ ! -f "$APP_X/app.jsa" || "$APP_X/app.jsa" -ot "$JAR" ]]; then
     rm -rf "$APP_X"; java -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
     log "CDS training run of the platform (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
-    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$APP_X/app.jsa" \
+    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" "${AOT_FLAG[@]}" -XX:ArchiveClassesAtExit="$APP_X/app.jsa" \
       -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
     rm -rf "$WORK/cds-train"
   fi
@@ -139,18 +144,18 @@ kinds=(minimal restart first)
 [[ "$CDS" == 1 ]] && kinds+=(minimal-cds restart-cds first-cds)
 for ((i = 1; i <= ROUNDS; i++)); do
   data="$WORK/data-$i"
-  measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -jar "$JAR"; s=$M_S; r=$M_R
   S[first]+="$s "; R[first]+="$r "; log "round $i first start:   Started in $s s, UP after $r s"
   measure minimal "$OUT/minimal-$i.log" "${MIN_ENV[@]}" -- -jar "$MIN_JAR"; s=$M_S; r=$M_R
   S[minimal]+="$s "; R[minimal]+="$r "; log "round $i minimal app:   Started in $s s, UP after $r s"
-  measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -jar "$JAR"; s=$M_S; r=$M_R
   S[restart]+="$s "; R[restart]+="$r "; log "round $i restart:       Started in $s s, UP after $r s"
   if [[ "$CDS" == 1 ]]; then
     measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$MIN_X/minimal.jsa" -jar "$MIN_X/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
-    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
     rm -rf "$data-cds"
   fi
@@ -192,7 +197,7 @@ PY
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
-  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
+  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
   printf '%-13s %18s %18s   %s\n' kind "Started in (med)" "health UP (med)" "all UP times"
   for k in "${kinds[@]}"; do
     printf '%-13s %16s s %16s s   %s\n' "$k" "$(median <<<"${S[$k]}")" "$(median <<<"${R[$k]}")" "${R[$k]}"
