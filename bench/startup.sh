@@ -195,6 +195,7 @@ print("  " + ", ".join(parts) + ", UP %.1f (s after Starting, UP from launch)" %
 PY
 }
 
+(( ROUNDS > 0 )) || { log "0 rounds: CDS archives made, nothing measured"; exit 0; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
   echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
