@@ -163,7 +163,8 @@ for ((i = 1; i <= ROUNDS; i++)); do
 done
 
 # Where a platform start went, from its log's timestamps: seconds after "Starting AllianceHub" at which the
-# embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done, Spring
+# embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done (first on
+# any thread: since stop 23 the early migration beside the context; flyway-main: the context's own Flyway), Spring
 # said Started, the demo network was loaded, and health answered UP (the last from this script's own clock).
 phases() {
   local logf="$1" up="$2"
@@ -171,7 +172,8 @@ phases() {
 import re, sys, datetime
 log, up = sys.argv[1], float(sys.argv[2])
 marks = [("postgres", "Embedded PostgreSQL running"), ("context-read", "Root WebApplicationContext: initialization completed"),
-         ("flyway", "Successfully applied|No migration necessary"), ("started", "Started AllianceHub"),
+         ("flyway", "Successfully applied|No migration necessary"),
+         ("flyway-main", r"\[ *main\] .*(Successfully applied|No migration necessary)"), ("started", "Started (AOT-processed )?AllianceHub"),
          ("demo", "Demo network loaded")]
 t0 = None; at = {}; jvm = None
 for line in open(log, errors="replace"):
@@ -179,7 +181,7 @@ for line in open(log, errors="replace"):
     if not m:
         continue
     t = datetime.datetime.fromisoformat(m.group(1)).timestamp()
-    if t0 is None and "Starting AllianceHub" in line:
+    if t0 is None and re.search(r"Starting (AOT-processed )?AllianceHub", line):
         t0 = t
     for name, pat in marks:
         if name not in at and re.search(pat, line):
