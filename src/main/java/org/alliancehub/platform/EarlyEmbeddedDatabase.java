@@ -80,6 +80,11 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	}
 
 	private static void begin(SpringApplication application, ConfigurableEnvironment environment) {
+		// Spring AOT's build-time processing (mvn -Paot) prepares the context without starting it: no database then
+		// (it would outlive the build, since no started or failed event ends such a run)
+		if (Boolean.getBoolean("spring.aot.processing")) {
+			return;
+		}
 		// the same condition as EmbeddedDatabase's: no external database configured
 		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
 			return;

@@ -133,4 +133,18 @@ class EarlyEmbeddedDatabaseTests {
 		}
 	}
 
+	@Test
+	void nothingStartsWhileSpringAotProcessesTheApplicationAtBuildTime() throws Exception {
+		System.setProperty("spring.aot.processing", "true");
+		try {
+			new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0],
+					context(Map.of("alliancehub.data", data.toString()))));
+		}
+		finally {
+			System.clearProperty("spring.aot.processing");
+		}
+		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
+	}
+
 }
