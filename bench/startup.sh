@@ -16,7 +16,8 @@
 # are done). Medians over the rounds; the ratios restart/minimal are the figures to read (this machine is
 # shared, so absolute seconds mean little). Targets: restart <= 2x minimal, first start < 10 s.
 #
-# Environment: START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
+# Environment: AOT=1 (the platform's starts with -Dspring.aot.enabled=true; build the jar with mvn -Paot), CDS_DIR (keep the extracted jars and CDS archives there and reuse them while newer than the jars:
+# the training runs are slow), START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
@@ -53,7 +54,8 @@ trap cleanup EXIT
 
 if [[ "${NO_BUILD:-0}" != 1 || ! -f "$JAR" ]]; then
   log "building the platform's jar"
-  (cd "$ROOT" && mvn -B -q -o package -DskipTests) || (cd "$ROOT" && mvn -B -q package -DskipTests)
+  prof=(); [[ "${AOT:-0}" == 1 ]] && prof=(-Paot)
+  (cd "$ROOT" && mvn -B -q -o "${prof[@]}" package -DskipTests) || (cd "$ROOT" && mvn -B -q "${prof[@]}" package -DskipTests)
 fi
 if [[ "${NO_BUILD:-0}" != 1 || ! -f "$MIN_JAR" ]]; then
   log "building the minimal application"
@@ -107,18 +109,33 @@ fi
 MIN_ENV=(SERVER_PORT="$APP_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres)
 
 # ---------------------------------------------------------------- CDS archives (training runs)
+# AOT=1: every platform start (and its CDS training run) with Spring AOT's bean definitions, which the jar must
+# have been built with (mvn -Paot package); the minimal app as it is
+AOT_FLAG=()
+[[ "${AOT:-0}" == 1 ]] && AOT_FLAG=(-Dspring.aot.enabled=true)
+CDS_HOME="${CDS_DIR:-$WORK}"
+APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}"      # the extracted jar and its archive, named after the jar measured
+MIN_X="$CDS_HOME/min"
 if [[ "$CDS" == 1 ]]; then
+  mkdir -p "$CDS_HOME"
   # CDS archives only classes from plain jars on the class path, not from the jar's nested ones: extract first
-  # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it).
-  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-  java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$WORK/min" >/dev/null
-  log "CDS training runs (platform and minimal app: -XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
-  env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/minimal.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$WORK/min/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
-  SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$WORK/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+  # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it). With CDS_DIR
+  # the extracted jars and archives are kept there and reused while newer than the jar (training runs are long).
+  if [[ ! -f "$MIN_X/minimal.jsa" || "$MIN_X/minimal.jsa" -ot "$MIN_JAR" ]]; then
+    rm -rf "$MIN_X"; java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$MIN_X" >/dev/null
+    log "CDS training run of the minimal app (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+    env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$MIN_X/minimal.jsa" -Dspring.context.exit=onRefresh \
+      -jar "$MIN_X/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
+  fi
+  if [[ ! -f "$APP_X/app.jsa" || "$APP_X/app.jsa" -ot "$JAR" ]]; then
+    rm -rf "$APP_X"; java -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
+    log "CDS training run of the platform (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
+    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" "${AOT_FLAG[@]}" -XX:ArchiveClassesAtExit="$APP_X/app.jsa" \
+      -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    rm -rf "$WORK/cds-train"
+  fi
   sleep 1
-  [[ -f "$WORK/app.jsa" && -f "$WORK/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
+  [[ -f "$APP_X/app.jsa" && -f "$MIN_X/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
 
 # ---------------------------------------------------------------- rounds
@@ -127,18 +144,18 @@ kinds=(minimal restart first)
 [[ "$CDS" == 1 ]] && kinds+=(minimal-cds restart-cds first-cds)
 for ((i = 1; i <= ROUNDS; i++)); do
   data="$WORK/data-$i"
-  measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  measure first "$OUT/first-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -jar "$JAR"; s=$M_S; r=$M_R
   S[first]+="$s "; R[first]+="$r "; log "round $i first start:   Started in $s s, UP after $r s"
   measure minimal "$OUT/minimal-$i.log" "${MIN_ENV[@]}" -- -jar "$MIN_JAR"; s=$M_S; r=$M_R
   S[minimal]+="$s "; R[minimal]+="$r "; log "round $i minimal app:   Started in $s s, UP after $r s"
-  measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -jar "$JAR"; s=$M_S; r=$M_R
+  measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -jar "$JAR"; s=$M_S; r=$M_R
   S[restart]+="$s "; R[restart]+="$r "; log "round $i restart:       Started in $s s, UP after $r s"
   if [[ "$CDS" == 1 ]]; then
-    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$WORK/minimal.jsa" -jar "$WORK/min/minimal.jar"; s=$M_S; r=$M_R
+    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$MIN_X/minimal.jsa" -jar "$MIN_X/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
-    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
     rm -rf "$data-cds"
   fi
@@ -146,7 +163,8 @@ for ((i = 1; i <= ROUNDS; i++)); do
 done
 
 # Where a platform start went, from its log's timestamps: seconds after "Starting AllianceHub" at which the
-# embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done, Spring
+# embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done (first on
+# any thread: since stop 23 the early migration beside the context; flyway-main: the context's own Flyway), Spring
 # said Started, the demo network was loaded, and health answered UP (the last from this script's own clock).
 phases() {
   local logf="$1" up="$2"
@@ -154,7 +172,8 @@ phases() {
 import re, sys, datetime
 log, up = sys.argv[1], float(sys.argv[2])
 marks = [("postgres", "Embedded PostgreSQL running"), ("context-read", "Root WebApplicationContext: initialization completed"),
-         ("flyway", "Successfully applied|No migration necessary"), ("started", "Started AllianceHub"),
+         ("flyway", "Successfully applied|No migration necessary"),
+         ("flyway-main", r"\[ *main\] .*(Successfully applied|No migration necessary)"), ("started", "Started (AOT-processed )?AllianceHub"),
          ("demo", "Demo network loaded")]
 t0 = None; at = {}; jvm = None
 for line in open(log, errors="replace"):
@@ -162,7 +181,7 @@ for line in open(log, errors="replace"):
     if not m:
         continue
     t = datetime.datetime.fromisoformat(m.group(1)).timestamp()
-    if t0 is None and "Starting AllianceHub" in line:
+    if t0 is None and re.search(r"Starting (AOT-processed )?AllianceHub", line):
         t0 = t
     for name, pat in marks:
         if name not in at and re.search(pat, line):
@@ -178,9 +197,10 @@ print("  " + ", ".join(parts) + ", UP %.1f (s after Starting, UP from launch)" %
 PY
 }
 
+(( ROUNDS > 0 )) || { log "0 rounds: CDS archives made, nothing measured"; exit 0; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
-  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
+  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
   printf '%-13s %18s %18s   %s\n' kind "Started in (med)" "health UP (med)" "all UP times"
   for k in "${kinds[@]}"; do
     printf '%-13s %16s s %16s s   %s\n' "$k" "$(median <<<"${S[$k]}")" "$(median <<<"${R[$k]}")" "${R[$k]}"

@@ -45,6 +45,20 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 
 	private static final Map<Path, Starting> STARTING = new ConcurrentHashMap<>();
 
+	/** The early migrations under way or done, per data directory, until the context's Flyway waits for them. */
+	private static final Map<Path, CompletableFuture<Void>> MIGRATING = new ConcurrentHashMap<>();
+
+	/**
+	 * Waits until the early migration of {@code dir} (if one was started) is over, whatever its outcome: the caller
+	 * runs Flyway next, which finds nothing to do or meets the same failure in the context's own start.
+	 */
+	static void awaitMigration(Path dir) {
+		CompletableFuture<Void> migrated = MIGRATING.remove(dir);
+		if (migrated != null) {
+			migrated.exceptionally(e -> null).join();
+		}
+	}
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
@@ -66,6 +80,11 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	}
 
 	private static void begin(SpringApplication application, ConfigurableEnvironment environment) {
+		// Spring AOT's build-time processing (mvn -Paot) prepares the context without starting it: no database then
+		// (it would outlive the build, since no started or failed event ends such a run)
+		if (Boolean.getBoolean("spring.aot.processing")) {
+			return;
+		}
 		// the same condition as EmbeddedDatabase's: no external database configured
 		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
 			return;
@@ -74,6 +93,11 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 		CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
 		if (STARTING.putIfAbsent(dir, new Starting(application, server)) != null) {
 			return;
+		}
+		EarlyMigration migration = EarlyMigration.of(environment);
+		CompletableFuture<Void> migrated = new CompletableFuture<>();
+		if (migration != null) {
+			MIGRATING.put(dir, migrated);
 		}
 		Thread starter = new Thread(() -> {
 			try {
@@ -88,6 +112,21 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 			}
 			catch (Throwable e) {
 				server.completeExceptionally(e);
+			}
+			if (migration != null) {
+				// Flyway's migrations on this core while the context's configuration and first beans take the
+				// other one; the context's own Flyway then waits for this (EmbeddedDatabase's migration strategy)
+				// and finds nothing left to do, or repeats a failure here as a failure of the start.
+				try {
+					if (!server.isCompletedExceptionally()) {
+						migration.migrate(server.join());
+					}
+					migrated.complete(null);
+				}
+				catch (Throwable e) {
+					log.warn("Early migration of {} failed; the context's Flyway will try again", dir, e);
+					migrated.completeExceptionally(e);
+				}
 			}
 		}, "embedded-postgres-start");
 		starter.setDaemon(true);
@@ -146,6 +185,48 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 		catch (IOException closing) {
 			log.warn("Could not stop the embedded PostgreSQL of {}", dir, closing);
 		}
+	}
+
+	/**
+	 * Flyway as the context would configure it from {@code spring.flyway.*}, for the settings this installation uses
+	 * (locations, group). Any other {@code spring.flyway.*} setting, or Flyway switched off, and there is no early
+	 * migration: the context's Flyway alone migrates, as before.
+	 */
+	record EarlyMigration(String[] locations, boolean group) {
+
+		private static final java.util.Set<String> UNDERSTOOD = java.util.Set.of("spring.flyway.enabled",
+				"spring.flyway.locations", "spring.flyway.group");
+
+		static @Nullable EarlyMigration of(ConfigurableEnvironment environment) {
+			Binder binder = Binder.get(environment);
+			if (!binder.bind("spring.flyway.enabled", Boolean.class).orElse(true)) {
+				return null;
+			}
+			for (var source : environment.getPropertySources()) {
+				if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> names) {
+					for (String name : names.getPropertyNames()) {
+						String canonical = name.toLowerCase(java.util.Locale.ROOT).replace('_', '.').replace("-", "");
+						if (canonical.startsWith("spring.flyway.") && UNDERSTOOD.stream()
+							.noneMatch(u -> canonical.equals(u) || canonical.startsWith(u + "["))) {
+							log.info("No early migration: {} is set", name);
+							return null;
+						}
+					}
+				}
+			}
+			return new EarlyMigration(binder.bind("spring.flyway.locations", String[].class).orElse(new String[] { "classpath:db/migration" }),
+					binder.bind("spring.flyway.group", Boolean.class).orElse(false));
+		}
+
+		void migrate(EmbeddedPostgres pg) {
+			org.flywaydb.core.Flyway.configure(EarlyEmbeddedDatabase.class.getClassLoader())
+				.dataSource(pg.getPostgresDatabase())
+				.locations(locations)
+				.group(group)
+				.load()
+				.migrate();
+		}
+
 	}
 
 }

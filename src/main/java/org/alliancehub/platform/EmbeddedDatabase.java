@@ -32,11 +32,26 @@ class EmbeddedDatabase {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties) throws IOException {
+	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties, org.springframework.core.env.Environment environment) throws IOException {
+		requireNoExternalDatabase(environment);
 		Path dir = directory(properties.data());
 		// usually already starting since before the context's refresh (EarlyEmbeddedDatabase)
 		EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir);
 		return pg != null ? pg : start(dir);
+	}
+
+	/**
+	 * This configuration's condition is read once: when the context starts, or, for a jar built with Spring AOT
+	 * ({@code mvn -Paot package}) and run with {@code -Dspring.aot.enabled=true}, when the jar was built. Such a jar,
+	 * built without {@code SPRING_DATASOURCE_URL}, would start the embedded database even when run with one: it
+	 * refuses to start instead (run it without the AOT flag, or build it with the URL set).
+	 */
+	static void requireNoExternalDatabase(org.springframework.core.env.Environment environment) {
+		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
+			throw new IllegalStateException("spring.datasource.url is set, but this start's bean definitions are those of the "
+					+ "embedded database: they were fixed when the jar was built with Spring AOT (-Paot) without it. Start "
+					+ "without -Dspring.aot.enabled=true, or build the AOT jar with spring.datasource.url set.");
+		}
 	}
 
 	static Path directory(Path data) {
@@ -118,6 +133,20 @@ class EmbeddedDatabase {
 		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("embedded");
 		return ds;
+	}
+
+	/**
+	 * The context's Flyway waits for the migration {@link EarlyEmbeddedDatabase} started beside the context's
+	 * configuration, then migrates as usual: with the early one done, it only validates ("No migration
+	 * necessary"); had the early one failed, this repeats the failure as a failure of the start.
+	 */
+	@Bean
+	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(AllianceHubProperties properties) {
+		Path dir = directory(properties.data());
+		return flyway -> {
+			EarlyEmbeddedDatabase.awaitMigration(dir);
+			flyway.migrate();
+		};
 	}
 
 	@Bean

@@ -93,4 +93,58 @@ class EarlyEmbeddedDatabaseTests {
 		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
 	}
 
+	@Test
+	void theMigrationsRunBesideTheContextSoThatTheContextsFlywayFindsNothingLeftToDo() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
+				Map.of("alliancehub.data", data.toString(), "spring.flyway.locations", "classpath:db/migration", "spring.flyway.group", "true"))));
+		Path dir = EmbeddedDatabase.directory(data);
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
+			assertThat(pg).isNotNull();
+			EarlyEmbeddedDatabase.awaitMigration(dir);
+			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
+			assertThat(flyway.info().pending()).as("nothing pending once the early migration is over").isEmpty();
+			assertThat(flyway.info().applied()).as("every migration applied, each once").hasSize(flyway.info().all().length);
+			assertThat(flyway.migrate().migrationsExecuted).isZero();
+		}
+	}
+
+	@Test
+	void aFlywaySettingTheEarlyMigrationDoesNotKnowLeavesTheMigrationToTheContext() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
+				Map.of("alliancehub.data", data.toString(), "spring.flyway.baseline-on-migrate", "true"))));
+		Path dir = EmbeddedDatabase.directory(data);
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
+			assertThat(pg).isNotNull();
+			EarlyEmbeddedDatabase.awaitMigration(dir);
+			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
+			assertThat(flyway.info().applied()).isEmpty();
+		}
+	}
+
+	@Test
+	void noEarlyMigrationWhenFlywayIsSwitchedOff() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
+				Map.of("alliancehub.data", data.toString(), "spring.flyway.enabled", "false"))));
+		Path dir = EmbeddedDatabase.directory(data);
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
+			EarlyEmbeddedDatabase.awaitMigration(dir);
+			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
+			assertThat(flyway.info().applied()).isEmpty();
+		}
+	}
+
+	@Test
+	void nothingStartsWhileSpringAotProcessesTheApplicationAtBuildTime() throws Exception {
+		System.setProperty("spring.aot.processing", "true");
+		try {
+			new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0],
+					context(Map.of("alliancehub.data", data.toString()))));
+		}
+		finally {
+			System.clearProperty("spring.aot.processing");
+		}
+		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
+	}
+
 }
