@@ -66,6 +66,9 @@ public class FeedBench {
 
 		volatile long found;
 
+		/** When the sampler last asked for it. */
+		volatile long asked;
+
 		volatile String error;
 
 		Change(int n) {
@@ -130,15 +133,21 @@ public class FeedBench {
 		ExecutorService workers = Executors.newFixedThreadPool(threads);
 		System.out.printf("%nrate %d/s: window start %.3f%n", rate, System.currentTimeMillis() / 1000.0);
 		long start = System.nanoTime();
-		// The reader: asks the search API for the own word of every SAMPLE-th change, oldest first, as soon as it has
-		// committed, until it is found (one hit asked for: the highlighter then reads one document). Every change is
-		// checked at the end, by the words it shares with the others of its hundred.
+		// The reader: a paced sampler. Every SAMPLE-th change is asked for by its own word through the search API (one
+		// hit: the highlighter then reads one document), first POLL ms after it committed and then every POLL ms until
+		// it is found, oldest first, but never more than SEARCHES searches a second in all, one at a time: the
+		// sampler's own load on the server stays bounded and is reported (it shares the cores with what it measures).
+		// Every change is checked at the end, by the words it shares with the others of its hundred.
 		AtomicLong madeAt = new AtomicLong();
 		AtomicLong searches = new AtomicLong();
 		AtomicInteger searchErrors = new AtomicInteger();
 		int sample = Integer.getInteger("sample", 10);
+		long poll = Long.getLong("poll", 50) * 1_000_000L;
+		int perSecond = Integer.getInteger("searches", 200);
+		long gap = 1_000_000_000L / Math.max(1, perSecond);
 		var reading = new Thread(() -> {
 			int oldest = 0;
+			long nextSearch = System.nanoTime();
 			while (true) {
 				long now = System.nanoTime();
 				while (oldest < total && (changes[oldest].found != 0 || changes[oldest].error != null)) {
@@ -152,24 +161,39 @@ public class FeedBench {
 					return; // what is not found 30 s after the last change was made is counted as never found
 				}
 				try {
-					int asked = 0;
-					for (int i = oldest; i < total && asked < 8; i += sample) {
+					Change due = null;
+					for (int i = oldest; i < total; i += sample) {
 						Change c = changes[i];
-						if (c.committed == 0 || c.found != 0 || c.error != null) {
+						if (c.committed == 0) {
+							if (c.due == 0) {
+								break; // not handed to a client thread yet, nor any after it
+							}
 							continue;
 						}
-						asked++;
-						if (ids(http, port, c.word + "&size=1", searches, searchErrors).contains(c.id)) {
-							c.found = System.nanoTime();
+						if (c.found == 0 && c.error == null && now - Math.max(c.committed, c.asked) >= poll) {
+							due = c;
+							break;
 						}
 					}
-					Thread.sleep(asked == 0 ? 5 : 1);
+					if (due == null) {
+						Thread.sleep(2);
+						continue;
+					}
+					if (nextSearch > now) {
+						TimeUnit.NANOSECONDS.sleep(nextSearch - now);
+					}
+					nextSearch = Math.max(nextSearch + gap, System.nanoTime() - gap);
+					due.asked = System.nanoTime();
+					if (ids(http, port, due.word + "&size=1", searches, searchErrors).contains(due.id)) {
+						due.found = System.nanoTime();
+					}
 				}
 				catch (InterruptedException e) {
 					return;
 				}
 			}
 		}, "reader");
+		long searchStart = System.nanoTime();
 		reading.start();
 		for (int i = 0; i < total; i++) {
 			long due = start + (long) i * 1_000_000_000L / rate;
@@ -212,6 +236,7 @@ public class FeedBench {
 		long madeNanos = System.nanoTime() - start;
 		madeAt.set(System.nanoTime());
 		reading.join();
+		double searchRate = searches.get() / ((System.nanoTime() - searchStart) / 1e9);
 		double windowEnd = System.currentTimeMillis() / 1000.0;
 		long commits = luceneCommits(data) - commitsBefore;
 		long pg = pgCommits(jdbc) - pgBefore;
@@ -274,8 +299,9 @@ public class FeedBench {
 		System.out.printf("rate %d/s: window end %.3f%n", rate, windowEnd);
 		System.out.printf("asked %d changes/s for %d s: made %,d (%,.0f changes/s), failed %d, skipped %d (over 10 s late); from due to committed p50 %.1f ms p99 %.1f ms max %.1f ms%n",
 				rate, seconds, made.get(), made.get() / (madeNanos / 1e9), failed.get() - 0, skipped.get(), pct(lat, 50), pct(lat, 99), pct(lat, 100));
-		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p99 %.0f ms, max %.0f ms (one change in %d asked for: %,d found, %d never found within 30 s; %,d searches, %d failed)%n",
-				pct(lag, 50), pct(lag, 99), pct(lag, 100), sample, lag.length, unseen, searches.get(), searchErrors.get());
+		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p99 %.0f ms, max %.0f ms (one change in %d asked for, each every %d ms after its commit until found: %,d found, %d never found within 30 s; %,d searches at %.0f/s (at most %d/s), %d failed)%n",
+				pct(lag, 50), pct(lag, 99), pct(lag, 100), sample, poll / 1_000_000, lag.length, unseen, searches.get(), searchRate,
+				perSecond, searchErrors.get());
 		System.out.printf("checked again: %d of %,d articles' last changes not found by their hundred's word (and %d by their own) %s%n", lost, latest.size(), own, lostExamples);
 		System.out.printf("Lucene commits %d (%.4f per change); PostgreSQL commits %,d (%.2f per change), WAL syncs %,d (%.3f per change)%n",
 				commits, commits / (double) Math.max(1, made.get()), pg, pg / (double) Math.max(1, made.get()), wal,
