@@ -162,6 +162,37 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		assertThat(id).isPositive();
 	}
 
+	@Test
+	void theFollowerKeepsUpWhileEveryPooledConnectionIsTaken() throws Exception {
+		long id = publish("连接池占满时的资讯午");
+		await().atMost(Duration.ofSeconds(5)).until(() -> indexed(DocumentType.ARTICLE.name() + ":" + id) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+		String key = DocumentType.ARTICLE.name() + ":" + id;
+		index.write(key, null);
+		// a burst of writers holds every connection of the pool (as 32 writers on a pool of 10 do)
+		var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+		List<java.sql.Connection> taken = new java.util.ArrayList<>();
+		try {
+			while (pool.getHikariPoolMXBean().getIdleConnections() > 0
+					|| pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
+				taken.add(pool.getConnection());
+			}
+			// another node appends the key (a connection of its own) and notifies
+			try (var other = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+				other.createStatement().execute("insert into search_feed (key) values ('" + key + "')");
+				other.createStatement().execute("select pg_notify('search_feed', '')");
+			}
+			long start = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> indexed(key) == 1);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		finally {
+			for (var c : taken) {
+				c.close();
+			}
+		}
+	}
+
 	@Autowired
 	IndexDocuments documents;
 
