@@ -66,6 +66,12 @@ public class FeedBench {
 
 		volatile long found;
 
+		/** When the sampler last asked for it. */
+		volatile long asked;
+
+		/** Whether the sampler follows it (its lag is measured). */
+		volatile boolean tracked;
+
 		volatile String error;
 
 		Change(int n) {
@@ -130,46 +136,66 @@ public class FeedBench {
 		ExecutorService workers = Executors.newFixedThreadPool(threads);
 		System.out.printf("%nrate %d/s: window start %.3f%n", rate, System.currentTimeMillis() / 1000.0);
 		long start = System.nanoTime();
-		// The reader: asks the search API for the own word of every SAMPLE-th change, oldest first, as soon as it has
-		// committed, until it is found (one hit asked for: the highlighter then reads one document). Every change is
-		// checked at the end, by the words it shares with the others of its hundred.
+		// The reader: a paced sampler that never queues. It follows at most TRACK changes at a time: when one is found
+		// (or given up), it takes the newest change handed to a client thread, and asks the search API for its own
+		// word (one hit: the highlighter then reads one document) every POLL ms after its commit until found, at most
+		// SEARCHES searches a second in all, one at a time. A sampler that asked for every tenth change in order fell
+		// behind whenever a search took longer than the changes came (30 ms each on a loaded machine), and measured
+		// its own queue, not the index; this one measures fewer changes, each from its commit. Its rate is reported.
+		// Every change is checked at the end, by the words it shares with the others of its hundred.
 		AtomicLong madeAt = new AtomicLong();
 		AtomicLong searches = new AtomicLong();
 		AtomicInteger searchErrors = new AtomicInteger();
-		int sample = Integer.getInteger("sample", 10);
+		long poll = Long.getLong("poll", 50) * 1_000_000L;
+		int perSecond = Integer.getInteger("searches", 100);
+		int track = Integer.getInteger("track", 4);
+		long gap = 1_000_000_000L / Math.max(1, perSecond);
+		AtomicInteger dispatched = new AtomicInteger(-1);
 		var reading = new Thread(() -> {
-			int oldest = 0;
+			List<Change> tracking = new ArrayList<>();
+			int taken = -1;
+			long nextSearch = System.nanoTime();
 			while (true) {
 				long now = System.nanoTime();
-				while (oldest < total && (changes[oldest].found != 0 || changes[oldest].error != null)) {
-					oldest += sample;
-				}
-				if (oldest >= total) {
-					return;
-				}
 				long allMade = madeAt.get();
-				if (allMade != 0 && now - allMade > 30_000_000_000L) {
-					return; // what is not found 30 s after the last change was made is counted as never found
+				tracking.removeIf(c -> c.found != 0 || c.error != null
+						|| (c.committed != 0 && now - c.committed > 30_000_000_000L));
+				if (allMade != 0 && (tracking.isEmpty() || now - allMade > 30_000_000_000L)) {
+					return; // what is not found 30 s after its commit is counted as never found
+				}
+				int newest = dispatched.get();
+				if (allMade == 0 && tracking.size() < track && newest > taken) {
+					taken = newest;
+					changes[newest].tracked = true;
+					tracking.add(changes[newest]);
 				}
 				try {
-					int asked = 0;
-					for (int i = oldest; i < total && asked < 8; i += sample) {
-						Change c = changes[i];
-						if (c.committed == 0 || c.found != 0 || c.error != null) {
-							continue;
-						}
-						asked++;
-						if (ids(http, port, c.word + "&size=1", searches, searchErrors).contains(c.id)) {
-							c.found = System.nanoTime();
+					Change due = null;
+					for (Change c : tracking) {
+						if (c.committed != 0 && now - Math.max(c.committed, c.asked) >= poll
+								&& (due == null || Math.max(c.committed, c.asked) < Math.max(due.committed, due.asked))) {
+							due = c;
 						}
 					}
-					Thread.sleep(asked == 0 ? 5 : 1);
+					if (due == null) {
+						Thread.sleep(1);
+						continue;
+					}
+					if (nextSearch > now) {
+						TimeUnit.NANOSECONDS.sleep(nextSearch - now);
+					}
+					nextSearch = Math.max(nextSearch + gap, System.nanoTime() - gap);
+					due.asked = System.nanoTime();
+					if (ids(http, port, due.word + "&size=1", searches, searchErrors).contains(due.id)) {
+						due.found = System.nanoTime();
+					}
 				}
 				catch (InterruptedException e) {
 					return;
 				}
 			}
 		}, "reader");
+		long searchStart = System.nanoTime();
 		reading.start();
 		for (int i = 0; i < total; i++) {
 			long due = start + (long) i * 1_000_000_000L / rate;
@@ -179,6 +205,7 @@ public class FeedBench {
 			}
 			Change c = changes[i];
 			c.due = due;
+			dispatched.set(i);
 			workers.execute(() -> {
 				if (System.nanoTime() - c.due > 10_000_000_000L) {
 					// more than 10 s behind its time: the rate is not sustained; not made, so that a run ends in time
@@ -212,6 +239,7 @@ public class FeedBench {
 		long madeNanos = System.nanoTime() - start;
 		madeAt.set(System.nanoTime());
 		reading.join();
+		double searchRate = searches.get() / ((System.nanoTime() - searchStart) / 1e9);
 		double windowEnd = System.currentTimeMillis() / 1000.0;
 		long commits = luceneCommits(data) - commitsBefore;
 		long pg = pgCommits(jdbc) - pgBefore;
@@ -259,8 +287,8 @@ public class FeedBench {
 				continue;
 			}
 			latency.add((c.committed - c.due) / 1e6);
-			if ((c.n - first) % sample != 0) {
-				continue; // not asked for one by one
+			if (!c.tracked) {
+				continue; // not followed by the sampler
 			}
 			if (c.found == 0) {
 				unseen++;
@@ -274,8 +302,9 @@ public class FeedBench {
 		System.out.printf("rate %d/s: window end %.3f%n", rate, windowEnd);
 		System.out.printf("asked %d changes/s for %d s: made %,d (%,.0f changes/s), failed %d, skipped %d (over 10 s late); from due to committed p50 %.1f ms p99 %.1f ms max %.1f ms%n",
 				rate, seconds, made.get(), made.get() / (madeNanos / 1e9), failed.get() - 0, skipped.get(), pct(lat, 50), pct(lat, 99), pct(lat, 100));
-		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p99 %.0f ms, max %.0f ms (one change in %d asked for: %,d found, %d never found within 30 s; %,d searches, %d failed)%n",
-				pct(lag, 50), pct(lag, 99), pct(lag, 100), sample, lag.length, unseen, searches.get(), searchErrors.get());
+		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d changes followed at a time, each asked for every %d ms after its commit until found: %,d found, %d never found within 30 s; %,d searches at %.0f/s (at most %d/s), %d failed)%n",
+				pct(lag, 50), pct(lag, 99), pct(lag, 100), track, poll / 1_000_000, lag.length, unseen, searches.get(), searchRate,
+				perSecond, searchErrors.get());
 		System.out.printf("checked again: %d of %,d articles' last changes not found by their hundred's word (and %d by their own) %s%n", lost, latest.size(), own, lostExamples);
 		System.out.printf("Lucene commits %d (%.4f per change); PostgreSQL commits %,d (%.2f per change), WAL syncs %,d (%.3f per change)%n",
 				commits, commits / (double) Math.max(1, made.get()), pg, pg / (double) Math.max(1, made.get()), wal,

@@ -268,6 +268,22 @@ public class Articles {
 		return rows.stream().map(a -> a.in(slugs.get(a.allianceId()))).toList();
 	}
 
+	/**
+	 * The articles of these ids that exist, regardless of viewer, in one statement (unknown ids are left out): for
+	 * the search index, which reads the articles of a batch of changes together.
+	 */
+	public List<Article> rawByIds(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Article> rows = jdbc.sql("select a.*" + FROM + " where a.id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(Articles::article)
+			.list();
+		Map<Long, String> slugs = alliances.slugs(rows.stream().map(Article::allianceId).toList());
+		return rows.stream().map(a -> a.in(slugs.get(a.allianceId()))).toList();
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from article").query(Long.class).single();
 	}

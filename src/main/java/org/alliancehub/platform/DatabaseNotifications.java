@@ -180,9 +180,19 @@ public class DatabaseNotifications implements SmartLifecycle {
 		});
 	}
 
+	/**
+	 * A connection to the database outside the pool, in autocommit mode, for a background reader that must not wait
+	 * behind the requests for a pooled one (the caller closes it).
+	 */
+	public Connection connectionOfItsOwn() throws SQLException {
+		return open();
+	}
+
 	/** A connection of its own: a pooled one would be taken from requests for as long as the node runs. */
 	private Connection open() throws SQLException {
-		if (dataSource instanceof HikariDataSource h && h.getJdbcUrl() != null) {
+		HikariDataSource h = dataSource instanceof HikariDataSource pool ? pool
+				: dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+		if (h != null && h.getJdbcUrl() != null) {
 			java.util.Properties p = new java.util.Properties();
 			if (h.getUsername() != null) {
 				p.setProperty("user", h.getUsername());

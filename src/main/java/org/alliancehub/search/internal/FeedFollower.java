@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,12 +15,20 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.platform.DatabaseNotifications;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Brings this node's index up to the change feed: reads the keys appended after the index's position, re-reads
@@ -40,7 +50,7 @@ class FeedFollower implements SmartLifecycle {
 	private static final int BATCH = 500;
 
 	/** At most one round of reading (and one refresh of the searchers) this often while changes keep coming. */
-	static final long ROUND_MILLIS = 20;
+	static final long ROUND_MILLIS = 100;
 
 	/** How often gaps in the positions read are settled (read a last time, then given up). */
 	static final long SETTLE_MILLIS = 500;
@@ -74,8 +84,15 @@ class FeedFollower implements SmartLifecycle {
 
 	private String node = "";
 
+	/** The database, whose pooled connections this thread's reads bypass ({@link #withOwnConnection}). */
+	private final DataSource dataSource;
+
+	/** The follower's connection of its own, outside the pool; opened again after a failure. */
+	private @Nullable Connection own;
+
 	FeedFollower(SearchFeed feed, SearchIndex index, IndexDocuments documents, DatabaseNotifications notifications,
-			AllianceHubProperties properties) {
+			AllianceHubProperties properties, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.feed = feed;
 		this.index = index;
 		this.documents = documents;
@@ -183,11 +200,8 @@ class FeedFollower implements SmartLifecycle {
 		for (SearchFeed.Change c : changes) {
 			keys.add(c.key());
 		}
-		java.util.Map<String, org.apache.lucene.document.@org.jspecify.annotations.Nullable Document> batch = new java.util.LinkedHashMap<>();
-		for (String key : keys) {
-			batch.put(key, documents.load(key).orElse(null));
-		}
-		index.write(batch, Math.max(settled, 0));
+		// the batch's articles in one statement, made into documents and analysed on every core
+		index.write(documents.loadAll(keys), Math.max(settled, 0));
 	}
 
 	/** Forgets what was read: the next round starts from the position kept with the index (after it was reopened). */
@@ -211,13 +225,15 @@ class FeedFollower implements SmartLifecycle {
 				}
 				if (index.isOpen()) {
 					lastRound = System.currentTimeMillis();
-					catchUp();
-					long now = System.currentTimeMillis();
-					if (now - lastReport > PRUNE_MILLIS) {
-						lastReport = now;
-						feed.report(node, index.position());
-						feed.prune();
-					}
+					withOwnConnection(() -> {
+						catchUp();
+						long now = System.currentTimeMillis();
+						if (now - lastReport > PRUNE_MILLIS) {
+							lastReport = now;
+							feed.report(node, index.position());
+							feed.prune();
+						}
+					});
 				}
 			}
 			catch (InterruptedException e) {
@@ -226,6 +242,54 @@ class FeedFollower implements SmartLifecycle {
 			catch (RuntimeException e) {
 				// the index closed or the database went away: try again on the next round
 				log.warn("Following the search feed failed ({}); trying again", e.toString());
+			}
+		}
+	}
+
+	/**
+	 * Runs a round's reads (the feed, and the changed documents through the other modules, whose statements all go
+	 * to the application's one data source) on a connection of the follower's own, bound to this thread as a
+	 * transaction's would be: under a burst of writes every pooled connection is taken by a writer, and a follower
+	 * that queued for one behind them (once per statement) fell tens of seconds behind the changes while its thread
+	 * was mostly idle. Falls back to the pool when no connection of its own can be opened.
+	 */
+	private void withOwnConnection(Runnable round) {
+		Connection c = own;
+		if (c == null) {
+			try {
+				c = notifications.connectionOfItsOwn();
+				own = c;
+			}
+			catch (SQLException | RuntimeException e) {
+				log.debug("The search feed follower reads through the pool ({})", e.toString());
+				round.run();
+				return;
+			}
+		}
+		TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(c));
+		boolean done = false;
+		try {
+			round.run();
+			done = true;
+		}
+		finally {
+			TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
+			if (!done) {
+				// the connection may be broken: a new one next round
+				closeOwn();
+			}
+		}
+	}
+
+	private void closeOwn() {
+		Connection c = own;
+		own = null;
+		if (c != null) {
+			try {
+				c.close();
+			}
+			catch (SQLException e) {
+				// gone already
 			}
 		}
 	}
@@ -309,6 +373,9 @@ class FeedFollower implements SmartLifecycle {
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (t == null || !t.isAlive()) {
+			closeOwn();
 		}
 	}
 

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.alliancehub.collaboration.Findable;
 import org.alliancehub.collaboration.Findables;
@@ -143,6 +147,32 @@ class IndexDocuments {
 			return Optional.empty();
 		}
 	}
+
+	/**
+	 * The documents for these keys as the database has them now, in the keys' order; null for a key whose document
+	 * should not be in the index. The articles among them (nearly all of a busy feed) are read in one statement and
+	 * made into documents on every core; the other kinds one by one ({@link #load}).
+	 */
+	Map<String, @Nullable Document> loadAll(Collection<String> keys) {
+		Map<Long, String> articleKeys = new LinkedHashMap<>();
+		for (String key : keys) {
+			if (key.startsWith(ARTICLE_PREFIX)) {
+				articleKeys.put(Long.parseLong(key.substring(ARTICLE_PREFIX.length())), key);
+			}
+		}
+		Map<String, Document> built = new ConcurrentHashMap<>();
+		if (!articleKeys.isEmpty()) {
+			articles.rawByIds(articleKeys.keySet()).parallelStream()
+				.forEach(a -> article(a).ifPresent(d -> built.put(articleKeys.get(a.id()), d)));
+		}
+		Map<String, @Nullable Document> out = new LinkedHashMap<>();
+		for (String key : keys) {
+			out.put(key, key.startsWith(ARTICLE_PREFIX) ? built.get(key) : load(key).orElse(null));
+		}
+		return out;
+	}
+
+	private static final String ARTICLE_PREFIX = DocumentType.ARTICLE.name() + ":";
 
 	Optional<Document> article(Article a) {
 		if (a.status() != ArticleStatus.PUBLISHED) {

@@ -290,15 +290,22 @@ public class SearchIndex implements DisposableBean {
 			if (g == null) {
 				throw new IllegalStateException("the search index is closed");
 			}
-			for (Map.Entry<String, @Nullable Document> e : documents.entrySet()) {
-				Document d = e.getValue();
-				if (d == null) {
-					g.writer.deleteDocuments(new Term(KEY, e.getKey()));
+			// Analysis is most of a write: the writer takes documents from several threads at once (each into a
+			// segment of its own), so a batch is analysed on every core. Each key is in a batch once.
+			new java.util.ArrayList<>(documents.entrySet()).parallelStream().forEach(e -> {
+				try {
+					Document d = e.getValue();
+					if (d == null) {
+						g.writer.deleteDocuments(new Term(KEY, e.getKey()));
+					}
+					else {
+						g.writer.updateDocument(new Term(KEY, e.getKey()), d);
+					}
 				}
-				else {
-					g.writer.updateDocument(new Term(KEY, e.getKey()), d);
+				catch (IOException x) {
+					throw new UncheckedIOException(x);
 				}
-			}
+			});
 			// searchable at once; the timer's commit writes the documents and this position to disk together, so a
 			// crash before it replays the batch from the feed instead of losing it
 			g.position(position);

@@ -162,6 +162,110 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		assertThat(id).isPositive();
 	}
 
+	@Test
+	void theFollowerKeepsUpWhileEveryPooledConnectionIsTaken() throws Exception {
+		long id = publish("连接池占满时的资讯午");
+		await().atMost(Duration.ofSeconds(5)).until(() -> indexed(DocumentType.ARTICLE.name() + ":" + id) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
+		String key = DocumentType.ARTICLE.name() + ":" + id;
+		index.write(key, null);
+		// a burst of writers holds every connection of the pool (as 32 writers on a pool of 10 do)
+		var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+		List<java.sql.Connection> taken = new java.util.ArrayList<>();
+		try {
+			while (pool.getHikariPoolMXBean().getIdleConnections() > 0
+					|| pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
+				taken.add(pool.getConnection());
+			}
+			// another node appends the key (a connection of its own) and notifies
+			try (var other = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+				other.createStatement().execute("insert into search_feed (key) values ('" + key + "')");
+				other.createStatement().execute("select pg_notify('search_feed', '')");
+			}
+			long start = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> indexed(key) == 1);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+		finally {
+			for (var c : taken) {
+				c.close();
+			}
+		}
+	}
+
+	@Autowired
+	IndexDocuments documents;
+
+	@Test
+	void aChangeAppendsItsKeyInItsOwnTransactionWithNoEventPublicationRecord() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		long id = publish("同一事务追加的资讯子");
+		// appended before the change's transaction committed, in it: there when the API answers
+		assertThat(jdbc.queryForObject("select count(*) from search_feed where key = ?", Long.class,
+				DocumentType.ARTICLE.name() + ":" + id)).isEqualTo(1);
+		// Spring Modulith keeps a record of each publication to an after-commit listener, completed in a commit of its
+		// own (a disk flush per change): the append, made before the commit and durable with the change, needs none
+		assertThat(jdbc.queryForObject("select count(*) from event_publication where listener_id like ?", Long.class,
+				"%search.internal.Indexer%")).isZero();
+		// a change rolled back appends nothing
+		var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		long rolledBack = tx.execute(s -> {
+			s.setRollbackOnly();
+			return articles.create(allianceId(), new org.alliancehub.content.NewArticle("回滚的资讯丑",
+					org.alliancehub.content.Category.TECHNOLOGY, null, null, null, List.of(), "<p>回滚的资讯丑</p>",
+					org.alliancehub.content.ArticleStatus.PUBLISHED, org.alliancehub.content.Visibility.PUBLIC)).id();
+		});
+		assertThat(jdbc.queryForObject("select count(*) from search_feed where key = ?", Long.class,
+				DocumentType.ARTICLE.name() + ":" + rolledBack)).isZero();
+	}
+
+	@Test
+	void aBatchReadTogetherGivesTheDocumentsReadOneByOne() {
+		long published = publish("批量读取的资讯寅");
+		long draft = admin.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "批量读取的草稿卯", "category",
+				"TECHNOLOGY", "body", "<p>草稿</p>", "status", "DRAFT", "visibility", "PUBLIC", "tags", List.of("标签甲")))
+			.json().get("id").asLong();
+		long members = admin.post("/api/v1/alliances/" + slug + "/articles", Map.of("title", "批量读取的会员资讯辰",
+				"category", "ALLIANCE_NEWS", "body", "<p>会员<b>可见</b></p>", "status", "PUBLISHED", "visibility", "MEMBERS",
+				"tags", List.of("标签乙", "标签丙"))).json().get("id").asLong();
+		long deleted = publish("批量读取后删除的资讯巳");
+		assertThat(admin.delete("/api/v1/articles/" + deleted).status()).isEqualTo(204);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		List<String> keys = new java.util.ArrayList<>(List.of(DocumentType.ARTICLE.name() + ":" + published,
+				DocumentType.ARTICLE.name() + ":" + draft, DocumentType.ARTICLE.name() + ":" + members,
+				DocumentType.ARTICLE.name() + ":" + deleted, DocumentType.ARTICLE.name() + ":-1"));
+		jdbc.queryForList("select id from article order by id limit 20", Long.class)
+			.forEach(id -> keys.add(DocumentType.ARTICLE.name() + ":" + id));
+		jdbc.queryForList("select id from organization order by id limit 5", Long.class)
+			.forEach(id -> keys.add(DocumentType.ORGANIZATION.name() + ":" + id));
+		jdbc.queryForList("select id from briefing order by id limit 3", Long.class)
+			.forEach(id -> keys.add(DocumentType.BRIEFING.name() + ":" + id));
+		var batch = documents.loadAll(keys);
+		assertThat(List.copyOf(batch.keySet())).isEqualTo(keys.stream().distinct().toList());
+		int present = 0;
+		for (String key : batch.keySet()) {
+			var one = documents.load(key);
+			assertThat(batch.get(key) == null).as(key).isEqualTo(one.isEmpty());
+			if (one.isPresent()) {
+				present++;
+				assertThat(fields(batch.get(key))).as(key).isEqualTo(fields(one.get()));
+			}
+		}
+		assertThat(batch.get(DocumentType.ARTICLE.name() + ":" + draft)).isNull();
+		assertThat(batch.get(DocumentType.ARTICLE.name() + ":" + deleted)).isNull();
+		assertThat(batch.get(DocumentType.ARTICLE.name() + ":" + published)).isNotNull();
+		assertThat(batch.get(DocumentType.ARTICLE.name() + ":" + members)).isNotNull();
+		assertThat(present).isGreaterThan(10);
+	}
+
+	/** Every field of a document as the index would take it: name, kind, and value. */
+	static List<String> fields(org.apache.lucene.document.Document d) {
+		return d.getFields().stream()
+			.map(f -> f.name() + "|" + f.getClass().getSimpleName() + "|" + f.fieldType() + "|" + f.stringValue() + "|"
+					+ f.numericValue() + "|" + f.binaryValue())
+			.toList();
+	}
+
 	@Autowired
 	org.alliancehub.content.Articles articles;
 
