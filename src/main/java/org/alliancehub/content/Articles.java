@@ -171,7 +171,7 @@ public class Articles {
 	 * decides); anything else is not found.
 	 */
 	public Article get(long id) {
-		Article a = raw(id);
+		Article a = kept(id);
 		if (!access.reads(owner(a.allianceId(), a.status(), a.visibility()))) {
 			throw new NotFound("article " + id);
 		}
@@ -326,6 +326,19 @@ public class Articles {
 
 	/** Every article, regardless of viewer: for the secretariat's editor and for rebuilding indexes. */
 	public Article raw(long id) {
+		Article a = jdbc.sql("select a.*" + FROM + " where a.id = ?")
+			.param(id)
+			.query(Articles::article)
+			.optional()
+			.orElseThrow(() -> new NotFound("article " + id));
+		return a.in(alliances.get(a.allianceId()).slug());
+	}
+
+	/**
+	 * An article as its readers see it: its row kept in memory (outside transactions) until its alliance's articles
+	 * change. Only for what is shown to a reader; what writes or indexes reads {@link #raw}, the database as it is now.
+	 */
+	private Article kept(long id) {
 		Article a = row(id);
 		if (a == null) {
 			throw new NotFound("article " + id);
