@@ -56,6 +56,13 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void pagesAreRenderedIntoMemoryAndWrittenInOneCall() throws Exception {
+		var resolver = context.getBean(gg.jte.springframework.boot.autoconfigure.JteViewResolver.class);
+		assertThat(resolver.resolveViewName("content/article", java.util.Locale.SIMPLIFIED_CHINESE).getClass().getName())
+			.isEqualTo("org.alliancehub.web.internal.WholePageViews$WholePageView");
+	}
+
+	@Test
 	void aFoundedOrRenamedAllianceShowsOnTheNextFreshPages() throws Exception {
 		fresh("/");
 		String slug = newAlliance("新建联盟");
