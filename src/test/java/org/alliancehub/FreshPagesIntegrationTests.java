@@ -56,6 +56,13 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void pagesAreRenderedIntoMemoryAndWrittenInOneCall() throws Exception {
+		var resolver = context.getBean(gg.jte.springframework.boot.autoconfigure.JteViewResolver.class);
+		assertThat(resolver.resolveViewName("content/article", java.util.Locale.SIMPLIFIED_CHINESE).getClass().getName())
+			.isEqualTo("org.alliancehub.web.internal.WholePageViews$WholePageView");
+	}
+
+	@Test
 	void aFoundedOrRenamedAllianceShowsOnTheNextFreshPages() throws Exception {
 		fresh("/");
 		String slug = newAlliance("新建联盟");
@@ -97,8 +104,9 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		try {
 			fresh("/");
 			List<String> sent = List.copyOf(STATEMENT_LOG);
-			// the network's own articles and the newest of the network in one statement, the alliances from memory
-			assertThat(sent).hasSize(1).noneMatch(s -> s.contains("from alliance"));
+			// the alliances, the network's own articles and the newest of the network from memory (stop 23: the two
+			// lists, one statement before, are kept until an article changes)
+			assertThat(sent).isEmpty();
 		}
 		finally {
 			STATEMENT_LOG = null;
@@ -138,7 +146,8 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
 		try {
 			assertThat(fresh("/a/" + slug + "/articles/" + a2)).contains("二月", "一月", "三月", "四月");
-			assertThat(List.copyOf(STATEMENT_LOG)).as("a fresh article page").hasSizeBetween(1, 4);
+			// the article, its neighbours and related articles, its files and its owner kept in memory (stop 23)
+			assertThat(List.copyOf(STATEMENT_LOG)).as("a fresh article page read before").isEmpty();
 		}
 		finally {
 			STATEMENT_LOG = null;
@@ -170,5 +179,64 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		assertThat(articles.networkHome(alliance, 12, 5).own().get(org.alliancehub.content.Category.ALLIANCE_NEWS))
 			.extracting(s -> s.title())
 			.containsExactly("资讯二", "资讯一");
+	}
+
+	@Test
+	void anArticlePageKeptInMemoryShowsEveryChangeThroughTheApiOnTheNextFreshPage() throws Exception {
+		String slug = newAlliance("记忆联盟");
+		long a1 = article(slug, "记忆一月" + slug, "ALLIANCE_NEWS", "2023-01-01", List.of("甲"), "PUBLISHED");
+		long a2 = article(slug, "记忆二月" + slug, "ALLIANCE_NEWS", "2023-02-01", List.of("甲"), "PUBLISHED");
+		String page = "/a/" + slug + "/articles/" + a2;
+		assertThat(fresh(page)).contains("记忆二月" + slug, "记忆一月" + slug).doesNotContain("记忆三月" + slug);
+		fresh(page);
+		// the article itself changes
+		assertThat(admin().patch("/api/v1/articles/" + a2, Map.of("title", "记忆二月改" + slug)).status()).isEqualTo(200);
+		assertThat(fresh(page)).contains("记忆二月改" + slug);
+		// a neighbour changes, a new neighbour comes, a related article goes
+		assertThat(admin().patch("/api/v1/articles/" + a1, Map.of("title", "记忆一月改" + slug)).status()).isEqualTo(200);
+		assertThat(fresh(page)).contains("记忆一月改" + slug).doesNotContain("记忆一月" + slug);
+		long a3 = article(slug, "记忆三月" + slug, "ALLIANCE_NEWS", "2023-03-01", List.of("甲"), "PUBLISHED");
+		assertThat(fresh(page)).contains("记忆三月" + slug);
+		assertThat(admin().delete("/api/v1/articles/" + a3).status()).isIn(200, 204);
+		assertThat(fresh(page)).doesNotContain("记忆三月" + slug);
+		// the network's home page lists the newest public articles of every alliance
+		long a4 = article(slug, "记忆最新" + slug, "ALLIANCE_NEWS", "2030-01-01", List.of(), "PUBLISHED");
+		assertThat(fresh("/")).contains("记忆最新" + slug);
+		assertThat(admin().patch("/api/v1/articles/" + a4, Map.of("title", "记忆最新改" + slug)).status()).isEqualTo(200);
+		assertThat(fresh("/")).contains("记忆最新改" + slug);
+		// the access rule reads the kept row too: members only now, so not found for this visitor
+		assertThat(admin().patch("/api/v1/articles/" + a2, Map.of("visibility", "MEMBERS")).status()).isEqualTo(200);
+		HttpResponse<String> hidden = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
+			.header("Cookie", "fresh=" + UUID.randomUUID())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(hidden.statusCode()).isEqualTo(404);
+		assertThat(admin().patch("/api/v1/articles/" + a2, Map.of("visibility", "PUBLIC")).status()).isEqualTo(200);
+		assertThat(fresh(page)).contains("记忆二月改" + slug);
+	}
+
+	@Test
+	void anArticleChangeAnotherNodeAnnouncesShowsOnTheNextFreshArticlePageWithinASecond() throws Exception {
+		String slug = newAlliance("远处文章联盟");
+		long a1 = article(slug, "远处一月" + slug, "ALLIANCE_NEWS", "2031-01-01", List.of(), "PUBLISHED");
+		long a2 = article(slug, "远处二月" + slug, "ALLIANCE_NEWS", "2031-02-01", List.of(), "PUBLISHED");
+		String page = "/a/" + slug + "/articles/" + a2;
+		assertThat(fresh(page)).contains("远处二月" + slug, "远处一月" + slug);
+		assertThat(fresh("/")).contains("远处二月" + slug);
+		// another node changes the rows and announces it (as its Articles does, when its transaction commits)
+		jdbc.sql("update article set title = ? where id = ?").params("他处改过的二月" + slug, a2).update();
+		jdbc.sql("update article set title = ? where id = ?").params("他处改过的一月" + slug, a1).update();
+		long alliance = alliances.get(slug).id();
+		notifications.announce("articles", "another-node:" + alliance);
+		long deadline = System.nanoTime() + 1_000_000_000L;
+		String shown = fresh(page);
+		String home = fresh("/");
+		while ((!shown.contains("他处改过的二月" + slug) || !shown.contains("他处改过的一月" + slug)
+				|| !home.contains("他处改过的二月" + slug)) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			shown = fresh(page);
+			home = fresh("/");
+		}
+		assertThat(shown).contains("他处改过的二月" + slug, "他处改过的一月" + slug);
+		assertThat(home).contains("他处改过的二月" + slug);
 	}
 }

@@ -378,4 +378,23 @@ class TwoNodesIT {
 		}
 		assertThat(closings).as("closings of vote %d in both nodes' logs", motion).isEqualTo(1);
 	}
+
+	@Test
+	@Order(5)
+	void anArticleChangedThroughNodeAIsOnNodeBsFreshArticlePageWithinOneSecond() throws Exception {
+		String slug = alliance(a);
+		var r = publish(a, slug, "节点乙记在内存里的文章");
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		long id = r.json().get("id").asLong();
+		String page = "/a/" + slug + "/articles/" + id;
+		await().atMost(Duration.ofSeconds(5)).until(() -> pageOfB(page, true).contains("节点乙记在内存里的文章"));
+		assertThat(pageOfB(page, true)).contains("节点乙记在内存里的文章"); // node B keeps the article in memory
+		assertThat(a.patch("/api/v1/articles/" + id, Map.of("title", "节点甲改过的文章")).status()).isEqualTo(200);
+		long acknowledged = System.nanoTime();
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+			.until(() -> pageOfB(page, true).contains("节点甲改过的文章"));
+		long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acknowledged);
+		System.out.printf("an article changed through node A was on node B's fresh page after %d ms%n", took);
+		assertThat(took).isLessThan(1000);
+	}
 }

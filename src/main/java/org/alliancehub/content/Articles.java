@@ -56,12 +56,39 @@ public class Articles {
 
 	private final Clock clock;
 
-	Articles(JdbcClient jdbc, Alliances alliances, Access access, ApplicationEventPublisher events, Clock clock) {
+	private final KeptArticles kept;
+
+	Articles(JdbcClient jdbc, Alliances alliances, Access access, ApplicationEventPublisher events, Clock clock,
+			KeptArticles kept) {
 		this.jdbc = jdbc;
 		this.alliances = alliances;
 		this.access = access;
 		this.events = events;
 		this.clock = clock;
+		this.kept = kept;
+	}
+
+	/** Keys of what {@link KeptArticles} keeps for the article pages and the network's home page. */
+	private record RowKey(long id) {
+	}
+
+	private record AroundKey(long id, boolean members) {
+	}
+
+	private record FilesKey(long id) {
+	}
+
+	private record HomeKey(long networkId, boolean members, int latest, int perSection) {
+	}
+
+	/** An article's neighbours and related articles, their alliance not yet named. */
+	private record Around(long allianceId, List<Part> parts) {
+	}
+
+	private record Files(long allianceId, List<Attachment> attachments) {
+	}
+
+	private record Home(List<Unnamed> latest, List<Unnamed> own) {
 	}
 
 	/** Published articles of an alliance, newest first, that the current viewer may read. */
@@ -107,24 +134,27 @@ public class Articles {
 	 */
 	public NetworkHome networkHome(long networkId, int latest, int perSection) {
 		boolean members = access.canReadMembersOnly(networkId);
-		List<Unnamed> latestRows = new ArrayList<>();
-		List<Unnamed> ownRows = new ArrayList<>();
-		jdbc.sql("select * from ("
-				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
-				+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?) t"
-				+ " union all select 1, row_number() over (order by published_at desc, id desc), " + PLAIN + " from (select "
-				+ SUMMARY + ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as k"
-				+ FROM + " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where k <= ?"
-				+ ") u order by part, n")
-			.params(latest, networkId, members, perSection)
-			.query((rs, i) -> {
-				(rs.getInt("part") == 0 ? latestRows : ownRows).add(summary(rs, i));
-				return 0;
-			})
-			.list();
+		Home home = kept.get(new HomeKey(networkId, members, latest, perSection), () -> {
+			List<Unnamed> latestRows = new ArrayList<>();
+			List<Unnamed> ownRows = new ArrayList<>();
+			jdbc.sql("select * from ("
+					+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
+					+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?) t"
+					+ " union all select 1, row_number() over (order by published_at desc, id desc), " + PLAIN + " from (select "
+					+ SUMMARY + ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as k"
+					+ FROM + " where a.alliance_id = ? and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)) t where k <= ?"
+					+ ") u order by part, n")
+				.params(latest, networkId, members, perSection)
+				.query((rs, i) -> {
+					(rs.getInt("part") == 0 ? latestRows : ownRows).add(summary(rs, i));
+					return 0;
+				})
+				.list();
+			return new Home(List.copyOf(latestRows), List.copyOf(ownRows));
+		}, h -> KeptArticles.EVERY_ALLIANCE);
 		Map<Category, List<ArticleSummary>> own = new EnumMap<>(Category.class);
-		named(ownRows).forEach(s -> own.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
-		return new NetworkHome(named(latestRows), own);
+		named(home.own()).forEach(s -> own.computeIfAbsent(s.category(), c -> new ArrayList<>()).add(s));
+		return new NetworkHome(named(home.latest()), own);
 	}
 
 	/** The newest public articles across the whole network, for the network's home page. */
@@ -141,7 +171,7 @@ public class Articles {
 	 * decides); anything else is not found.
 	 */
 	public Article get(long id) {
-		Article a = raw(id);
+		Article a = kept(id);
 		if (!access.reads(owner(a.allianceId(), a.status(), a.visibility()))) {
 			throw new NotFound("article " + id);
 		}
@@ -159,9 +189,37 @@ public class Articles {
 	public ArticleDetail detail(long id) {
 		Article a = get(id);
 		boolean members = access.canReadMembersOnly(a.allianceId());
+		Around around = kept.get(new AroundKey(a.id(), members), () -> around(a, members), Around::allianceId);
+		ArticleSummary previous = null;
+		ArticleSummary next = null;
+		List<ArticleSummary> related = new ArrayList<>();
+		for (Part p : around.parts()) {
+			ArticleSummary s = p.summary().in(a.alliance());
+			if (p.part() == 0 && previous == null) {
+				previous = s;
+			}
+			else if (p.part() == 1 && next == null) {
+				next = s;
+			}
+			else if (p.part() == 2) {
+				related.add(s);
+			}
+		}
+		Files files = kept.get(new FilesKey(a.id()), () -> new Files(a.allianceId(), jdbc.sql(
+				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
+			.param(a.id())
+			.query((rs, i) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5)))
+			.list()), Files::allianceId);
+		return new ArticleDetail(a, previous, next, List.copyOf(related), List.copyOf(files.attachments()));
+	}
+
+	/**
+	 * The neighbours in the section and the related articles (most shared tags first, then the same section, then the
+	 * newest) in one statement: each part is the query it was on its own, numbered in its own order.
+	 */
+	private Around around(Article a, boolean members) {
 		String visible = " and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)";
-		// The neighbours in the section and the related articles (most shared tags first, then the same section, then
-		// the newest) in one statement: each part is the query it was on its own, numbered in its own order.
 		List<Part> parts = jdbc.sql("select * from ("
 				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) < (?, ?)" + visible
@@ -177,18 +235,9 @@ public class Articles {
 			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
 					a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
 					a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
-			.query((rs, i) -> new Part(rs.getInt("part"), summary(rs, i).summary().in(a.alliance())))
+			.query((rs, i) -> new Part(rs.getInt("part"), summary(rs, i).summary()))
 			.list();
-		ArticleSummary previous = parts.stream().filter(p -> p.part() == 0).map(Part::summary).findFirst().orElse(null);
-		ArticleSummary next = parts.stream().filter(p -> p.part() == 1).map(Part::summary).findFirst().orElse(null);
-		List<ArticleSummary> related = parts.stream().filter(p -> p.part() == 2).map(Part::summary).toList();
-		List<Attachment> attachments = jdbc.sql(
-				"select id, article_id, filename, content_type, size_bytes from attachment where article_id = ? order by id")
-			.param(a.id())
-			.query((rs, i) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5)))
-			.list();
-		return new ArticleDetail(a, previous, next, related, attachments);
+		return new Around(a.allianceId(), List.copyOf(parts));
 	}
 
 	@Transactional
@@ -204,6 +253,7 @@ public class Articles {
 					(n.visibility() != null ? n.visibility() : Visibility.PUBLIC).name())
 			.query(Long.class)
 			.single();
+		kept.changed(allianceId);
 		Article a = raw(id);
 		events.publishEvent(new ArticleSaved(id, allianceId, a.title(), a.status(), a.visibility(), true));
 		return a;
@@ -236,6 +286,7 @@ public class Articles {
 		if (n == 0) {
 			throw Conflict.staleVersion("article " + id);
 		}
+		kept.changed(current.allianceId());
 		Article a = raw(id);
 		events.publishEvent(new ArticleSaved(id, a.allianceId(), a.title(), a.status(), a.visibility(), false));
 		return a;
@@ -246,6 +297,7 @@ public class Articles {
 	public void delete(long id) {
 		Article a = raw(id);
 		jdbc.sql("delete from article where id = ?").param(id).update();
+		kept.changed(a.allianceId());
 		events.publishEvent(new ArticleDeleted(id, a.allianceId(), a.title()));
 	}
 
@@ -296,6 +348,33 @@ public class Articles {
 			.optional()
 			.orElseThrow(() -> new NotFound("article " + id));
 		return a.in(alliances.get(a.allianceId()).slug());
+	}
+
+	/**
+	 * An article as its readers see it: its row kept in memory (outside transactions) until its alliance's articles
+	 * change. Only for what is shown to a reader; what writes or indexes reads {@link #raw}, the database as it is now.
+	 */
+	private Article kept(long id) {
+		Article a = row(id);
+		if (a == null) {
+			throw new NotFound("article " + id);
+		}
+		return a.in(alliances.get(a.allianceId()).slug());
+	}
+
+	/** An article's row, its alliance not yet named; kept in memory outside transactions. */
+	private @Nullable Article row(long id) {
+		return kept.get(new RowKey(id), () -> jdbc.sql("select a.*" + FROM + " where a.id = ?")
+			.param(id)
+			.query(Articles::article)
+			.optional()
+			.orElse(null), Article::allianceId);
+	}
+
+	/** Who reads an article ({@link #owner}), for the one access rule; empty for an unknown article. */
+	public java.util.Optional<Owner> ownerOf(long id) {
+		Article a = row(id);
+		return a == null ? java.util.Optional.empty() : java.util.Optional.of(owner(a.allianceId(), a.status(), a.visibility()));
 	}
 
 	public Alliance allianceOf(Article a) {

@@ -26,11 +26,14 @@ public class Attachments {
 
 	private final ApplicationEventPublisher events;
 
-	Attachments(JdbcClient jdbc, Articles articles, Uploads uploads, ApplicationEventPublisher events) {
+	private final KeptArticles kept;
+
+	Attachments(JdbcClient jdbc, Articles articles, Uploads uploads, ApplicationEventPublisher events, KeptArticles kept) {
 		this.jdbc = jdbc;
 		this.articles = articles;
 		this.uploads = uploads;
 		this.events = events;
+		this.kept = kept;
 	}
 
 	/** A stored file ready to be sent. */
@@ -46,6 +49,7 @@ public class Attachments {
 			.params(articleId, f.filename(), f.contentType(), f.sizeBytes(), f.sha256())
 			.query(Long.class)
 			.single();
+		kept.changed(article.allianceId());
 		events.publishEvent(new ContentChanged("attachment", id, article.allianceId(), "attached " + f.filename()));
 		return new Attachment(id, articleId, f.filename(), f.contentType(), f.sizeBytes());
 	}
@@ -69,6 +73,7 @@ public class Attachments {
 		StoredFile f = open(attachmentId);
 		Article article = articles.raw(f.attachment().articleId());
 		jdbc.sql("delete from attachment where id = ?").param(attachmentId).update();
+		kept.changed(article.allianceId());
 		events.publishEvent(new ContentChanged("attachment", attachmentId, article.allianceId(),
 				"removed " + f.attachment().filename()));
 	}

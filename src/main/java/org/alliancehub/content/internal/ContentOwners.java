@@ -20,12 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class ContentOwners {
 
+	/** From the article's row as {@link Articles} keeps it in memory (the access rule asks on every article page). */
 	@Bean
-	OwnedObjects articleOwners(JdbcClient jdbc) {
-		return OwnedObjects.of("article", id -> jdbc.sql("select alliance_id, status, visibility from article where id = ?")
-			.param(id)
-			.query((rs, i) -> article(rs.getLong(1), rs.getString(2), rs.getString(3)))
-			.optional());
+	OwnedObjects articleOwners(org.springframework.beans.factory.ObjectProvider<Articles> articles) {
+		return OwnedObjects.of("article", id -> articles.getObject().ownerOf(id));
 	}
 
 	@Bean
