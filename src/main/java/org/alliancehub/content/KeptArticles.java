@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * viewer's right to members-only articles are applied on each request, or are part of the key), and an alliance's
  * copies are dropped on every change of its articles or their attachments: on this node when the change is made and
  * again when it completes, on every other node when it hears of it through {@link DatabaseNotifications} (channel
- * {@value #CHANNEL}, delivered when the change commits, the payload {@code node:allianceId}), and everything when a
+ * {@value #CHANNEL}, announced after the change commits, the payload {@code node:allianceId}), and everything when a
  * node's listening connection was lost (announcements may have been missed meanwhile). The network home's lists span
  * every alliance and go with any change. Only what is read outside a transaction is kept (a transaction may see its
  * own uncommitted change), and a copy read while a change came is not kept: every copy is taken under a generation
@@ -100,7 +100,10 @@ class KeptArticles {
 	/**
 	 * The articles of an alliance changed (or their attachments): dropped here now and again when the change completes
 	 * (what other threads read meanwhile was the old row), before anything else that runs after the commit, and on
-	 * every other node once it commits (this announcement comes before the page cache's, made after the commit).
+	 * every other node once it has committed. The announcement is sent after the commit, on this thread and before
+	 * the page cache's own (also sent after the commit), so the other nodes hear it first; it is not sent inside the
+	 * change's transaction, because PostgreSQL serializes the commits of transactions that notify (each waits for the
+	 * previous one's flush to disk), which would queue every article change behind the one before it.
 	 */
 	void changed(long allianceId) {
 		drop(allianceId);
@@ -116,6 +119,7 @@ class KeptArticles {
 				@Override
 				public void afterCommit() {
 					drop(allianceId);
+					announce(allianceId);
 				}
 
 				@Override
@@ -124,9 +128,20 @@ class KeptArticles {
 				}
 			});
 		}
+		else {
+			announce(allianceId);
+		}
+	}
+
+	/** Tells the other nodes; when that fails, they drop everything once their connection to the database is back. */
+	private void announce(long allianceId) {
 		if (notifications != null) {
-			// in the transaction: delivered to every node when it commits, not at all if it rolls back
-			notifications.announce(CHANNEL, notifications.node() + ":" + allianceId);
+			try {
+				notifications.announce(CHANNEL, notifications.node() + ":" + allianceId);
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(KeptArticles.class).warn("Could not tell other nodes of an article change", e);
+			}
 		}
 	}
 
