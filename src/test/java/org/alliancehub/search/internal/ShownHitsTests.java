@@ -92,14 +92,7 @@ class ShownHitsTests {
 		long millis = id % 4 == 0 ? 0 : 1_700_000_000_000L + id * 86_400_000L;
 		d.add(new NumericDocValuesField(IndexDocuments.PUBLISHED, millis));
 		d.add(new StoredField(IndexDocuments.PUBLISHED, millis));
-		String foldedTitle = ChineseText.fold(title);
-		String foldedBody = ChineseText.fold(body);
-		d.add(new StoredField(IndexDocuments.DISPLAY_TITLE, title));
-		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
-		d.add(new StoredField(Analyzers.BODY, foldedBody));
-		d.add(new TextField(Analyzers.BODY_WORDS, foldedBody, Field.Store.NO));
-		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
-		d.add(new Field(Analyzers.BODY_BIGRAMS, foldedBody, Analyzers.WITH_OFFSETS));
+		TestDocuments.addText(d, title, body);
 		if (tags != null) {
 			d.add(new Field(Analyzers.BODY_BIGRAMS, tags, Analyzers.WITH_OFFSETS));
 			d.add(new TextField(Analyzers.BODY_WORDS, tags, Field.Store.NO));

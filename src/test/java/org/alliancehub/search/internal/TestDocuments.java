@@ -1,0 +1,26 @@
+package org.alliancehub.search.internal;
+
+import org.alliancehub.text.ChineseText;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+
+/** The text fields of an indexed document as the indexer writes them, for tests and measures that build an index by hand. */
+final class TestDocuments {
+
+	private TestDocuments() {
+	}
+
+	/** Adds a title and a body the way {@link IndexDocuments} does: folded to one script, words and character pairs. */
+	static void addText(Document d, String title, String body) {
+		String foldedTitle = ChineseText.fold(title);
+		String foldedBody = ChineseText.fold(body);
+		d.add(new StoredField(IndexDocuments.DISPLAY_TITLE, title));
+		d.add(new TextField(Analyzers.TITLE, foldedTitle, Field.Store.YES));
+		d.add(new StoredField(Analyzers.BODY, foldedBody));
+		d.add(new TextField(Analyzers.BODY_WORDS, foldedBody, Field.Store.NO));
+		d.add(new TextField(Analyzers.TITLE_BIGRAMS, foldedTitle, Field.Store.NO));
+		d.add(new Field(Analyzers.BODY_BIGRAMS, foldedBody, Analyzers.WITH_OFFSETS));
+	}
+}
