@@ -16,7 +16,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -78,10 +77,7 @@ class SearchAnswersTests {
 
 	/** An article of alliance a(id % 3); members-only of {@code membersOf} when given. */
 	private static Document document(long id, String title, String body, Long membersOf) {
-		Document d = new Document();
-		d.add(new StringField(SearchIndex.KEY, "ARTICLE:" + id, Field.Store.YES));
-		d.add(new StringField(IndexDocuments.TYPE, "ARTICLE", Field.Store.YES));
-		d.add(new SortedDocValuesField(IndexDocuments.TYPE, new BytesRef("ARTICLE")));
+		Document d = TestDocuments.article(id);
 		d.add(new StoredField(IndexDocuments.ID, id));
 		d.add(new StringField(IndexDocuments.ALLIANCE, "a" + id % 3, Field.Store.NO));
 		d.add(new SortedSetDocValuesField(IndexDocuments.ALLIANCE, new BytesRef("a" + id % 3)));

@@ -100,10 +100,7 @@ public final class SearchCostMeasure {
 	}
 
 	private static Document document(long id, String title, String body, Random random) {
-		Document d = new Document();
-		d.add(new StringField(SearchIndex.KEY, "ARTICLE:" + id, Field.Store.YES));
-		d.add(new StringField(IndexDocuments.TYPE, "ARTICLE", Field.Store.YES));
-		d.add(new SortedDocValuesField(IndexDocuments.TYPE, new BytesRef("ARTICLE")));
+		Document d = TestDocuments.article(id);
 		String category = "c" + id % 5;
 		d.add(new StringField(IndexDocuments.CATEGORY, category, Field.Store.NO));
 		d.add(new SortedDocValuesField(IndexDocuments.CATEGORY, new BytesRef(category)));

@@ -3,13 +3,25 @@ package org.alliancehub.search.internal;
 import org.alliancehub.text.ChineseText;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 /** The text fields of an indexed document as the indexer writes them, for tests and measures that build an index by hand. */
 final class TestDocuments {
 
 	private TestDocuments() {
+	}
+
+	/** A new article document with its key and its type, as the indexer writes them. */
+	static Document article(long id) {
+		Document d = new Document();
+		d.add(new StringField(SearchIndex.KEY, "ARTICLE:" + id, Field.Store.YES));
+		d.add(new StringField(IndexDocuments.TYPE, "ARTICLE", Field.Store.YES));
+		d.add(new SortedDocValuesField(IndexDocuments.TYPE, new BytesRef("ARTICLE")));
+		return d;
 	}
 
 	/** Adds a title and a body the way {@link IndexDocuments} does: folded to one script, words and character pairs. */
