@@ -104,7 +104,7 @@ public class MatchDigests {
 			for (Users.Recipient r : e.getValue()) {
 				NewMatches.Span span = spans.computeIfAbsent(r.organizationId(), org -> matches.span(org, week, now));
 				if (matches.anythingPosted(span)) {
-					List<NewMatches.Item> items = matches.of(r.organizationId(), span, user.get());
+					List<NewMatches.Item> items = matches.of(r.organizationId(), span, user.get(), r.locale());
 					if (!items.isEmpty()) {
 						sections.add(new DigestLetter.Section(names.getOrDefault(r.organizationId(), ""), items));
 					}

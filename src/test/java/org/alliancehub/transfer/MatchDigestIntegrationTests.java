@@ -164,6 +164,47 @@ class MatchDigestIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRepresentativeWhoReadsEnglishGetsTheReasonsOfEachMatchInEnglishToo() throws Exception {
+		FormSession browser = FormSession.signIn(port, f.usernames.get(seeker), "password-" + f.usernames.get(seeker));
+		assertThat(browser.post("/admin/notifications/settings", "/admin/notifications/settings",
+				"mode-survey=IMMEDIATE&language=en").statusCode()).isEqualTo(302);
+		post(seeker, "/api/v1/demands", "高浓度渣浆泵叶轮耐磨涂层" + tag, "寻求渣浆泵叶轮耐磨涂层技术，延长过流部件寿命（" + tag + "）。",
+				"PUBLIC");
+		post(holder, "/api/v1/achievements", "渣浆泵叶轮碳化钨耐磨涂层技术" + tag,
+				"渣浆泵叶轮耐磨涂层，过流部件寿命延长一倍（" + tag + "）。", "PUBLIC");
+		digests.run();
+
+		String address = f.emails.get(seeker);
+		List<MimeMessage> toSeeker = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(address);
+			}
+			catch (jakarta.mail.MessagingException e) {
+				return false;
+			}
+		}).filter(m -> plainTextOf(m).contains("渣浆泵叶轮碳化钨耐磨涂层技术" + tag)).toList();
+		assertThat(toSeeker).hasSize(1);
+		assertThat(toSeeker.get(0).getSubject()).startsWith("[AllianceHub] New technology matches");
+		String text = plainTextOf(toSeeker.get(0));
+		assertThat(text).contains("Why: ").contains("Shared terms: ").contains("Same field: Energy and energy saving")
+			.contains("; ")
+			.doesNotContain("匹配原因").doesNotContain("共同关键词").doesNotContain("同一领域").doesNotContain("；");
+		// the holder kept the network's language and reads the reasons in Simplified Chinese
+		String toHolder = digestsTo(holder).stream().map(MatchDigestIntegrationTests::plainTextOf)
+			.filter(t -> t.contains("高浓度渣浆泵叶轮耐磨涂层" + tag)).findFirst().orElseThrow();
+		assertThat(toHolder).contains("匹配原因").contains("共同关键词").contains("同一领域：").doesNotContain("Shared terms");
+	}
+
+	static String plainTextOf(MimeMessage m) {
+		try {
+			return plainText(m);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
 	void twoRunsAtOnceAsOnTwoNodesSendEachDigestOnce() throws Exception {
 		post(seeker, "/api/v1/demands", "聚丙烯腈原丝凝固浴回收" + tag, "寻求凝固浴溶剂回收技术（" + tag + "）。", "PUBLIC");
 		post(holder, "/api/v1/achievements", "凝固浴溶剂回收精馏装置" + tag, "聚丙烯腈原丝凝固浴溶剂回收精馏（" + tag + "）。", "PUBLIC");

@@ -10,7 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The text of a match digest, in Simplified Chinese from the message bundles: per organisation, each of its demands
+ * The text of a match digest, in its reader's language from the message bundles: per organisation, each of its demands
  * and achievements with its new matches best first, the score, why each was made and a link to it, and the
  * one-click unsubscribe link (also in {@code List-Unsubscribe}, RFC 8058).
  */
@@ -37,7 +37,7 @@ public class DigestLetter {
 		return write(Locale.SIMPLIFIED_CHINESE, recipient, sections, unsubscribeToken);
 	}
 
-	/** The letter in the language its reader chose (the reasons of a match come as the matching wrote them). */
+	/** The letter in the language its reader chose (the matching words the reasons in that language too). */
 	public Letter write(Locale reader, String recipient, List<Section> sections, String unsubscribeToken) {
 		java.util.function.BiFunction<String, Object[], String> t = (key, args) -> messages.getMessage(key, args, reader);
 		int count = sections.stream().flatMap(s -> s.items().stream()).mapToInt(i -> i.matches().size()).sum();
@@ -52,7 +52,7 @@ public class DigestLetter {
 				int rank = 0;
 				for (MatchView m : item.matches()) {
 					text.append(t.apply("transfer.digest.match", new Object[] { ++rank, m.title(), m.organization(), String.format(Locale.ROOT, "%.2f", m.score()) }))
-						.append("\n   ").append(t.apply("transfer.digest.why", new Object[] { String.join("；", m.why()) }))
+						.append("\n   ").append(t.apply("transfer.digest.why", new Object[] { String.join(t.apply("transfer.digest.whySeparator", new Object[0]), m.why()) }))
 						.append("\n   ").append(properties.link(item.path() + "#match-" + m.id())).append("\n");
 				}
 			}

@@ -86,9 +86,12 @@ public class NewMatches {
 			.single();
 	}
 
-	/** The organisation's objects with their new matches, computed as the representative {@code as} reads them. */
-	public List<Item> of(long organizationId, Span span, AllianceUser as) {
-		return as(as, () -> {
+	/**
+	 * The organisation's objects with their new matches, computed as the representative {@code as} reads them, with
+	 * the reasons worded in the language the representative reads.
+	 */
+	public List<Item> of(long organizationId, Span span, AllianceUser as, Locale reader) {
+		return as(as, reader, () -> {
 			List<Item> items = new ArrayList<>();
 			items.addAll(items(true, organizationId, span));
 			items.addAll(items(false, organizationId, span));
@@ -143,15 +146,15 @@ public class NewMatches {
 
 	/**
 	 * Runs the matcher as the recipient, so that it reads only what the recipient may read, and words its reasons
-	 * in Chinese; the caller's own security context and language are put back afterwards.
+	 * in the recipient's language; the caller's own security context and language are put back afterwards.
 	 */
-	private static <T> T as(AllianceUser user, Supplier<T> work) {
+	private static <T> T as(AllianceUser user, Locale reader, Supplier<T> work) {
 		SecurityContext before = SecurityContextHolder.getContext();
 		LocaleContext locale = LocaleContextHolder.getLocaleContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
-		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		LocaleContextHolder.setLocale(reader);
 		try {
 			return work.get();
 		}
