@@ -86,7 +86,7 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 			return;
 		}
 		// the same condition as EmbeddedDatabase's: no external database configured
-		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
+		if (!EmbeddedDatabase.wanted(environment)) {
 			return;
 		}
 		Path dir = EmbeddedDatabase.directory(Path.of(Binder.get(environment).bind("alliancehub.data", String.class).orElse("./data")));
