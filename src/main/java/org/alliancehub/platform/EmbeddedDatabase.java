@@ -161,14 +161,20 @@ class EmbeddedDatabase {
 
 	/**
 	 * The context's Flyway waits for the migration {@link EarlyEmbeddedDatabase} started beside the context's
-	 * configuration, then migrates as usual: with the early one done, it only validates ("No migration
-	 * necessary"); had the early one failed, this repeats the failure as a failure of the start.
+	 * configuration. When that one migrated with success (with the same locations and group, validating on the way),
+	 * the context's Flyway has nothing left to do and does not connect again to find that out, which cost the
+	 * context's thread a validation of every migration at each restart. Otherwise (no early migration: an external
+	 * database, or a {@code spring.flyway.*} setting the early one does not know; or it failed) it migrates as usual,
+	 * and an early failure becomes a failure of the start.
 	 */
 	@Bean
 	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(AllianceHubProperties properties) {
 		Path dir = directory(properties.data());
 		return flyway -> {
-			EarlyEmbeddedDatabase.awaitMigration(dir);
+			if (EarlyEmbeddedDatabase.awaitMigration(dir)) {
+				log.info("Schema migrated beside the context's start; the context's Flyway has nothing left to do");
+				return;
+			}
 			flyway.migrate();
 		};
 	}
