@@ -49,14 +49,16 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	private static final Map<Path, CompletableFuture<Void>> MIGRATING = new ConcurrentHashMap<>();
 
 	/**
-	 * Waits until the early migration of {@code dir} (if one was started) is over, whatever its outcome: the caller
-	 * runs Flyway next, which finds nothing to do or meets the same failure in the context's own start.
+	 * Waits until the early migration of {@code dir} (if one was started) is over, whatever its outcome, and says
+	 * whether it migrated (and validated) the database with success. When it did not (none started, or it failed),
+	 * the caller runs the context's Flyway, which migrates or meets the same failure in the context's own start.
 	 */
-	static void awaitMigration(Path dir) {
+	static boolean awaitMigration(Path dir) {
 		CompletableFuture<Void> migrated = MIGRATING.remove(dir);
-		if (migrated != null) {
-			migrated.exceptionally(e -> null).join();
+		if (migrated == null) {
+			return false;
 		}
+		return migrated.handle((done, failure) -> failure == null).join();
 	}
 
 	@Override
@@ -86,7 +88,7 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 			return;
 		}
 		// the same condition as EmbeddedDatabase's: no external database configured
-		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
+		if (!EmbeddedDatabase.wanted(environment)) {
 			return;
 		}
 		Path dir = EmbeddedDatabase.directory(Path.of(Binder.get(environment).bind("alliancehub.data", String.class).orElse("./data")));
@@ -115,8 +117,8 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 			}
 			if (migration != null) {
 				// Flyway's migrations on this core while the context's configuration and first beans take the
-				// other one; the context's own Flyway then waits for this (EmbeddedDatabase's migration strategy)
-				// and finds nothing left to do, or repeats a failure here as a failure of the start.
+				// other one; the context's own Flyway then waits for this (EmbeddedDatabase's migration strategy),
+				// and runs only when this failed, to repeat the failure as a failure of the start.
 				try {
 					if (!server.isCompletedExceptionally()) {
 						migration.migrate(server.join());

@@ -11,47 +11,60 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Without {@code SPRING_DATASOURCE_URL} the platform starts a real PostgreSQL itself, from binaries that
  * come from Maven Central, with its files in {@code <data>/postgres} so that they survive restarts.
+ * <p>
+ * The choice is made when the context starts, by the beans below, not by a bean condition: a jar built with Spring
+ * AOT ({@code mvn -Paot package}, run with {@code -Dspring.aot.enabled=true}) has its bean definitions fixed at
+ * build time, and the same AOT jar serves the embedded database and an external one (e.g. in the Jib image).
+ * With an external database, {@link #dataSource} is the pool Spring Boot would make ({@code spring.datasource.*},
+ * {@code spring.datasource.hikari.*}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+	/** Whether this start uses the embedded database: no external one configured. */
+	static boolean wanted(Environment environment) {
+		return environment.getProperty("spring.datasource.url", "").isEmpty();
+	}
+
+	/** The embedded server when {@link #wanted}, started early (usually) or here; none with an external database. */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(AllianceHubProperties properties, org.springframework.core.env.Environment environment) throws IOException {
-		requireNoExternalDatabase(environment);
+	Server embeddedPostgres(AllianceHubProperties properties, Environment environment) throws IOException {
+		if (!wanted(environment)) {
+			return new Server(null);
+		}
 		Path dir = directory(properties.data());
 		// usually already starting since before the context's refresh (EarlyEmbeddedDatabase)
 		EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir);
-		return pg != null ? pg : start(dir);
+		return new Server(pg != null ? pg : start(dir));
 	}
 
-	/**
-	 * This configuration's condition is read once: when the context starts, or, for a jar built with Spring AOT
-	 * ({@code mvn -Paot package}) and run with {@code -Dspring.aot.enabled=true}, when the jar was built. Such a jar,
-	 * built without {@code SPRING_DATASOURCE_URL}, would start the embedded database even when run with one: it
-	 * refuses to start instead (run it without the AOT flag, or build it with the URL set).
-	 */
-	static void requireNoExternalDatabase(org.springframework.core.env.Environment environment) {
-		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
-			throw new IllegalStateException("spring.datasource.url is set, but this start's bean definitions are those of the "
-					+ "embedded database: they were fixed when the jar was built with Spring AOT (-Paot) without it. Start "
-					+ "without -Dspring.aot.enabled=true, or build the AOT jar with spring.datasource.url set.");
+	/** The embedded PostgreSQL this start runs, if any; closing it stops the server. */
+	record Server(@Nullable EmbeddedPostgres pg) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			if (pg != null) {
+				pg.close();
+			}
 		}
+
 	}
 
 	static Path directory(Path data) {
@@ -124,38 +137,46 @@ class EmbeddedDatabase {
 		return pg;
 	}
 
+	/**
+	 * The pool: on the embedded server, or, with {@code spring.datasource.url}, the one Spring Boot's own
+	 * configuration would make from {@code spring.datasource.*}; {@code spring.datasource.hikari.*} applies to both.
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres pg,
-			@org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(Server embeddedPostgres, DataSourceProperties properties) {
+		EmbeddedPostgres pg = embeddedPostgres.pg();
+		if (pg == null) {
+			HikariDataSource external = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+			if (StringUtils.hasText(properties.getName())) {
+				external.setPoolName(properties.getName());
+			}
+			return external;
+		}
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");
-		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("embedded");
 		return ds;
 	}
 
 	/**
 	 * The context's Flyway waits for the migration {@link EarlyEmbeddedDatabase} started beside the context's
-	 * configuration, then migrates as usual: with the early one done, it only validates ("No migration
-	 * necessary"); had the early one failed, this repeats the failure as a failure of the start.
+	 * configuration. When that one migrated with success (with the same locations and group, validating on the way),
+	 * the context's Flyway has nothing left to do and does not connect again to find that out, which cost the
+	 * context's thread a validation of every migration at each restart. Otherwise (no early migration: an external
+	 * database, or a {@code spring.flyway.*} setting the early one does not know; or it failed) it migrates as usual,
+	 * and an early failure becomes a failure of the start.
 	 */
 	@Bean
 	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(AllianceHubProperties properties) {
 		Path dir = directory(properties.data());
 		return flyway -> {
-			EarlyEmbeddedDatabase.awaitMigration(dir);
+			if (EarlyEmbeddedDatabase.awaitMigration(dir)) {
+				log.info("Schema migrated beside the context's start; the context's Flyway has nothing left to do");
+				return;
+			}
 			flyway.migrate();
 		};
-	}
-
-	@Bean
-	EmbeddedMarker embeddedMarker() {
-		return new EmbeddedMarker();
-	}
-
-	/** Present in the context when the database is the embedded one; demo content keys off it. */
-	static final class EmbeddedMarker {
 	}
 
 }

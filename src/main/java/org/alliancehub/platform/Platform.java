@@ -2,9 +2,9 @@ package org.alliancehub.platform;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Facts about how this installation runs that other modules ask about. */
@@ -15,9 +15,10 @@ public class Platform {
 
 	private final boolean embedded;
 
-	Platform(AllianceHubProperties properties, ObjectProvider<EmbeddedDatabase.EmbeddedMarker> marker) {
+	Platform(AllianceHubProperties properties, Environment environment) {
 		this.properties = properties;
-		this.embedded = marker.getIfAvailable() != null;
+		// decided when the context starts (also in a jar built with Spring AOT), as EmbeddedDatabase decides
+		this.embedded = EmbeddedDatabase.wanted(environment);
 	}
 
 	/** Whether the database is the embedded one the platform started itself. */

@@ -17,6 +17,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** The embedded PostgreSQL starts while the context starts, and a server nobody takes is stopped again. */
 class EarlyEmbeddedDatabaseTests {
@@ -93,14 +96,21 @@ class EarlyEmbeddedDatabaseTests {
 		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
 	}
 
+	private AllianceHubProperties properties() {
+		return new AllianceHubProperties(data, null, null, Duration.ofHours(12), 10485760, true, "http://localhost:8080");
+	}
+
 	@Test
-	void theMigrationsRunBesideTheContextSoThatTheContextsFlywayFindsNothingLeftToDo() throws Exception {
+	void theMigrationsRunBesideTheContextSoThatTheContextsFlywayHasNothingLeftToDo() throws Exception {
 		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
 				Map.of("alliancehub.data", data.toString(), "spring.flyway.locations", "classpath:db/migration", "spring.flyway.group", "true"))));
 		Path dir = EmbeddedDatabase.directory(data);
 		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
 			assertThat(pg).isNotNull();
-			EarlyEmbeddedDatabase.awaitMigration(dir);
+			// the context's Flyway (given to the strategy) does not run again once the early migration succeeded
+			org.flywaydb.core.Flyway contexts = mock(org.flywaydb.core.Flyway.class);
+			new EmbeddedDatabase().afterEarlyMigration(properties()).migrate(contexts);
+			verify(contexts, never()).migrate();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().pending()).as("nothing pending once the early migration is over").isEmpty();
 			assertThat(flyway.info().applied()).as("every migration applied, each once").hasSize(flyway.info().all().length);
@@ -115,9 +125,13 @@ class EarlyEmbeddedDatabaseTests {
 		Path dir = EmbeddedDatabase.directory(data);
 		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
 			assertThat(pg).isNotNull();
-			EarlyEmbeddedDatabase.awaitMigration(dir);
+			assertThat(EarlyEmbeddedDatabase.awaitMigration(dir)).isFalse();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().applied()).isEmpty();
+			// so the context's Flyway migrates
+			org.flywaydb.core.Flyway contexts = mock(org.flywaydb.core.Flyway.class);
+			new EmbeddedDatabase().afterEarlyMigration(properties()).migrate(contexts);
+			verify(contexts).migrate();
 		}
 	}
 
@@ -127,7 +141,7 @@ class EarlyEmbeddedDatabaseTests {
 				Map.of("alliancehub.data", data.toString(), "spring.flyway.enabled", "false"))));
 		Path dir = EmbeddedDatabase.directory(data);
 		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
-			EarlyEmbeddedDatabase.awaitMigration(dir);
+			assertThat(EarlyEmbeddedDatabase.awaitMigration(dir)).isFalse();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().applied()).isEmpty();
 		}
