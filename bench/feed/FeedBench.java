@@ -127,6 +127,11 @@ public class FeedBench {
 			changes[i] = new Change(first + i);
 		}
 		Map<Long, Change> pendingById = new ConcurrentHashMap<>();
+		// each article's last committed change: an update followed by the sampler may be overwritten by the next
+		// update of its article (every 8 s at 500/s) before it is found; the index then holds the later one (read
+		// after this change's commit), which the sampler asks for instead (stop 24: before, such a change was
+		// counted as never found)
+		Map<Long, Change> lastOfArticle = new ConcurrentHashMap<>();
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger skipped = new AtomicInteger();
 		AtomicInteger made = new AtomicInteger();
@@ -186,7 +191,9 @@ public class FeedBench {
 					}
 					nextSearch = Math.max(nextSearch + gap, System.nanoTime() - gap);
 					due.asked = System.nanoTime();
-					if (ids(http, port, due.word + "&size=1", searches, searchErrors).contains(due.id)) {
+					Change last = lastOfArticle.getOrDefault(due.id, due);
+					String word = last.committed >= due.committed ? last.word : due.word;
+					if (ids(http, port, word + "&size=1", searches, searchErrors).contains(due.id)) {
 						due.found = System.nanoTime();
 					}
 				}
@@ -226,6 +233,7 @@ public class FeedBench {
 					}
 					pendingById.put(c.id, c);
 					c.committed = System.nanoTime();
+					lastOfArticle.merge(c.id, c, (x, y) -> x.committed >= y.committed ? x : y);
 					made.incrementAndGet();
 				}
 				catch (RuntimeException e) {
@@ -292,6 +300,7 @@ public class FeedBench {
 			}
 			if (c.found == 0) {
 				unseen++;
+				lags.add(Double.POSITIVE_INFINITY); // in the percentiles as never (stop 24)
 			}
 			else {
 				lags.add(Math.max(0, c.found - c.committed) / 1e6);
@@ -302,8 +311,8 @@ public class FeedBench {
 		System.out.printf("rate %d/s: window end %.3f%n", rate, windowEnd);
 		System.out.printf("asked %d changes/s for %d s: made %,d (%,.0f changes/s), failed %d, skipped %d (over 10 s late); from due to committed p50 %.1f ms p99 %.1f ms max %.1f ms%n",
 				rate, seconds, made.get(), made.get() / (madeNanos / 1e9), failed.get() - 0, skipped.get(), pct(lat, 50), pct(lat, 99), pct(lat, 100));
-		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d changes followed at a time, each asked for every %d ms after its commit until found: %,d found, %d never found within 30 s; %,d searches at %.0f/s (at most %d/s), %d failed)%n",
-				pct(lag, 50), pct(lag, 99), pct(lag, 100), track, poll / 1_000_000, lag.length, unseen, searches.get(), searchRate,
+		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms (never found counted as infinite; %d changes followed at a time, each asked for every %d ms after its commit until found: %,d found, %d never found within 30 s; %,d searches at %.0f/s (at most %d/s), %d failed)%n",
+				pct(lag, 50), pct(lag, 90), pct(lag, 99), pct(lag, 100), track, poll / 1_000_000, lag.length - unseen, unseen, searches.get(), searchRate,
 				perSecond, searchErrors.get());
 		System.out.printf("checked again: %d of %,d articles' last changes not found by their hundred's word (and %d by their own) %s%n", lost, latest.size(), own, lostExamples);
 		System.out.printf("Lucene commits %d (%.4f per change); PostgreSQL commits %,d (%.2f per change), WAL syncs %,d (%.3f per change)%n",

@@ -66,6 +66,23 @@ public class SearchIndex implements DisposableBean {
 			return t;
 		});
 
+	/**
+	 * How often the searchers are refreshed while a batch of changes is being written: the documents written first
+	 * are searchable before the batch's last ones are analysed (the batch's own refresh comes at its end).
+	 */
+	static final long REFRESH_MILLIS = 100;
+
+	/** Refreshes the searchers during a batch's write, apart from the thread writing it (and from the commits). */
+	private final java.util.concurrent.ScheduledExecutorService refresher = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "search-refresh");
+			t.setDaemon(true);
+			return t;
+		});
+
+	/** Whether documents were written since the last refresh by {@link #refresher} or by a batch's end. */
+	private volatile boolean unrefreshed;
+
 	private volatile @Nullable Generation current;
 
 	/** Keys changed while a rebuild runs; null when none runs. */
@@ -76,6 +93,40 @@ public class SearchIndex implements DisposableBean {
 		open();
 		committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(),
 				java.util.concurrent.TimeUnit.MILLISECONDS);
+		refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS,
+				java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Makes what a batch has written so far searchable, if it wrote anything since the last refresh (the timer's task:
+	 * a batch of hundreds of changes takes a second or more to analyse on a busy machine, and its first changes
+	 * waited for its last before).
+	 */
+	void refreshQuietly() {
+		if (!unrefreshed) {
+			return;
+		}
+		switching.readLock().lock();
+		try {
+			unrefreshed = false;
+			Generation g = current;
+			if (g != null) {
+				g.refresh();
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			org.slf4j.LoggerFactory.getLogger(SearchIndex.class).debug("Refreshing the search index failed; retried", e);
+			unrefreshed = true;
+		}
+		finally {
+			switching.readLock().unlock();
+		}
+	}
+
+	/** How long a refresh or a commit waits for merges of small segments; for tests. */
+	long mergeWaitOnRefreshMillis() {
+		Generation g = current;
+		return g == null ? -1 : g.writer.getConfig().getMaxFullFlushMergeWaitMillis();
 	}
 
 	/** Commits what was written since the last commit (the timer's task; a failure is retried next time). */
@@ -128,7 +179,12 @@ public class SearchIndex implements DisposableBean {
 			this.position = Long.parseLong(data.getOrDefault(FEED, "0"));
 			IndexWriterConfig config = new IndexWriterConfig(analyzer)
 				.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-				.setRAMBufferSizeMB(64);
+				.setRAMBufferSizeMB(64)
+				// Lucene 9 merges small segments on every refresh and commit, waiting up to 500 ms for it: under a
+				// stream of changes (a refresh every 100 ms, each adding a small segment) the follower waited for that
+				// merge on most refreshes, half a second each on a busy machine (JFR, stop 24), before the changes it
+				// had written became searchable. The merges run in the background instead.
+				.setMaxFullFlushMergeWaitMillis(0);
 			this.writer = new IndexWriter(directory, config);
 			commitData();
 			// Each search runs on its request's own thread, over the segments one after the other. Split across a
@@ -301,6 +357,7 @@ public class SearchIndex implements DisposableBean {
 					else {
 						g.writer.updateDocument(new Term(KEY, e.getKey()), d);
 					}
+					unrefreshed = true;
 				}
 				catch (IOException x) {
 					throw new UncheckedIOException(x);
@@ -309,6 +366,7 @@ public class SearchIndex implements DisposableBean {
 			// searchable at once; the timer's commit writes the documents and this position to disk together, so a
 			// crash before it replays the batch from the feed instead of losing it
 			g.position(position);
+			unrefreshed = false;
 			g.refresh();
 			Set<String> touched = touchedDuringRebuild;
 			if (touched != null) {
@@ -468,8 +526,10 @@ public class SearchIndex implements DisposableBean {
 	public void destroy() {
 		// not interrupted: an interrupt during a commit's file operations closes the index's files under it (Lucene
 		// then finds its write lock "invalidated by an external force"); a running commit is let finish
+		refresher.shutdown();
 		committer.shutdown();
 		try {
+			refresher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
 			committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {

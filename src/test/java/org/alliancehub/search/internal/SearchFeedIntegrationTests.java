@@ -173,10 +173,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
 		List<java.sql.Connection> taken = new java.util.ArrayList<>();
 		try {
-			while (pool.getHikariPoolMXBean().getIdleConnections() > 0
-					|| pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
-				taken.add(pool.getConnection());
-			}
+			takeEveryPooledConnection(taken);
 			// another node appends the key (a connection of its own) and notifies
 			try (var other = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
 				other.createStatement().execute("insert into search_feed (key) values ('" + key + "')");
@@ -190,6 +187,66 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			for (var c : taken) {
 				c.close();
 			}
+		}
+	}
+
+	/** Takes every connection of the pool into {@code taken} (the caller closes them). */
+	void takeEveryPooledConnection(List<java.sql.Connection> taken) throws java.sql.SQLException {
+		var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+		while (pool.getHikariPoolMXBean().getIdleConnections() > 0
+				|| pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
+			taken.add(pool.getConnection());
+		}
+	}
+
+	@Autowired
+	org.alliancehub.platform.DatabaseNotifications notifications;
+
+	@Test
+	void theOtherNodesAreToldOfAnAppendWhileEveryPooledConnectionIsTaken() throws Exception {
+		var heard = new java.util.concurrent.atomic.AtomicLong();
+		notifications.listen(SearchFeed.CHANNEL, payload -> heard.incrementAndGet());
+		List<java.sql.Connection> taken = new java.util.ArrayList<>();
+		try {
+			// a burst of writers holds every connection of the pool
+			takeEveryPooledConnection(taken);
+			Thread.sleep(300); // what was announced before is heard
+			long before = heard.get();
+			// this node appended: its announcer tells the others (before, it queued for a pooled connection)
+			follower.announceSoon();
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> heard.get() > before);
+		}
+		finally {
+			for (var c : taken) {
+				c.close();
+			}
+		}
+	}
+
+	@Test
+	void theFollowersConnectionOfItsOwnReadsAndSettlesButRefusesWrites() throws Exception {
+		try (var own = follower.openOwn()) {
+			// reads, and the settling lock of the feed (a transaction of its own)
+			try (var s = own.createStatement()) {
+				assertThat(s.executeQuery("select count(*) from search_feed").next()).isTrue();
+			}
+			own.setAutoCommit(false);
+			try (var s = own.createStatement()) {
+				s.execute("set local lock_timeout = '1s'");
+				s.executeQuery("select pg_advisory_xact_lock(1234567)").close();
+			}
+			own.commit();
+			own.setAutoCommit(true);
+			// a statement of another module that writes, run on the follower's thread, fails rather than writing there
+			String key = "ARTICLE:-" + System.nanoTime();
+			try (var s = own.createStatement()) {
+				org.assertj.core.api.Assertions.assertThatThrownBy(
+						() -> s.execute("insert into search_feed (key) values ('" + key + "')"))
+					.isInstanceOf(java.sql.SQLException.class)
+					.hasMessageContaining("read-only");
+			}
+			assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from search_feed where key = ?",
+					Long.class, key)).isZero();
 		}
 	}
 

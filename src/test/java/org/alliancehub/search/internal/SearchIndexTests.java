@@ -97,6 +97,58 @@ class SearchIndexTests {
 		index.destroy();
 	}
 
+	@Test
+	void refreshesAndCommitsDoNotWaitForMergesOfSmallSegments() {
+		// Lucene 9's default (merge on refresh, up to 500 ms) held each refresh of the follower's writes for half a
+		// second on a busy machine before the changes became searchable.
+		SearchIndex index = open();
+		assertThat(index.mergeWaitOnRefreshMillis()).isZero();
+		index.destroy();
+	}
+
+	@Test
+	void theFirstDocumentsOfASlowBatchAreSearchableBeforeItsLastAreWritten() throws Exception {
+		SearchIndex index = open();
+		int batch = 30;
+		java.util.Map<String, Document> documents = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < batch; i++) {
+			Document d = doc("ARTICLE:" + i);
+			// each document takes 100 ms to analyse: the batch takes over a second
+			d.add(new org.apache.lucene.document.TextField("slow", new SlowTokens()));
+			documents.put("ARTICLE:" + i, d);
+		}
+		Thread writing = new Thread(() -> index.write(java.util.Map.copyOf(documents), 0));
+		writing.start();
+		int partly = -1;
+		while (writing.isAlive()) {
+			int seen = index.<Integer>search(s -> s.getIndexReader().numDocs());
+			if (seen > 0 && seen < batch) {
+				partly = seen;
+			}
+			Thread.sleep(10);
+		}
+		writing.join();
+		// before, the batch's documents became searchable all together at its end
+		assertThat(partly).as("documents of the batch searchable while the rest were still being analysed").isPositive();
+		assertThat((int) index.<Integer>search(s -> s.getIndexReader().numDocs())).isEqualTo(batch);
+		index.destroy();
+	}
+
+	/** A field whose analysis takes 100 ms. */
+	private static final class SlowTokens extends org.apache.lucene.analysis.TokenStream {
+
+		@Override
+		public boolean incrementToken() {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return false;
+		}
+	}
+
 	private static int count(org.apache.lucene.search.IndexSearcher searcher, String key) {
 		try {
 			return searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(SearchIndex.KEY, key)));
