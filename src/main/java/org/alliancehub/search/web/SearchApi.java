@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Reindexing;
@@ -18,6 +21,7 @@ import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 @RestController
 @Tag(name = "search")
@@ -42,7 +47,11 @@ class SearchApi {
 
 	private final Access access;
 
-	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access) {
+	private final AnswerJson.Writer json;
+
+	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access,
+			ObjectMapper json) {
+		this.json = new AnswerJson.Writer(json);
 		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
@@ -80,7 +89,9 @@ class SearchApi {
 	@GetMapping("/api/v1/search")
 	@PreAuthorize("permitAll()")
 	@Operation(summary = "Search articles, briefings, organisations and events; 繁體 and 简体 alike")
-	SearchResult search(@RequestParam(required = false) @Nullable String q,
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = SearchResult.class)))
+	ResponseEntity<byte[]> search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String alliance,
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable DocumentType type,
@@ -89,8 +100,9 @@ class SearchApi {
 			@RequestParam(defaultValue = "RELEVANCE") SearchQuery.Order sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		Paging paging = Paging.of(page, size);
-		return search.search(new SearchQuery(q == null ? "" : q, alliance, category, type, from, to, sort,
-				paging.page(), paging.size()));
+		Search.Rendered<AnswerJson> answer = search.search(new SearchQuery(q == null ? "" : q, alliance, category, type,
+				from, to, sort, paging.page(), paging.size()), json::of);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.rendering().with(answer.tookMs()));
 	}
 
 	@PostMapping("/api/v1/search/reindex")
