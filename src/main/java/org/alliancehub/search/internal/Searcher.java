@@ -68,6 +68,9 @@ class Searcher implements Search {
 	/** The answers over the current index reader (see {@link ResultCache}): a question asked again is not searched again. */
 	private final ResultCache answers = new ResultCache(RESULTS_KEPT);
 
+	/** The terms' statistics over the current index reader, shared by every search over it. */
+	private final SharedTermStates.OfReader termStates = new SharedTermStates.OfReader();
+
 	/** Whether a word may have a keyword close enough to suggest, before Lucene's spell checker is asked. */
 	private final CloseKeywords closeKeywords = new CloseKeywords();
 
@@ -166,8 +169,9 @@ class Searcher implements Search {
 				CollectorManager<?, ? extends TopDocs> top = q.order() == SearchQuery.Order.DATE
 						? new TopFieldCollectorManager(new Sort(new SortField(IndexDocuments.PUBLISHED, SortField.Type.LONG, true)), depth, Integer.MAX_VALUE)
 						: new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE);
-				// each term's statistics looked up once for the search, not once per place it stands in the query
-				Query scored = FunctionScoreQuery.boostByValue(SharedTermStates.share(filtered, searcher),
+				// each term's statistics looked up once for the index reader, not once per place it stands in the query
+				// nor once per search
+				Query scored = FunctionScoreQuery.boostByValue(SharedTermStates.share(filtered, searcher, termStates),
 						new RecencyBoost(minute));
 				Object[] results = searcher.search(scored, new MultiCollectorManager(top, new FacetCounts()));
 				TopDocs docs = (TopDocs) results[0];
@@ -192,9 +196,32 @@ class Searcher implements Search {
 	}
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
-	private Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName) {
-		return new Questions(index.queryAnalyzer()).parse(folded, groups, allianceByName);
+	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName) {
+		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName));
+		Query kept = parsed.get(key);
+		if (kept != null) {
+			return kept;
+		}
+		Query query = new Questions(index.queryAnalyzer()).parse(folded, groups, allianceByName);
+		if (parsed.size() >= PARSED_KEPT) {
+			parsed.clear(); // bounded: at the limit all is dropped and kept again from what is asked now
+		}
+		parsed.put(key, query);
+		return query;
 	}
+
+	/** A question as parsed: its words and the synonym lists it was read with (by identity, see {@link Asked}). */
+	private record Parsed(String folded, Same synonyms, Same allianceByName) {
+	}
+
+	/**
+	 * The questions as parsed, whatever their filters, page and order, and over any index reader: a query is made of
+	 * the question's words alone (the analyzer is fixed), and Lucene's queries do not change once built.
+	 */
+	private final Map<Parsed, Query> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** How many parsed questions are kept at most. */
+	static final int PARSED_KEPT = 2_000;
 
 	private Query filters(Query words, SearchQuery q, @Nullable Set<Long> scope, Set<Long> organizations) {
 		BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);

@@ -260,4 +260,34 @@ class SearchAnswersTests {
 		assertThat(member).anyMatch(h -> h.id() % 6 == 0);
 		assertThat(anonymous).isNotEmpty().noneMatch(h -> h.id() % 6 == 0);
 	}
+
+	@Test
+	void aQuestionAskedWithOtherFiltersIsParsedOnceAndAnsweredAsByASearcherThatParsedItAfresh() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		List<List<String>> none = List.of();
+		assertThat(searcher.parse("联盟标准", none, Map.of())).isSameAs(searcher.parse("联盟标准", none, Map.of()));
+		List<List<String>> other = List.of(List.of("联盟", "联合体"));
+		assertThat(searcher.parse("联盟标准", other, Map.of())).isNotEqualTo(searcher.parse("联盟标准", none, Map.of()));
+		int compared = 0;
+		for (String q : QUESTIONS) {
+			for (java.time.LocalDate to : List.of(java.time.LocalDate.of(2100, 1, 2), java.time.LocalDate.of(2100, 1, 3),
+					java.time.LocalDate.of(2023, 12, 1))) {
+				for (SearchQuery.Order order : SearchQuery.Order.values()) {
+					SearchQuery query = new SearchQuery(q, null, null, null, null, to, order, 0, 5);
+					for (int attempt = 0; attempt < 3; attempt++) {
+						long minute = System.currentTimeMillis() / 60_000;
+						SearchResult warm = searcher.search(query);
+						SearchResult fresh = new Searcher(index, access, synonyms).search(query);
+						if (System.currentTimeMillis() / 60_000 != minute) {
+							continue; // the recency boost's minute turned meanwhile: ask again
+						}
+						assertThat(content(warm)).as("%s", query).isEqualTo(content(fresh));
+						compared++;
+						break;
+					}
+				}
+			}
+		}
+		assertThat(compared).isEqualTo(QUESTIONS.length * 6);
+	}
 }
