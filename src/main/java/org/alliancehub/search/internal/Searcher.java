@@ -2,6 +2,7 @@ package org.alliancehub.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.alliancehub.identity.Access;
+import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Search;
 import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
@@ -65,6 +68,9 @@ class Searcher implements Search {
 	/** The answers over the current index reader (see {@link ResultCache}): a question asked again is not searched again. */
 	private final ResultCache answers = new ResultCache(RESULTS_KEPT);
 
+	/** The terms' statistics over the current index reader, shared by every search over it. */
+	private final SharedTermStates.OfReader termStates = new SharedTermStates.OfReader();
+
 	/** Whether a word may have a keyword close enough to suggest, before Lucene's spell checker is asked. */
 	private final CloseKeywords closeKeywords = new CloseKeywords();
 
@@ -81,6 +87,46 @@ class Searcher implements Search {
 	@Override
 	public SearchResult search(SearchQuery q) {
 		long started = System.nanoTime();
+		ResultCache.Kept kept = answer(q, started);
+		SearchResult a = kept.answer;
+		long took = (System.nanoTime() - started) / 1_000_000;
+		return a.tookMs() == took ? a
+				: new SearchResult(a.items(), a.total(), took, a.page(), a.size(), a.facets(), a.suggestion());
+	}
+
+	@Override
+	public <R> Rendered<R> search(SearchQuery q, Function<SearchResult, R> render) {
+		long started = System.nanoTime();
+		R rendering = answer(q, started).rendered(render);
+		return new Rendered<>(rendering, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * What a search is made of besides the question, order and page: the filters asked, the viewer's visibility (the
+	 * members-only scope, null for everything, and the organisations acted for where it matters) and the synonyms the
+	 * question is read with (the very lists, compared by identity: they are replaced, never changed, on a change).
+	 */
+	private record Asked(@Nullable String alliance, @Nullable String category, @Nullable DocumentType type,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Set<Long> scope, Set<Long> organizations,
+			Same synonyms, Same allianceByName) {
+	}
+
+	/** An object compared by identity. */
+	private record Same(Object of) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Same s && s.of == of;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(of);
+		}
+	}
+
+	/** The answer kept over the current index reader for everything the search is made of, or found now and kept. */
+	private ResultCache.Kept answer(SearchQuery q, long started) {
 		String text = q.q() == null ? "" : q.q().strip();
 		List<Invalid.FieldError> errors = new ArrayList<>();
 		if (text.isEmpty()) {
@@ -100,25 +146,32 @@ class Searcher implements Search {
 			throw new Invalid(errors);
 		}
 		String folded = ChineseText.fold(text);
-		Query words = parse(folded);
-		Query filtered = filters(words, q);
+		Set<Long> scope = access.membersOnlyScope();
+		Set<Long> organizations = scope == null ? Set.of() : access.organizationsActedFor();
+		List<List<String>> groups = synonyms.folded();
+		Map<String, String> allianceByName = synonyms.allianceByName();
 		// The recency boost counts age from the start of the current minute (a minute changes a score by about a
 		// millionth), so that an answer kept for the current index reader is the very answer computed afresh.
 		long minute = System.currentTimeMillis() / 60_000 * 60_000;
-		ResultCache.Key key = new ResultCache.Key(folded, filtered, q.order(), q.page(), q.size(), minute);
+		// Everything the query below is built from, so that a question asked again is neither parsed nor built again
+		// (parsing was a third of a request answered from the kept answers, stop 24).
+		ResultCache.Key key = new ResultCache.Key(folded, new Asked(q.alliance(), q.category(), q.type(), q.from(), q.to(),
+				scope, organizations, new Same(groups), new Same(allianceByName)), q.order(), q.page(), q.size(), minute);
 		return index.search(searcher -> {
-			SearchResult kept = answers.get(searcher.getIndexReader(), key);
+			ResultCache.Kept kept = answers.get(searcher.getIndexReader(), key);
 			if (kept != null) {
-				return new SearchResult(kept.items(), kept.total(), (System.nanoTime() - started) / 1_000_000, kept.page(),
-						kept.size(), kept.facets(), kept.suggestion());
+				return kept;
 			}
+			Query words = parse(folded, groups, allianceByName);
+			Query filtered = filters(words, q, scope, organizations);
 			try {
 				int depth = (q.page() + 1) * q.size();
 				CollectorManager<?, ? extends TopDocs> top = q.order() == SearchQuery.Order.DATE
 						? new TopFieldCollectorManager(new Sort(new SortField(IndexDocuments.PUBLISHED, SortField.Type.LONG, true)), depth, Integer.MAX_VALUE)
 						: new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE);
-				// each term's statistics looked up once for the search, not once per place it stands in the query
-				Query scored = FunctionScoreQuery.boostByValue(SharedTermStates.share(filtered, searcher),
+				// each term's statistics looked up once for the index reader, not once per place it stands in the query
+				// nor once per search
+				Query scored = FunctionScoreQuery.boostByValue(SharedTermStates.share(filtered, searcher, termStates),
 						new RecencyBoost(minute));
 				Object[] results = searcher.search(scored, new MultiCollectorManager(top, new FacetCounts()));
 				TopDocs docs = (TopDocs) results[0];
@@ -134,8 +187,7 @@ class Searcher implements Search {
 				String suggestion = total < 3 ? suggest(searcher.getIndexReader(), folded) : null;
 				SearchResult answer = new SearchResult(List.copyOf(hits), total, (System.nanoTime() - started) / 1_000_000,
 						q.page(), q.size(), facets(facets), suggestion);
-				answers.put(searcher.getIndexReader(), key, answer);
-				return answer;
+				return answers.put(searcher.getIndexReader(), key, answer);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
@@ -144,20 +196,42 @@ class Searcher implements Search {
 	}
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
-	private Query parse(String folded) {
-		return new Questions(index.queryAnalyzer()).parse(folded, synonyms.folded(), synonyms.allianceByName());
+	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName) {
+		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName));
+		Query kept = parsed.get(key);
+		if (kept != null) {
+			return kept;
+		}
+		Query query = new Questions(index.queryAnalyzer()).parse(folded, groups, allianceByName);
+		if (parsed.size() >= PARSED_KEPT) {
+			parsed.clear(); // bounded: at the limit all is dropped and kept again from what is asked now
+		}
+		parsed.put(key, query);
+		return query;
 	}
 
-	private Query filters(Query words, SearchQuery q) {
+	/** A question as parsed: its words and the synonym lists it was read with (by identity, see {@link Asked}). */
+	private record Parsed(String folded, Same synonyms, Same allianceByName) {
+	}
+
+	/**
+	 * The questions as parsed, whatever their filters, page and order, and over any index reader: a query is made of
+	 * the question's words alone (the analyzer is fixed), and Lucene's queries do not change once built.
+	 */
+	private final Map<Parsed, Query> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** How many parsed questions are kept at most. */
+	static final int PARSED_KEPT = 2_000;
+
+	private Query filters(Query words, SearchQuery q, @Nullable Set<Long> scope, Set<Long> organizations) {
 		BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
-		Set<Long> scope = access.membersOnlyScope();
 		if (scope != null) {
 			BooleanQuery.Builder visible = new BooleanQuery.Builder()
 				.add(new TermQuery(new Term(IndexDocuments.VISIBILITY, "PUBLIC")), Occur.SHOULD);
 			for (Long id : scope) {
 				visible.add(new TermQuery(new Term(IndexDocuments.MEMBERS_OF, String.valueOf(id))), Occur.SHOULD);
 			}
-			for (Long id : access.organizationsActedFor()) {
+			for (Long id : organizations) {
 				visible.add(new TermQuery(new Term(IndexDocuments.READER_ORGANIZATION, String.valueOf(id))), Occur.SHOULD);
 			}
 			b.add(visible.build(), Occur.FILTER);

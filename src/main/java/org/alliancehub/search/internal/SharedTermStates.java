@@ -2,8 +2,10 @@ package org.alliancehub.search.internal;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -17,6 +19,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A question's query with the statistics of each of its terms looked up once per search instead of once per place
@@ -33,15 +36,51 @@ final class SharedTermStates {
 
 	private final IndexSearcher searcher;
 
-	private final Map<Term, TermStates> states = new HashMap<>();
+	private final Map<Term, TermStates> states;
 
-	private SharedTermStates(IndexSearcher searcher) {
+	private SharedTermStates(IndexSearcher searcher, Map<Term, TermStates> states) {
 		this.searcher = searcher;
+		this.states = states;
 	}
 
 	/** The query with its term queries sharing their terms' statistics, for searches with this searcher only. */
 	static Query share(Query query, IndexSearcher searcher) throws IOException {
-		return new SharedTermStates(searcher).walk(query);
+		return new SharedTermStates(searcher, new HashMap<>()).walk(query);
+	}
+
+	/**
+	 * The query with its term queries sharing their terms' statistics with every other search over the same index
+	 * reader that asks for the same terms (built once for the reader: a term's statistics are those of the reader).
+	 */
+	static Query share(Query query, IndexSearcher searcher, OfReader kept) throws IOException {
+		return new SharedTermStates(searcher, kept.of(searcher.getIndexReader())).walk(query);
+	}
+
+	/**
+	 * The terms' statistics built over the current index reader (at most {@link #MAX} terms), read by every search
+	 * over it: a {@link TermStates} made with {@link TermStates#TermStates(IndexReaderContext)} and registered is only
+	 * read afterwards. A search over another reader starts afresh, so no statistics outlive their reader.
+	 */
+	static final class OfReader {
+
+		static final int MAX = 20_000;
+
+		private record Held(IndexReader reader, Map<Term, TermStates> states) {
+		}
+
+		private volatile @Nullable Held held;
+
+		Map<Term, TermStates> of(IndexReader reader) {
+			Held h = held;
+			if (h == null || h.reader() != reader) {
+				h = new Held(reader, new ConcurrentHashMap<>());
+				held = h;
+			}
+			if (h.states().size() >= MAX) {
+				h.states().clear();
+			}
+			return h.states();
+		}
 	}
 
 	private Query walk(Query query) throws IOException {

@@ -1,10 +1,15 @@
 package org.alliancehub.search.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.Reindexing;
 import org.alliancehub.search.Search;
@@ -18,6 +23,7 @@ import org.alliancehub.shared.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 @RestController
 @Tag(name = "search")
@@ -42,7 +49,11 @@ class SearchApi {
 
 	private final Access access;
 
-	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access) {
+	private final AnswerJson.Writer json;
+
+	SearchApi(Search search, SearchIndexing indexing, SearchSynonyms synonyms, Alliances alliances, Access access,
+			ObjectMapper json) {
+		this.json = new AnswerJson.Writer(json);
 		this.access = access;
 		this.search = search;
 		this.indexing = indexing;
@@ -80,17 +91,30 @@ class SearchApi {
 	@GetMapping("/api/v1/search")
 	@PreAuthorize("permitAll()")
 	@Operation(summary = "Search articles, briefings, organisations and events; 繁體 and 简体 alike")
-	SearchResult search(@RequestParam(required = false) @Nullable String q,
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = SearchResult.class)))
+	void search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String alliance,
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable DocumentType type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "RELEVANCE") SearchQuery.Order sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			HttpServletResponse response) {
 		Paging paging = Paging.of(page, size);
-		return search.search(new SearchQuery(q == null ? "" : q, alliance, category, type, from, to, sort,
-				paging.page(), paging.size()));
+		Search.Rendered<AnswerJson> answer = search.search(new SearchQuery(q == null ? "" : q, alliance, category, type,
+				from, to, sort, paging.page(), paging.size()), json::of);
+		byte[] body = answer.rendering().with(answer.tookMs());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		try {
+			response.getOutputStream().write(body);
+		}
+		catch (IOException clientGone) {
+			// the client went away before its answer was written (as a load test's connections do when it stops):
+			// nobody is left to tell, and it is no failure of the application's
+		}
 	}
 
 	@PostMapping("/api/v1/search/reindex")

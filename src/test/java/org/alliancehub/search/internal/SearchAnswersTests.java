@@ -204,4 +204,90 @@ class SearchAnswersTests {
 		when(synonyms.folded()).thenReturn(List.of());
 		assertThat(searcher.search(query).total()).isEqualTo(before);
 	}
+
+	@Test
+	void anAnswerIsRenderedOnceWhileItIsKeptAndAfreshForEveryChangeOfTheIndexViewerOrSynonyms() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		SearchQuery query = query("联盟", SearchQuery.Order.RELEVANCE, 0, 100);
+		java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Function<SearchResult, List<Object>> render = r -> {
+			rendered.incrementAndGet();
+			return content(r);
+		};
+		var once = searcher.search(query, render);
+		var again = searcher.search(query, render);
+		assertThat(rendered).as("rendered once, then given again").hasValue(1);
+		assertThat(again.rendering()).isSameAs(once.rendering()).isEqualTo(content(searcher.search(query)));
+		assertThat(once.rendering()).isEqualTo(content(new Searcher(index, access, synonyms).search(query)));
+		// another viewer (a member of alliance 7; the same scope acting for an organisation; the administrator)
+		when(access.membersOnlyScope()).thenReturn(Set.of(7L));
+		var member = searcher.search(query, render);
+		when(access.organizationsActedFor()).thenReturn(Set.of(3L));
+		searcher.search(query, render);
+		when(access.membersOnlyScope()).thenReturn(null);
+		searcher.search(query, render);
+		assertThat(rendered).hasValue(4);
+		assertThat(member.rendering()).isNotEqualTo(once.rendering());
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		when(access.organizationsActedFor()).thenReturn(Set.of());
+		assertThat(searcher.search(query, render).rendering()).isSameAs(once.rendering());
+		// another synonym list
+		when(synonyms.folded()).thenReturn(List.of(List.of("耐磨联合体", "高铬铸铁")));
+		assertThat(searcher.search(query, render).rendering()).isEqualTo(once.rendering());
+		assertThat(rendered).hasValue(5);
+		when(synonyms.folded()).thenReturn(List.of());
+		// a change of the index
+		index.write("ARTICLE:100", document(100, "产业联盟新成员", "本季度共有十二家企业加入产业联盟。", null));
+		var changed = searcher.search(query, render);
+		assertThat(rendered).hasValue(6);
+		assertThat(changed.rendering()).isNotEqualTo(once.rendering())
+			.isEqualTo(content(new Searcher(index, access, synonyms).search(query)));
+	}
+
+	@Test
+	void aRenderingKeptForAMemberIsNeverGivenToAnAnonymousViewer() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		SearchQuery query = query("联盟", SearchQuery.Order.RELEVANCE, 0, 100);
+		java.util.function.Function<SearchResult, List<SearchResult.Hit>> hits = SearchResult::items;
+		when(access.membersOnlyScope()).thenReturn(Set.of(7L));
+		List<SearchResult.Hit> member = searcher.search(query, hits).rendering();
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		List<SearchResult.Hit> anonymous = searcher.search(query, hits).rendering();
+		when(access.membersOnlyScope()).thenReturn(Set.of(7L));
+		assertThat(searcher.search(query, hits).rendering()).isSameAs(member);
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		assertThat(searcher.search(query, hits).rendering()).isSameAs(anonymous);
+		assertThat(member).anyMatch(h -> h.id() % 6 == 0);
+		assertThat(anonymous).isNotEmpty().noneMatch(h -> h.id() % 6 == 0);
+	}
+
+	@Test
+	void aQuestionAskedWithOtherFiltersIsParsedOnceAndAnsweredAsByASearcherThatParsedItAfresh() {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		List<List<String>> none = List.of();
+		assertThat(searcher.parse("联盟标准", none, Map.of())).isSameAs(searcher.parse("联盟标准", none, Map.of()));
+		List<List<String>> other = List.of(List.of("联盟", "联合体"));
+		assertThat(searcher.parse("联盟标准", other, Map.of())).isNotEqualTo(searcher.parse("联盟标准", none, Map.of()));
+		int compared = 0;
+		for (String q : QUESTIONS) {
+			for (java.time.LocalDate to : List.of(java.time.LocalDate.of(2100, 1, 2), java.time.LocalDate.of(2100, 1, 3),
+					java.time.LocalDate.of(2023, 12, 1))) {
+				for (SearchQuery.Order order : SearchQuery.Order.values()) {
+					SearchQuery query = new SearchQuery(q, null, null, null, null, to, order, 0, 5);
+					for (int attempt = 0; attempt < 3; attempt++) {
+						long minute = System.currentTimeMillis() / 60_000;
+						SearchResult warm = searcher.search(query);
+						SearchResult fresh = new Searcher(index, access, synonyms).search(query);
+						if (System.currentTimeMillis() / 60_000 != minute) {
+							continue; // the recency boost's minute turned meanwhile: ask again
+						}
+						assertThat(content(warm)).as("%s", query).isEqualTo(content(fresh));
+						compared++;
+						break;
+					}
+				}
+			}
+		}
+		assertThat(compared).isEqualTo(QUESTIONS.length * 6);
+	}
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -161,6 +162,80 @@ class SharedTermStatesTests {
 				throw new java.io.UncheckedIOException(e);
 			}
 		});
+	}
+
+	/** Each term query's term and the statistics it was given. */
+	private static Map<Term, TermStates> statesOf(Query query) {
+		Map<Term, TermStates> states = new java.util.HashMap<>();
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+
+			@Override
+			public void consumeTerms(Query q, Term... terms) {
+				if (q instanceof TermQuery t) {
+					states.put(t.getTerm(), t.getTermStates());
+				}
+			}
+		});
+		return states;
+	}
+
+	/** The query's hits over the searcher, plainly and sharing the statistics kept for its reader; both must be equal. */
+	private static List<String>[] plainAndShared(IndexSearcher searcher, Query plain, SharedTermStates.OfReader kept,
+			Map<Term, TermStates> given) throws IOException {
+		Query shared = SharedTermStates.share(plain, searcher, kept);
+		given.putAll(statesOf(shared));
+		@SuppressWarnings("unchecked")
+		List<String>[] r = new List[] { hits(searcher.search(FunctionScoreQuery.boostByValue(plain, new RecencyBoost(1_800_000_000_000L)), 1000)),
+				hits(searcher.search(FunctionScoreQuery.boostByValue(shared, new RecencyBoost(1_800_000_000_000L)), 1000)) };
+		return r;
+	}
+
+	@Test
+	void aTermsStatisticsAreBuiltOnceForAnIndexReaderAndAfreshForTheNext() {
+		SharedTermStates.OfReader kept = new SharedTermStates.OfReader();
+		Map<Term, TermStates> first = new java.util.HashMap<>();
+		Map<Term, TermStates> second = new java.util.HashMap<>();
+		Map<Term, TermStates> afterChange = new java.util.HashMap<>();
+		List<List<String>[]> answers = new ArrayList<>();
+		index.search(searcher -> {
+			try {
+				answers.add(plainAndShared(searcher, question("渣浆泵联盟成立大会"), kept, first));
+				answers.add(plainAndShared(searcher, question("联盟 标准"), kept, second));
+				for (Term t : second.keySet()) {
+					if (first.containsKey(t)) {
+						assertThat(second.get(t)).as("the statistics of %s built once for the reader", t).isSameAs(first.get(t));
+					}
+				}
+				return null;
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		assertThat(second.keySet()).as("the two questions share terms").containsAnyElementsOf(first.keySet());
+		index.write("ARTICLE:1", document(1, "联盟标准发布", "联盟标准发布。渣浆泵联盟成立大会召开。"));
+		index.search(searcher -> {
+			try {
+				answers.add(plainAndShared(searcher, question("联盟 标准"), kept, afterChange));
+				for (Map.Entry<Term, TermStates> e : afterChange.entrySet()) {
+					assertThat(e.getValue()).isNotSameAs(second.get(e.getKey()));
+					assertThat(e.getValue().wasBuiltFor(searcher.getTopReaderContext())).isTrue();
+				}
+				return null;
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		for (List<String>[] both : answers) {
+			assertThat(both[1]).isEqualTo(both[0]);
+			assertThat(both[0]).hasSizeGreaterThan(1);
+		}
+		assertThat(answers.get(2)).isNotEqualTo(answers.get(1));
 	}
 
 	private static List<String> hits(TopDocs docs) {
