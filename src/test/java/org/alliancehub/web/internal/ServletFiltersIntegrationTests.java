@@ -31,7 +31,9 @@ class ServletFiltersIntegrationTests extends IntegrationTest {
 	void thePlatformsFiltersAreTwoRegistrationsInTheirFormerOrder() {
 		Map<String, ? extends FilterRegistration> registered = new TreeMap<>(servletContext.getFilterRegistrations());
 		assertThat(registered).containsKeys("outerFilters", "innerFilters")
-			.doesNotContainKeys("pageCache", "responseBuffer", "languageFilter", "inputGuard", "formContentFilter");
+			.doesNotContainKeys("pageCache", "responseBuffer", "languageFilter", "inputGuard", "formContentFilter",
+					// Tomcat's WebSocket filter: the platform serves no WebSocket (tomcat-embed-websocket left out)
+					"Tomcat WebSocket (JSR356) Filter");
 		assertThat(outer.getFilter().names()).containsExactly("responseBuffer", "pageCache");
 		assertThat(inner.getFilter().names()).containsExactly("formContentFilter", "languageFilter", "inputGuard");
 		// the response buffer and the page cache before Spring Session's filter, the rest after it and before
