@@ -24,7 +24,7 @@ JAR="${JAR:-$ROOT/target/alliancehub.jar}"  # JAR=<path> measures another build 
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
 MIN_RATIO="${MIN_RATIO:-0.3}"
-HEALTH_TIMEOUT=120
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"  # s to wait for health UP (a loaded machine may need more)
 
 BUILD=0
 STRICT=0
