@@ -6,7 +6,9 @@
 #   --build    rebuild target/alliancehub.jar even if it exists (mvn -B -q package -DskipTests)
 #   --strict   exit 2 when the verdict fails (article ratio < 0.3 or any error)
 #
-# Environment: DURATION (s per measured run, default 20), WARMUP (s, default 5),
+# Environment: DURATION (s per measured run, default 20), WARMUP (s, default 5), JIT_WARMUP (s per row in a first
+#              pass over every row before any is measured, default 5; 0: none), QUIET_PCT / QUIET_TIMEOUT (wait after
+#              UP until the started application uses less than this % of a core, default 10, at most 90 s),
 #              APP_PORT (default 18080), NGINX_PORT (default 18081), MIN_RATIO (default 0.3),
 #              APP_URL (measure an application already running there instead of starting the jar),
 #              JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=bench/out/web.jfr,settings=profile).
@@ -22,7 +24,7 @@ JAR="${JAR:-$ROOT/target/alliancehub.jar}"  # JAR=<path> measures another build 
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
 MIN_RATIO="${MIN_RATIO:-0.3}"
-HEALTH_TIMEOUT=120
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"  # s to wait for health UP (a loaded machine may need more)
 
 BUILD=0
 STRICT=0
@@ -266,6 +268,47 @@ STARTUP="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
 log "app healthy after ${STARTUP}s"
 fi
 
+# ---------------------------------------------------------------- steady state before measuring (stop 24)
+# A row measured in the first minute after the start ran slower (stop 23: the cached home at 0.3x of its later
+# figure right after UP). Two things settle first: the work the application does by itself after UP (its own
+# CPU and its embedded PostgreSQL's: the search feed's follower, the demo's backlog), and the JIT's compilation of
+# the request paths. So, for a started application, wait until the JVM and its child processes together use less
+# than QUIET_PCT % of one core over 2 s twice in a row (at most QUIET_TIMEOUT s), then every measured row of the
+# application is run once (JIT_WARMUP s each) before the first row is measured. Both builds get the same.
+QUIET_PCT="${QUIET_PCT:-10}"
+QUIET_TIMEOUT="${QUIET_TIMEOUT:-90}"
+JIT_WARMUP="${JIT_WARMUP:-5}"
+tree_ticks() { # utime+stime of a process and all its descendants, in clock ticks
+  local pids=("$1") all=() p kids sum=0
+  while ((${#pids[@]})); do
+    p="${pids[0]}"; pids=("${pids[@]:1}"); all+=("$p")
+    kids="$(pgrep -P "$p" 2>/dev/null || true)"
+    [[ -n "$kids" ]] && pids+=($kids)
+  done
+  for p in "${all[@]}"; do
+    sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+QUIET_AFTER=NA
+if [[ -n "$APP_PID" ]]; then
+  hz="$(getconf CLK_TCK)"
+  q0="$(date +%s)"
+  quiet=0
+  prev="$(tree_ticks "$APP_PID")"
+  while (($(date +%s) - q0 < QUIET_TIMEOUT)); do
+    sleep 2
+    cur="$(tree_ticks "$APP_PID")"
+    pct=$(((cur - prev) * 100 / hz / 2))
+    prev="$cur"
+    if ((pct < QUIET_PCT)); then quiet=$((quiet + 1)); else quiet=0; fi
+    ((quiet >= 2)) && break
+  done
+  QUIET_AFTER="$(($(date +%s) - q0))"
+  if ((quiet >= 2)); then log "the application is quiet (${pct}% of a core) ${QUIET_AFTER}s after UP"
+  else log "the application still used ${pct}% of a core ${QUIET_AFTER}s after UP; measuring anyway"; QUIET_AFTER="${QUIET_AFTER}+"; fi
+fi
+
 # ---------------------------------------------------------------- pick an article
 article_path=""
 pick_article() { # slug -> sets article_path if the alliance has an article
@@ -372,6 +415,15 @@ curl -fsS --max-time 2 -o "$WORK_DIR/check.html" "$NGX/article.html" || die "ngi
 cmp -s "$WORK_DIR/check.html" "$NGX_DIR/html/article.html" || die "nginx serves different bytes than fetched"
 
 # ---------------------------------------------------------------- measure
+if ((JIT_WARMUP > 0)); then
+  log "JIT warm-up: every row of the application once, ${JIT_WARMUP}s each"
+  for args in "$APP/" "$APP$article_path" "-H|Cookie: bench=1|$APP/" "-H|Cookie: bench=1|$APP$article_path" \
+    "-H|Cookie: bench=1; lang=zh-TW|$APP$article_path"; do
+    IFS='|' read -r -a a <<<"$args"
+    wrk_bg /dev/null -t2 -c50 -d"${JIT_WARMUP}s" "${a[@]}" || true
+  done
+  wrk_bg /dev/null -t2 -c50 -d"${JIT_WARMUP}s" "${ROTATE[@]}" "$APP" || true
+fi
 run_wrk app-home "$APP/"
 read -r app_home_rps app_home_p99 app_home_n2 app_home_se app_home_req < <(parse_wrk "$OUT/wrk-app-home.txt")
 run_wrk nginx-home "$NGX/index.html"
@@ -414,7 +466,7 @@ if [[ "$ratio_ok" == yes && "$errors" -eq 0 ]]; then verdict=PASS; else verdict=
 {
   echo "AllianceHub vs nginx (static copy of the same bytes) -- $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "host: $(nproc 2>/dev/null || echo '?') cores, shared; wrk -t2 -c50 -d${DURATION}s --latency after ${WARMUP}s warm-up; 127.0.0.1 only"
-  echo "app start-up (launch -> health UP): ${STARTUP} s"
+  echo "app start-up (launch -> health UP): ${STARTUP} s; quiet (< ${QUIET_PCT}% of a core) ${QUIET_AFTER} s after UP; JIT warm-up ${JIT_WARMUP} s per row"
   echo "pages: home / (${HOME_BYTES} bytes), article $article_path (${ARTICLE_BYTES} bytes)"
   echo
   printf '%-14s %-44s %12s %10s %9s %9s %10s\n' target url "req/s" "p99(ms)" non2xx3xx sockerr requests

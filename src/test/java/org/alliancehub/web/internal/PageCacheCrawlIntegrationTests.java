@@ -61,7 +61,8 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 	private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
 
 	@Autowired
-	FilterRegistrationBean<PageCache> registration;
+	@org.springframework.beans.factory.annotation.Qualifier("outerFilters")
+	FilterRegistrationBean<FilterGroup> registration;
 
 	@Autowired
 	Sites sites;
@@ -126,7 +127,7 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 
 	@Test
 	void afterEachKindOfChangeEveryCachedPageIsTheFreshOneAndUnrelatedPagesStayCached() {
-		PageCache cache = registration.getFilter();
+		PageCache cache = registration.getFilter().get(PageCache.class);
 		admin = admin();
 		slug = "pc-" + UUID.randomUUID().toString().substring(0, 8);
 		created(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "缓存爬取联盟" + slug)));
