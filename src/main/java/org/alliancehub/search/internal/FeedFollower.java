@@ -312,6 +312,9 @@ class FeedFollower implements SmartLifecycle {
 		}
 	}
 
+	/** The shortest time between two announcements to the other nodes. */
+	static final long ANNOUNCE_GAP_MILLIS = 50;
+
 	/** The announcer's connection of its own, outside the pool; opened again after a failure. */
 	private @Nullable Connection announcing;
 
@@ -319,13 +322,22 @@ class FeedFollower implements SmartLifecycle {
 	 * Tells the other nodes that this one appended, once for all the changes that committed meanwhile. On a
 	 * connection of its own: under a burst of writes every pooled connection is taken by a writer, and the announcer
 	 * queued for one behind them (517 waits in 30 s of the feed bench, stop 24), so the other nodes heard of the
-	 * changes late, or only at their next poll.
+	 * changes late, or only at their next poll. At most one announcement every {@link #ANNOUNCE_GAP_MILLIS}: each is a
+	 * commit of a notifying transaction, which PostgreSQL serializes, and wakes every node's follower (this node's
+	 * own included); announcing each append as it came made a few hundred such commits and rounds a second under the
+	 * feed bench's 500 changes/s, and the writers fell behind (stop 24, measured on a quiet machine).
 	 */
 	private void announce() {
+		long last = 0;
 		while (running) {
 			try {
 				announceWanted.acquire();
+				long wait = ANNOUNCE_GAP_MILLIS - (System.nanoTime() - last) / 1_000_000;
+				if (wait > 0) {
+					Thread.sleep(wait);
+				}
 				announceWanted.drainPermits();
+				last = System.nanoTime();
 				notifyOthers();
 			}
 			catch (InterruptedException e) {

@@ -224,6 +224,26 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aStreamOfAppendsIsAnnouncedAtMostOncePerGapNotOncePerAppend() throws Exception {
+		var heard = new java.util.concurrent.atomic.AtomicLong();
+		notifications.listen(SearchFeed.CHANNEL, payload -> heard.incrementAndGet());
+		Thread.sleep(300); // what was announced before is heard
+		long before = heard.get();
+		long started = System.nanoTime();
+		// 60 appends 5 ms apart: each notifying commit is serialized by PostgreSQL and wakes every node's follower
+		for (int i = 0; i < 60; i++) {
+			follower.announceSoon();
+			Thread.sleep(5);
+		}
+		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> heard.get() > before);
+		Thread.sleep(2 * FeedFollower.ANNOUNCE_GAP_MILLIS);
+		long elapsed = (System.nanoTime() - started) / 1_000_000;
+		long announced = heard.get() - before;
+		// at most one per gap over the time the appends and the last announcement took (announced before: dozens)
+		assertThat(announced).isPositive().isLessThanOrEqualTo(elapsed / FeedFollower.ANNOUNCE_GAP_MILLIS + 2);
+	}
+
+	@Test
 	void theFollowersConnectionOfItsOwnReadsAndSettlesButRefusesWrites() throws Exception {
 		try (var own = follower.openOwn()) {
 			// reads, and the settling lock of the feed (a transaction of its own)
