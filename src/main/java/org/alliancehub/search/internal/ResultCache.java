@@ -1,7 +1,5 @@
 package org.alliancehub.search.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -53,35 +51,20 @@ final class ResultCache {
 		}
 	}
 
-	private record Held(IndexReader reader, Map<Key, Kept> answers) {
-	}
-
-	private final int max;
-
-	private volatile @Nullable Held held;
+	private final KeptPerReader<Key, Kept> kept;
 
 	ResultCache(int max) {
-		this.max = max;
+		this.kept = new KeptPerReader<>(max);
 	}
 
 	/** The answer kept for this key over exactly this reader, if any. */
 	@Nullable Kept get(IndexReader reader, Key key) {
-		Held h = held;
-		return h != null && h.reader() == reader ? h.answers().get(key) : null;
+		return kept.get(reader, key);
 	}
 
 	Kept put(IndexReader reader, Key key, SearchResult answer) {
-		Held h = held;
-		if (h == null || h.reader() != reader) {
-			h = new Held(reader, new ConcurrentHashMap<>());
-			held = h;
-		}
-		if (h.answers().size() >= max) {
-			// bounded: at the limit all is dropped and kept again from what is asked now
-			h.answers().clear();
-		}
-		Kept kept = new Kept(answer);
-		h.answers().put(key, kept);
-		return kept;
+		Kept k = new Kept(answer);
+		kept.of(reader).put(key, k);
+		return k;
 	}
 }

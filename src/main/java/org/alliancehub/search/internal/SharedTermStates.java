@@ -2,10 +2,8 @@ package org.alliancehub.search.internal;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -19,7 +17,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A question's query with the statistics of each of its terms looked up once per search instead of once per place
@@ -61,25 +58,12 @@ final class SharedTermStates {
 	 * over it: a {@link TermStates} made with {@link TermStates#TermStates(IndexReaderContext)} and registered is only
 	 * read afterwards. A search over another reader starts afresh, so no statistics outlive their reader.
 	 */
-	static final class OfReader {
+	static final class OfReader extends KeptPerReader<Term, TermStates> {
 
 		static final int MAX = 20_000;
 
-		private record Held(IndexReader reader, Map<Term, TermStates> states) {
-		}
-
-		private volatile @Nullable Held held;
-
-		Map<Term, TermStates> of(IndexReader reader) {
-			Held h = held;
-			if (h == null || h.reader() != reader) {
-				h = new Held(reader, new ConcurrentHashMap<>());
-				held = h;
-			}
-			if (h.states().size() >= MAX) {
-				h.states().clear();
-			}
-			return h.states();
+		OfReader() {
+			super(MAX);
 		}
 	}
 
