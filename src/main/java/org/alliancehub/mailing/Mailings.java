@@ -11,6 +11,7 @@ import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.NotFound;
+import org.alliancehub.web.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Mailings of briefing issues. Creating one snapshots its recipients into the outbox in the same transaction:
  * the alliance's confirmed subscribers and the representatives of its active members, less every address that
- * unsubscribed. An issue is mailed once (a second mailing would reach everyone again: 409).
+ * unsubscribed, each with the language it reads the mail in. An issue is mailed once (a second mailing would reach everyone again: 409).
  */
 @Service
 public class Mailings {
@@ -57,23 +58,29 @@ public class Mailings {
 			.stream()
 			.map(Member::organizationId)
 			.toList();
-		String[] representatives = users.representativesOf(organizations).stream()
-			.map(Users.Recipient::email)
-			.filter(e -> e != null && !e.isBlank())
-			.map(String::strip)
-			.distinct()
-			.toArray(String[]::new);
+		// each representative's address once, in the language of the first account found with it
+		Map<String, String> representatives = new java.util.LinkedHashMap<>();
+		for (Users.Recipient r : users.representativesOf(organizations)) {
+			if (r.email() != null && !r.email().isBlank()) {
+				representatives.putIfAbsent(r.email().strip(), Language.of(r.locale()).tag());
+			}
+		}
+		// an address both subscribed and a representative's gets one mail, in the language its account reads
 		jdbc.sql("""
-				insert into mailing_outbox (mailing_id, email)
-				select ?, x.e from (
-				  select email as e from mailing_subscriber
-				  where alliance_id = ? and confirmed_at is not null and unsubscribed_at is null
-				  union select unnest(?::text[])) x
+				insert into mailing_outbox (mailing_id, email, language)
+				select ?, x.e, x.l from (
+				  select distinct on (lower(y.e)) y.e, y.l from (
+				    select unnest(?::text[]) as e, unnest(?::text[]) as l, 0 as p
+				    union all
+				    select email, language, 1 from mailing_subscriber
+				    where alliance_id = ? and confirmed_at is not null and unsubscribed_at is null) y
+				  order by lower(y.e), y.p, y.e) x
 				where not exists (select 1 from mailing_subscriber s where s.alliance_id = ? and lower(s.email) = lower(x.e)
 				  and s.unsubscribed_at is not null)
 				order by x.e
 				on conflict do nothing""")
-			.params(id, b.allianceId(), representatives, b.allianceId())
+			.params(id, representatives.keySet().toArray(String[]::new), representatives.values().toArray(String[]::new),
+					b.allianceId(), b.allianceId())
 			.update();
 		return get(id);
 	}

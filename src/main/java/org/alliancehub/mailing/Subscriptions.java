@@ -17,6 +17,7 @@ import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.platform.Mail;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.TooManyRequests;
+import org.alliancehub.web.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,12 +67,14 @@ public class Subscriptions {
 
 	/**
 	 * Asks to subscribe {@code email} to the alliance's briefings: a confirmation link is mailed unless the
-	 * address is already confirmed (or was mailed one in the last ten minutes). Throws {@link TooManyRequests}
-	 * when the client address has asked too often.
+	 * address is already confirmed (or was mailed one in the last ten minutes). The briefings will be mailed in the
+	 * language of {@code locale} (one of the three the site speaks), as the confirmation is. Throws
+	 * {@link TooManyRequests} when the client address has asked too often.
 	 */
 	@Transactional
 	public void subscribe(Alliance alliance, String email, String clientAddress, Locale locale) {
 		String address = normalise(email);
+		Language language = Language.of(locale);
 		take("ip:" + clientAddress, burst, Duration.ofSeconds(2));
 		Optional<Row> row = jdbc.sql("""
 				select id, confirmed_at is not null and unsubscribed_at is null, requested_at > now() - interval '10 minutes'
@@ -84,20 +87,22 @@ public class Subscriptions {
 		}
 		String token = Signer.random();
 		if (row.isPresent()) {
-			jdbc.sql("update mailing_subscriber set confirm_token = ?, requested_at = now(), confirmed_at = null where id = ?")
-				.params(token, row.get().id())
+			jdbc.sql("update mailing_subscriber set confirm_token = ?, requested_at = now(), confirmed_at = null, language = ? where id = ?")
+				.params(token, language.tag(), row.get().id())
 				.update();
 		}
 		else {
 			jdbc.sql("""
-					insert into mailing_subscriber (alliance_id, email, confirm_token) values (?, ?, ?)
-					on conflict (alliance_id, lower(email)) do update set confirm_token = excluded.confirm_token, requested_at = now()""")
-				.params(alliance.id(), address, token)
+					insert into mailing_subscriber (alliance_id, email, confirm_token, language) values (?, ?, ?, ?)
+					on conflict (alliance_id, lower(email)) do update set confirm_token = excluded.confirm_token, requested_at = now(),
+					language = excluded.language""")
+				.params(alliance.id(), address, token, language.tag())
 				.update();
 		}
 		String link = properties.link("/a/" + alliance.slug() + "/subscriptions/confirm/" + token);
-		mail.send(address, messages.getMessage("mailing.confirm.subject", new Object[] { alliance.name() }, locale),
-				messages.getMessage("mailing.confirm.text", new Object[] { alliance.name(), link }, locale));
+		Locale reader = language.locale();
+		mail.send(address, reader, messages.getMessage("mailing.confirm.subject", new Object[] { alliance.name() }, reader),
+				messages.getMessage("mailing.confirm.text", new Object[] { alliance.name(), link + language.query() }, reader));
 	}
 
 	private record Row(long id, boolean confirmed, boolean recentlyAsked) {

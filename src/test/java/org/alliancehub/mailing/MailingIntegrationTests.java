@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.FormSession;
 import org.alliancehub.IntegrationTest;
 import org.alliancehub.TestClient;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,59 @@ class MailingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void everyRecipientReadsTheConfirmationAndTheIssueInTheLanguageTheyChose() throws Exception {
+		Fixture f = alliance();
+		// the representative reads Traditional Chinese, chosen on the notification settings page
+		String rep = f.repEmail().substring(0, f.repEmail().indexOf('@'));
+		FormSession browser = FormSession.signIn(port, rep, "password-" + rep);
+		assertThat(browser.post("/admin/notifications/settings", "/admin/notifications/settings",
+				"mode-survey=IMMEDIATE&language=zh-TW").statusCode()).isEqualTo(302);
+		// a visitor subscribes from the English site, another from the Simplified Chinese one
+		String english = "en" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+		assertThat(client().post("/api/v1/alliances/" + f.slug() + "/subscriptions?lang=en", Map.of("email", english))
+			.status()).isEqualTo(202);
+		MimeMessage confirmation = to(english).get(0);
+		assertThat(confirmation.getSubject()).startsWith("Please confirm your subscription");
+		String confirm = link(confirmation, "/a/[^/]+/subscriptions/confirm/\\S+");
+		assertThat(confirm).as("the confirmation page opens in English").endsWith("?lang=en");
+		assertThat(client().get(confirm).status()).isEqualTo(200);
+		String simplified = subscribeAndConfirm(f);
+		// the representative's address subscribed from the English site as well: one mail, in the account's language
+		assertThat(client().post("/api/v1/alliances/" + f.slug() + "/subscriptions?lang=en", Map.of("email", f.repEmail()))
+			.status()).isEqualTo(202);
+		assertThat(client().get(link(to(f.repEmail()).get(0), "/a/[^/]+/subscriptions/confirm/\\S+")).status())
+			.isEqualTo(200);
+
+		JsonNode m = mailAndWait(f, briefing(f, 1));
+		assertThat(m.get("total").asLong()).isEqualTo(3);
+
+		MimeMessage toEnglish = to(english).get(1);
+		assertThat(toEnglish.getSubject()).isEqualTo("简报邮件联盟" + f.slug() + " briefing no. 1: 第1期要闻");
+		assertThat(toEnglish.getHeader("Content-Language")[0]).isEqualTo("en");
+		assertThat(plainText(toEnglish)).contains("On the web: ").contains("/briefings/1?lang=en")
+			.contains("Unsubscribe (one click): ").contains("本期要闻：联盟年会召开。").doesNotContain("网页版");
+
+		List<MimeMessage> toRep = to(f.repEmail());
+		assertThat(toRep).hasSize(2); // the confirmation and the issue
+		MimeMessage toTraditional = toRep.get(1);
+		assertThat(toTraditional.getSubject()).isEqualTo("簡報郵件聯盟" + f.slug() + " 簡報 第1期：第1期要聞");
+		assertThat(toTraditional.getHeader("Content-Language")[0]).isEqualTo("zh-TW");
+		assertThat(plainText(toTraditional)).contains("網頁版：").contains("/briefings/1?lang=zh-TW")
+			.contains("本期要聞：聯盟年會召開。").doesNotContain("联盟年会");
+
+		MimeMessage toSimplified = to(simplified).get(1);
+		assertThat(toSimplified.getSubject()).isEqualTo("简报邮件联盟" + f.slug() + " 简报 第1期：第1期要闻");
+		assertThat(toSimplified.getHeader("Content-Language")[0]).isEqualTo("zh-CN");
+		assertThat(plainText(toSimplified)).contains("网页版：").contains("本期要闻：联盟年会召开。").doesNotContain("?lang=");
+
+		// the English reader's one-click link works as the others do
+		String unsubscribe = link(toEnglish, "/a/[^/]+/unsubscribe/\\S+");
+		assertThat(client().postRaw(unsubscribe, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
+			.status()).isEqualTo(200);
+		assertThat(mailAndWait(f, briefing(f, 2)).get("total").asLong()).isEqualTo(2);
+	}
+
+	@Test
 	void anotherAlliancesSecretariatCannotMailOrWatchTheMailing() throws Exception {
 		Fixture f = alliance();
 		Fixture other = alliance();
@@ -198,7 +252,8 @@ class MailingIntegrationTests extends IntegrationTest {
 		int accepted = 0;
 		String retryAfter = null;
 		java.util.List<Integer> statuses = new java.util.ArrayList<>();
-		for (int i = 0; i < 40; i++) {
+		long start = System.nanoTime();
+		for (int i = 0; i < 100 && refused < 6; i++) {
 			String body = "{\"email\":\"flood" + i + UUID.randomUUID().toString().substring(0, 6) + "@example.net\"}";
 			String answer = raw(from, "POST", "/api/v1/alliances/" + f.slug() + "/subscriptions", body);
 			int status = Integer.parseInt(answer.substring(9, 12));
@@ -212,8 +267,12 @@ class MailingIntegrationTests extends IntegrationTest {
 			}
 		}
 		assertThat(statuses.subList(0, 30)).as("the first 30 are let through").containsOnly(202);
+		// then one every 2 s at most: on a busy machine the 40 take long enough for a few more to be let through
+		long refills = (System.nanoTime() - start) / 2_000_000_000L;
 		assertThat(refused).as("then one every 2 s at most: " + statuses).isGreaterThan(5);
-		assertThat(accepted + refused).isEqualTo(40);
+		assertThat(accepted).as("then one every 2 s at most, in %d s: %s", 2 * refills, statuses)
+			.isLessThanOrEqualTo(30 + (int) refills + 1);
+		assertThat(accepted + refused).isEqualTo(statuses.size());
 		assertThat(retryAfter).containsIgnoringCase("Retry-After:");
 		// another client address is not held back
 		assertThat(client().post("/api/v1/alliances/" + f.slug() + "/subscriptions",

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,8 @@ import org.alliancehub.mailing.Subscriptions;
 import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.platform.AllianceHubProperties;
+import org.alliancehub.platform.Mail;
+import org.alliancehub.web.Language;
 import org.alliancehub.shared.Html;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,7 +117,7 @@ public class Sender {
 	record Issue(Alliance alliance, Briefing briefing) {
 	}
 
-	record Row(long id, long mailingId, long allianceId, long briefingId, String email, int attempts) {
+	record Row(long id, long mailingId, long allianceId, long briefingId, String email, int attempts, String language) {
 	}
 
 	public Sender(DataSource dataSource, JavaMailSenderImpl mail, Bulletins bulletins, Alliances alliances,
@@ -269,12 +272,12 @@ public class Sender {
 					.update();
 			}
 			Optional<Row> claimed = jdbc.sql("""
-					select o.id, o.mailing_id, m.alliance_id, m.briefing_id, o.email, o.attempts
+					select o.id, o.mailing_id, m.alliance_id, m.briefing_id, o.email, o.attempts, o.language
 					from mailing_outbox o join mailing m on m.id = o.mailing_id
 					where o.status = 'PENDING' and o.next_attempt_at <= now()
 					order by o.next_attempt_at, o.id limit 1 for update of o skip locked""")
 				.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-						rs.getInt(6)))
+						rs.getInt(6), rs.getString(7)))
 				.optional();
 			if (claimed.isEmpty()) {
 				txm.commit(status);
@@ -372,9 +375,11 @@ public class Sender {
 			}
 			return new Issue(alliances.get(row.allianceId()), bulletins.briefingById(row.briefingId()).orElseThrow());
 		});
-		java.util.Locale locale = java.util.Locale.SIMPLIFIED_CHINESE;
+		Language language = Objects.requireNonNullElse(Language.parse(row.language()), Language.ZH_CN);
+		java.util.Locale locale = language.locale();
 		String unsubscribe = subscriptions.unsubscribeLink(issue.alliance(), row.email());
-		String page = properties.link("/a/" + issue.alliance().slug() + "/briefings/" + issue.briefing().issueNumber());
+		String page = properties.link("/a/" + issue.alliance().slug() + "/briefings/" + issue.briefing().issueNumber())
+				+ language.query();
 		String messageId = "<briefing-" + row.mailingId() + "-" + row.id() + "@alliancehub.local>";
 		MimeMessage message = new MimeMessage(mail.getSession()) {
 			@Override
@@ -384,12 +389,15 @@ public class Sender {
 		};
 		message.setFrom(new InternetAddress("noreply@alliancehub.local"));
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(row.email()));
-		message.setSubject(messages.getMessage("mailing.briefing.subject",
-				new Object[] { issue.alliance().name(), issue.briefing().issueNumber(), issue.briefing().title() }, locale),
+		// written by the reader's message bundle, and for a reader of Traditional Chinese converted as a whole, the
+		// alliance's name and the briefing itself included, as its pages in 繁體 are
+		message.setSubject(Mail.forReader(locale, messages.getMessage("mailing.briefing.subject",
+				new Object[] { issue.alliance().name(), issue.briefing().issueNumber(), issue.briefing().title() }, locale)),
 				"UTF-8");
-		message.setText(messages.getMessage("mailing.briefing.text", new Object[] { issue.alliance().name(),
+		message.setText(Mail.forReader(locale, messages.getMessage("mailing.briefing.text", new Object[] { issue.alliance().name(),
 				issue.briefing().issueNumber(), issue.briefing().title(), Html.text(issue.briefing().body()), page,
-				unsubscribe }, locale), "UTF-8");
+				unsubscribe + language.query() }, locale)), "UTF-8");
+		message.setHeader("Content-Language", language.tag());
 		message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("List-Id", "<briefings." + issue.alliance().slug() + ".alliancehub.local>");
