@@ -138,7 +138,8 @@ public class Articles {
 			List<Unnamed> latestRows = new ArrayList<>();
 			List<Unnamed> ownRows = new ArrayList<>();
 			jdbc.sql("select * from ("
-					+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
+					+ "select 0 as part, row_number() over (order by published_at desc, id desc) as n, " + PLAIN
+					+ " from (select " + SUMMARY + FROM
 					+ " where a.status = 'PUBLISHED' and a.visibility = 'PUBLIC' order by a.published_at desc, a.id desc limit ?) t"
 					+ " union all select 1, row_number() over (order by published_at desc, id desc), " + PLAIN + " from (select "
 					+ SUMMARY + ", row_number() over (partition by a.category order by a.published_at desc, a.id desc) as k"
@@ -216,25 +217,26 @@ public class Articles {
 
 	/**
 	 * The neighbours in the section and the related articles (most shared tags first, then the same section, then the
-	 * newest) in one statement: each part is the query it was on its own, numbered in its own order.
+	 * newest) in one statement: each part is the query it was on its own, numbered in its own order (explicitly: a
+	 * union's parts keep no order of their own, nor does {@code row_number() over ()}).
 	 */
 	private Around around(Article a, boolean members) {
 		String visible = " and a.status = 'PUBLISHED' and (a.visibility = 'PUBLIC' or ?)";
 		List<Part> parts = jdbc.sql("select * from ("
-				+ "select 0 as part, row_number() over () as n, t.* from (select " + SUMMARY + FROM
+				+ "select 0 as part, 1 as n, t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) < (?, ?)" + visible
 				+ " order by a.published_at desc, a.id desc limit 1) t"
-				+ " union all select 1, row_number() over (), t.* from (select " + SUMMARY + FROM
+				+ " union all select 1, 1, t.* from (select " + SUMMARY + FROM
 				+ " where a.alliance_id = ? and a.category = ? and (a.published_at, a.id) > (?, ?)" + visible
 				+ " order by a.published_at, a.id limit 1) t"
-				+ " union all select 2, row_number() over (), t.* from (select " + SUMMARY + FROM
-				+ " where a.alliance_id = ? and a.id <> ?" + visible
-				+ " order by cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[])))) desc,"
-				+ " (a.category = ?) desc, a.published_at desc limit 5) t"
+				+ " union all select 2, row_number() over (order by shared desc, same desc, published_at desc, id desc), " + PLAIN
+				+ " from (select " + SUMMARY + ", cardinality(array(select unnest(a.tags) intersect select unnest(cast(? as text[]))))"
+				+ " as shared, a.category = ? as same" + FROM + " where a.alliance_id = ? and a.id <> ?" + visible
+				+ " order by shared desc, same desc, a.published_at desc, a.id desc limit 5) t"
 				+ ") u order by part, n")
 			.params(a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
 					a.allianceId(), a.category().name(), a.publishedAt(), a.id(), members,
-					a.allianceId(), a.id(), members, a.tags().toArray(String[]::new), a.category().name())
+					a.tags().toArray(String[]::new), a.category().name(), a.allianceId(), a.id(), members)
 			.query((rs, i) -> new Part(rs.getInt("part"), summary(rs, i).summary()))
 			.list();
 		return new Around(a.allianceId(), List.copyOf(parts));
