@@ -52,7 +52,7 @@ class WholePageViews {
 				HttpServletResponse response) throws Exception {
 			response.setContentType("text/html");
 			response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-			PageBytes page = new PageBytes(32 * 1024);
+			PageBytes page = new PageBytes(16 * 1024); // the fresh home is 11 KB, an article 6.5 KB; larger pages grow it
 			templates.render(getUrl(), model, page);
 			java.io.OutputStream out;
 			try {
