@@ -26,7 +26,10 @@ class WholePageViewsTests {
 	@TempDir
 	Path templates;
 
-	/** A response whose writer counts the calls that reach it, as the security and session wrappers see them. */
+	/**
+	 * A response whose writer and output stream count the calls that reach them, as the security and session wrappers
+	 * see them.
+	 */
 	private static final class Counted extends HttpServletResponseWrapper {
 
 		final AtomicInteger writes = new AtomicInteger();
@@ -34,6 +37,44 @@ class WholePageViewsTests {
 		private final MockHttpServletResponse response;
 
 		private PrintWriter writer;
+
+		private jakarta.servlet.ServletOutputStream stream;
+
+		/** Whether the page went out as bytes through the output stream rather than as characters. */
+		boolean bytes;
+
+		@Override
+		public jakarta.servlet.ServletOutputStream getOutputStream() throws java.io.IOException {
+			if (stream != null) {
+				return stream;
+			}
+			jakarta.servlet.ServletOutputStream inner = response.getOutputStream();
+			stream = new jakarta.servlet.ServletOutputStream() {
+				@Override
+				public void write(int b) throws java.io.IOException {
+					writes.incrementAndGet();
+					bytes = true;
+					inner.write(b);
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) throws java.io.IOException {
+					writes.incrementAndGet();
+					bytes = true;
+					inner.write(b, off, len);
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setWriteListener(jakarta.servlet.WriteListener listener) {
+				}
+			};
+			return stream;
+		}
 
 		Counted(MockHttpServletResponse response) {
 			super(response);
@@ -67,7 +108,7 @@ class WholePageViewsTests {
 		}
 	}
 
-	private record Rendered(String body, String contentType, int writes) {
+	private record Rendered(String body, String contentType, int writes, boolean bytes) {
 	}
 
 	private Rendered render(JteView view, Map<String, Object> model) throws Exception {
@@ -76,33 +117,65 @@ class WholePageViewsTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		Counted counted = new Counted(response);
 		view.render(model, new MockHttpServletRequest(), counted);
-		counted.getWriter().flush();
+		if (!counted.bytes) {
+			counted.getWriter().flush();
+		}
 		return new Rendered(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), response.getContentType(),
-				counted.writes.get());
+				counted.writes.get(), counted.bytes);
 	}
 
-	@Test
-	void aPageRenderedIntoMemoryIsTheSamePageInOneWrite() throws Exception {
-		Files.writeString(templates.resolve("page.jte"), """
+	private static final String PAGE = """
 				@param String title
 				@param java.util.List<String> items
 				<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body>
 				<h1 class="t">${title}</h1><ul>
 				@for(var i : items)<li data-x="${i}">${i}</li>@endfor
 				</ul>$unsafe{"<p>原样</p>"}</body></html>
-				""");
-		TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(templates), templates.resolve("classes"),
+				""";
+
+	private TemplateEngine engine(String classes, boolean binaryStaticContent) throws Exception {
+		Files.writeString(templates.resolve("page.jte"), PAGE);
+		TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(templates), templates.resolve(classes),
 				ContentType.Html);
+		engine.setBinaryStaticContent(binaryStaticContent);
+		return engine;
+	}
+
+	private static Map<String, Object> model() {
 		List<String> items = new java.util.ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			items.add("联盟 <" + i + "> & \"協同\" 🚀");
 		}
-		Map<String, Object> model = Map.of("title", "聯盟協同發展網 <&>", "items", items);
-		Rendered stock = render(new JteView(engine), model);
-		Rendered whole = render(new WholePageViews.WholePageView(engine), model);
+		return Map.of("title", "聯盟協同發展網 <&>", "items", items);
+	}
+
+	@Test
+	void aPageRenderedIntoMemoryIsTheSamePageInOneWrite() throws Exception {
+		TemplateEngine engine = engine("classes", false);
+		Rendered stock = render(new JteView(engine), model());
+		Rendered whole = render(new WholePageViews.WholePageView(engine), model());
 		assertThat(whole.body()).isEqualTo(stock.body()).contains("&lt;199&gt;", "<p>原样</p>", "🚀");
 		assertThat(whole.contentType()).isEqualTo(stock.contentType());
 		assertThat(stock.writes()).as("jte's own view").isGreaterThan(400);
 		assertThat(whole.writes()).isEqualTo(1);
+	}
+
+	@Test
+	void templatesWithTheirStaticPartsInUtf8GiveTheSamePageWrittenAsBytesInOneWrite() throws Exception {
+		Rendered stock = render(new JteView(engine("classes", false)), model());
+		Rendered whole = render(new WholePageViews.WholePageView(engine("binary", true)), model());
+		assertThat(whole.body()).isEqualTo(stock.body()).contains("&lt;199&gt;", "<p>原样</p>", "🚀", "聯盟協同發展網 &lt;&amp;&gt;");
+		assertThat(whole.contentType()).isEqualTo(stock.contentType());
+		assertThat(whole.bytes()).as("written as bytes, not encoded again by the response's writer").isTrue();
+		assertThat(whole.writes()).isEqualTo(1);
+	}
+
+	@Test
+	void theApplicationsPrecompiledTemplatesHaveTheirStaticPartsInUtf8() throws Exception {
+		// jte-maven-plugin's binaryStaticContent: each template class holds its static parts as bytes, in a .bin beside it
+		Class<?> layout = Class.forName("gg.jte.generated.precompiled.identity.JteloginGenerated");
+		assertThat(layout.getResource("JteloginGenerated.bin")).isNotNull();
+		assertThat(java.util.Arrays.stream(layout.getDeclaredFields()).map(java.lang.reflect.Field::getName))
+			.anyMatch(name -> name.startsWith("TEXT_PART_BINARY_"));
 	}
 }
