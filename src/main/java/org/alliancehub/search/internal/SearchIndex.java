@@ -346,6 +346,7 @@ public class SearchIndex implements DisposableBean {
 			if (g == null) {
 				throw new IllegalStateException("the search index is closed");
 			}
+			long t0 = System.nanoTime();
 			// Analysis is most of a write: the writer takes documents from several threads at once (each into a
 			// segment of its own), so a batch is analysed on every core. Each key is in a batch once.
 			new java.util.ArrayList<>(documents.entrySet()).parallelStream().forEach(e -> {
@@ -366,8 +367,10 @@ public class SearchIndex implements DisposableBean {
 			// searchable at once; the timer's commit writes the documents and this position to disk together, so a
 			// crash before it replays the batch from the feed instead of losing it
 			g.position(position);
+			long t1 = System.nanoTime();
 			unrefreshed = false;
 			g.refresh();
+			lastWrite = new RoundTimes.Write(t1 - t0, System.nanoTime() - t1);
 			Set<String> touched = touchedDuringRebuild;
 			if (touched != null) {
 				touched.addAll(documents.keySet());
@@ -379,6 +382,13 @@ public class SearchIndex implements DisposableBean {
 		finally {
 			switching.readLock().unlock();
 		}
+	}
+
+	/** What the last batch's write took (for the follower's account of its rounds). */
+	private volatile RoundTimes.Write lastWrite = RoundTimes.Write.NONE;
+
+	RoundTimes.Write lastWrite() {
+		return lastWrite;
 	}
 
 	<T> T search(Function<IndexSearcher, T> work) {
