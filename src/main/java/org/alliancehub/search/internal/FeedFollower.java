@@ -142,13 +142,16 @@ class FeedFollower implements SmartLifecycle {
 			if (changes.isEmpty()) {
 				break;
 			}
+			// written first: a round that fails here (the index closed, the database gone) leaves the position read
+			// and the gaps as they were, and the next round reads these changes again (before, they were passed over
+			// until the node restarted)
+			apply(changes);
 			for (SearchFeed.Change c : changes) {
 				for (long p = Math.max(high, pruned) + 1; p < c.position(); p++) {
 					gaps.add(p);
 				}
 				high = c.position();
 			}
-			apply(changes);
 			if (changes.size() < BATCH) {
 				break;
 			}
@@ -185,8 +188,8 @@ class FeedFollower implements SmartLifecycle {
 		for (int i = 0; i < positions.size(); i += BATCH) {
 			List<SearchFeed.Change> found = feed.at(positions.subList(i, Math.min(positions.size(), i + BATCH)));
 			if (!found.isEmpty()) {
-				found.forEach(c -> gaps.remove(c.position()));
 				apply(found);
+				found.forEach(c -> gaps.remove(c.position()));
 			}
 		}
 	}
