@@ -142,13 +142,16 @@ class FeedFollower implements SmartLifecycle {
 			if (changes.isEmpty()) {
 				break;
 			}
+			// written first: a round that fails here (the index closed, the database gone) leaves the position read
+			// and the gaps as they were, and the next round reads these changes again (before, they were passed over
+			// until the node restarted)
+			apply(changes);
 			for (SearchFeed.Change c : changes) {
 				for (long p = Math.max(high, pruned) + 1; p < c.position(); p++) {
 					gaps.add(p);
 				}
 				high = c.position();
 			}
-			apply(changes);
 			if (changes.size() < BATCH) {
 				break;
 			}
@@ -185,8 +188,8 @@ class FeedFollower implements SmartLifecycle {
 		for (int i = 0; i < positions.size(); i += BATCH) {
 			List<SearchFeed.Change> found = feed.at(positions.subList(i, Math.min(positions.size(), i + BATCH)));
 			if (!found.isEmpty()) {
-				found.forEach(c -> gaps.remove(c.position()));
 				apply(found);
+				found.forEach(c -> gaps.remove(c.position()));
 			}
 		}
 	}
@@ -198,8 +201,15 @@ class FeedFollower implements SmartLifecycle {
 			keys.add(c.key());
 		}
 		// the batch's articles in one statement, made into documents and analysed on every core
-		index.write(documents.loadAll(keys), Math.max(settled, 0));
+		long t0 = System.nanoTime();
+		var loaded = documents.loadAll(keys);
+		long t1 = System.nanoTime();
+		index.write(loaded, Math.max(settled, 0));
+		rounds.applied(keys.size(), t1 - t0, index.lastWrite());
 	}
+
+	/** What the rounds took, logged at debug level every few seconds (the follower's own account of its time). */
+	final RoundTimes rounds = new RoundTimes();
 
 	/** Forgets what was read: the next round starts from the position kept with the index (after it was reopened). */
 	synchronized void restartFromIndex() {
@@ -222,7 +232,12 @@ class FeedFollower implements SmartLifecycle {
 				}
 				if (index.isOpen()) {
 					lastRound = System.currentTimeMillis();
+					long start = System.nanoTime();
 					withOwnConnection(this::catchUp);
+					rounds.round(System.nanoTime() - start);
+					if (log.isDebugEnabled()) {
+						rounds.logEvery(log, 5_000);
+					}
 					long now = System.currentTimeMillis();
 					if (now - lastReport > PRUNE_MILLIS) {
 						// writes, through the pool: the follower's own connection only reads

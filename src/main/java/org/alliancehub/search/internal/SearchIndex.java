@@ -26,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -83,6 +84,20 @@ public class SearchIndex implements DisposableBean {
 	/** Whether documents were written since the last refresh by {@link #refresher} or by a batch's end. */
 	private volatile boolean unrefreshed;
 
+	/** When the batch being written began ({@link System#nanoTime}); 0 while none is. */
+	private volatile long writingSince;
+
+	/** How many refreshes the timer made; for tests. */
+	final java.util.concurrent.atomic.AtomicLong timedRefreshes = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * A batch smaller than this is analysed on the writing thread alone: handing a few dozen documents to the
+	 * common pool cost more than it saved on two busy cores, and each thread that takes documents writes a segment of
+	 * its own, so a round of the feed flushed two or three tiny segments at its refresh instead of one, and the
+	 * merges of those tiny segments took as much CPU as the follower itself (JFR of the feed bench, stop 25).
+	 */
+	static final int PARALLEL_FROM = 200;
+
 	private volatile @Nullable Generation current;
 
 	/** Keys changed while a rebuild runs; null when none runs. */
@@ -103,7 +118,12 @@ public class SearchIndex implements DisposableBean {
 	 * waited for its last before).
 	 */
 	void refreshQuietly() {
-		if (!unrefreshed) {
+		long since = writingSince;
+		if (!unrefreshed || since == 0 || System.nanoTime() - since < REFRESH_MILLIS * 1_000_000) {
+			// nothing written, or a batch that is not slow: its own refresh at its end comes soon. Refreshing in the
+			// middle of every short batch (the feed's rounds under a stream of changes: tens of documents each) made
+			// a tiny segment more per batch, and the batch's own refresh queued behind the timer's on the searchers'
+			// refresh lock (20 waits, 4 s in 30 s of the feed bench, stop 25)
 			return;
 		}
 		switching.readLock().lock();
@@ -112,6 +132,7 @@ public class SearchIndex implements DisposableBean {
 			Generation g = current;
 			if (g != null) {
 				g.refresh();
+				timedRefreshes.incrementAndGet();
 			}
 		}
 		catch (IOException | RuntimeException e) {
@@ -157,7 +178,7 @@ public class SearchIndex implements DisposableBean {
 
 		final Path dir;
 
-		final FSDirectory directory;
+		final org.apache.lucene.store.Directory directory;
 
 		final IndexWriter writer;
 
@@ -169,7 +190,11 @@ public class SearchIndex implements DisposableBean {
 		Generation(Path dir, Analyzer analyzer, boolean create)
 				throws IOException {
 			this.dir = dir;
-			this.directory = FSDirectory.open(dir);
+			// The small segments each refresh flushes (a few dozen documents under a stream of changes) are kept in
+			// memory until a commit or a merge takes them, instead of being written, and copied into a compound
+			// file, on every refresh; a commit writes them to the disk and syncs them as before (NRTCachingDirectory
+			// syncs only after writing its cached files through), so what is committed survives a crash as before.
+			this.directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_MERGE_MB, NRT_CACHE_MB);
 			// A new generation, or one without a commit yet, is written with today's analysis; an existing one keeps
 			// its version until a rebuild replaces it (also across a crash during the rebuild).
 			Map<String, String> data = create || !DirectoryReader.indexExists(directory) ? Map.of()
@@ -184,7 +209,10 @@ public class SearchIndex implements DisposableBean {
 				// stream of changes (a refresh every 100 ms, each adding a small segment) the follower waited for that
 				// merge on most refreshes, half a second each on a busy machine (JFR, stop 24), before the changes it
 				// had written became searchable. The merges run in the background instead.
-				.setMaxFullFlushMergeWaitMillis(0);
+				.setMaxFullFlushMergeWaitMillis(0)
+				// a flushed segment as separate files: copying each tiny flush into a compound file (and checking
+				// it) was a sixth of the follower's flushing (JFR, stop 24); merged segments follow the merge policy
+				.setUseCompoundFile(false);
 			this.writer = new IndexWriter(directory, config);
 			commitData();
 			// Each search runs on its request's own thread, over the segments one after the other. Split across a
@@ -193,6 +221,12 @@ public class SearchIndex implements DisposableBean {
 			// milliseconds on a single query on a 2-core machine that other requests keep busy anyway.
 			this.searchers = new SearcherManager(writer, null);
 		}
+
+		/** Merged segments up to this size are written to memory too (until committed). */
+		static final double NRT_MERGE_MB = 4;
+
+		/** At most this much of the segments not yet committed is kept in memory; the rest is written at once. */
+		static final double NRT_CACHE_MB = 32;
 
 		/** The position in the change feed this generation is current to (committed with it). */
 		private volatile long position;
@@ -346,9 +380,13 @@ public class SearchIndex implements DisposableBean {
 			if (g == null) {
 				throw new IllegalStateException("the search index is closed");
 			}
+			long t0 = System.nanoTime();
+			writingSince = t0;
 			// Analysis is most of a write: the writer takes documents from several threads at once (each into a
-			// segment of its own), so a batch is analysed on every core. Each key is in a batch once.
-			new java.util.ArrayList<>(documents.entrySet()).parallelStream().forEach(e -> {
+			// segment of its own), so a large batch (a backlog, a replay) is analysed on every core. Each key is in a
+			// batch once.
+			var entries = new java.util.ArrayList<>(documents.entrySet());
+			(entries.size() < PARALLEL_FROM ? entries.stream() : entries.parallelStream()).forEach(e -> {
 				try {
 					Document d = e.getValue();
 					if (d == null) {
@@ -366,8 +404,10 @@ public class SearchIndex implements DisposableBean {
 			// searchable at once; the timer's commit writes the documents and this position to disk together, so a
 			// crash before it replays the batch from the feed instead of losing it
 			g.position(position);
+			long t1 = System.nanoTime();
 			unrefreshed = false;
 			g.refresh();
+			lastWrite = new RoundTimes.Write(t1 - t0, System.nanoTime() - t1);
 			Set<String> touched = touchedDuringRebuild;
 			if (touched != null) {
 				touched.addAll(documents.keySet());
@@ -377,8 +417,16 @@ public class SearchIndex implements DisposableBean {
 			throw new UncheckedIOException(e);
 		}
 		finally {
+			writingSince = 0;
 			switching.readLock().unlock();
 		}
+	}
+
+	/** What the last batch's write took (for the follower's account of its rounds). */
+	private volatile RoundTimes.Write lastWrite = RoundTimes.Write.NONE;
+
+	RoundTimes.Write lastWrite() {
+		return lastWrite;
 	}
 
 	<T> T search(Function<IndexSearcher, T> work) {

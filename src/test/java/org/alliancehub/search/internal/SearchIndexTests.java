@@ -134,13 +134,108 @@ class SearchIndexTests {
 		index.destroy();
 	}
 
+	@Test
+	void aSmallBatchIsAnalysedOnTheWritingThreadAndFlushedAsOneSegment() throws Exception {
+		SearchIndex index = open();
+		index.write("ARTICLE:0", doc("ARTICLE:0"));
+		int segmentsBefore = index.<Integer>search(s -> s.getIndexReader().leaves().size());
+		Set<Thread> analysing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		java.util.Map<String, Document> documents = new java.util.LinkedHashMap<>();
+		for (int i = 1; i <= 60; i++) {
+			Document d = doc("ARTICLE:" + i);
+			d.add(new org.apache.lucene.document.TextField("seen", new ThreadTokens(analysing)));
+			documents.put("ARTICLE:" + i, d);
+		}
+		index.write(documents, 0);
+		// before, the batch went to the common pool: analysed on two threads or more, into a segment each
+		assertThat(analysing).containsExactly(Thread.currentThread());
+		assertThat((int) index.<Integer>search(s -> s.getIndexReader().numDocs())).isEqualTo(61);
+		assertThat((int) index.<Integer>search(s -> s.getIndexReader().leaves().size())).isEqualTo(segmentsBefore + 1);
+		index.destroy();
+	}
+
+	@Test
+	void theTimerDoesNotRefreshInTheMiddleOfAShortBatch() throws Exception {
+		SearchIndex index = open();
+		// twenty batches of 40 ms each, for 0.8 s: a timer refreshing every 100 ms whenever a batch had written
+		// something refreshed in the middle of about two batches in five
+		for (int b = 0; b < 20; b++) {
+			java.util.Map<String, Document> documents = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < 2; i++) {
+				Document d = doc("ARTICLE:" + b + "-" + i);
+				d.add(new org.apache.lucene.document.TextField("slow", new SlowTokens(20)));
+				documents.put("ARTICLE:" + b + "-" + i, d);
+			}
+			index.write(documents, 0);
+		}
+		assertThat(index.timedRefreshes.get()).as("refreshes by the timer during short batches").isLessThanOrEqualTo(3);
+		assertThat((int) index.<Integer>search(s -> s.getIndexReader().numDocs())).isEqualTo(40);
+		index.destroy();
+	}
+
+	@Test
+	void refreshedSegmentsStayInMemoryUntilCommittedAndAreThenOnTheDisk() throws Exception {
+		SearchIndex index = open();
+		Path generation = data.resolve("index").resolve(Files.readString(data.resolve("index").resolve("CURRENT")).strip());
+		index.commitQuietly();
+		java.util.Map<String, Document> documents = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 50; i++) {
+			documents.put("ARTICLE:" + i, doc("ARTICLE:" + i));
+		}
+		index.write(documents, 42);
+		assertThat((int) index.<Integer>search(s -> s.getIndexReader().numDocs())).as("searchable").isEqualTo(50);
+		// before, each refresh wrote its segment to the disk, copied into a compound file (the stored fields are
+		// still written to the disk as the documents come)
+		assertThat(files(generation)).as("the refreshed segment's terms and postings are not on the disk")
+			.noneMatch(n -> n.endsWith(".cfs") || n.endsWith(".tim") || n.endsWith(".doc"));
+		index.commitQuietly();
+		// committed: a reader of the disk alone (what a restart after a crash reads) has every document and the position
+		assertThat(committed(generation)).isEqualTo(50);
+		try (FSDirectory d = FSDirectory.open(generation)) {
+			assertThat(org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData()).containsEntry(SearchIndex.FEED, "42");
+		}
+		index.destroy();
+	}
+
+	private static java.util.Set<String> files(Path dir) throws java.io.IOException {
+		try (var s = Files.list(dir)) {
+			return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("write.lock")).collect(java.util.stream.Collectors.toSet());
+		}
+	}
+
+	/** A field that records the thread analysing it. */
+	private static final class ThreadTokens extends org.apache.lucene.analysis.TokenStream {
+
+		private final Set<Thread> threads;
+
+		ThreadTokens(Set<Thread> threads) {
+			this.threads = threads;
+		}
+
+		@Override
+		public boolean incrementToken() {
+			threads.add(Thread.currentThread());
+			return false;
+		}
+	}
+
 	/** A field whose analysis takes 100 ms. */
 	private static final class SlowTokens extends org.apache.lucene.analysis.TokenStream {
+
+		private final long millis;
+
+		SlowTokens() {
+			this(100);
+		}
+
+		SlowTokens(long millis) {
+			this.millis = millis;
+		}
 
 		@Override
 		public boolean incrementToken() {
 			try {
-				Thread.sleep(100);
+				Thread.sleep(millis);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
