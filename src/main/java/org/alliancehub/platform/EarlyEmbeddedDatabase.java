@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,8 +26,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts the embedded PostgreSQL (initdb on a first start, then the server) on a thread of its own as soon as the
- * application's environment is final, just before the context's refresh, so that it runs while Spring parses the
- * configuration, creates the web server and the first beans, instead of before the first query. The
+ * application's environment is final (once Spring Boot's own listeners have read the configuration files into it,
+ * before the context is even made), so that it runs while Spring makes the context, parses the configuration,
+ * creates the web server and the first beans, instead of before the first query. (Should the environment prepared
+ * event not come, e.g. a context started otherwise, the context's prepared event starts it; never twice.) The
  * {@code EmbeddedPostgres} bean of {@link EmbeddedDatabase} takes the server from here (or the failure, which then
  * fails the start as before). A server nobody took by the end of the start (the bean was not wanted after all, or
  * the start failed) is stopped again. Registered in {@code META-INF/spring.factories}.
@@ -64,13 +67,17 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
-		return type != null && (ApplicationPreparedEvent.class.isAssignableFrom(type)
+		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationPreparedEvent.class.isAssignableFrom(type)
 				|| ApplicationStartedEvent.class.isAssignableFrom(type) || ApplicationFailedEvent.class.isAssignableFrom(type));
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationPreparedEvent prepared) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent environment) {
+			begin(environment.getSpringApplication(), environment.getEnvironment());
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared) {
 			begin(prepared.getSpringApplication(), prepared.getApplicationContext().getEnvironment());
 		}
 		else if (event instanceof ApplicationStartedEvent started) {

@@ -9,6 +9,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -50,6 +52,23 @@ class EarlyEmbeddedDatabaseTests {
 		}
 		// taken once: the bean of a second start in the same JVM starts its own
 		assertThat(EarlyEmbeddedDatabase.claim(EmbeddedDatabase.directory(data))).isNull();
+	}
+
+	@Test
+	void theServerIsStartingAsSoonAsTheEnvironmentIsPreparedBeforeTheContextIsMade() throws Exception {
+		// the first moment the configuration is known, before the context is made (its prepared event, later in a
+		// real start, then finds the start under way: one start per directory, as for two contexts)
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
+				application, new String[0], context(Map.of("alliancehub.data", data.toString())).getEnvironment()));
+		Path dir = EmbeddedDatabase.directory(data);
+		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
+			assertThat(pg).isNotNull();
+			try (var connection = pg.getPostgresDatabase().getConnection(); var rs = connection.createStatement().executeQuery("select 41 + 1")) {
+				rs.next();
+				assertThat(rs.getInt(1)).isEqualTo(42);
+			}
+		}
+		assertThat(EarlyEmbeddedDatabase.claim(dir)).isNull();
 	}
 
 	@Test

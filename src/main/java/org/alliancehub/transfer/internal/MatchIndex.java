@@ -76,6 +76,15 @@ public class MatchIndex {
 
 	private volatile boolean loaded;
 
+	/** Documents {@link #put} so far, counted after each is written; see {@link #refreshFor()}. (A rebuild refreshes itself once it is done.) */
+	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+	/** The count of {@link #written} the searchers are known to include (read and set under {@code this.searchers}). */
+	private long searchable;
+
+	/** Refreshes of the searchers so far (tests read it). */
+	private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
+
 	public record Hit(long id, float score) {
 	}
 
@@ -120,11 +129,15 @@ public class MatchIndex {
 		}
 	}
 
-	/** Adds or replaces a demand ({@code demand}) or an achievement ({@code achievement}). */
+	/**
+	 * Adds or replaces a demand ({@code demand}) or an achievement ({@code achievement}). The next search sees it: the
+	 * searchers are refreshed by the first search after a write ({@link #refreshFor()}), not by every write, so that
+	 * a run of posts (the demo fill's 14) costs one refresh instead of one each.
+	 */
 	public void put(String kind, long id, String text) {
 		ensureLoaded();
 		write(kind, id, text);
-		refresh();
+		written.incrementAndGet();
 	}
 
 	/** The best objects of a kind for a text, by BM25 over words and pairs. */
@@ -152,6 +165,7 @@ public class MatchIndex {
 			.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER)
 			.build();
 		try {
+			refreshFor();
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				TopDocs top = searcher.search(query, limit);
@@ -239,6 +253,26 @@ public class MatchIndex {
 		}
 	}
 
+	/**
+	 * Before a search: refreshes the searchers when a write was counted since their last refresh, so that a search
+	 * begun after a {@link #put} returned sees it. The count is read before the refresh, so every write counted by
+	 * then is in it; a search that finds another one refreshing waits for it and checks again.
+	 */
+	private void refreshFor() {
+		long now = written.get();
+		synchronized (searchers) {
+			if (searchable < now) {
+				refresh();
+				searchable = now;
+			}
+		}
+	}
+
+	/** How many times the searchers were refreshed. */
+	long refreshes() {
+		return refreshes.get();
+	}
+
 	private static Document document(String kind, long id, String text) {
 		String folded = ChineseText.fold(text);
 		int line = folded.indexOf('\n');
@@ -255,6 +289,7 @@ public class MatchIndex {
 	}
 
 	private void refresh() {
+		refreshes.incrementAndGet();
 		try {
 			searchers.maybeRefreshBlocking();
 		}
