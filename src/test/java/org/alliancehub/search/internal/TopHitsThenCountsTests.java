@@ -18,13 +18,7 @@ import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
 import org.alliancehub.search.SearchSynonyms;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.Collector;
@@ -109,20 +103,10 @@ class TopHitsThenCountsTests {
 		index.close();
 	}
 
+	/** A searchable article (see {@link TestDocuments#searchable}) with a category; one in 11 members-only. */
 	private static Document document(long id, String title, String body, long millis) {
-		Document d = TestDocuments.article(id);
-		d.add(new StoredField(IndexDocuments.ID, id));
-		d.add(new StringField(IndexDocuments.ALLIANCE, "a" + id % 3, Field.Store.NO));
-		d.add(new SortedSetDocValuesField(IndexDocuments.ALLIANCE, new BytesRef("a" + id % 3)));
-		d.add(new StoredField(IndexDocuments.ALLIANCE + "Slug", "a" + id % 3));
-		d.add(new StoredField(IndexDocuments.ALLIANCE_NAME, "联盟" + id % 3));
+		Document d = TestDocuments.searchable(id, title, body, millis, id % 11 == 0 ? 7L : null);
 		d.add(new SortedDocValuesField(IndexDocuments.CATEGORY, new BytesRef(CATEGORIES[(int) (id % 7 % 3)])));
-		d.add(new LongPoint(IndexDocuments.PUBLISHED, millis));
-		d.add(new NumericDocValuesField(IndexDocuments.PUBLISHED, millis));
-		d.add(new StoredField(IndexDocuments.PUBLISHED, millis));
-		TestDocuments.addText(d, title, body);
-		d.add(new StoredField(IndexDocuments.URL, "/a/x/articles/" + id));
-		d.add(new StringField(IndexDocuments.VISIBILITY, id % 11 == 0 ? "MEMBERS" : "PUBLIC", Field.Store.NO));
 		return d;
 	}
 
