@@ -17,8 +17,12 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts the hits per alliance, category and type, from doc values, in the same pass as the search. */
-final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
+/** Counts the hits, and the hits per alliance, category and type from doc values. */
+final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Counted> {
+
+	/** The hits counted, and per facet and value. */
+	record Counted(long total, Map<String, Map<String, Long>> facets) {
+	}
 
 	static final String[] SINGLE = { IndexDocuments.TYPE, IndexDocuments.CATEGORY };
 
@@ -28,18 +32,22 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
 	}
 
 	@Override
-	public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
+	public Counted reduce(Collection<Counter> collectors) {
 		Map<String, Map<String, Long>> all = new HashMap<>();
+		long total = 0;
 		for (Counter c : collectors) {
+			total += c.total;
 			c.counts.forEach((facet, values) -> values
 				.forEach((v, n) -> all.computeIfAbsent(facet, k -> new HashMap<>()).merge(v, n, Long::sum)));
 		}
-		return all;
+		return new Counted(total, all);
 	}
 
 	static final class Counter implements Collector {
 
 		final Map<String, Map<String, Long>> counts = new HashMap<>();
+
+		long total;
 
 		@Override
 		public ScoreMode scoreMode() {
@@ -64,6 +72,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
 
 				@Override
 				public void collect(int doc) throws IOException {
+					total++;
 					for (int i = 0; i < single.size(); i++) {
 						SortedDocValues dv = single.get(i);
 						if (dv.advanceExact(doc)) {

@@ -13,13 +13,6 @@ import org.alliancehub.search.SearchQuery;
 import org.alliancehub.search.SearchResult;
 import org.alliancehub.search.SearchSynonyms;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,23 +70,7 @@ class SearchAnswersTests {
 
 	/** An article of alliance a(id % 3); members-only of {@code membersOf} when given. */
 	private static Document document(long id, String title, String body, Long membersOf) {
-		Document d = TestDocuments.article(id);
-		d.add(new StoredField(IndexDocuments.ID, id));
-		d.add(new StringField(IndexDocuments.ALLIANCE, "a" + id % 3, Field.Store.NO));
-		d.add(new SortedSetDocValuesField(IndexDocuments.ALLIANCE, new BytesRef("a" + id % 3)));
-		d.add(new StoredField(IndexDocuments.ALLIANCE + "Slug", "a" + id % 3));
-		d.add(new StoredField(IndexDocuments.ALLIANCE_NAME, "联盟" + id % 3));
-		long millis = 1_700_000_000_000L + id * 86_400_000L;
-		d.add(new LongPoint(IndexDocuments.PUBLISHED, millis));
-		d.add(new NumericDocValuesField(IndexDocuments.PUBLISHED, millis));
-		d.add(new StoredField(IndexDocuments.PUBLISHED, millis));
-		TestDocuments.addText(d, title, body);
-		d.add(new StoredField(IndexDocuments.URL, "/a/x/articles/" + id));
-		d.add(new StringField(IndexDocuments.VISIBILITY, membersOf == null ? "PUBLIC" : "MEMBERS", Field.Store.NO));
-		if (membersOf != null) {
-			d.add(new StringField(IndexDocuments.MEMBERS_OF, String.valueOf(membersOf), Field.Store.NO));
-		}
-		return d;
+		return TestDocuments.searchable(id, title, body, 1_700_000_000_000L + id * 86_400_000L, membersOf);
 	}
 
 	private static SearchQuery query(String q, SearchQuery.Order order, int page, int size) {

@@ -24,6 +24,29 @@ final class TestDocuments {
 		return d;
 	}
 
+	/**
+	 * An article as a search shows it: of alliance a(id % 3), published at {@code millis}, members-only of
+	 * {@code membersOf} when given.
+	 */
+	static Document searchable(long id, String title, String body, long millis, @org.jspecify.annotations.Nullable Long membersOf) {
+		Document d = article(id);
+		d.add(new StoredField(IndexDocuments.ID, id));
+		d.add(new StringField(IndexDocuments.ALLIANCE, "a" + id % 3, Field.Store.NO));
+		d.add(new org.apache.lucene.document.SortedSetDocValuesField(IndexDocuments.ALLIANCE, new BytesRef("a" + id % 3)));
+		d.add(new StoredField(IndexDocuments.ALLIANCE + "Slug", "a" + id % 3));
+		d.add(new StoredField(IndexDocuments.ALLIANCE_NAME, "联盟" + id % 3));
+		d.add(new org.apache.lucene.document.LongPoint(IndexDocuments.PUBLISHED, millis));
+		d.add(new org.apache.lucene.document.NumericDocValuesField(IndexDocuments.PUBLISHED, millis));
+		d.add(new StoredField(IndexDocuments.PUBLISHED, millis));
+		addText(d, title, body);
+		d.add(new StoredField(IndexDocuments.URL, "/a/x/articles/" + id));
+		d.add(new StringField(IndexDocuments.VISIBILITY, membersOf == null ? "PUBLIC" : "MEMBERS", Field.Store.NO));
+		if (membersOf != null) {
+			d.add(new StringField(IndexDocuments.MEMBERS_OF, String.valueOf(membersOf), Field.Store.NO));
+		}
+		return d;
+	}
+
 	/** Adds a title and a body the way {@link IndexDocuments} does: folded to one script, words and character pairs. */
 	static void addText(Document d, String title, String body) {
 		String foldedTitle = ChineseText.fold(title);
