@@ -9,9 +9,9 @@ import org.alliancehub.identity.Users;
 import org.alliancehub.membership.Member;
 import org.alliancehub.membership.MembershipStatus;
 import org.alliancehub.membership.Memberships;
+import org.alliancehub.platform.Mail;
 import org.alliancehub.shared.Conflict;
 import org.alliancehub.shared.NotFound;
-import org.alliancehub.web.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +62,7 @@ public class Mailings {
 		Map<String, String> representatives = new java.util.LinkedHashMap<>();
 		for (Users.Recipient r : users.representativesOf(organizations)) {
 			if (r.email() != null && !r.email().isBlank()) {
-				representatives.putIfAbsent(r.email().strip(), Language.of(r.locale()).tag());
+				representatives.putIfAbsent(r.email().strip(), Mail.language(r.locale()));
 			}
 		}
 		// an address both subscribed and a representative's gets one mail, in the language its account reads

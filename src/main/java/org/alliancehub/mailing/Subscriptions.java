@@ -17,7 +17,6 @@ import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.platform.Mail;
 import org.alliancehub.shared.Invalid;
 import org.alliancehub.shared.TooManyRequests;
-import org.alliancehub.web.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +73,7 @@ public class Subscriptions {
 	@Transactional
 	public void subscribe(Alliance alliance, String email, String clientAddress, Locale locale) {
 		String address = normalise(email);
-		Language language = Language.of(locale);
+		String language = Mail.language(locale);
 		take("ip:" + clientAddress, burst, Duration.ofSeconds(2));
 		Optional<Row> row = jdbc.sql("""
 				select id, confirmed_at is not null and unsubscribed_at is null, requested_at > now() - interval '10 minutes'
@@ -88,7 +87,7 @@ public class Subscriptions {
 		String token = Signer.random();
 		if (row.isPresent()) {
 			jdbc.sql("update mailing_subscriber set confirm_token = ?, requested_at = now(), confirmed_at = null, language = ? where id = ?")
-				.params(token, language.tag(), row.get().id())
+				.params(token, language, row.get().id())
 				.update();
 		}
 		else {
@@ -96,13 +95,13 @@ public class Subscriptions {
 					insert into mailing_subscriber (alliance_id, email, confirm_token, language) values (?, ?, ?, ?)
 					on conflict (alliance_id, lower(email)) do update set confirm_token = excluded.confirm_token, requested_at = now(),
 					language = excluded.language""")
-				.params(alliance.id(), address, token, language.tag())
+				.params(alliance.id(), address, token, language)
 				.update();
 		}
 		String link = properties.link("/a/" + alliance.slug() + "/subscriptions/confirm/" + token);
-		Locale reader = language.locale();
+		Locale reader = Locale.forLanguageTag(language);
 		mail.send(address, reader, messages.getMessage("mailing.confirm.subject", new Object[] { alliance.name() }, reader),
-				messages.getMessage("mailing.confirm.text", new Object[] { alliance.name(), link + language.query() }, reader));
+				messages.getMessage("mailing.confirm.text", new Object[] { alliance.name(), link + Mail.languageQuery(reader) }, reader));
 	}
 
 	private record Row(long id, boolean confirmed, boolean recentlyAsked) {

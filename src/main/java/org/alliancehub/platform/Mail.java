@@ -60,8 +60,26 @@ public class Mail {
 	}
 
 	private static boolean isTraditional(Locale l) {
-		return "zh".equals(l.getLanguage())
-				&& ("TW".equals(l.getCountry()) || "HK".equals(l.getCountry()) || "Hant".equals(l.getScript()));
+		return "zh".equals(l.getLanguage()) && ("TW".equals(l.getCountry()) || "HK".equals(l.getCountry())
+				|| "MO".equals(l.getCountry()) || "Hant".equals(l.getScript()));
+	}
+
+	/**
+	 * The one of the platform's three languages ({@code zh-CN}, {@code zh-TW}, {@code en}) a reader of this locale
+	 * reads mail in: English for any English, Traditional Chinese for Chinese of Taiwan, Hong Kong, Macao or in
+	 * Traditional script, else Simplified Chinese (as for a language the platform does not write).
+	 */
+	public static String language(Locale reader) {
+		return "en".equals(reader.getLanguage()) ? "en" : isTraditional(reader) ? "zh-TW" : "zh-CN";
+	}
+
+	/**
+	 * What a link in a mail adds to an address without a query, so that the page opens in the reader's language
+	 * (the site's {@code ?lang=}); nothing for Simplified Chinese, the site's default.
+	 */
+	public static String languageQuery(Locale reader) {
+		String tag = language(reader);
+		return "zh-CN".equals(tag) ? "" : "?lang=" + tag;
 	}
 
 	/**

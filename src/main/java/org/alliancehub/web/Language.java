@@ -38,14 +38,6 @@ public enum Language {
 		return locale;
 	}
 
-	/**
-	 * What a link written for a reader of this language adds to an address without a query, so the page opens in
-	 * it: nothing for Simplified Chinese, the site's default.
-	 */
-	public String query() {
-		return this == ZH_CN ? "" : "?" + PARAM + "=" + tag;
-	}
-
 	/** The name of the language in itself, as the switch shows it. */
 	public String label() {
 		return label;
@@ -71,19 +63,6 @@ public enum Language {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * The one of the three languages a locale reads: English for any English, Traditional Chinese for Chinese of
-	 * Taiwan, Hong Kong, Macao or in Traditional script, else Simplified Chinese (as for a language not spoken here).
-	 */
-	public static Language of(Locale locale) {
-		if ("en".equals(locale.getLanguage())) {
-			return EN;
-		}
-		boolean traditional = "zh".equals(locale.getLanguage()) && ("Hant".equals(locale.getScript())
-				|| "TW".equals(locale.getCountry()) || "HK".equals(locale.getCountry()) || "MO".equals(locale.getCountry()));
-		return traditional ? ZH_TW : ZH_CN;
 	}
 
 	/** The language of a request: {@code ?lang=}, else the cookie a previous choice left, else Simplified Chinese. */

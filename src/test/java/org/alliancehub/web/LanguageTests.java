@@ -22,17 +22,4 @@ class LanguageTests {
 		unknown.setParameter("lang", "fr");
 		assertThat(Language.of(unknown)).isEqualTo(Language.ZH_CN);
 	}
-
-	@Test
-	void aLocaleReadsOneOfTheThreeLanguagesAndALinkOpensInIt() {
-		assertThat(Language.of(java.util.Locale.US)).isEqualTo(Language.EN);
-		assertThat(Language.of(java.util.Locale.forLanguageTag("zh-HK"))).isEqualTo(Language.ZH_TW);
-		assertThat(Language.of(java.util.Locale.forLanguageTag("zh-Hant"))).isEqualTo(Language.ZH_TW);
-		assertThat(Language.of(java.util.Locale.TRADITIONAL_CHINESE)).isEqualTo(Language.ZH_TW);
-		assertThat(Language.of(java.util.Locale.forLanguageTag("zh-SG"))).isEqualTo(Language.ZH_CN);
-		assertThat(Language.of(java.util.Locale.FRENCH)).isEqualTo(Language.ZH_CN);
-		assertThat(Language.ZH_CN.query()).isEmpty();
-		assertThat(Language.EN.query()).isEqualTo("?lang=en");
-		assertThat(Language.ZH_TW.query()).isEqualTo("?lang=zh-TW");
-	}
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +26,6 @@ import org.alliancehub.network.Alliance;
 import org.alliancehub.network.Alliances;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.platform.Mail;
-import org.alliancehub.web.Language;
 import org.alliancehub.shared.Html;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -375,11 +373,10 @@ public class Sender {
 			}
 			return new Issue(alliances.get(row.allianceId()), bulletins.briefingById(row.briefingId()).orElseThrow());
 		});
-		Language language = Objects.requireNonNullElse(Language.parse(row.language()), Language.ZH_CN);
-		java.util.Locale locale = language.locale();
+		java.util.Locale locale = java.util.Locale.forLanguageTag(row.language());
 		String unsubscribe = subscriptions.unsubscribeLink(issue.alliance(), row.email());
 		String page = properties.link("/a/" + issue.alliance().slug() + "/briefings/" + issue.briefing().issueNumber())
-				+ language.query();
+				+ Mail.languageQuery(locale);
 		String messageId = "<briefing-" + row.mailingId() + "-" + row.id() + "@alliancehub.local>";
 		MimeMessage message = new MimeMessage(mail.getSession()) {
 			@Override
@@ -396,8 +393,8 @@ public class Sender {
 				"UTF-8");
 		message.setText(Mail.forReader(locale, messages.getMessage("mailing.briefing.text", new Object[] { issue.alliance().name(),
 				issue.briefing().issueNumber(), issue.briefing().title(), Html.text(issue.briefing().body()), page,
-				unsubscribe + language.query() }, locale)), "UTF-8");
-		message.setHeader("Content-Language", language.tag());
+				unsubscribe + Mail.languageQuery(locale) }, locale)), "UTF-8");
+		message.setHeader("Content-Language", Mail.language(locale));
 		message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("List-Id", "<briefings." + issue.alliance().slug() + ".alliancehub.local>");
