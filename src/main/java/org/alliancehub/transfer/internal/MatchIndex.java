@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.alliancehub.platform.DatabaseNotifications;
 import org.alliancehub.shared.WarmUp;
 import org.alliancehub.text.ChineseText;
 import org.apache.lucene.analysis.Analyzer;
@@ -30,6 +31,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +49,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MatchIndex {
+
+	/** The channel on which a node announces a post ({@code node:kind:id}) to the other nodes' match indexes. */
+	static final String CHANNEL = "transfer_posts";
+
+	private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
 
 	static final String KIND = "kind";
 
@@ -76,6 +86,22 @@ public class MatchIndex {
 
 	private volatile boolean loaded;
 
+	/** Set once a fill from the tables has begun (see {@link #heard}). */
+	private volatile boolean loading;
+
+	private final @Nullable DatabaseNotifications notifications;
+
+	/**
+	 * Applies what other nodes announce, one at a time and off the notifications thread (which serves every module's
+	 * channel and must not wait for a load).
+	 */
+	private final java.util.concurrent.ExecutorService follower = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "match-index-follow");
+			t.setDaemon(true);
+			return t;
+		});
+
 	/** Documents {@link #put} so far, counted after each is written; see {@link #refreshFor()}. (A rebuild refreshes itself once it is done.) */
 	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
@@ -93,8 +119,17 @@ public class MatchIndex {
 
 	private static final int LOAD_SLICE = 5_000;
 
-	MatchIndex(JdbcClient jdbc) throws IOException {
+	MatchIndex(JdbcClient jdbc, ObjectProvider<DatabaseNotifications> notifications) throws IOException {
 		this.jdbc = jdbc;
+		this.notifications = notifications.getIfAvailable();
+		if (this.notifications != null) {
+			String self = this.notifications.node() + ":";
+			this.notifications.listen(CHANNEL, payload -> {
+				if (!payload.startsWith(self)) {
+					follower.execute(() -> heard(payload));
+				}
+			});
+		}
 		// the words are segmented once per document (see write), then indexed as given; the pairs are pairs only,
 		// as a question asks for them (single characters would only fill the index)
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
@@ -138,6 +173,51 @@ public class MatchIndex {
 		ensureLoaded();
 		write(kind, id, text);
 		written.incrementAndGet();
+		if (notifications != null) {
+			// in the post's transaction: the other nodes hear of it when it commits, and never if it rolls back (posts
+			// are few, so the serialised commits of notifying transactions cost nothing here)
+			notifications.announce(CHANNEL, notifications.node() + ":" + kind + ":" + id);
+		}
+	}
+
+	/**
+	 * Another node's post ({@code node:kind:id}), read from its table and written here; or {@code *}, when
+	 * announcements may have been missed: every row read again. Before the first fill has begun nothing is needed
+	 * (the fill reads the tables after this node listens); during it, this waits for it to end, then applies.
+	 */
+	void heard(String payload) {
+		if (!loaded && !loading) {
+			return;
+		}
+		try {
+			ensureLoaded();
+			if (DatabaseNotifications.ANYTHING.equals(payload)) {
+				synchronized (this) {
+					fill();
+				}
+				written.incrementAndGet();
+				return;
+			}
+			String[] parts = payload.split(":");
+			String kind = parts.length == 3 ? parts[1] : "";
+			if (!kind.equals("demand") && !kind.equals("achievement")) {
+				log.warn("Ignored a match index announcement that names no post: {}", payload);
+				return;
+			}
+			long id = Long.parseLong(parts[2]);
+			jdbc.sql("select title, description from transfer_" + kind + " where id = ?")
+				.param(id)
+				.query((rs, i) -> rs.getString(1) + "\n" + rs.getString(2))
+				.optional()
+				.ifPresent(text -> {
+					write(kind, id, text);
+					written.incrementAndGet();
+				});
+		}
+		catch (RuntimeException e) {
+			// a later announcement, or the reconnect's "*", brings it again; the tables keep the post
+			log.warn("Could not apply the match index announcement {}", payload, e);
+		}
 	}
 
 	/** The best objects of a kind for a text, by BM25 over words and pairs. */
@@ -223,12 +303,20 @@ public class MatchIndex {
 	 * every core (the analysis, not the reading, is the cost). Searches and posts wait until it is done.
 	 */
 	public synchronized void rebuild() {
+		loading = true;
 		try {
 			writer.deleteAll();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		fill();
+		refresh();
+		loaded = true;
+	}
+
+	/** Writes every row of the tables into the index (adding or replacing). */
+	private void fill() {
 		for (String kind : List.of("demand", "achievement")) {
 			long after = 0;
 			for (List<Row> rows; !(rows = jdbc
@@ -239,8 +327,6 @@ public class MatchIndex {
 				rows.parallelStream().forEach(r -> write(kind, r.id(), r.text()));
 			}
 		}
-		refresh();
-		loaded = true;
 	}
 
 	/** Adds or replaces one document; safe to call from several threads at once (the writer is). */

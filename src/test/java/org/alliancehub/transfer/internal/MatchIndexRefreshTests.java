@@ -28,7 +28,8 @@ class MatchIndexRefreshTests {
 		// the tables are empty: the first use's load finds nothing
 		JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
 		when(jdbc.sql(anyString()).params(any(), any()).query(any(RowMapper.class)).list()).thenReturn(List.of());
-		return new MatchIndex(jdbc);
+		return new MatchIndex(jdbc, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+			.getBeanProvider(org.alliancehub.platform.DatabaseNotifications.class));
 	}
 
 	private static List<Long> ids(List<MatchIndex.Hit> hits) {
