@@ -91,7 +91,10 @@ class MailingCrashIntegrationTests extends SenderIntegrationTest {
 				}
 			});
 			first.start();
-			assertThat(holding.await(120, TimeUnit.SECONDS)).as("four rows claimed by the first sender").isTrue();
+			if (!holding.await(120, TimeUnit.SECONDS)) {
+				throw new AssertionError("four rows claimed by the first sender: " + (4 - holding.getCount())
+						+ " of 4 after 120 s; the threads then:\n" + threadDump());
+			}
 			long sentByFirst = count("status = 'SENT'", mailing);
 			assertThat(sentByFirst).isBetween((long) SUBSCRIBERS / 3 - 4, (long) SUBSCRIBERS / 3);
 

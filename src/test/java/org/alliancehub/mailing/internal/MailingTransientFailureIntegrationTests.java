@@ -1,7 +1,6 @@
 package org.alliancehub.mailing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -69,8 +68,9 @@ class MailingTransientFailureIntegrationTests extends IntegrationTest {
 			var created = admin.post("/api/v1/briefings/" + briefing + "/mailings", Map.of());
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			long mailing = created.json().get("id").asLong();
-			await().atMost(Duration.ofSeconds(30)).until(() -> server.refusals() > 0 && jdbc
-				.sql("select attempts from mailing_outbox where mailing_id = ?").param(mailing).query(Integer.class).single() == 1);
+			SenderIntegrationTest.waitFor(() -> server.refusals() > 0 && jdbc
+				.sql("select attempts from mailing_outbox where mailing_id = ?").param(mailing).query(Integer.class).single() == 1,
+				Duration.ofSeconds(30));
 			var row = jdbc.sql("select status, attempts, last_error, next_attempt_at > now() from mailing_outbox where mailing_id = ?")
 				.param(mailing).query((rs, i) -> List.of(rs.getString(1), rs.getInt(2), String.valueOf(rs.getString(3)), rs.getBoolean(4)))
 				.single();
@@ -86,7 +86,7 @@ class MailingTransientFailureIntegrationTests extends IntegrationTest {
 			sender.stop();
 			impl.setPort(realPort);
 			sender.start();
-			await().atMost(Duration.ofSeconds(90)).until(() -> admin.get("/api/v1/mailings/" + mailing).json().get("sent").asLong() == 1);
+			SenderIntegrationTest.waitFor(() -> admin.get("/api/v1/mailings/" + mailing).json().get("sent").asLong() == 1, Duration.ofSeconds(90));
 			Thread.sleep(2000);
 			assertThat(received(email)).isEqualTo(1);
 			assertThat(jdbc.sql("select attempts from mailing_outbox where mailing_id = ?").param(mailing).query(Integer.class).single())

@@ -73,9 +73,29 @@ abstract class SenderIntegrationTest extends IntegrationTest {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out");
+				throw new AssertionError("timed out after " + timeout + "; the threads then:\n" + threadDump());
 			}
 			Thread.sleep(50);
 		}
+	}
+
+	/**
+	 * Every thread's stack, for a wait that timed out: these tests failed once in a whole-suite run (a sender's worker
+	 * stopped after 666 mails) and never alone, so the failure must say where each thread was.
+	 */
+	static String threadDump() {
+		StringBuilder out = new StringBuilder();
+		for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+			.dumpAllThreads(true, true)) {
+			out.append('"').append(t.getThreadName()).append("\" ").append(t.getThreadState());
+			if (t.getLockName() != null) {
+				out.append(" on ").append(t.getLockName());
+			}
+			out.append('\n');
+			for (StackTraceElement e : t.getStackTrace()) {
+				out.append("\tat ").append(e).append('\n');
+			}
+		}
+		return out.toString();
 	}
 }
