@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
  * maturity are added by the caller.
  */
 @Component
-public class MatchIndex {
+public class MatchIndex implements org.springframework.beans.factory.DisposableBean {
 
 	/** The channel on which a node announces a post ({@code node:kind:id}) to the other nodes' match indexes. */
 	static final String CHANNEL = "transfer_posts";
@@ -352,6 +352,12 @@ public class MatchIndex {
 				searchable = now;
 			}
 		}
+	}
+
+	/** Stops following other nodes' posts when the application closes. */
+	@Override
+	public void destroy() {
+		follower.shutdownNow();
 	}
 
 	/** How many times the searchers were refreshed. */
