@@ -165,7 +165,9 @@ done
 # Where a platform start went, from its log's timestamps: seconds after "Starting AllianceHub" at which the
 # embedded PostgreSQL ran, the context's configuration was read (Root WebApplicationContext), Flyway was done (first on
 # any thread: since stop 23 the early migration beside the context; flyway-main: the context's own Flyway), Spring
-# said Started, the demo network was loaded, and health answered UP (the last from this script's own clock).
+# said Started, the demo network was loaded, and health answered UP (the last from this script's own clock); then
+# how long the context's thread (main) waited for the schema in all, when it did (since stop 26 only its connections
+# and the step before the web server starts wait for the early migration: platform.SchemaGate's "waited" lines).
 phases() {
   local logf="$1" up="$2"
   python3 - "$logf" "$up" <<'PY'
@@ -193,6 +195,9 @@ if t0 is None:
     print("  (no phases)"); sys.exit()
 parts = ["JVM->Starting %.1f" % jvm if jvm is not None else "JVM->Starting ?"]
 parts += ["%s %.1f" % (n, at[n] - t0) for n, _ in marks if n in at]
+waits = [int(w) for w in re.findall(r"\[ *main\] .*main waited (\d+) ms for the schema", open(log, errors="replace").read())]
+if waits:
+    parts.append("main waited for the schema %.2f" % (sum(waits) / 1000))
 print("  " + ", ".join(parts) + ", UP %.1f (s after Starting, UP from launch)" % up)
 PY
 }

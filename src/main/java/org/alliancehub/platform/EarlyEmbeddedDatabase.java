@@ -52,16 +52,11 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 	private static final Map<Path, CompletableFuture<Void>> MIGRATING = new ConcurrentHashMap<>();
 
 	/**
-	 * Waits until the early migration of {@code dir} (if one was started) is over, whatever its outcome, and says
-	 * whether it migrated (and validated) the database with success. When it did not (none started, or it failed),
-	 * the caller runs the context's Flyway, which migrates or meets the same failure in the context's own start.
+	 * The early migration of {@code dir} under way or done (taken once), or null when none was started for it: then
+	 * the context's Flyway migrates as Spring Boot's does. See {@link SchemaGate}.
 	 */
-	static boolean awaitMigration(Path dir) {
-		CompletableFuture<Void> migrated = MIGRATING.remove(dir);
-		if (migrated == null) {
-			return false;
-		}
-		return migrated.handle((done, failure) -> failure == null).join();
+	static @Nullable CompletableFuture<Void> migration(Path dir) {
+		return MIGRATING.remove(dir);
 	}
 
 	@Override
@@ -144,12 +139,23 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 
 	/** The server started early for {@code dir}, once it runs; null when none was started for it. */
 	static @Nullable EmbeddedPostgres claim(Path dir) throws IOException {
+		CompletableFuture<EmbeddedPostgres> server = claimLater(dir);
+		return server == null ? null : running(server);
+	}
+
+	/**
+	 * The server being started early for {@code dir}, taken (once) without waiting for it to run; null when none was
+	 * started for it. Whoever takes it stops it ({@link EmbeddedDatabase.Server#close()}).
+	 */
+	static @Nullable CompletableFuture<EmbeddedPostgres> claimLater(Path dir) {
 		Starting starting = STARTING.remove(dir);
-		if (starting == null) {
-			return null;
-		}
+		return starting == null ? null : starting.server();
+	}
+
+	/** Waits for {@code server} to run; its failure as the IOException or RuntimeException it was. */
+	static EmbeddedPostgres running(CompletableFuture<EmbeddedPostgres> server) throws IOException {
 		try {
-			return starting.server().join();
+			return server.join();
 		}
 		catch (CompletionException e) {
 			if (e.getCause() instanceof IOException io) {

@@ -6,7 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -16,6 +19,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +48,10 @@ class EmbeddedDatabase {
 		return environment.getProperty("spring.datasource.url", "").isEmpty();
 	}
 
-	/** The embedded server when {@link #wanted}, started early (usually) or here; none with an external database. */
+	/**
+	 * The embedded server when {@link #wanted}, started early (usually) or here; none with an external database.
+	 * The context does not wait here for the early start to be over: the pool's first connection does.
+	 */
 	@Bean(destroyMethod = "close")
 	Server embeddedPostgres(AllianceHubProperties properties, Environment environment) throws IOException {
 		if (!wanted(environment)) {
@@ -51,17 +59,26 @@ class EmbeddedDatabase {
 		}
 		Path dir = directory(properties.data());
 		// usually already starting since before the context's refresh (EarlyEmbeddedDatabase)
-		EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir);
-		return new Server(pg != null ? pg : start(dir));
+		CompletableFuture<EmbeddedPostgres> early = EarlyEmbeddedDatabase.claimLater(dir);
+		return new Server(early != null ? early : CompletableFuture.completedFuture(start(dir)));
 	}
 
-	/** The embedded PostgreSQL this start runs, if any; closing it stops the server. */
-	record Server(@Nullable EmbeddedPostgres pg) implements AutoCloseable {
+	/** The embedded PostgreSQL this start runs (or is starting), if any; closing it stops the server. */
+	record Server(@Nullable CompletableFuture<EmbeddedPostgres> pg) implements AutoCloseable {
+
+		/** The server, once it runs. */
+		EmbeddedPostgres running() throws IOException {
+			return EarlyEmbeddedDatabase.running(java.util.Objects.requireNonNull(pg, "no embedded database"));
+		}
 
 		@Override
 		public void close() throws IOException {
 			if (pg != null) {
-				pg.close();
+				// a start still under way is waited for, so that the server it makes is stopped too
+				EmbeddedPostgres server = pg.exceptionally(e -> null).join();
+				if (server != null) {
+					server.close();
+				}
 			}
 		}
 
@@ -143,40 +160,98 @@ class EmbeddedDatabase {
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(Server embeddedPostgres, DataSourceProperties properties) {
-		EmbeddedPostgres pg = embeddedPostgres.pg();
-		if (pg == null) {
+	HikariDataSource dataSource(Server embeddedPostgres, SchemaGate schemaGate, DataSourceProperties properties) {
+		if (embeddedPostgres.pg() == null) {
 			HikariDataSource external = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 			if (StringUtils.hasText(properties.getName())) {
 				external.setPoolName(properties.getName());
 			}
 			return external;
 		}
-		HikariDataSource ds = new HikariDataSource();
-		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+		EmbeddedPool ds = new EmbeddedPool(embeddedPostgres, schemaGate);
 		ds.setUsername("postgres");
 		ds.setPoolName("embedded");
 		return ds;
 	}
 
 	/**
-	 * The context's Flyway waits for the migration {@link EarlyEmbeddedDatabase} started beside the context's
-	 * configuration. When that one migrated with success (with the same locations and group, validating on the way),
-	 * the context's Flyway has nothing left to do and does not connect again to find that out, which cost the
-	 * context's thread a validation of every migration at each restart. Otherwise (no early migration: an external
-	 * database, or a {@code spring.flyway.*} setting the early one does not know; or it failed) it migrates as usual,
-	 * and an early failure becomes a failure of the start.
+	 * The pool of the embedded server. Made before the server runs: its first connection waits for the server (and
+	 * learns its address then) and for the schema ({@link SchemaGate}); Hikari itself starts only then, as always.
+	 */
+	static final class EmbeddedPool extends HikariDataSource {
+
+		private final Server server;
+
+		private final SchemaGate schema;
+
+		private volatile boolean located;
+
+		EmbeddedPool(Server server, SchemaGate schema) {
+			this.server = server;
+			this.schema = schema;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (!located) {
+				locate();
+			}
+			try {
+				schema.await();
+			}
+			catch (RuntimeException e) {
+				throw new SQLException("The embedded database's schema could not be migrated", e);
+			}
+			return super.getConnection();
+		}
+
+		private synchronized void locate() throws SQLException {
+			if (located) {
+				return;
+			}
+			try {
+				setJdbcUrl(server.running().getJdbcUrl("postgres", "postgres"));
+			}
+			catch (IOException | RuntimeException e) {
+				throw new SQLException("The embedded PostgreSQL did not start", e);
+			}
+			located = true;
+		}
+
+	}
+
+	/** What the embedded pool's connections wait for: the migration beside the context's start, if one runs. */
+	@Bean
+	SchemaGate schemaGate(AllianceHubProperties properties, Environment environment) {
+		return new SchemaGate(wanted(environment) ? EarlyEmbeddedDatabase.migration(directory(properties.data())) : null);
+	}
+
+	/**
+	 * The context's Flyway leaves the schema to the migration begun beside the context's start, when there is one,
+	 * and does not wait for it (nor connect again to validate it, which cost the context's thread a validation of
+	 * every migration at each restart): see {@link SchemaGate}, which runs this Flyway should that migration fail.
+	 * Otherwise (an external database, or a {@code spring.flyway.*} setting the early one does not know) it migrates
+	 * as usual.
 	 */
 	@Bean
-	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(AllianceHubProperties properties) {
-		Path dir = directory(properties.data());
+	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy afterEarlyMigration(SchemaGate schemaGate) {
 		return flyway -> {
-			if (EarlyEmbeddedDatabase.awaitMigration(dir)) {
-				log.info("Schema migrated beside the context's start; the context's Flyway has nothing left to do");
+			if (schemaGate.migratesBeside()) {
+				schemaGate.retryWith(flyway);
+				log.info("Schema migrating beside the context's start; the context's Flyway has nothing to do");
 				return;
 			}
 			flyway.migrate();
 		};
+	}
+
+	/**
+	 * After the last bean, before the web server and the scheduled jobs start: the schema is migrated (or the start
+	 * fails with the migration's failure). The beans themselves did not wait for it, only their connections.
+	 */
+	@Bean
+	static SmartInitializingSingleton schemaBeforeTheServerStarts(ObjectProvider<SchemaGate> schemaGate) {
+		return () -> schemaGate.ifAvailable(SchemaGate::await);
 	}
 
 }

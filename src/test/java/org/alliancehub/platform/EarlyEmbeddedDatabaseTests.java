@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -115,10 +121,6 @@ class EarlyEmbeddedDatabaseTests {
 		assertThat(EmbeddedDatabase.directory(data)).doesNotExist();
 	}
 
-	private AllianceHubProperties properties() {
-		return new AllianceHubProperties(data, null, null, Duration.ofHours(12), 10485760, true, "http://localhost:8080");
-	}
-
 	@Test
 	void theMigrationsRunBesideTheContextSoThatTheContextsFlywayHasNothingLeftToDo() throws Exception {
 		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
@@ -128,7 +130,9 @@ class EarlyEmbeddedDatabaseTests {
 			assertThat(pg).isNotNull();
 			// the context's Flyway (given to the strategy) does not run again once the early migration succeeded
 			org.flywaydb.core.Flyway contexts = mock(org.flywaydb.core.Flyway.class);
-			new EmbeddedDatabase().afterEarlyMigration(properties()).migrate(contexts);
+			SchemaGate gate = new SchemaGate(EarlyEmbeddedDatabase.migration(dir));
+			new EmbeddedDatabase().afterEarlyMigration(gate).migrate(contexts);
+			gate.await();
 			verify(contexts, never()).migrate();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().pending()).as("nothing pending once the early migration is over").isEmpty();
@@ -144,13 +148,82 @@ class EarlyEmbeddedDatabaseTests {
 		Path dir = EmbeddedDatabase.directory(data);
 		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
 			assertThat(pg).isNotNull();
-			assertThat(EarlyEmbeddedDatabase.awaitMigration(dir)).isFalse();
+			SchemaGate gate = new SchemaGate(EarlyEmbeddedDatabase.migration(dir));
+			assertThat(gate.migratesBeside()).isFalse();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().applied()).isEmpty();
-			// so the context's Flyway migrates
+			// so the context's Flyway migrates, in its own bean
 			org.flywaydb.core.Flyway contexts = mock(org.flywaydb.core.Flyway.class);
-			new EmbeddedDatabase().afterEarlyMigration(properties()).migrate(contexts);
+			new EmbeddedDatabase().afterEarlyMigration(gate).migrate(contexts);
 			verify(contexts).migrate();
+		}
+	}
+
+	@Test
+	void theContextGoesOnWhileTheSchemaIsMigratedBesideItAndOnlyConnectionsWaitForTheMigration() throws Exception {
+		// a migration that cannot end before this test lets it (db/held: it waits for a schema "released")
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
+				Map.of("alliancehub.data", data.toString(), "spring.flyway.locations", "classpath:db/held"))));
+		Path dir = EmbeddedDatabase.directory(data);
+		SchemaGate gate = new SchemaGate(EarlyEmbeddedDatabase.migration(dir));
+		try (EmbeddedDatabase.Server server = new EmbeddedDatabase.Server(EarlyEmbeddedDatabase.claimLater(dir));
+				EmbeddedDatabase.EmbeddedPool pool = new EmbeddedDatabase.EmbeddedPool(server, gate)) {
+			pool.setUsername("postgres");
+			// the context's Flyway bean returns while the migration is still held: the context's thread goes on
+			org.flywaydb.core.Flyway contexts = mock(org.flywaydb.core.Flyway.class);
+			assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new EmbeddedDatabase().afterEarlyMigration(gate).migrate(contexts));
+			// and a connection waits for the migration, so it never finds the schema unmade
+			CompletableFuture<Integer> query = CompletableFuture.supplyAsync(() -> {
+				try (var connection = pool.getConnection(); var rs = connection.createStatement().executeQuery("select count(*) from held_thing")) {
+					rs.next();
+					return rs.getInt(1);
+				}
+				catch (java.sql.SQLException e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			Thread.sleep(1000);
+			assertThat(query).as("the connection waits while the migration is held").isNotDone();
+			try (var connection = server.running().getPostgresDatabase().getConnection()) {
+				connection.createStatement().execute("create schema released");
+			}
+			assertThat(query.get(120, TimeUnit.SECONDS)).isZero();
+			gate.await();
+			verify(contexts, never()).migrate();
+		}
+	}
+
+	@Test
+	void aFailedEarlyMigrationIsRetriedByTheContextsFlywayWhoseFailureThenFailsEveryWait() throws Exception {
+		new EarlyEmbeddedDatabase().onApplicationEvent(new ApplicationPreparedEvent(application, new String[0], context(
+				Map.of("alliancehub.data", data.toString(), "spring.flyway.locations", "classpath:db/broken"))));
+		Path dir = EmbeddedDatabase.directory(data);
+		CompletableFuture<Void> early = EarlyEmbeddedDatabase.migration(dir);
+		try (EmbeddedDatabase.Server server = new EmbeddedDatabase.Server(EarlyEmbeddedDatabase.claimLater(dir))) {
+			assertThat(early).isNotNull();
+			assertThat(early.handle((done, failure) -> failure).get(120, TimeUnit.SECONDS)).as("the early migration failed").isNotNull();
+			// the context's Flyway migrates at the first wait, once; its success opens the gate
+			org.flywaydb.core.Flyway succeeding = mock(org.flywaydb.core.Flyway.class);
+			SchemaGate gate = new SchemaGate(early);
+			new EmbeddedDatabase().afterEarlyMigration(gate).migrate(succeeding);
+			verify(succeeding, never()).migrate();
+			gate.await();
+			gate.await();
+			verify(succeeding, times(1)).migrate();
+			// its failure fails this wait and every later one (the start's among them), without migrating again
+			org.flywaydb.core.Flyway failing = mock(org.flywaydb.core.Flyway.class);
+			doThrow(new IllegalStateException("broken migration")).when(failing).migrate();
+			SchemaGate failed = new SchemaGate(early);
+			new EmbeddedDatabase().afterEarlyMigration(failed).migrate(failing);
+			assertThatThrownBy(failed::await).hasMessage("broken migration");
+			assertThatThrownBy(failed::await).hasMessage("broken migration");
+			verify(failing, times(1)).migrate();
+			// and a connection of the pool fails with it rather than finding a schema half made
+			try (EmbeddedDatabase.EmbeddedPool pool = new EmbeddedDatabase.EmbeddedPool(server, failed)) {
+				pool.setUsername("postgres");
+				assertThatThrownBy(pool::getConnection).isInstanceOf(java.sql.SQLException.class)
+					.hasRootCauseMessage("broken migration");
+			}
 		}
 	}
 
@@ -160,7 +233,7 @@ class EarlyEmbeddedDatabaseTests {
 				Map.of("alliancehub.data", data.toString(), "spring.flyway.enabled", "false"))));
 		Path dir = EmbeddedDatabase.directory(data);
 		try (EmbeddedPostgres pg = EarlyEmbeddedDatabase.claim(dir)) {
-			assertThat(EarlyEmbeddedDatabase.awaitMigration(dir)).isFalse();
+			assertThat(EarlyEmbeddedDatabase.migration(dir)).isNull();
 			var flyway = org.flywaydb.core.Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load();
 			assertThat(flyway.info().applied()).isEmpty();
 		}

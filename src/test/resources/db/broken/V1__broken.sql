@@ -1,0 +1,2 @@
+-- EarlyEmbeddedDatabaseTests: a migration that fails
+create tabel broken (id int);
