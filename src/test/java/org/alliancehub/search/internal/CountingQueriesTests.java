@@ -2,7 +2,6 @@ package org.alliancehub.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.platform.AllianceHubProperties;
@@ -58,16 +55,8 @@ class CountingQueriesTests {
 	@BeforeEach
 	void fill() throws IOException {
 		index = new SearchIndex(new AllianceHubProperties(data, false, null, Duration.ofHours(12), 1024, true, "http://localhost"));
-		String json = Files.readString(Path.of("src/main/resources/demo/network.json"));
-		Matcher b = Pattern.compile("\"body\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-		List<String> bodies = new ArrayList<>();
-		while (b.find()) {
-			bodies.add(b.group(1).replaceAll("<[^>]+>", " ").replace("\\n", " "));
-		}
-		Matcher t = Pattern.compile("\"title\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-		while (t.find()) {
-			titles.add(t.group(1));
-		}
+		List<String> bodies = new ArrayList<>(TestDocuments.demo("body"));
+		titles.addAll(TestDocuments.demo("title"));
 		titles.addAll(List.of(MIXED));
 		bodies.addAll(List.of(MIXED));
 		Random random = new Random(26);

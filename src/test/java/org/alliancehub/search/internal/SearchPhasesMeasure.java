@@ -11,13 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
-import org.alliancehub.identity.Access;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.search.DocumentType;
 import org.alliancehub.search.SearchQuery;
-import org.alliancehub.search.SearchSynonyms;
 import org.alliancehub.text.ChineseText;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.Query;
@@ -25,8 +22,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * Not a test: where a question never asked before spends its CPU in the search module alone (no HTTP), phase by phase
@@ -97,13 +92,7 @@ public final class SearchPhasesMeasure {
 			Files.writeString(data.resolve("filled"), "yes");
 			System.out.printf("indexed %,d documents in %.0f s%n", docs, (System.nanoTime() - t) / 1e9);
 		}
-		Access access = mock(Access.class);
-		SearchSynonyms synonyms = mock(SearchSynonyms.class);
-		when(access.membersOnlyScope()).thenReturn(Set.of());
-		when(access.organizationsActedFor()).thenReturn(Set.of());
-		when(synonyms.folded()).thenReturn(List.of());
-		when(synonyms.allianceByName()).thenReturn(Map.of());
-		Searcher searcher = new Searcher(index, access, synonyms);
+		Searcher searcher = SearchCostMeasure.anonymous(index);
 		ShownHits shown = new ShownHits(index.highlightAnalyzer());
 		var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		List<String[]> asked = queries(questions, new Random(7));
