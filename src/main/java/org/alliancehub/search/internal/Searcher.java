@@ -161,18 +161,18 @@ class Searcher implements Search {
 				return kept;
 			}
 			Query words = parse(folded, groups, allianceByName);
-			Query filtered = filters(words, q, scope, organizations);
+			// the same documents as the words' query, asked with fewer clauses, for what needs no score
+			Query counting = filters(parse(folded, groups, allianceByName, true), q, scope, organizations);
 			try {
 				int depth = (q.page() + 1) * q.size();
-				// each term's statistics looked up once for the index reader, not once per place it stands in the query
-				// nor once per search
-				Query shared = SharedTermStates.share(filtered, searcher, termStates);
 				TopDocs docs;
 				Map<String, Map<String, Long>> facets;
 				long total;
 				if (q.order() == SearchQuery.Order.DATE) {
-					Object[] results = searcher.search(new RecencyLift(shared, minute), new MultiCollectorManager(
-							new TopFieldCollectorManager(BY_DATE, depth, Integer.MAX_VALUE), new FacetCounts()));
+					// newest first: no score is asked, only which documents match
+					Object[] results = searcher.search(SharedTermStates.share(counting, searcher, termStates),
+							new MultiCollectorManager(new TopFieldCollectorManager(BY_DATE, depth, Integer.MAX_VALUE),
+									new FacetCounts()));
 					docs = (TopDocs) results[0];
 					facets = ((FacetCounts.Counted) results[1]).facets();
 					total = docs.totalHits.value;
@@ -181,8 +181,12 @@ class Searcher implements Search {
 					// The best hits in one pass that skips what cannot make the page (block-max WAND through the
 					// recency lift's bound), then the total and facets in a pass that scores nothing: scoring every hit
 					// for them, the phrases' positions included, was most of a new question's time (stop 25).
+					// each term's statistics looked up once for the index reader, not once per place it stands in the
+					// query nor once per search
+					Query shared = SharedTermStates.share(filters(words, q, scope, organizations), searcher, termStates);
 					docs = searcher.search(new RecencyLift(shared, minute), new TopScoreDocCollectorManager(depth, null, depth));
-					FacetCounts.Counted counted = searcher.search(shared, new FacetCounts());
+					FacetCounts.Counted counted = searcher.search(SharedTermStates.share(counting, searcher, termStates),
+							new FacetCounts());
 					facets = counted.facets();
 					total = counted.total();
 				}
@@ -218,12 +222,21 @@ class Searcher implements Search {
 
 	/** The question segmented into words, enough of which a document must hold (see {@link Questions}). */
 	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName) {
-		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName));
+		return parse(folded, groups, allianceByName, false);
+	}
+
+	/**
+	 * The question's query, or with {@code counting} one that matches the same documents with fewer clauses, for
+	 * counting them and for the date order (see {@link Questions#forCounting}).
+	 */
+	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName, boolean counting) {
+		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName), counting);
 		Query kept = parsed.get(key);
 		if (kept != null) {
 			return kept;
 		}
-		Query query = new Questions(index.queryAnalyzer()).parse(folded, groups, allianceByName);
+		Query query = (counting ? Questions.forCounting(index.queryAnalyzer()) : new Questions(index.queryAnalyzer()))
+			.parse(folded, groups, allianceByName);
 		if (parsed.size() >= PARSED_KEPT) {
 			parsed.clear(); // bounded: at the limit all is dropped and kept again from what is asked now
 		}
@@ -232,7 +245,7 @@ class Searcher implements Search {
 	}
 
 	/** A question as parsed: its words and the synonym lists it was read with (by identity, see {@link Asked}). */
-	private record Parsed(String folded, Same synonyms, Same allianceByName) {
+	private record Parsed(String folded, Same synonyms, Same allianceByName, boolean counting) {
 	}
 
 	/**

@@ -4,13 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.alliancehub.identity.Access;
 import org.alliancehub.platform.AllianceHubProperties;
@@ -43,29 +40,14 @@ public final class SearchCostMeasure {
 		int docs = Integer.getInteger("docs", 2000);
 		int rounds = Integer.getInteger("rounds", 20);
 		Path data = Files.createTempDirectory("search-cost");
-		String json = Files.readString(Path.of("src/main/resources/demo/network.json"));
-		Matcher m = Pattern.compile("\"body\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-		List<String> bodies = new ArrayList<>();
-		while (m.find()) {
-			bodies.add(m.group(1).replaceAll("<[^>]+>", " ").replace("\\n", " "));
-		}
-		Matcher t = Pattern.compile("\"title\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-		List<String> titles = new ArrayList<>();
-		while (t.find()) {
-			titles.add(t.group(1));
-		}
+		List<String> bodies = TestDocuments.demo("body");
+		List<String> titles = TestDocuments.demo("title");
 		List<String> questions = Files.readAllLines(Path.of("bench/search/questions.txt"))
 			.stream()
 			.filter(l -> !l.isBlank() && !l.startsWith("#"))
 			.toList();
 		SearchIndex index = new SearchIndex(
 				new AllianceHubProperties(data, false, null, Duration.ofHours(12), 1024, true, "http://localhost"));
-		Access access = mock(Access.class);
-		SearchSynonyms synonyms = mock(SearchSynonyms.class);
-		when(access.membersOnlyScope()).thenReturn(Set.of());
-		when(access.organizationsActedFor()).thenReturn(Set.of());
-		when(synonyms.folded()).thenReturn(List.of());
-		when(synonyms.allianceByName()).thenReturn(Map.of());
 		Random random = new Random(23);
 		Map<String, Document> batch = new java.util.LinkedHashMap<>();
 		for (int id = 1; id <= docs; id++) {
@@ -77,7 +59,7 @@ public final class SearchCostMeasure {
 			}
 		}
 		index.commitQuietly();
-		Searcher searcher = new Searcher(index, access, synonyms);
+		Searcher searcher = anonymous(index);
 		long day = 0;
 		for (int round = 0; round < rounds; round++) {
 			var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -97,6 +79,17 @@ public final class SearchCostMeasure {
 					round, micros, kb, n, docs, digest);
 		}
 		index.close();
+	}
+
+	/** A searcher asked by an anonymous reader, with no synonyms. */
+	static Searcher anonymous(SearchIndex index) {
+		Access access = mock(Access.class);
+		SearchSynonyms synonyms = mock(SearchSynonyms.class);
+		when(access.membersOnlyScope()).thenReturn(Set.of());
+		when(access.organizationsActedFor()).thenReturn(Set.of());
+		when(synonyms.folded()).thenReturn(List.of());
+		when(synonyms.allianceByName()).thenReturn(Map.of());
+		return new Searcher(index, access, synonyms);
 	}
 
 	private static Document document(long id, String title, String body, Random random) {

@@ -47,6 +47,20 @@ final class TestDocuments {
 		return d;
 	}
 
+	/**
+	 * The demo network's texts of one kind ({@code "title"} or {@code "body"}, markup left out), in the order they
+	 * stand in {@code src/main/resources/demo/network.json}.
+	 */
+	static java.util.List<String> demo(String field) throws java.io.IOException {
+		String json = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/demo/network.json"));
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+		java.util.List<String> out = new java.util.ArrayList<>();
+		while (m.find()) {
+			out.add(m.group(1).replaceAll("<[^>]+>", " ").replace("\\n", " "));
+		}
+		return out;
+	}
+
 	/** Adds a title and a body the way {@link IndexDocuments} does: folded to one script, words and character pairs. */
 	static void addText(Document d, String title, String body) {
 		String foldedTitle = ChineseText.fold(title);
