@@ -69,17 +69,35 @@ public class FeedBench {
 		/** When the sampler last asked for it. */
 		volatile long asked;
 
+		/** When the search that found it began: the index held it then (the answer came {@link #found}). */
+		volatile long foundAsked;
+
 		/** Whether the sampler follows it (its lag is measured). */
 		volatile boolean tracked;
+
+		/**
+		 * Whether the sampler once asked for a word that was not the one in the article's row in the database then (the
+		 * word of the article's change last committed by the clients' clocks, stop 24's choice, when another update of
+		 * the same article committed about the same time).
+		 */
+		volatile boolean askedAnOldWord;
 
 		volatile String error;
 
 		Change(int n) {
 			this.n = n;
-			this.word = "zq" + letters(n);
-			this.bucket = "zs" + letters(n / 100);
+			// ending in a letter no English suffix ends in: the index's Porter stemmer made 1,866 of the first 30,000
+			// words one term with another's ("zqviiy" and "zqvii" both "zqvii"), and the sampler, asking for one hit,
+			// got the other (newer) article and never found the one it followed (stop 26)
+			this.word = "zq" + letters(n) + "q";
+			this.bucket = "zs" + letters(n / 100) + "q";
 		}
 	}
+
+	/** The application's feed follower, whose positions the bench watches. */
+	static Object follower;
+
+	static org.alliancehub.platform.DatabaseNotifications notifications;
 
 	static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
@@ -94,6 +112,8 @@ public class FeedBench {
 				"--server.address=127.0.0.1", "--alliancehub.data=" + data, "--alliancehub.demo=false",
 				"--alliancehub.admin-password=bench-admin-password", "--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			follower = follower(app);
+			notifications = app.getBean(org.alliancehub.platform.DatabaseNotifications.class);
 			Articles articles = app.getBean(Articles.class);
 			JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
 			Alliance alliance = app.getBean(Alliances.class)
@@ -156,7 +176,19 @@ public class FeedBench {
 		int track = Integer.getInteger("track", 4);
 		long gap = 1_000_000_000L / Math.max(1, perSecond);
 		AtomicInteger dispatched = new AtomicInteger(-1);
+		// the searches' own times, and the word each asks for: the one in the article's row in the database now (the
+		// index can only hold it from a read made after the followed change's commit), unless -Dsampler=clocks, which
+		// asks for the word of the article's change last committed by the client threads' clocks (stop 24 to 25)
+		List<Long> searchNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+		boolean byClocks = "clocks".equals(System.getProperty("sampler"));
 		var reading = new Thread(() -> {
+			java.sql.Connection db;
+			try {
+				db = notifications.connectionOfItsOwn();
+			}
+			catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
 			List<Change> tracking = new ArrayList<>();
 			int taken = -1;
 			long nextSearch = System.nanoTime();
@@ -192,16 +224,47 @@ public class FeedBench {
 					nextSearch = Math.max(nextSearch + gap, System.nanoTime() - gap);
 					due.asked = System.nanoTime();
 					Change last = lastOfArticle.getOrDefault(due.id, due);
-					String word = last.committed >= due.committed ? last.word : due.word;
+					String byClock = last.committed >= due.committed ? last.word : due.word;
+					String inRow = wordInRow(db, due.id);
+					if (inRow != null && !inRow.equals(byClock)) {
+						due.askedAnOldWord = true;
+					}
+					String word = byClocks || inRow == null ? byClock : inRow;
+					long asked = System.nanoTime();
 					if (ids(http, port, word + "&size=1", searches, searchErrors).contains(due.id)) {
+						due.foundAsked = asked;
 						due.found = System.nanoTime();
 					}
+					searchNanos.add(System.nanoTime() - asked);
 				}
 				catch (InterruptedException e) {
 					return;
 				}
 			}
 		}, "reader");
+		// The follower's own progress against the feed (stop 26): every 20 ms the feed's committed head and the
+		// follower's read position (everything through it written and refreshed: searchable) and settled position
+		// (no gap below it). From these, the time from a head's commit being seen to the follower having it searchable,
+		// which tells the follower's lag apart from the sampler's and the search API's.
+		List<long[]> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+		var watching = new Thread(() -> {
+			// on a connection of its own: the writers hold every pooled one
+			try (var c = notifications.connectionOfItsOwn();
+					var head = c.prepareStatement("select coalesce(max(position), 0) from search_feed")) {
+				while (madeAt.get() == 0 || reading.isAlive()) {
+					try (var rs = head.executeQuery()) {
+						rs.next();
+						progress.add(new long[] { System.nanoTime(), rs.getLong(1), field(follower, "high"), field(follower, "settled") });
+					}
+					Thread.sleep(20);
+				}
+			}
+			catch (InterruptedException | java.sql.SQLException e) {
+				System.out.println("watching the follower stopped: " + e);
+			}
+		}, "watching");
+		watching.setDaemon(true);
+		watching.start();
 		long searchStart = System.nanoTime();
 		reading.start();
 		for (int i = 0; i < total; i++) {
@@ -247,6 +310,7 @@ public class FeedBench {
 		long madeNanos = System.nanoTime() - start;
 		madeAt.set(System.nanoTime());
 		reading.join();
+		watching.join();
 		double searchRate = searches.get() / ((System.nanoTime() - searchStart) / 1e9);
 		double windowEnd = System.currentTimeMillis() / 1000.0;
 		long commits = luceneCommits(data) - commitsBefore;
@@ -287,6 +351,7 @@ public class FeedBench {
 			}
 		}
 		List<Double> lags = new ArrayList<>();
+		List<Double> indexLags = new ArrayList<>();
 		int unseen = 0;
 		double dueLate = 0;
 		List<Double> latency = new ArrayList<>();
@@ -301,12 +366,15 @@ public class FeedBench {
 			if (c.found == 0) {
 				unseen++;
 				lags.add(Double.POSITIVE_INFINITY); // in the percentiles as never (stop 24)
+				indexLags.add(Double.POSITIVE_INFINITY);
 			}
 			else {
 				lags.add(Math.max(0, c.found - c.committed) / 1e6);
+				indexLags.add(Math.max(0, c.foundAsked - c.committed) / 1e6);
 			}
 		}
 		double[] lag = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double[] indexLag = indexLags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		double[] lat = latency.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		System.out.printf("rate %d/s: window end %.3f%n", rate, windowEnd);
 		System.out.printf("asked %d changes/s for %d s: made %,d (%,.0f changes/s), failed %d, skipped %d (over 10 s late); from due to committed p50 %.1f ms p99 %.1f ms max %.1f ms%n",
@@ -314,6 +382,17 @@ public class FeedBench {
 		System.out.printf("lag commit -> found by the search API: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms (never found counted as infinite; %d changes followed at a time, each asked for every %d ms after its commit until found: %,d found, %d never found within 30 s; %,d searches at %.0f/s (at most %d/s), %d failed)%n",
 				pct(lag, 50), pct(lag, 90), pct(lag, 99), pct(lag, 100), track, poll / 1_000_000, lag.length - unseen, unseen, searches.get(), searchRate,
 				perSecond, searchErrors.get());
+		System.out.printf("lag commit -> start of the search that found it (the index held it then; without the search's own time, stop 26): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+				pct(indexLag, 50), pct(indexLag, 90), pct(indexLag, 99), pct(indexLag, 100));
+		System.out.println(followerLag(progress, start, madeNanos));
+		System.out.println(sampledAgainstFollower(progress, changes));
+		double[] took = searchNanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+		System.out.printf("sampler (%s): its searches took p50 %.0f ms, p99 %.0f ms, max %.0f ms; followed changes for which it once asked a word not in the article's row: %d of %d, of which never found: %d%n",
+				byClocks ? "asks the word of the change last committed by the clients' clocks" : "asks the word in the article's row",
+				pct(took, 50), pct(took, 99), pct(took, 100),
+				Arrays.stream(changes).filter(c -> c.tracked && c.askedAnOldWord).count(),
+				Arrays.stream(changes).filter(c -> c.tracked).count(),
+				Arrays.stream(changes).filter(c -> c.tracked && c.askedAnOldWord && c.found == 0).count());
 		System.out.printf("checked again: %d of %,d articles' last changes not found by their hundred's word (and %d by their own) %s%n", lost, latest.size(), own, lostExamples);
 		System.out.printf("Lucene commits %d (%.4f per change); PostgreSQL commits %,d (%.2f per change), WAL syncs %,d (%.3f per change)%n",
 				commits, commits / (double) Math.max(1, made.get()), pg, pg / (double) Math.max(1, made.get()), wal,
@@ -322,6 +401,120 @@ public class FeedBench {
 			System.out.println("first failure: " + Arrays.stream(changes).filter(c -> c.error != null && !c.error.equals("skipped")).findFirst().get().error);
 		}
 		return first + total;
+	}
+
+	/**
+	 * For each sample of the feed's head taken while changes were made: how long until the follower had read (and
+	 * made searchable) everything through it, and until it had settled it (no gap below); and the largest backlog.
+	 */
+	static String followerLag(List<long[]> progress, long start, long madeNanos) {
+		List<long[]> p = new ArrayList<>(progress);
+		List<Double> read = new ArrayList<>();
+		List<Double> settled = new ArrayList<>();
+		long backlog = 0;
+		for (int i = 0; i < p.size(); i++) {
+			long[] s = p.get(i);
+			if (s[0] < start || s[0] > start + madeNanos) {
+				continue;
+			}
+			backlog = Math.max(backlog, s[1] - s[2]);
+			double r = Double.POSITIVE_INFINITY;
+			double d = Double.POSITIVE_INFINITY;
+			for (int j = i; j < p.size() && (r == Double.POSITIVE_INFINITY || d == Double.POSITIVE_INFINITY); j++) {
+				if (r == Double.POSITIVE_INFINITY && p.get(j)[2] >= s[1]) {
+					r = (p.get(j)[0] - s[0]) / 1e6;
+				}
+				if (d == Double.POSITIVE_INFINITY && p.get(j)[3] >= s[1]) {
+					d = (p.get(j)[0] - s[0]) / 1e6;
+				}
+			}
+			read.add(r);
+			settled.add(d);
+		}
+		double[] r = read.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double[] d = settled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return String.format(
+				"follower: feed head (committed) -> read and searchable p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms; -> settled p50 %.0f ms, p99 %.0f ms; largest backlog %,d positions (%d samples every 20 ms)",
+				pct(r, 50), pct(r, 90), pct(r, 99), pct(r, 100), pct(d, 50), pct(d, 99), backlog, r.length);
+	}
+
+	/**
+	 * For each change the sampler followed: when the follower had read (and made searchable) the feed through the
+	 * head seen at the first sample after the change's commit (so through the change), against when the sampler found
+	 * it. Tells whether a long lag is the follower's or the sampler's and the search API's.
+	 */
+	static String sampledAgainstFollower(List<long[]> progress, Change[] changes) {
+		List<long[]> p = new ArrayList<>(progress);
+		List<Double> follower = new ArrayList<>();
+		List<Double> after = new ArrayList<>();
+		for (Change c : changes) {
+			if (!c.tracked || c.committed == 0 || c.error != null) {
+				continue;
+			}
+			int i = 0;
+			while (i < p.size() && p.get(i)[0] < c.committed) {
+				i++;
+			}
+			if (i == p.size()) {
+				continue;
+			}
+			long head = p.get(i)[1];
+			double read = Double.POSITIVE_INFINITY;
+			for (int j = i; j < p.size(); j++) {
+				if (p.get(j)[2] >= head) {
+					read = (p.get(j)[0] - c.committed) / 1e6;
+					break;
+				}
+			}
+			follower.add(read);
+			double found = c.found == 0 ? Double.POSITIVE_INFINITY : (c.found - c.committed) / 1e6;
+			after.add(found - read);
+		}
+		double[] f = follower.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double[] a = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return String.format(
+				"followed changes (%d): commit -> the follower has read through them p50 %.0f ms, p90 %.0f ms, max %.0f ms; then -> found by the sampler p50 %.0f ms, p90 %.0f ms, max %.0f ms",
+				f.length, pct(f, 50), pct(f, 90), pct(f, 100), pct(a, 50), pct(a, 90), pct(a, 100));
+	}
+
+	static final Pattern WORD = Pattern.compile("zq[a-z]+");
+
+	/** The change's word in the article's row now (null for a seeded body), read on the sampler's own connection. */
+	static String wordInRow(java.sql.Connection db, long id) {
+		try (var st = db.prepareStatement("select body from article where id = ?")) {
+			st.setLong(1, id);
+			try (var rs = st.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				Matcher m = WORD.matcher(rs.getString(1));
+				return m.find() ? m.group() : null;
+			}
+		}
+		catch (java.sql.SQLException e) {
+			return null;
+		}
+	}
+
+	static Object follower(ConfigurableApplicationContext app) {
+		try {
+			return app.getBean(Class.forName("org.alliancehub.search.internal.FeedFollower"));
+		}
+		catch (ClassNotFoundException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A long field of the follower, read for the bench (the follower's thread writes it). */
+	static long field(Object follower, String name) {
+		try {
+			var f = follower.getClass().getDeclaredField(name);
+			f.setAccessible(true);
+			return f.getLong(follower);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	static NewArticle article(String title, String body) {

@@ -239,4 +239,83 @@ class FreshPagesIntegrationTests extends IntegrationTest {
 		assertThat(shown).contains("他处改过的二月" + slug, "他处改过的一月" + slug);
 		assertThat(home).contains("他处改过的二月" + slug);
 	}
+
+	/**
+	 * A change's announcements to the other nodes (the kept articles', the page cache's) are sent apart from the
+	 * writer, many changes' in one commit: not by the request that made the change (before stop 26 each change made a
+	 * notifying commit of its own after its own commit, on the request's pooled connection, and PostgreSQL serializes
+	 * those), yet heard by the other nodes within a second, the kept articles' before the page cache's.
+	 */
+	@Test
+	void articleChangesAreAnnouncedToTheOtherNodesTogetherAndNotByTheWriters() throws Exception {
+		String slug = newAlliance("齐报联盟");
+		long alliance = alliances.get(slug).id();
+		long id = article(slug, "齐报" + slug, "ALLIANCE_NEWS", "2032-01-01", List.of(), "PUBLISHED");
+		String mine = notifications.node();
+		// what another node hears of this node's changes of this alliance, in the order it hears it
+		java.util.Queue<String> heard = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		notifications.listen("articles", p -> {
+			if (p.equals(mine + ":" + alliance)) {
+				heard.add("articles");
+			}
+		});
+		notifications.listen("page_cache", p -> {
+			if (p.startsWith(mine + " ") && p.contains(slug)) {
+				heard.add("page_cache");
+			}
+		});
+		// what was announced of the alliance's and the article's creation is heard before
+		var client = admin();
+		Thread.sleep(300);
+		heard.clear();
+		// changes through the API: the requests send no announcement themselves
+		STATEMENT_LOG = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		List<String> sent;
+		try {
+			for (int i = 0; i < 3; i++) {
+				assertThat(client.patch("/api/v1/articles/" + id, Map.of("title", "齐报" + i + slug)).status()).isEqualTo(200);
+			}
+		}
+		finally {
+			sent = List.copyOf(STATEMENT_LOG);
+			STATEMENT_LOG = null;
+		}
+		assertThat(sent).isNotEmpty().noneMatch(sql -> sql.contains("pg_notify"));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(1))
+			.until(() -> heard.contains("articles") && heard.contains("page_cache"));
+		assertThat(heard.peek()).isEqualTo("articles");
+		// a burst of new articles on several threads: a few announcements for all of them, at most one every 50 ms
+		Thread.sleep(200);
+		heard.clear();
+		int changes = 100;
+		var writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+		long start = System.nanoTime();
+		try {
+			List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (int i = 0; i < changes; i++) {
+				String title = "齐报" + i + slug;
+				done.add(writers.submit(() -> articles.create(alliance, new org.alliancehub.content.NewArticle(title,
+						org.alliancehub.content.Category.TECHNOLOGY, null, null, null, List.of(), "<p>齐报正文</p>",
+						org.alliancehub.content.ArticleStatus.PUBLISHED, org.alliancehub.content.Visibility.PUBLIC))));
+			}
+			for (var f : done) {
+				f.get();
+			}
+		}
+		finally {
+			writers.shutdown();
+		}
+		long took = (System.nanoTime() - start) / 1_000_000;
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(1))
+			.until(() -> heard.contains("articles") && heard.contains("page_cache"));
+		Thread.sleep(300);
+		long articlesHeard = heard.stream().filter("articles"::equals).count();
+		long pagesHeard = heard.stream().filter("page_cache"::equals).count();
+		// one per change before (100 each); now at most one sending per 50 ms while the changes were made, and one after
+		long most = 2 + took / 45;
+		assertThat(articlesHeard).as("announcements of 100 changes made in %d ms", took).isLessThanOrEqualTo(most).isLessThan(changes);
+		assertThat(pagesHeard).as("announcements of 100 changes made in %d ms", took).isLessThanOrEqualTo(most).isLessThan(changes);
+	}
 }

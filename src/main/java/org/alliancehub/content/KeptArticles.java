@@ -100,10 +100,12 @@ class KeptArticles {
 	/**
 	 * The articles of an alliance changed (or their attachments): dropped here now and again when the change completes
 	 * (what other threads read meanwhile was the old row), before anything else that runs after the commit, and on
-	 * every other node once it has committed. The announcement is sent after the commit, on this thread and before
-	 * the page cache's own (also sent after the commit), so the other nodes hear it first; it is not sent inside the
-	 * change's transaction, because PostgreSQL serializes the commits of transactions that notify (each waits for the
-	 * previous one's flush to disk), which would queue every article change behind the one before it.
+	 * every other node once it has committed. The announcement is asked after the commit, on this thread and before
+	 * the page cache's own (also asked after the commit), and sent with it and the other changes' of the moment in one
+	 * transaction, in that order, so the other nodes hear it first ({@link DatabaseNotifications#announceSoon}). It is
+	 * not sent inside the change's transaction, nor in a commit of its own after it, because PostgreSQL serializes the
+	 * commits of transactions that notify (each waits for the previous one's flush to disk), which would queue every
+	 * article change behind the one before it.
 	 */
 	void changed(long allianceId) {
 		drop(allianceId);
@@ -137,7 +139,7 @@ class KeptArticles {
 	private void announce(long allianceId) {
 		if (notifications != null) {
 			try {
-				notifications.announce(CHANNEL, notifications.node() + ":" + allianceId);
+				notifications.announceSoon(CHANNEL, notifications.node() + ":" + allianceId);
 			}
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(KeptArticles.class).warn("Could not tell other nodes of an article change", e);

@@ -54,8 +54,6 @@ class FeedFollower implements SmartLifecycle {
 
 	private volatile long lastRound;
 
-	private final Semaphore announceWanted = new Semaphore(0);
-
 	/** How often the node reports its position and prunes what every node has read. */
 	private static final long PRUNE_MILLIS = 60_000;
 
@@ -74,8 +72,6 @@ class FeedFollower implements SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile Thread thread;
-
-	private volatile Thread announcer;
 
 	private volatile long lastReport;
 
@@ -98,7 +94,7 @@ class FeedFollower implements SmartLifecycle {
 		notifications.listen(SearchFeed.CHANNEL, payload -> wake.release());
 		feed.whenAppended(() -> {
 			wake.release();
-			announceWanted.release();
+			announceSoon();
 		});
 	}
 
@@ -327,68 +323,16 @@ class FeedFollower implements SmartLifecycle {
 		}
 	}
 
-	/** The shortest time between two announcements to the other nodes. */
-	static final long ANNOUNCE_GAP_MILLIS = 50;
-
-	/** The announcer's connection of its own, outside the pool; opened again after a failure. */
-	private @Nullable Connection announcing;
-
 	/**
-	 * Tells the other nodes that this one appended, once for all the changes that committed meanwhile. On a
-	 * connection of its own: under a burst of writes every pooled connection is taken by a writer, and the announcer
-	 * queued for one behind them (517 waits in 30 s of the feed bench, stop 24), so the other nodes heard of the
-	 * changes late, or only at their next poll. At most one announcement every {@link #ANNOUNCE_GAP_MILLIS}: each is a
-	 * commit of a notifying transaction, which PostgreSQL serializes, and wakes every node's follower (this node's
-	 * own included); announcing each append as it came made a few hundred such commits and rounds a second under the
-	 * feed bench's 500 changes/s, and the writers fell behind (stop 24, measured on a quiet machine).
+	 * Tells the other nodes that this one appended, once for all the changes that committed meanwhile, with the other
+	 * announcements of the moment ({@link DatabaseNotifications#announceSoon}: at most one commit every 50 ms, on a
+	 * connection outside the pool). Each announcement is a notifying commit, which PostgreSQL serializes, and wakes
+	 * every node's follower; announcing each append as it came made a few hundred such commits and rounds a second
+	 * under the feed bench's 500 changes/s (stop 24), and through the pool it queued behind the writers (stop 24: 517
+	 * waits in 30 s).
 	 */
-	private void announce() {
-		long last = 0;
-		while (running) {
-			try {
-				announceWanted.acquire();
-				long wait = ANNOUNCE_GAP_MILLIS - (System.nanoTime() - last) / 1_000_000;
-				if (wait > 0) {
-					Thread.sleep(wait);
-				}
-				announceWanted.drainPermits();
-				last = System.nanoTime();
-				notifyOthers();
-			}
-			catch (InterruptedException e) {
-				return;
-			}
-			catch (RuntimeException e) {
-				// the other nodes read the feed at their next poll anyway
-				log.warn("Could not tell other nodes of a change in the search feed ({})", e.toString());
-			}
-		}
-	}
-
-	private void notifyOthers() {
-		try {
-			Connection c = announcing;
-			if (c == null) {
-				c = notifications.connectionOfItsOwn();
-				announcing = c;
-			}
-			try (var statement = c.prepareStatement("select pg_notify(?, '')")) {
-				statement.setString(1, SearchFeed.CHANNEL);
-				statement.execute();
-			}
-		}
-		catch (SQLException | RuntimeException e) {
-			Connection c = announcing;
-			announcing = null;
-			close(c);
-			// through the pool this time; a connection of its own is opened again next time
-			notifications.announce(SearchFeed.CHANNEL, "");
-		}
-	}
-
-	/** Asks the announcer to tell the other nodes of an append; for tests. */
 	void announceSoon() {
-		announceWanted.release();
+		notifications.announceSoon(SearchFeed.CHANNEL, "");
 	}
 
 	/**
@@ -428,10 +372,6 @@ class FeedFollower implements SmartLifecycle {
 		t.setDaemon(true);
 		thread = t;
 		t.start();
-		Thread a = new Thread(this::announce, "search-feed-announce");
-		a.setDaemon(true);
-		announcer = a;
-		a.start();
 		wake.release();
 	}
 
@@ -439,10 +379,6 @@ class FeedFollower implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		wake.release();
-		Thread a = announcer;
-		if (a != null) {
-			a.interrupt();
-		}
 		Thread t = thread;
 		if (t != null) {
 			// not interrupted: an interrupt during a write to the index would close the index's files
@@ -455,19 +391,6 @@ class FeedFollower implements SmartLifecycle {
 		}
 		if (t == null || !t.isAlive()) {
 			closeOwn();
-		}
-		if (a != null) {
-			try {
-				a.join(1_000);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			if (!a.isAlive()) {
-				Connection c = announcing;
-				announcing = null;
-				close(c);
-			}
 		}
 	}
 

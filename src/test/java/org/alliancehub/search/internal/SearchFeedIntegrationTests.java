@@ -257,11 +257,11 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			Thread.sleep(5);
 		}
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> heard.get() > before);
-		Thread.sleep(2 * FeedFollower.ANNOUNCE_GAP_MILLIS);
+		Thread.sleep(2 * org.alliancehub.platform.DatabaseNotifications.SOON_MILLIS);
 		long elapsed = (System.nanoTime() - started) / 1_000_000;
 		long announced = heard.get() - before;
 		// at most one per gap over the time the appends and the last announcement took (announced before: dozens)
-		assertThat(announced).isPositive().isLessThanOrEqualTo(elapsed / FeedFollower.ANNOUNCE_GAP_MILLIS + 2);
+		assertThat(announced).isPositive().isLessThanOrEqualTo(elapsed / org.alliancehub.platform.DatabaseNotifications.SOON_MILLIS + 2);
 	}
 
 	@Test
