@@ -154,7 +154,22 @@ class Indexer implements SearchIndexing, org.springframework.beans.factory.Smart
 		rebuildOnReady = index.documents() == 0 ? documents.estimate() > 0
 				: !index.hasField(Analyzers.BODY_WORDS) || !index.analysisIsCurrent() || lacksTransfers() || lacksStandards();
 		// An index that was away while the feed was pruned past its position has missed changes.
-		rebuildOnReady = rebuildOnReady || index.position() < feed.prunedThrough();
+		boolean missed = index.position() < feed.prunedThrough();
+		rebuildOnReady = rebuildOnReady || missed;
+		// without these the index answers wrongly (nothing, or without what it missed), not just in an older way
+		mustRebuildBeforeSearching = missed || (index.documents() == 0 && rebuildOnReady);
+	}
+
+	/** Whether the index decided at start to be rebuilt cannot answer searches rightly before that rebuild ends. */
+	private volatile boolean mustRebuildBeforeSearching;
+
+	/**
+	 * Whether a rebuild decided at start has yet to end because the index could not answer without it (it was empty,
+	 * or missed pruned changes); a rebuild of an index written with an older analysis is not awaited, searches use
+	 * the old one meanwhile.
+	 */
+	boolean rebuildPending() {
+		return mustRebuildBeforeSearching && status.get().state() != Reindexing.State.DONE;
 	}
 
 	/** An index written before demands and achievements were indexed, over a database that holds some. */
