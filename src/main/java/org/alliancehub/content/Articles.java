@@ -257,7 +257,7 @@ public class Articles {
 			.single();
 		kept.changed(allianceId);
 		Article a = raw(id);
-		events.publishEvent(new ArticleSaved(id, allianceId, a.title(), a.status(), a.visibility(), true));
+		events.publishEvent(new ArticleSaved(id, allianceId, a.title(), a.status(), a.visibility(), true, false));
 		return a;
 	}
 
@@ -290,7 +290,8 @@ public class Articles {
 		}
 		kept.changed(current.allianceId());
 		Article a = raw(id);
-		events.publishEvent(new ArticleSaved(id, a.allianceId(), a.title(), a.status(), a.visibility(), false));
+		events.publishEvent(new ArticleSaved(id, a.allianceId(), a.title(), a.status(), a.visibility(), false,
+				current.status() == ArticleStatus.PUBLISHED && current.visibility() == Visibility.PUBLIC));
 		return a;
 	}
 

@@ -8,9 +8,17 @@ public final class ContentEvents {
 	private ContentEvents() {
 	}
 
-	/** An article was created or changed, in any status; listeners read it again to see what it is now. */
+	/**
+	 * An article was created or changed, in any status; listeners read it again to see what it is now.
+	 * {@code wasPublic} tells whether, before the change, it was published for the public (false for a new one).
+	 */
 	public record ArticleSaved(long id, Long allianceId, String title, ArticleStatus status, Visibility visibility,
-			boolean created) implements DomainEvent {
+			boolean created, boolean wasPublic) implements DomainEvent {
+
+		/** Whether it is now published for the public. */
+		public boolean publicNow() {
+			return status == ArticleStatus.PUBLISHED && visibility == Visibility.PUBLIC;
+		}
 
 		public String action() {
 			return created ? "article.created" : "article.updated";

@@ -1,22 +1,20 @@
 package org.alliancehub.content.web;
 
-import org.alliancehub.content.ArticleStatus;
 import org.alliancehub.content.ContentEvents;
-import org.alliancehub.content.Visibility;
 import org.alliancehub.shared.DomainEvent;
 import org.alliancehub.web.PublicChanges;
 import org.springframework.stereotype.Component;
 
 /**
- * An article created as a draft, or not for the public, shows on no public page, so the page cache keeps the article
- * pages (a saved article may have been public before, so a change of one always counts).
+ * An article that neither was nor is published for the public shows on no public page (a draft saved again and again,
+ * a members-only article), so the page cache keeps the alliance's pages; one that was public before the change or is
+ * now counts.
  */
 @Component
 class ArticleChanges implements PublicChanges {
 
 	@Override
 	public boolean shows(DomainEvent event) {
-		return !(event instanceof ContentEvents.ArticleSaved saved && saved.created()
-				&& (saved.status() != ArticleStatus.PUBLISHED || saved.visibility() != Visibility.PUBLIC));
+		return !(event instanceof ContentEvents.ArticleSaved saved && !saved.wasPublic() && !saved.publicNow());
 	}
 }

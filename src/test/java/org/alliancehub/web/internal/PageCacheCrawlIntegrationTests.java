@@ -171,6 +171,14 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 		changes.put("article.created (published)", () -> created(admin.post(a + "/articles", Map.of("title", "新发布的新闻",
 				"category", "ALLIANCE_NEWS", "body", "<p>新的</p>", "status", "PUBLISHED", "visibility", "PUBLIC", "tags",
 				List.of("缓存")))));
+		long draft = created(admin.post(a + "/articles", Map.of("title", "反复保存的草稿", "category", "ALLIANCE_NEWS", "body",
+				"<p>第一稿</p>", "status", "DRAFT", "visibility", "PUBLIC", "tags", List.of()))).id();
+		changes.put("article.updated (a draft saved again)", () -> created(admin.patch("/api/v1/articles/" + draft,
+				Map.of("body", "<p>第二稿</p>"))));
+		changes.put("article.updated (a draft published)", () -> created(admin.patch("/api/v1/articles/" + draft,
+				Map.of("status", "PUBLISHED"))));
+		changes.put("article.updated (withdrawn to a draft)", () -> created(admin.patch("/api/v1/articles/" + draft,
+				Map.of("status", "DRAFT"))));
 		changes.put("membership.changed (roles)", () -> created(admin.patch(a + "/members/" + ordinary, Map.of("role", "COUNCIL"))));
 		changes.put("survey.response.submitted", () -> created(admin.put("/api/v1/surveys/" + survey + "/responses/" + chair,
 				Map.of("values", Map.of("staff", 30), "submit", true))));
@@ -221,6 +229,13 @@ class PageCacheCrawlIntegrationTests extends IntegrationTest {
 			.contains("/", "/a/" + slug + "/", "/a/" + slug + "/members");
 		assertThat(survivors.get("article.created (a draft)")).as("a draft shows on no public page")
 			.isEqualTo(before.get("article.created (a draft)"));
+		// before stop 27 every update of an article dropped its alliance's pages, a draft's included
+		assertThat(survivors.get("article.updated (a draft saved again)")).as("a draft saved again shows on no public page")
+			.isEqualTo(before.get("article.updated (a draft saved again)"));
+		// a draft published, and one withdrawn, change the news pages (the staleness check above would see them kept)
+		for (String change : List.of("article.updated (a draft published)", "article.updated (withdrawn to a draft)")) {
+			assertThat(survivors.get(change)).as(change).doesNotContain("/a/" + slug + "/news", "/");
+		}
 		assertThat(survivors.get("a vote cast (secret ballot)")).as("a vote in a secret ballot shows on no public page")
 			.isEqualTo(before.get("a vote cast (secret ballot)"));
 		assertThat(survivors.get("article.created (published)")).contains("/a/" + slug + "/members", "/a/" + slug + "/about",
