@@ -138,6 +138,56 @@ class CountingQueriesTests {
 	}
 
 	@Test
+	void theCandidatesQueryMatchesTheDocumentsOfTheQuestionsQueryWithoutThePhrasesAndLifts() {
+		List<List<String>> groups = List.of(List.of("渣浆泵联盟", "渣浆泵产业技术创新战略联盟"));
+		Map<String, String> alliances = Map.of("渣浆泵联盟", "a1");
+		List<String> asked = questions();
+		int[] lifted = { 0 };
+		index.search(s -> {
+			try {
+				for (String q : asked) {
+					String folded = ChineseText.fold(q);
+					for (List<List<String>> g : List.of(List.<List<String>>of(), groups)) {
+						Map<String, String> a = g.isEmpty() ? Map.of() : alliances;
+						Query question = searcher.parse(folded, g, a);
+						Query candidates = searcher.parse(folded, g, a, Questions.Purpose.CANDIDATES);
+						assertThat(matches(s, candidates)).as(q + (g.isEmpty() ? "" : " with synonyms")).isEqualTo(matches(s, question));
+						assertThat(phrases(candidates)).as(q).isZero();
+						if (phrases(question) > 0) {
+							lifted[0]++;
+						}
+					}
+				}
+				return null;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		// questions of several words, whose query holds phrases the candidates' does not
+		assertThat(lifted[0]).isGreaterThan(asked.size() / 2);
+	}
+
+	/** How many sloppy phrase queries (words close together, not a quoted text) the query holds. */
+	private static int phrases(Query query) {
+		int[] n = { 0 };
+		query.visit(new QueryVisitor() {
+			@Override
+			public void consumeTerms(Query q, Term... terms) {
+				if (q instanceof org.apache.lucene.search.PhraseQuery p && p.getSlop() > 0) {
+					n[0]++;
+				}
+			}
+
+			@Override
+			public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+		});
+		return n[0];
+	}
+
+	@Test
 	void theCountingQueryAsksAChineseWordThroughItsPairsOnlyAndLeavesTheLiftsOut() {
 		String folded = ChineseText.fold("渣浆泵联盟成立大会 testing");
 		Set<String> scored = fields(searcher.parse(folded, List.of(), Map.of()));
