@@ -215,7 +215,8 @@ class Searcher implements Search {
 
 	/**
 	 * The query a search asks of the index for a viewer with no members-only scope (anonymous), as the answer is found:
-	 * for the search benchmark, which runs it as a plain Lucene top 10 to compare with the API's answer.
+	 * the whole question, which scores the best {@link Ranking#WINDOW} hits of {@link #candidates} (the second phase
+	 * of the ranking). For the search benchmark, which runs both phases in plain Lucene to compare with the API's answer.
 	 */
 	Query query(SearchQuery q, long minute) {
 		return query(q, minute, Questions.Purpose.RANKING);
