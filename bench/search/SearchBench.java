@@ -70,7 +70,7 @@ public class SearchBench {
 		System.out.printf("search benchmark: %,d documents, %,d queries, heap max %d MB, %d cores%n", n, queries,
 				Runtime.getRuntime().maxMemory() / 1024 / 1024, Runtime.getRuntime().availableProcessors());
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--alliancehub.data=" + data,
+				"--server.port=" + Integer.getInteger("port", 0), "--server.address=127.0.0.1", "--alliancehub.data=" + data,
 				"--alliancehub.demo=false", "--alliancehub.admin-password=bench-admin-password",
 				"--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
