@@ -196,6 +196,22 @@ class TopHitsThenCountsTests {
 		return n[0];
 	}
 
+	/** A question's answer by a fresh searcher (nothing kept from another question), and the minute of its lift. */
+	private record Answered(Searcher searcher, long minute, SearchResult answer) {
+	}
+
+	private Answered answered(SearchQuery asked) {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		long minute;
+		SearchResult answer;
+		do {
+			minute = System.currentTimeMillis() / 60_000 * 60_000;
+			answer = searcher.search(asked);
+		}
+		while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+		return new Answered(searcher, minute, answer);
+	}
+
 	/** The article ids of the hits, from the first on. */
 	private static List<Long> ids(IndexSearcher s, ScoreDoc[] docs, int from) throws IOException {
 		List<Long> ids = new ArrayList<>();
@@ -212,14 +228,10 @@ class TopHitsThenCountsTests {
 		for (String q : QUESTIONS) {
 			for (SearchQuery asked : List.of(query(q, 0, 10), query(q, 1, 10), query(q, 9, 10), query(q, 10, 10), query(q, 0, 150),
 					query(q, 3, 50), new SearchQuery(q, "a1", "POLICY", null, null, null, SearchQuery.Order.RELEVANCE, 2, 50))) {
-				Searcher searcher = new Searcher(index, access, synonyms);
-				long minute;
-				SearchResult answer;
-				do {
-					minute = System.currentTimeMillis() / 60_000 * 60_000;
-					answer = searcher.search(asked);
-				}
-				while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+				Answered answered = answered(asked);
+				Searcher searcher = answered.searcher();
+				long minute = answered.minute();
+				SearchResult answer = answered.answer();
 				Query candidates = searcher.candidates(asked, minute);
 				Query whole = searcher.query(asked, minute);
 				int depth = (asked.page() + 1) * asked.size();
@@ -317,14 +329,10 @@ class TopHitsThenCountsTests {
 					new SearchQuery(q, "a2", null, null, null, java.time.LocalDate.of(2022, 1, 1), SearchQuery.Order.RELEVANCE, 0, 10),
 					new SearchQuery(q, null, null, null, null, null, SearchQuery.Order.DATE, 0, 10))) {
 				// a fresh searcher each time: nothing kept from another question
-				Searcher searcher = new Searcher(index, access, synonyms);
-				long minute;
-				SearchResult answer;
-				do {
-					minute = System.currentTimeMillis() / 60_000 * 60_000;
-					answer = searcher.search(asked);
-				}
-				while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+				Answered answered = answered(asked);
+				Searcher searcher = answered.searcher();
+				long minute = answered.minute();
+				SearchResult answer = answered.answer();
 				Query reference = onePass(searcher.query(asked, minute), minute);
 				int depth = (asked.page() + 1) * asked.size();
 				Object[] expected = over(index, s -> {
