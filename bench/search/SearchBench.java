@@ -70,7 +70,7 @@ public class SearchBench {
 		System.out.printf("search benchmark: %,d documents, %,d queries, heap max %d MB, %d cores%n", n, queries,
 				Runtime.getRuntime().maxMemory() / 1024 / 1024, Runtime.getRuntime().availableProcessors());
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AllianceHub.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--alliancehub.data=" + data,
+				"--server.port=" + Integer.getInteger("port", 0), "--server.address=127.0.0.1", "--alliancehub.data=" + data,
 				"--alliancehub.demo=false", "--alliancehub.admin-password=bench-admin-password",
 				"--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -142,16 +142,22 @@ public class SearchBench {
 			try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index.resolve(current)))) {
 				IndexSearcher searcher = new IndexSearcher(reader);
 				// the platform's query of each request, as the API built it (the same "to" day and recency minute)
+				// and, where the platform ranks in two phases, the first phase's query (null where there is one phase)
 				List<Query> asked = new ArrayList<>();
+				List<Query> first = new ArrayList<>();
 				for (int i = 0; i < mixed.size(); i++) {
 					asked.add(platform.of(mixed.get(i), sent.get(i).to(), sent.get(i).minuteBefore()));
+					first.add(platform.candidates(mixed.get(i), sent.get(i).to(), sent.get(i).minuteBefore()));
 				}
 				List<Query> warmAsked = new ArrayList<>();
+				List<Query> warmFirst = new ArrayList<>();
 				for (int i = 0; i < warmup.size(); i++) {
 					warmAsked.add(platform.of(warmup.get(i), warmSent.get(i).to(), warmSent.get(i).minuteBefore()));
+					warmFirst.add(platform.candidates(warmup.get(i), warmSent.get(i).to(), warmSent.get(i).minuteBefore()));
 				}
-				runPlain(searcher, warmAsked, warmup, new double[warmup.size()], new ArrayList<>());
-				runPlain(searcher, asked, mixed, plain, plainTop);
+				int window = platform.window();
+				runPlain(searcher, warmFirst, warmAsked, window, warmup, new double[warmup.size()], new ArrayList<>());
+				runPlain(searcher, first, asked, window, mixed, plain, plainTop);
 				runRaw(searcher, warmup, new double[warmup.size()], new ArrayList<>());
 				runRaw(searcher, mixed, raw, rawTop);
 				// Concurrently: the same queries on `threads` threads, API and plain Lucene one after the other.
@@ -161,7 +167,8 @@ public class SearchBench {
 				var at = new java.util.concurrent.atomic.AtomicInteger();
 				plainConcurrent = concurrently(threads, mixed, q -> {
 					int i = at.getAndIncrement();
-					runPlain(searcher, List.of(asked.get(i)), java.util.Collections.singletonList(mixed.get(i)), new double[1], new ArrayList<>());
+					runPlain(searcher, java.util.Collections.singletonList(first.get(i)), List.of(asked.get(i)), window,
+							java.util.Collections.singletonList(mixed.get(i)), new double[1], new ArrayList<>());
 				});
 				// The answers are checked, not only timed. (1) The API's first 10 hits are plain Lucene's top 10 of the
 				// very query the platform built, in order; two may stand in another order only when plain Lucene scores
@@ -176,7 +183,8 @@ public class SearchBench {
 					if (why != null && sent.get(i).minuteAfter() != sent.get(i).minuteBefore()) {
 						// the minute turned during the request: the platform may have lifted by the later one
 						Query later = platform.of(mixed.get(i), sent.get(i).to(), sent.get(i).minuteAfter());
-						why = disagreement(searcher, later, byDate, a, plainIds(searcher, later, byDate));
+						Query laterFirst = platform.candidates(mixed.get(i), sent.get(i).to(), sent.get(i).minuteAfter());
+						why = disagreement(searcher, later, byDate, a, plainIds(searcher, laterFirst, later, window, byDate));
 					}
 					if (why == null) {
 						if (a.equals(p)) {
@@ -314,6 +322,12 @@ public class SearchBench {
 
 		private java.lang.reflect.Method hook;
 
+		/** {@code Searcher.candidates(SearchQuery, long)}, the first phase of a ranking in two, where the build has it. */
+		private java.lang.reflect.Method candidates;
+
+		/** How many of the first phase's hits the second scores ({@code Ranking.WINDOW}), where the build has it. */
+		private int window;
+
 		private java.lang.reflect.Method parse;
 
 		private java.lang.reflect.Method filters;
@@ -329,6 +343,16 @@ public class SearchBench {
 			try {
 				hook = c.getDeclaredMethod("query", org.alliancehub.search.SearchQuery.class, long.class);
 				hook.setAccessible(true);
+				try {
+					candidates = c.getDeclaredMethod("candidates", org.alliancehub.search.SearchQuery.class, long.class);
+					candidates.setAccessible(true);
+					var w = Class.forName("org.alliancehub.search.internal.Ranking").getDeclaredField("WINDOW");
+					w.setAccessible(true);
+					window = w.getInt(null);
+				}
+				catch (NoSuchMethodException | ClassNotFoundException | NoSuchFieldException e) {
+					candidates = null; // one phase
+				}
 			}
 			catch (NoSuchMethodException e) {
 				parse = c.getDeclaredMethod("parse", String.class, List.class, Map.class);
@@ -342,16 +366,38 @@ public class SearchBench {
 		}
 
 		String how() {
-			return hook != null ? "Searcher.query" : "Searcher.parse and filters with FunctionScoreQuery.boostByValue (main)";
+			return candidates != null ? "Searcher.candidates then Searcher.query: the best " + window
+					+ " of the first rescored by the second with QueryRescorer (two phases)"
+					: hook != null ? "Searcher.query" : "Searcher.parse and filters with FunctionScoreQuery.boostByValue (main)";
 		}
 
-		Query of(String[] q, java.time.LocalDate to, long minute) throws Exception {
+		int window() {
+			return window;
+		}
+
+		/**
+		 * The first phase's query where the platform ranks a question in two (relevance order, and the whole query asks
+		 * more than the first phase's), else null.
+		 */
+		Query candidates(String[] q, java.time.LocalDate to, long minute) throws Exception {
+			if (candidates == null || q[1].contains("sort=DATE")) {
+				return null;
+			}
+			Query first = (Query) candidates.invoke(searcher, asked(q, to), minute);
+			return first.equals(of(q, to, minute)) ? null : first;
+		}
+
+		private static org.alliancehub.search.SearchQuery asked(String[] q, java.time.LocalDate to) {
 			String alliance = param(q[1], "alliance");
 			String type = param(q[1], "type");
-			var asked = new org.alliancehub.search.SearchQuery(q[0], alliance, null,
+			return new org.alliancehub.search.SearchQuery(q[0], alliance, null,
 					type == null ? null : org.alliancehub.search.DocumentType.valueOf(type), null, to,
 					q[1].contains("sort=DATE") ? org.alliancehub.search.SearchQuery.Order.DATE
 							: org.alliancehub.search.SearchQuery.Order.RELEVANCE, 0, 10);
+		}
+
+		Query of(String[] q, java.time.LocalDate to, long minute) throws Exception {
+			var asked = asked(q, to);
 			if (hook != null) {
 				return (Query) hook.invoke(searcher, asked, minute);
 			}
@@ -369,11 +415,11 @@ public class SearchBench {
 	}
 
 	/** Plain Lucene's top 10 of each query (newest first for date order), and the ids of its hits. */
-	static void runPlain(IndexSearcher searcher, List<Query> queries, List<String[]> qs, double[] out, List<List<Long>> tops)
-			throws IOException {
+	static void runPlain(IndexSearcher searcher, List<Query> first, List<Query> queries, int window, List<String[]> qs,
+			double[] out, List<List<Long>> tops) throws IOException {
 		for (int i = 0; i < queries.size(); i++) {
 			long t = System.nanoTime();
-			List<Long> ids = plainIds(searcher, queries.get(i), qs.get(i)[1].contains("sort=DATE"));
+			List<Long> ids = plainIds(searcher, first.get(i), queries.get(i), window, qs.get(i)[1].contains("sort=DATE"));
 			out[i] = (System.nanoTime() - t) / 1e6;
 			if (tops != null) {
 				tops.add(ids);
@@ -381,8 +427,28 @@ public class SearchBench {
 		}
 	}
 
-	static List<Long> plainIds(IndexSearcher searcher, Query query, boolean byDate) throws IOException {
-		TopDocs top = byDate ? searcher.search(query, 10, BY_DATE) : searcher.search(query, 10);
+	/**
+	 * Plain Lucene's top 10 of the query: newest first for date order; else where the platform ranks in two phases
+	 * ({@code first} not null), stock Lucene's two phases: the best {@code window} of the first phase's query
+	 * ({@code IndexSearcher.search}), then those scored by the whole query and put in its order ({@code QueryRescorer},
+	 * a hit's new score being the whole query's score); else the query's top 10.
+	 */
+	static List<Long> plainIds(IndexSearcher searcher, Query first, Query query, int window, boolean byDate) throws IOException {
+		TopDocs top;
+		if (byDate) {
+			top = searcher.search(query, 10, BY_DATE);
+		}
+		else if (first != null) {
+			top = new org.apache.lucene.search.QueryRescorer(query) {
+				@Override
+				protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+					return secondPassMatches ? secondPassScore : firstPassScore;
+				}
+			}.rescore(searcher, searcher.search(first, window), 10);
+		}
+		else {
+			top = searcher.search(query, 10);
+		}
 		var stored = searcher.storedFields();
 		List<Long> ids = new ArrayList<>();
 		for (ScoreDoc d : top.scoreDocs) {

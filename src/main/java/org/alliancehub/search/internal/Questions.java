@@ -42,18 +42,31 @@ final class Questions {
 
 	private final Analyzer analyzer;
 
-	/** Whether the query is for counting only (see {@link #forCounting}). */
-	private final boolean counting;
+	/** What the query is for: ranking (every clause), the candidates of a ranking, or counting only. */
+	enum Purpose {
+		/** Every clause: which documents match and their whole score. */
+		RANKING,
+		/**
+		 * The documents of {@link #RANKING}, scored by their words alone: without the clauses that only add to the score
+		 * (the page holding every word, the phrases, the whole question in a title). The first of a ranking's two
+		 * phases (see {@link Ranking}).
+		 */
+		CANDIDATES,
+		/** The documents of {@link #RANKING}, with fewer clauses (see {@link #forCounting}). */
+		COUNTING
+	}
+
+	private final Purpose purpose;
 
 	private Map<String, String> alliances = Map.of();
 
 	Questions(Analyzer queryAnalyzer) {
-		this(queryAnalyzer, false);
+		this(queryAnalyzer, Purpose.RANKING);
 	}
 
-	private Questions(Analyzer queryAnalyzer, boolean counting) {
+	Questions(Analyzer queryAnalyzer, Purpose purpose) {
 		this.analyzer = queryAnalyzer;
-		this.counting = counting;
+		this.purpose = purpose;
 	}
 
 	/**
@@ -65,7 +78,7 @@ final class Questions {
 	 * as a word finds no document its pairs do not (stop 26: the word fields were half the postings the count read).
 	 */
 	static Questions forCounting(Analyzer queryAnalyzer) {
-		return new Questions(queryAnalyzer, true);
+		return new Questions(queryAnalyzer, Purpose.COUNTING);
 	}
 
 	/** One thing the question asks for: a word, or a name with the other names of its group. */
@@ -186,7 +199,7 @@ final class Questions {
 			}
 		}
 		BooleanQuery.Builder scored = new BooleanQuery.Builder().add(enough.build(), Occur.MUST);
-		if (counting) {
+		if (purpose != Purpose.RANKING) {
 			return scored.build();
 		}
 		if (enough(required) < required) {
@@ -236,7 +249,7 @@ final class Questions {
 
 	/** One word: as a word of the title (weighted most) or the body, or through its character pairs. */
 	private Query word(String w) {
-		if (counting && !w.isEmpty() && w.codePoints().allMatch(Questions::isHan)) {
+		if (purpose == Purpose.COUNTING && !w.isEmpty() && w.codePoints().allMatch(Questions::isHan)) {
 			Query pairs = pairs(w);
 			if (pairs != null) {
 				return new BooleanQuery.Builder().add(pairs, Occur.SHOULD).build();

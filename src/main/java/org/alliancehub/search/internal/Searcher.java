@@ -36,7 +36,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -178,13 +177,17 @@ class Searcher implements Search {
 					total = docs.totalHits.value;
 				}
 				else {
-					// The best hits in one pass that skips what cannot make the page (block-max WAND through the
-					// recency lift's bound), then the total and facets in a pass that scores nothing: scoring every hit
-					// for them, the phrases' positions included, was most of a new question's time (stop 25).
+					// The best hits in two phases: the best candidates by their words in a pass that skips what cannot
+					// make them (block-max WAND through the recency lift's bound), the first of them then scored by the
+					// whole question (see Ranking); then the total and facets in a pass that scores nothing: scoring
+					// every hit for them, the phrases' positions included, was most of a new question's time (stop 25).
 					// each term's statistics looked up once for the index reader, not once per place it stands in the
 					// query nor once per search
-					Query shared = SharedTermStates.share(filters(words, q, scope, organizations), searcher, termStates);
-					docs = searcher.search(new RecencyLift(shared, minute), new TopScoreDocCollectorManager(depth, null, depth));
+					Query candidates = parse(folded, groups, allianceByName, Questions.Purpose.CANDIDATES);
+					Query first = SharedTermStates.share(filters(candidates, q, scope, organizations), searcher, termStates);
+					Query whole = candidates.equals(words) ? null
+							: new RecencyLift(SharedTermStates.share(filters(words, q, scope, organizations), searcher, termStates), minute);
+					docs = Ranking.top(searcher, new RecencyLift(first, minute), whole, depth);
 					FacetCounts.Counted counted = searcher.search(SharedTermStates.share(counting, searcher, termStates),
 							new FacetCounts());
 					facets = counted.facets();
@@ -212,11 +215,24 @@ class Searcher implements Search {
 
 	/**
 	 * The query a search asks of the index for a viewer with no members-only scope (anonymous), as the answer is found:
-	 * for the search benchmark, which runs it as a plain Lucene top 10 to compare with the API's answer.
+	 * the whole question, which scores the best {@link Ranking#WINDOW} hits of {@link #candidates} (the second phase
+	 * of the ranking). For the search benchmark, which runs both phases in plain Lucene to compare with the API's answer.
 	 */
 	Query query(SearchQuery q, long minute) {
+		return query(q, minute, Questions.Purpose.RANKING);
+	}
+
+	/**
+	 * The first phase of {@link #query}'s ranking (see {@link Ranking}): the query whose best {@link Ranking#WINDOW}
+	 * hits {@link #query} then scores, for the search benchmark.
+	 */
+	Query candidates(SearchQuery q, long minute) {
+		return query(q, minute, Questions.Purpose.CANDIDATES);
+	}
+
+	private Query query(SearchQuery q, long minute, Questions.Purpose purpose) {
 		String folded = ChineseText.fold(q.q().strip());
-		Query filtered = filters(parse(folded, synonyms.folded(), synonyms.allianceByName()), q, Set.of(), Set.of());
+		Query filtered = filters(parse(folded, synonyms.folded(), synonyms.allianceByName(), purpose), q, Set.of(), Set.of());
 		return new RecencyLift(filtered, minute);
 	}
 
@@ -230,13 +246,17 @@ class Searcher implements Search {
 	 * counting them and for the date order (see {@link Questions#forCounting}).
 	 */
 	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName, boolean counting) {
-		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName), counting);
+		return parse(folded, groups, allianceByName, counting ? Questions.Purpose.COUNTING : Questions.Purpose.RANKING);
+	}
+
+	/** The question's query for the purpose (see {@link Questions.Purpose}), kept like the question's query. */
+	Query parse(String folded, List<List<String>> groups, Map<String, String> allianceByName, Questions.Purpose purpose) {
+		Parsed key = new Parsed(folded, new Same(groups), new Same(allianceByName), purpose);
 		Query kept = parsed.get(key);
 		if (kept != null) {
 			return kept;
 		}
-		Query query = (counting ? Questions.forCounting(index.queryAnalyzer()) : new Questions(index.queryAnalyzer()))
-			.parse(folded, groups, allianceByName);
+		Query query = new Questions(index.queryAnalyzer(), purpose).parse(folded, groups, allianceByName);
 		if (parsed.size() >= PARSED_KEPT) {
 			parsed.clear(); // bounded: at the limit all is dropped and kept again from what is asked now
 		}
@@ -245,7 +265,7 @@ class Searcher implements Search {
 	}
 
 	/** A question as parsed: its words and the synonym lists it was read with (by identity, see {@link Asked}). */
-	private record Parsed(String folded, Same synonyms, Same allianceByName, boolean counting) {
+	private record Parsed(String folded, Same synonyms, Same allianceByName, Questions.Purpose purpose) {
 	}
 
 	/**

@@ -107,25 +107,22 @@ class CountingQueriesTests {
 		return docs;
 	}
 
-	@Test
-	void theCountingQueryMatchesTheDocumentsOfTheQuestionsQueryForEveryWordOfTheTexts() {
+	/** A check of one question, folded, read with the synonym groups and the alliances they name. */
+	interface QuestionCheck {
+		void check(IndexSearcher s, String asked, String folded, List<List<String>> groups, Map<String, String> alliances)
+				throws IOException;
+	}
+
+	/** The check of every question, without synonyms and with a group naming an alliance. */
+	private void everyQuestion(List<String> asked, QuestionCheck check) {
 		List<List<String>> groups = List.of(List.of("渣浆泵联盟", "渣浆泵产业技术创新战略联盟"));
 		Map<String, String> alliances = Map.of("渣浆泵联盟", "a1");
-		List<String> asked = questions();
-		assertThat(asked).hasSizeGreaterThan(300);
-		int[] nonEmpty = { 0 };
 		index.search(s -> {
 			try {
 				for (String q : asked) {
-					String folded = ChineseText.fold(q);
 					for (List<List<String>> g : List.of(List.<List<String>>of(), groups)) {
-						Map<String, String> a = g.isEmpty() ? Map.of() : alliances;
-						Set<Integer> scored = matches(s, searcher.parse(folded, g, a));
-						Set<Integer> counted = matches(s, searcher.parse(folded, g, a, true));
-						assertThat(counted).as(q + (g.isEmpty() ? "" : " with synonyms")).isEqualTo(scored);
-						if (!scored.isEmpty()) {
-							nonEmpty[0]++;
-						}
+						check.check(s, q + (g.isEmpty() ? "" : " with synonyms"), ChineseText.fold(q), g,
+								g.isEmpty() ? Map.of() : alliances);
 					}
 				}
 				return null;
@@ -134,7 +131,58 @@ class CountingQueriesTests {
 				throw new UncheckedIOException(e);
 			}
 		});
+	}
+
+	@Test
+	void theCountingQueryMatchesTheDocumentsOfTheQuestionsQueryForEveryWordOfTheTexts() {
+		List<String> asked = questions();
+		assertThat(asked).hasSizeGreaterThan(300);
+		int[] nonEmpty = { 0 };
+		everyQuestion(asked, (s, q, folded, g, a) -> {
+			Set<Integer> scored = matches(s, searcher.parse(folded, g, a));
+			Set<Integer> counted = matches(s, searcher.parse(folded, g, a, true));
+			assertThat(counted).as(q).isEqualTo(scored);
+			if (!scored.isEmpty()) {
+				nonEmpty[0]++;
+			}
+		});
 		assertThat(nonEmpty[0]).as("questions with hits").isGreaterThan(asked.size());
+	}
+
+	@Test
+	void theCandidatesQueryMatchesTheDocumentsOfTheQuestionsQueryWithoutThePhrasesAndLifts() {
+		List<String> asked = questions();
+		int[] lifted = { 0 };
+		everyQuestion(asked, (s, q, folded, g, a) -> {
+			Query question = searcher.parse(folded, g, a);
+			Query candidates = searcher.parse(folded, g, a, Questions.Purpose.CANDIDATES);
+			assertThat(matches(s, candidates)).as(q).isEqualTo(matches(s, question));
+			assertThat(phrases(candidates)).as(q).isZero();
+			if (phrases(question) > 0) {
+				lifted[0]++;
+			}
+		});
+		// questions of several words, whose query holds phrases the candidates' does not
+		assertThat(lifted[0]).isGreaterThan(asked.size() / 2);
+	}
+
+	/** How many sloppy phrase queries (words close together, not a quoted text) the query holds. */
+	private static int phrases(Query query) {
+		int[] n = { 0 };
+		query.visit(new QueryVisitor() {
+			@Override
+			public void consumeTerms(Query q, Term... terms) {
+				if (q instanceof org.apache.lucene.search.PhraseQuery p && p.getSlop() > 0) {
+					n[0]++;
+				}
+			}
+
+			@Override
+			public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+		});
+		return n[0];
 	}
 
 	@Test

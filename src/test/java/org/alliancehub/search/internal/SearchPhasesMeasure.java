@@ -97,7 +97,18 @@ public final class SearchPhasesMeasure {
 		var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		List<String[]> asked = queries(questions, new Random(7));
 		String[] phases = { "whole search (Searcher.search)", "parse", "top hits (lifted, WAND)", "count and facets",
-				"shown hits", "count alone (IndexSearcher.count)", "count and facets, counting query" };
+				"shown hits", "count alone (IndexSearcher.count)", "count and facets, counting query",
+				"top hits, two phases (Ranking)", "top hits, two phases, counting query first" };
+		// the first phase of a ranking in two (stop 27), where the build has it
+		java.lang.reflect.Method candidatesOf = null;
+		try {
+			candidatesOf = Searcher.class.getDeclaredMethod("candidates", SearchQuery.class, long.class);
+		}
+		catch (NoSuchMethodException e) {
+			System.out.println("no ranking in two phases in this build");
+		}
+		java.lang.reflect.Method twoPhases = candidatesOf;
+		int[] windows = { 50, 100, 200 };
 		// the query that matches the same documents with fewer clauses, where the build has it (stop 26)
 		java.lang.reflect.Method found = null;
 		try {
@@ -109,6 +120,10 @@ public final class SearchPhasesMeasure {
 		java.lang.reflect.Method countingParse = found;
 		for (int round = 0; round < Integer.getInteger("rounds", 3); round++) {
 			long[][] cpu = new long[phases.length][asked.size()];
+			// per window: the questions whose first 10 hits in two phases are those of the one pass, in order
+			int[] samePage = new int[windows.length];
+			int[] samePageCounting = new int[windows.length];
+			int ranked = 0;
 			Map<String, long[]> byKind = new LinkedHashMap<>();
 			long day = round * 100_000L;
 			for (int i = 0; i < asked.size(); i++) {
@@ -131,6 +146,9 @@ public final class SearchPhasesMeasure {
 				Query filtered = ((RecencyLift) searcher.query(sq, minute)).query();
 				Query counting = countingParse == null ? null
 						: counting(filtered, (Query) countingParse.invoke(searcher, ChineseText.fold(q[0].strip()), List.of(), Map.of(), true));
+				Query candidates = twoPhases == null ? null : ((RecencyLift) twoPhases.invoke(searcher, sq, minute)).query();
+				int[] same = new int[windows.length];
+				int[] sameCounting = new int[windows.length];
 				long p1 = bean.getCurrentThreadCpuTime();
 				cpu[1][i] = p1 - p0;
 				long[] c = index.search(cached -> {
@@ -138,7 +156,7 @@ public final class SearchPhasesMeasure {
 						// without the query cache: each phase's own cost, not what an earlier phase left cached
 						org.apache.lucene.search.IndexSearcher s = new org.apache.lucene.search.IndexSearcher(cached.getIndexReader());
 						s.setQueryCache(null);
-						long[] out = new long[5];
+						long[] out = new long[7];
 						Query shared = SharedTermStates.share(filtered, s);
 						long a = bean.getCurrentThreadCpuTime();
 						TopDocs top = s.search(new RecencyLift(shared, minute), new TopScoreDocCollectorManager(10, null, 10));
@@ -159,14 +177,48 @@ public final class SearchPhasesMeasure {
 							s.search(sharedCounting, new FacetCounts());
 							out[4] = bean.getCurrentThreadCpuTime() - g;
 						}
+						if (candidates != null) {
+							Query first = SharedTermStates.share(candidates, s);
+							Query whole = candidates.equals(filtered) ? null : new RecencyLift(shared, minute);
+							long h = bean.getCurrentThreadCpuTime();
+							TopDocs two = Ranking.top(s, new RecencyLift(first, minute), whole, 10);
+							out[5] = bean.getCurrentThreadCpuTime() - h;
+							for (int w = 0; w < windows.length; w++) {
+								TopDocs firstPhase = s.search(new RecencyLift(first, minute), windows[w]);
+								TopDocs page = whole == null ? firstPhase : Ranking.rescored(s, firstPhase, whole, windows[w]);
+								same[w] = docs(page, 10).equals(docs(top, 10)) ? 1 : 0;
+							}
+							// the counting query (pairs only for Chinese words, no lifts) as the first phase
+							Query firstCounting = SharedTermStates.share(counting, s);
+							long k = bean.getCurrentThreadCpuTime();
+							TopDocs twoCounting = Ranking.rescored(s, s.search(new RecencyLift(firstCounting, minute),
+									new TopScoreDocCollectorManager(Ranking.WINDOW, null, Ranking.WINDOW)), new RecencyLift(shared, minute));
+							out[6] = bean.getCurrentThreadCpuTime() - k;
+							for (int w = 0; w < windows.length; w++) {
+								TopDocs firstPhase = s.search(new RecencyLift(firstCounting, minute), windows[w]);
+								sameCounting[w] = docs(Ranking.rescored(s, firstPhase, new RecencyLift(shared, minute), windows[w]), 10)
+									.equals(docs(top, 10)) ? 1 : 0;
+							}
+							if (!docs(two, 10).equals(docs(whole == null ? s.search(new RecencyLift(first, minute), 10)
+									: Ranking.rescored(s, s.search(new RecencyLift(first, minute), Ranking.WINDOW), whole), 10))) {
+								throw new IllegalStateException("Ranking.top is not its two phases for " + q[0]);
+							}
+						}
 						return out;
 					}
 					catch (java.io.IOException e) {
 						throw new java.io.UncheckedIOException(e);
 					}
 				});
-				for (int k = 0; k < 5; k++) {
+				for (int k = 0; k < 7; k++) {
 					cpu[2 + k][i] = c[k];
+				}
+				if (candidates != null) {
+					ranked++;
+					for (int w = 0; w < windows.length; w++) {
+						samePage[w] += same[w];
+						samePageCounting[w] += sameCounting[w];
+					}
 				}
 			}
 			System.out.printf("round %d, %d questions over %,d documents (thread CPU, ms):%n", round, asked.size(), docs);
@@ -176,12 +228,23 @@ public final class SearchPhasesMeasure {
 				System.out.printf("  %-36s p50 %7.2f  p90 %7.2f  p99 %7.2f  sum %8.0f%n", phases[p], pct(sorted, 50) / 1e6,
 						pct(sorted, 90) / 1e6, pct(sorted, 99) / 1e6, Arrays.stream(sorted).sum() / 1e6);
 			}
+			for (int w = 0; w < windows.length && ranked > 0; w++) {
+				System.out.printf("  window %d: the first 10 hits in two phases are the one pass's, in order, for %d of %d questions%n",
+						windows[w], samePage[w], ranked);
+				System.out.printf("  window %d, counting query first: the same for %d of %d questions%n", windows[w],
+						samePageCounting[w], ranked);
+			}
 			if (Boolean.getBoolean("kinds")) {
 				byKind.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(15)
 					.forEach(e -> System.out.printf("    %8.1f ms  %s%n", e.getValue()[0] / 1e6, e.getKey()));
 			}
 		}
 		index.close();
+	}
+
+	/** The first n documents of the hits. */
+	static List<Integer> docs(TopDocs top, int n) {
+		return Arrays.stream(top.scoreDocs).limit(n).map(d -> d.doc).toList();
 	}
 
 	/** The filtered query with the counting query in place of its words (its first clause). */

@@ -196,6 +196,126 @@ class TopHitsThenCountsTests {
 		return n[0];
 	}
 
+	/** A question's answer by a fresh searcher (nothing kept from another question), and the minute of its lift. */
+	private record Answered(Searcher searcher, long minute, SearchResult answer) {
+	}
+
+	private Answered answered(SearchQuery asked) {
+		Searcher searcher = new Searcher(index, access, synonyms);
+		long minute;
+		SearchResult answer;
+		do {
+			minute = System.currentTimeMillis() / 60_000 * 60_000;
+			answer = searcher.search(asked);
+		}
+		while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+		return new Answered(searcher, minute, answer);
+	}
+
+	/** The article ids of the hits, from the first on. */
+	private static List<Long> ids(IndexSearcher s, ScoreDoc[] docs, int from) throws IOException {
+		List<Long> ids = new ArrayList<>();
+		for (int i = from; i < docs.length; i++) {
+			ids.add(s.storedFields().document(docs[i].doc).getField(IndexDocuments.ID).numericValue().longValue());
+		}
+		return ids;
+	}
+
+	@Test
+	void aPageIsTheBestCandidatesByTheirWordsWithTheFirstHundredRescoredByTheWholeQuestionWithLucenesRescorer() {
+		int compared = 0;
+		int deeper = 0;
+		for (String q : QUESTIONS) {
+			for (SearchQuery asked : List.of(query(q, 0, 10), query(q, 1, 10), query(q, 9, 10), query(q, 10, 10), query(q, 0, 150),
+					query(q, 3, 50), new SearchQuery(q, "a1", "POLICY", null, null, null, SearchQuery.Order.RELEVANCE, 2, 50))) {
+				Answered answered = answered(asked);
+				Searcher searcher = answered.searcher();
+				long minute = answered.minute();
+				SearchResult answer = answered.answer();
+				Query candidates = searcher.candidates(asked, minute);
+				Query whole = searcher.query(asked, minute);
+				int depth = (asked.page() + 1) * asked.size();
+				// stock Lucene: the first phase's best (at least a hundred), the first hundred of them rescored
+				List<Long> expected = over(index, s -> {
+					TopDocs first = s.search(candidates, Math.max(depth, 100));
+					ScoreDoc[] window = java.util.Arrays.copyOf(first.scoreDocs, Math.min(100, first.scoreDocs.length));
+					TopDocs rescored = new org.apache.lucene.search.QueryRescorer(whole) {
+						@Override
+						protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+							return secondPassMatches ? secondPassScore : firstPassScore;
+						}
+					}.rescore(s, new TopDocs(first.totalHits, window), window.length);
+					List<ScoreDoc> all = new ArrayList<>(List.of(rescored.scoreDocs));
+					all.addAll(List.of(first.scoreDocs).subList(window.length, first.scoreDocs.length));
+					return ids(s, all.subList(0, Math.min(depth, all.size())).toArray(ScoreDoc[]::new), asked.page() * asked.size());
+				});
+				assertThat(answer.items().stream().map(SearchResult.Hit::id).toList()).as(asked.toString()).isEqualTo(expected);
+				compared += expected.size();
+				if (depth > Ranking.WINDOW) {
+					deeper += expected.size();
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(2_000);
+		assertThat(deeper).as("hits deeper than the rescored window").isGreaterThan(500);
+	}
+
+	@Test
+	void hitsDeeperThanTheWindowKeepTheScoreOfTheirWordsSoPagesNeitherRepeatNorSkipAHit() {
+		int beyond = 0;
+		for (String q : QUESTIONS) {
+			Searcher searcher = new Searcher(index, access, synonyms);
+			long minute;
+			SearchResult all;
+			List<SearchResult.Hit> paged = new ArrayList<>();
+			do {
+				minute = System.currentTimeMillis() / 60_000 * 60_000;
+				all = searcher.search(query(q, 0, 200));
+				paged.clear();
+				for (int page = 0; page < 20; page++) {
+					paged.addAll(searcher.search(query(q, page, 10)).items());
+				}
+			}
+			while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+			List<Long> ids = all.items().stream().map(SearchResult.Hit::id).toList();
+			assertThat(paged.stream().map(SearchResult.Hit::id).toList()).as(q).isEqualTo(ids);
+			assertThat(ids).as(q).doesNotHaveDuplicates();
+			for (int i = 1; i < all.items().size(); i++) {
+				assertThat(all.items().get(i).score()).as(q + " at " + i).isLessThanOrEqualTo(all.items().get(i - 1).score());
+			}
+			// the window's hits have the whole question's score (the one pass's, bit for bit), the deeper ones their words'
+			Query whole = onePass(searcher.query(query(q, 0, 200), minute), minute);
+			Query words = onePass(searcher.candidates(query(q, 0, 200), minute), minute);
+			List<SearchResult.Hit> hits = all.items();
+			long differing = over(index, s -> {
+				Map<Long, Float> wholeScores = scores(s, whole);
+				Map<Long, Float> wordScores = scores(s, words);
+				long n = 0;
+				for (int i = 0; i < hits.size(); i++) {
+					SearchResult.Hit h = hits.get(i);
+					Map<Long, Float> expected = i < Ranking.WINDOW ? wholeScores : wordScores;
+					assertThat(Float.floatToIntBits(h.score())).as(q + " at " + i).isEqualTo(Float.floatToIntBits(expected.get(h.id())));
+					if (i >= Ranking.WINDOW && !wholeScores.get(h.id()).equals(wordScores.get(h.id()))) {
+						n++;
+					}
+				}
+				return n;
+			});
+			beyond += (int) differing;
+		}
+		// deeper than the window the order is the words' (on a one-pass ranking these hits had the whole question's score)
+		assertThat(beyond).as("hits deeper than the window whose words score less than the whole question").isGreaterThan(100);
+	}
+
+	/** Every hit's score by the query, by article id. */
+	private static Map<Long, Float> scores(IndexSearcher s, Query query) throws IOException {
+		Map<Long, Float> out = new HashMap<>();
+		for (ScoreDoc d : s.search(query, Integer.MAX_VALUE).scoreDocs) {
+			out.put(s.storedFields().document(d.doc).getField(IndexDocuments.ID).numericValue().longValue(), d.score);
+		}
+		return out;
+	}
+
 	private static SearchQuery query(String q, int page, int size) {
 		return new SearchQuery(q, null, null, null, null, null, SearchQuery.Order.RELEVANCE, page, size);
 	}
@@ -209,14 +329,10 @@ class TopHitsThenCountsTests {
 					new SearchQuery(q, "a2", null, null, null, java.time.LocalDate.of(2022, 1, 1), SearchQuery.Order.RELEVANCE, 0, 10),
 					new SearchQuery(q, null, null, null, null, null, SearchQuery.Order.DATE, 0, 10))) {
 				// a fresh searcher each time: nothing kept from another question
-				Searcher searcher = new Searcher(index, access, synonyms);
-				long minute;
-				SearchResult answer;
-				do {
-					minute = System.currentTimeMillis() / 60_000 * 60_000;
-					answer = searcher.search(asked);
-				}
-				while (minute != System.currentTimeMillis() / 60_000 * 60_000);
+				Answered answered = answered(asked);
+				Searcher searcher = answered.searcher();
+				long minute = answered.minute();
+				SearchResult answer = answered.answer();
 				Query reference = onePass(searcher.query(asked, minute), minute);
 				int depth = (asked.page() + 1) * asked.size();
 				Object[] expected = over(index, s -> {
