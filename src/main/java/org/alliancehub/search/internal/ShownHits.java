@@ -475,16 +475,44 @@ final class ShownHits {
 		}
 	}
 
-	/** A term query whose matches in a document are read once per search and then given from memory. */
-	static final class RememberedTerm extends Query {
+	/** A query of the question asked in the shown documents with what this search has read of them. */
+	private abstract static class WithRemembered<Q extends Query> extends Query {
 
-		private final TermQuery query;
+		final Q query;
 
-		private final Remembering remembered;
+		final Remembering remembered;
 
-		RememberedTerm(TermQuery query, Remembering remembered) {
+		WithRemembered(Q query, Remembering remembered) {
 			this.query = query;
 			this.remembered = remembered;
+		}
+
+		@Override
+		public void visit(QueryVisitor visitor) {
+			query.visit(visitor);
+		}
+
+		@Override
+		public String toString(String field) {
+			return query.toString(field);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return sameClassAs(other) && query.equals(((WithRemembered<?>) other).query);
+		}
+
+		@Override
+		public int hashCode() {
+			return classHash() ^ query.hashCode();
+		}
+	}
+
+	/** A term query whose matches in a document are read once per search and then given from memory. */
+	static final class RememberedTerm extends WithRemembered<TermQuery> {
+
+		RememberedTerm(TermQuery query, Remembering remembered) {
+			super(query, remembered);
 		}
 
 		@Override
@@ -504,25 +532,6 @@ final class ShownHits {
 			};
 		}
 
-		@Override
-		public void visit(QueryVisitor visitor) {
-			query.visit(visitor);
-		}
-
-		@Override
-		public String toString(String field) {
-			return query.toString(field);
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return sameClassAs(other) && query.equals(((RememberedTerm) other).query);
-		}
-
-		@Override
-		public int hashCode() {
-			return classHash() ^ query.hashCode();
-		}
 	}
 
 	/**
@@ -532,15 +541,10 @@ final class ShownHits {
 	 * queries' terms, see {@link Remembering}): in any other document Lucene's phrase finds no match either, as it
 	 * first needs all its terms there.
 	 */
-	static final class RememberedPhrase extends Query {
-
-		private final PhraseQuery query;
-
-		private final Remembering remembered;
+	static final class RememberedPhrase extends WithRemembered<PhraseQuery> {
 
 		RememberedPhrase(PhraseQuery query, Remembering remembered) {
-			this.query = query;
-			this.remembered = remembered;
+			super(query, remembered);
 		}
 
 		@Override
@@ -564,25 +568,6 @@ final class ShownHits {
 			};
 		}
 
-		@Override
-		public void visit(QueryVisitor visitor) {
-			query.visit(visitor);
-		}
-
-		@Override
-		public String toString(String field) {
-			return query.toString(field);
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return sameClassAs(other) && query.equals(((RememberedPhrase) other).query);
-		}
-
-		@Override
-		public int hashCode() {
-			return classHash() ^ query.hashCode();
-		}
 	}
 
 	/**
