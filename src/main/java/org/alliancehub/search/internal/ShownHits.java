@@ -27,6 +27,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -38,6 +39,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -53,6 +55,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.jspecify.annotations.Nullable;
@@ -137,7 +141,8 @@ final class ShownHits {
 			.withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
 			.withMaxNoHighlightPassages(1)
 			.withMaxLength(IndexDocuments.MAX_BODY)
-			.withFieldMatcher(MATCHED);
+			.withFieldMatcher(MATCHED)
+			.withScorer(PASSAGES);
 		PairsView pairs = pairsView(searcher.getIndexReader());
 		return new UnifiedHighlighter(builder) {
 			{
@@ -332,11 +337,15 @@ final class ShownHits {
 	 * about 11 different terms; Lucene's {@code TermWeight.matches} opens a terms enum and a postings enum with
 	 * offsets for each of them in each shown document (half of the highlighter's time, stop 23). Each term is read
 	 * once per document here, and its positions and offsets given again to every term query asking for it (under
-	 * the field that query asks, as Lucene reports it).
+	 * the field that query asks, as Lucene reports it). A phrase is matched by Lucene's own phrase weight, but only in
+	 * a document that holds every one of its terms (see {@link RememberedPhrase}).
 	 */
 	static Query remembering(Query query, Remembering remembered) {
 		if (query instanceof TermQuery t) {
 			return new RememberedTerm(t, remembered);
+		}
+		if (query instanceof PhraseQuery p) {
+			return new RememberedPhrase(p, remembered);
 		}
 		if (query instanceof BoostQuery b) {
 			return new BoostQuery(remembering(b.getQuery(), remembered), b.getBoost());
@@ -356,10 +365,16 @@ final class ShownHits {
 
 	private static final int[] ABSENT = new int[0];
 
+	/** The field a term of {@code field} is read from in the pairs view. */
+	private static String read(String field) {
+		return MATCHED.test(field) ? Analyzers.BODY_BIGRAMS : field;
+	}
+
 	/** What one search has read of the shown documents' terms, and the enums it read them with. */
 	static final class Remembering {
 
-		final Map<TermInDocument, int[]> found = new HashMap<>();
+		/** Each term read, under the field it is read from, with where it is in each document read. */
+		private final Map<Term, Found> found = new HashMap<>();
 
 		/** The shown documents of each segment, in the order of their numbers in it. */
 		private final Map<Integer, int[]> shown = new HashMap<>();
@@ -373,27 +388,52 @@ final class ShownHits {
 			bySegment.forEach((ord, docs) -> shown.put(ord, docs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray()));
 		}
 
+		/** A term as the pairs view reads it (every matched field from the body's pairs): one entry for all its fields. */
+		Found of(String field, BytesRef term) {
+			return found.computeIfAbsent(new Term(read(field), term), t -> new Found(t, field));
+		}
+
+		/** How many (document, term) pairs were read; for tests. */
+		int reads() {
+			return found.values().stream().mapToInt(f -> f.at.size()).sum();
+		}
+
 		/**
-		 * Where the term is in the document, read with the other shown documents of its segment: one pass over the
-		 * term's postings for all of them (and each alone when asked for another document).
+		 * Where one term is in the documents read so far, each (segment and document number) read with the other shown
+		 * documents of its segment: one pass over the term's postings for all of them (and each alone when asked for
+		 * another document).
 		 */
-		int[] find(LeafReaderContext context, String read, String field, BytesRef term, int doc) throws IOException {
-			TermInDocument key = new TermInDocument(context.ord, doc, read, term);
-			int[] at = found.get(key);
-			if (at != null) {
-				return at;
+		final class Found {
+
+			private final Term term;
+
+			/** The field asked first, whose postings are read (in the pairs view every field reads the same). */
+			private final String field;
+
+			private final Map<Long, int[]> at = new HashMap<>();
+
+			private Found(Term term, String field) {
+				this.term = term;
+				this.field = field;
 			}
-			int[] docs = shown.get(context.ord);
-			if (docs == null || java.util.Arrays.binarySearch(docs, doc) < 0) {
-				docs = new int[] { doc };
+
+			int[] in(LeafReaderContext context, int doc) throws IOException {
+				long key = (long) context.ord << 32 | doc;
+				int[] here = at.get(key);
+				if (here != null) {
+					return here;
+				}
+				int[] docs = shown.get(context.ord);
+				if (docs == null || java.util.Arrays.binarySearch(docs, doc) < 0) {
+					docs = new int[] { doc };
+				}
+				PostingsEnum pe = postings(context, field, term.bytes());
+				for (int d : docs) {
+					int current = pe == null ? DocIdSetIterator.NO_MORE_DOCS : pe.docID() < d ? pe.advance(d) : pe.docID();
+					at.put((long) context.ord << 32 | d, current == d ? positions(pe) : ABSENT);
+				}
+				return at.get(key);
 			}
-			PostingsEnum pe = postings(context, field, term);
-			for (int d : docs) {
-				int current = pe == null ? DocIdSetIterator.NO_MORE_DOCS : pe.docID() < d ? pe.advance(d) : pe.docID();
-				int[] here = current == d ? positions(pe) : ABSENT;
-				found.put(new TermInDocument(context.ord, d, read, term), here);
-			}
-			return found.get(key);
 		}
 
 		/** One terms enum and one postings enum per segment and field, used one term after the other. */
@@ -435,38 +475,16 @@ final class ShownHits {
 		}
 	}
 
-	record TermInDocument(int segment, int doc, String field, BytesRef term) {
-	}
+	/** A query of the question asked in the shown documents with what this search has read of them. */
+	private abstract static class WithRemembered<Q extends Query> extends Query {
 
-	/** A term query whose matches in a document are read once per search and then given from memory. */
-	static final class RememberedTerm extends Query {
+		final Q query;
 
-		private final TermQuery query;
+		final Remembering remembered;
 
-		private final Remembering remembered;
-
-		RememberedTerm(TermQuery query, Remembering remembered) {
+		WithRemembered(Q query, Remembering remembered) {
 			this.query = query;
 			this.remembered = remembered;
-		}
-
-		@Override
-		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-			Weight inner = query.createWeight(searcher, scoreMode, boost);
-			String field = query.getTerm().field();
-			return new FilterWeight(query, inner) {
-				@Override
-				public Matches matches(LeafReaderContext context, int doc) throws IOException {
-					// the pairs view reads every matched field from the body's pairs: one entry for all of them
-					String read = MATCHED.test(field) ? Analyzers.BODY_BIGRAMS : field;
-					int[] found = remembered.find(context, read, field, query.getTerm().bytes(), doc);
-					if (found == ABSENT) {
-						return null;
-					}
-					int[] at = found;
-					return MatchesUtils.forField(field, () -> new Remembered(at, query));
-				}
-			};
 		}
 
 		@Override
@@ -481,7 +499,7 @@ final class ShownHits {
 
 		@Override
 		public boolean equals(Object other) {
-			return sameClassAs(other) && query.equals(((RememberedTerm) other).query);
+			return sameClassAs(other) && query.equals(((WithRemembered<?>) other).query);
 		}
 
 		@Override
@@ -489,6 +507,101 @@ final class ShownHits {
 			return classHash() ^ query.hashCode();
 		}
 	}
+
+	/** A term query whose matches in a document are read once per search and then given from memory. */
+	static final class RememberedTerm extends WithRemembered<TermQuery> {
+
+		RememberedTerm(TermQuery query, Remembering remembered) {
+			super(query, remembered);
+		}
+
+		@Override
+		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+			Weight inner = query.createWeight(searcher, scoreMode, boost);
+			String field = query.getTerm().field();
+			Remembering.Found found = remembered.of(field, query.getTerm().bytes());
+			return new FilterWeight(query, inner) {
+				@Override
+				public Matches matches(LeafReaderContext context, int doc) throws IOException {
+					int[] at = found.in(context, doc);
+					if (at == ABSENT) {
+						return null;
+					}
+					return MatchesUtils.forField(field, () -> new Remembered(at, query));
+				}
+			};
+		}
+
+	}
+
+	/**
+	 * A phrase (the question's words close together, in the title's and the body's words) matched by Lucene's own
+	 * phrase weight, which opens a postings enum with offsets for each of its terms in every document it is asked
+	 * about, but asked only about a document that holds every one of its terms (read once per search with the term
+	 * queries' terms, see {@link Remembering}): in any other document Lucene's phrase finds no match either, as it
+	 * first needs all its terms there.
+	 */
+	static final class RememberedPhrase extends WithRemembered<PhraseQuery> {
+
+		RememberedPhrase(PhraseQuery query, Remembering remembered) {
+			super(query, remembered);
+		}
+
+		@Override
+		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+			Weight inner = query.createWeight(searcher, scoreMode, boost);
+			Term[] terms = query.getTerms();
+			Remembering.Found[] found = new Remembering.Found[terms.length];
+			for (int i = 0; i < terms.length; i++) {
+				found[i] = remembered.of(terms[i].field(), terms[i].bytes());
+			}
+			return new FilterWeight(query, inner) {
+				@Override
+				public Matches matches(LeafReaderContext context, int doc) throws IOException {
+					for (Remembering.Found f : found) {
+						if (f.in(context, doc) == ABSENT) {
+							return null;
+						}
+					}
+					return in.matches(context, doc);
+				}
+			};
+		}
+
+	}
+
+	/**
+	 * Lucene's {@link PassageScorer}, the same score to the bit, without a {@link org.apache.lucene.util.BytesRefHash}
+	 * per passage (its first block of 32 KB was a third of all a search allocated, stop 27): a passage's matches are
+	 * few, and their distinct terms are found by comparing them, summed in the order of their first match as there.
+	 */
+	static final PassageScorer PASSAGES = new PassageScorer() {
+		@Override
+		public float score(Passage passage, int contentLength) {
+			double score = 0d;
+			int hits = passage.getNumMatches();
+			BytesRef[] terms = passage.getMatchTerms();
+			int[] inDoc = passage.getMatchTermFreqsInDoc();
+			int[] first = new int[hits];
+			int[] inPassage = new int[hits];
+			int distinct = 0;
+			for (int i = 0; i < hits; i++) {
+				int id = 0;
+				while (id < distinct && !terms[first[id]].bytesEquals(terms[i])) {
+					id++;
+				}
+				if (id == distinct) {
+					first[distinct++] = i;
+				}
+				inPassage[id]++;
+			}
+			for (int id = 0; id < distinct; id++) {
+				score += tf(inPassage[id], passage.getLength()) * weight(contentLength, inDoc[first[id]]);
+			}
+			score *= norm(passage.getStartOffset());
+			return (float) score;
+		}
+	};
 
 	/** Lucene's {@code TermMatchesIterator} over remembered positions and offsets. */
 	private static final class Remembered implements MatchesIterator {

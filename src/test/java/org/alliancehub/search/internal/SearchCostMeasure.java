@@ -32,6 +32,9 @@ import static org.mockito.Mockito.when;
  * over an index of the demo network's texts repeated ({@code -Ddocs=}), with the demo questions of
  * {@code bench/search/questions.txt}, each request distinct (a different far-future "to" day) so that no kept answer
  * serves it. Prints microseconds per search and the answers' digest (to compare two builds' answers).
+ * {@code -Dindex=<data dir>} searches a copy of an index the application wrote (e.g. the demo network's, copied from
+ * {@code ALLIANCEHUB_DATA}) instead; {@code -Ddump=<file>} writes every answer of the first round (hits, snippets,
+ * total, facets) to compare two builds' answers line by line; {@code -Dsize=} the page size (default 20).
  * Run: {@code java -cp target/test-classes:target/classes:<deps> org.alliancehub.search.internal.SearchCostMeasure}.
  */
 public final class SearchCostMeasure {
@@ -39,7 +42,12 @@ public final class SearchCostMeasure {
 	public static void main(String[] args) throws Exception {
 		int docs = Integer.getInteger("docs", 2000);
 		int rounds = Integer.getInteger("rounds", 20);
+		int size = Integer.getInteger("size", 20);
 		Path data = Files.createTempDirectory("search-cost");
+		String existing = System.getProperty("index");
+		if (existing != null) {
+			copy(Path.of(existing).resolve("index"), data.resolve("index"));
+		}
 		List<String> bodies = TestDocuments.demo("body");
 		List<String> titles = TestDocuments.demo("title");
 		List<String> questions = Files.readAllLines(Path.of("bench/search/questions.txt"))
@@ -50,6 +58,9 @@ public final class SearchCostMeasure {
 				new AllianceHubProperties(data, false, null, Duration.ofHours(12), 1024, true, "http://localhost"));
 		Random random = new Random(23);
 		Map<String, Document> batch = new java.util.LinkedHashMap<>();
+		if (existing != null) {
+			docs = 0;
+		}
 		for (int id = 1; id <= docs; id++) {
 			batch.put("ARTICLE:" + id, document(id, titles.get(random.nextInt(titles.size())),
 					bodies.get(random.nextInt(bodies.size())), random));
@@ -61,6 +72,7 @@ public final class SearchCostMeasure {
 		index.commitQuietly();
 		Searcher searcher = anonymous(index);
 		long day = 0;
+		StringBuilder dump = new StringBuilder();
 		for (int round = 0; round < rounds; round++) {
 			var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 			long started = bean.getCurrentThreadCpuTime();
@@ -69,7 +81,12 @@ public final class SearchCostMeasure {
 			int n = 0;
 			for (String q : questions) {
 				SearchResult r = searcher.search(new SearchQuery(q, null, null, null, null,
-						LocalDate.of(2100, 1, 1).plusDays(day++), SearchQuery.Order.RELEVANCE, 0, 20));
+						LocalDate.of(2100, 1, 1).plusDays(day++), SearchQuery.Order.RELEVANCE, 0, size));
+				if (round == 0) {
+					dump.append(q).append(" total ").append(r.total()).append(' ').append(r.facets()).append(" suggestion ")
+						.append(r.suggestion()).append('\n');
+					r.items().forEach(h -> dump.append("  ").append(h).append('\n'));
+				}
 				digest = digest * 31 + List.of(r.items(), r.total(), r.facets(), String.valueOf(r.suggestion())).hashCode();
 				n++;
 			}
@@ -79,6 +96,19 @@ public final class SearchCostMeasure {
 					round, micros, kb, n, docs, digest);
 		}
 		index.close();
+		if (System.getProperty("dump") != null) {
+			Files.writeString(Path.of(System.getProperty("dump")), dump);
+		}
+	}
+
+	private static void copy(Path from, Path to) throws java.io.IOException {
+		try (var files = Files.walk(from)) {
+			for (Path f : (Iterable<Path>) files::iterator) {
+				if (!f.getFileName().toString().equals("write.lock")) {
+					Files.copy(f, to.resolve(from.relativize(f).toString()));
+				}
+			}
+		}
 	}
 
 	/** A searcher asked by an anonymous reader, with no synonyms. */

@@ -234,7 +234,7 @@ class ShownHitsTests {
 				}
 				assertThat(matched).isGreaterThan(100);
 				// one read per word and document, whichever of the four fields asked for it
-				assertThat(memo.found).hasSize(documents * 4);
+				assertThat(memo.reads()).isEqualTo(documents * 4);
 				}
 				return null;
 			}
@@ -242,6 +242,92 @@ class ShownHitsTests {
 				throw new java.io.UncheckedIOException(e);
 			}
 		});
+	}
+
+	@Test
+	void aPhraseIsMatchedAsLucenesOwnPhraseInEveryDocumentAndAskedOnlyWhereAllItsTermsAre() throws Exception {
+		index.search(s -> {
+			try {
+				ShownHits.PairsView view = new ShownHits.PairsView((org.apache.lucene.index.DirectoryReader) s.getIndexReader());
+				ShownHits.Remembering memo = new ShownHits.Remembering(view.getDelegate().leaves(), new ScoreDoc[0]);
+				List<org.apache.lucene.search.PhraseQuery> phrases = new ArrayList<>();
+				for (String field : List.of(Analyzers.TITLE, Analyzers.BODY_WORDS)) {
+					for (int slop : new int[] { 0, 2, 8 }) {
+						phrases.add(new org.apache.lucene.search.PhraseQuery(slop, field, "联盟", "标准"));
+						phrases.add(new org.apache.lucene.search.PhraseQuery(slop, field, "耐磨", "试验"));
+						phrases.add(new org.apache.lucene.search.PhraseQuery(slop, field, "叶轮", "磨损", "加快"));
+						phrases.add(new org.apache.lucene.search.PhraseQuery(slop, field, "标准", "联盟"));
+						phrases.add(new org.apache.lucene.search.PhraseQuery(slop, field, "联盟", "不在"));
+					}
+				}
+				int matched = 0;
+				int skipped = 0;
+				for (var leaf : view.leaves()) {
+					for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+						for (var phrase : phrases) {
+							var plain = view.searcher.rewrite(phrase)
+								.createWeight(view.searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f)
+								.matches(leaf, doc);
+							var remembered = ShownHits.remembering(view.searcher.rewrite(phrase), memo)
+								.createWeight(view.searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f)
+								.matches(leaf, doc);
+							assertThat(remembered == null).as(phrase + " in " + doc).isEqualTo(plain == null);
+							if (plain != null) {
+								matched++;
+								assertThat(positions(remembered.getMatches(phrase.getField())))
+									.isEqualTo(positions(plain.getMatches(phrase.getField())));
+							}
+						}
+						for (var phrase : phrases) {
+							boolean all = true;
+							for (var term : phrase.getTerms()) {
+								all &= holds(leaf.reader(), term.bytes(), doc);
+							}
+							skipped += all ? 0 : 1;
+						}
+					}
+				}
+				// phrases found (sloppy ones more often), and many documents where a term is missing, never asked
+				assertThat(matched).isGreaterThan(50);
+				assertThat(skipped).isGreaterThan(matched);
+				return null;
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+	}
+
+	@Test
+	void thePassagesScoreAsWithLucenesScorerToTheBit() {
+		var lucene = new org.apache.lucene.search.uhighlight.PassageScorer();
+		Random random = new Random(27);
+		String[] words = { "联盟", "标准", "联", "盟", "耐磨 试验", "pump" };
+		int compared = 0;
+		for (int round = 0; round < 5000; round++) {
+			var passage = new org.apache.lucene.search.uhighlight.Passage();
+			passage.setStartOffset(random.nextInt(3000));
+			int at = passage.getStartOffset();
+			passage.setEndOffset(at + 250 + random.nextInt(200));
+			int matches = 1 + random.nextInt(random.nextBoolean() ? 4 : 40);
+			for (int i = 0; i < matches; i++) {
+				at += random.nextInt(6);
+				passage.addMatch(at, at + 2, new org.apache.lucene.util.BytesRef(words[random.nextInt(words.length)]),
+						1 + random.nextInt(3));
+			}
+			int length = passage.getEndOffset() + random.nextInt(30_000);
+			assertThat(Float.floatToIntBits(ShownHits.PASSAGES.score(passage, length)))
+				.as("passage " + round).isEqualTo(Float.floatToIntBits(lucene.score(passage, length)));
+			compared++;
+		}
+		assertThat(compared).isEqualTo(5000);
+	}
+
+	/** Whether the document holds the term in the body's pairs. */
+	private static boolean holds(org.apache.lucene.index.LeafReader reader, org.apache.lucene.util.BytesRef term, int doc)
+			throws IOException {
+		var postings = reader.postings(new org.apache.lucene.index.Term(Analyzers.BODY_BIGRAMS, term));
+		return postings != null && postings.advance(doc) == doc;
 	}
 
 	private static List<String> fields(org.apache.lucene.search.Matches matches) {
