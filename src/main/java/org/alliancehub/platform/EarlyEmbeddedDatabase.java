@@ -123,7 +123,9 @@ final class EarlyEmbeddedDatabase implements GenericApplicationListener {
 				// and runs only when this failed, to repeat the failure as a failure of the start.
 				try {
 					if (!server.isCompletedExceptionally()) {
+						long cpu = EmbeddedDatabase.threadCpu();
 						migration.migrate(server.join());
+						log.info("Early migration of {} done ({} ms CPU on this thread)", dir, (EmbeddedDatabase.threadCpu() - cpu) / 1_000_000);
 					}
 					migrated.complete(null);
 				}
