@@ -58,6 +58,55 @@ abstract class SenderIntegrationTest extends IntegrationTest {
 		return new Sender(dataSource, server, bulletins, alliances, subscriptions, properties, messages, workers, 0);
 	}
 
+	/** The application's database, for {@link #database()} (a static wait has no test instance). */
+	private static volatile @org.jspecify.annotations.Nullable DataSource database;
+
+	@org.junit.jupiter.api.BeforeEach
+	void rememberTheDatabase() {
+		database = dataSource;
+	}
+
+	/**
+	 * What every connection to the database does, and which connections block it: at stop 27 a worker of a test's
+	 * sender waited 120 s on an update of its own rows in a whole-suite run, and the thread dump could not say on whom.
+	 */
+	static String database() {
+		DataSource ds = database;
+		if (ds == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(
+				"the database's connections (pid, application, state, waiting for, blocked by, in transaction for, query):\n");
+		try (var c = ds.getConnection(); var st = c.createStatement()) {
+			try (var rs = st.executeQuery("select pid, application_name, state, wait_event_type || ':' || wait_event,"
+					+ " pg_blocking_pids(pid), now() - xact_start, left(regexp_replace(query, '\\s+', ' ', 'g'), 300)"
+					+ " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+					+ " order by xact_start nulls last")) {
+				rows(rs, 7, out);
+			}
+			out.append("locks on the outbox and locks waited for (pid, type, mode, granted, relation, page, tuple, xid):\n");
+			try (var rs = st.executeQuery("select l.pid, l.locktype, l.mode, l.granted, l.relation::regclass, l.page,"
+					+ " l.tuple, l.transactionid from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+					+ " where a.datname = current_database()"
+					+ " and (not l.granted or l.relation = 'mailing_outbox'::regclass)")) {
+				rows(rs, 8, out);
+			}
+		}
+		catch (java.sql.SQLException | RuntimeException e) {
+			out.append("\t(not read: ").append(e).append(")\n");
+		}
+		return out.toString();
+	}
+
+	private static void rows(java.sql.ResultSet rs, int columns, StringBuilder out) throws java.sql.SQLException {
+		while (rs.next()) {
+			out.append('\t');
+			for (int i = 1; i <= columns; i++) {
+				out.append(rs.getString(i)).append(i < columns ? " | " : "\n");
+			}
+		}
+	}
+
 	/** A sender over the application's database, mailing through GreenMail. */
 	Sender sender(int workers) {
 		return sender(dataSource, (JavaMailSenderImpl) mail, workers);
@@ -84,7 +133,7 @@ abstract class SenderIntegrationTest extends IntegrationTest {
 	 * stopped after 666 mails) and never alone, so the failure must say where each thread was.
 	 */
 	static String threadDump() {
-		StringBuilder out = new StringBuilder();
+		StringBuilder out = new StringBuilder(database());
 		for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
 			.dumpAllThreads(true, true)) {
 			out.append('"').append(t.getThreadName()).append("\" ").append(t.getThreadState());
