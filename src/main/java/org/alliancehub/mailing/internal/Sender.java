@@ -264,11 +264,16 @@ public class Sender {
 			// database server has received survives this process being killed, and only a crash of the database
 			// server itself could lose it (then the row is sent again: a duplicate, never a skip).
 			jdbc.sql("set local synchronous_commit = off").update();
-			if (!accepted.isEmpty()) {
-				jdbc.sql("update mailing_outbox set accepted_at = now() where id = any(?)")
-					.param(accepted.toArray(Long[]::new))
-					.update();
-			}
+			// The rows whose acceptance this transaction records; one that another worker's transaction holds is left
+			// for a later round rather than waited for: PostgreSQL keeps the lock on a row that a claim below locked
+			// and then found no longer pending (committed SENT by this worker meanwhile), until that claim's
+			// transaction ends, which may be after a whole send (stop 27: a test's held worker stalled this one).
+			List<Long> recording = accepted.isEmpty() ? List.of()
+					: jdbc.sql("update mailing_outbox set accepted_at = now() where id in"
+							+ " (select id from mailing_outbox where id = any(?) for update skip locked) returning id")
+						.param(accepted.toArray(Long[]::new))
+						.query(Long.class)
+						.list();
 			Optional<Row> claimed = jdbc.sql("""
 					select o.id, o.mailing_id, m.alliance_id, m.briefing_id, o.email, o.attempts, o.language
 					from mailing_outbox o join mailing m on m.id = o.mailing_id
@@ -280,7 +285,7 @@ public class Sender {
 			if (claimed.isEmpty()) {
 				txm.commit(status);
 				committed[0] = true;
-				accepted.clear();
+				accepted.removeAll(recording);
 				return false;
 			}
 			Row row = claimed.get();
@@ -294,7 +299,7 @@ public class Sender {
 						.update();
 					txm.commit(status);
 					committed[0] = true;
-					accepted.clear();
+					accepted.removeAll(recording);
 					hook.beforeDot(row.id(), row.email());
 				});
 				transport.afterDot(() -> hook.afterDot(row.id(), row.email()));
@@ -310,7 +315,7 @@ public class Sender {
 					failed(row, e, permanent);
 					txm.commit(status);
 					committed[0] = true;
-					accepted.clear();
+					accepted.removeAll(recording);
 				}
 				else if (e instanceof SMTPSendFailedException f && f.getReturnCode() >= 400) {
 					// the server answered the dot with a refusal: the mail was not accepted, the row goes back
