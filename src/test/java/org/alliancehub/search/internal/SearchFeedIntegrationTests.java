@@ -39,6 +39,25 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	/**
+	 * The bound for what should come at once: far below the 60 s poll the tests that need it set, so only the
+	 * notification (or a start's own read) can meet it, and loose enough for a whole-suite run on two busy cores. How
+	 * soon a change is searchable is the feed bench's figure ({@code bench/feed-bench.sh}), not a test's: a one-second
+	 * bound here failed a CI run once.
+	 */
+	static final Duration SOON = Duration.ofSeconds(10);
+
+	/** Runs {@code body} while the follower reads the feed only when notified or started (its poll once a minute). */
+	void withoutThePoll(Runnable body) {
+		long poll = follower.pollEvery(60_000);
+		try {
+			body.run();
+		}
+		finally {
+			follower.pollEvery(poll);
+		}
+	}
+
 	String slug;
 
 	TestClient admin;
@@ -82,17 +101,17 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aChangeAppendedByAnotherNodeIsInThisIndexWithinOneSecond() {
+	void aChangeAppendedByAnotherNodeIsReadHereOnItsNotificationNotThePoll() {
 		long id = publish("另一节点变更的资讯乙");
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("另一节点变更的资讯乙", id));
 		String key = DocumentType.ARTICLE.name() + ":" + id;
 		// this node's index misses the document, as if the change had been made on another node
 		index.write(key, null);
 		assertThat(finds("另一节点变更的资讯乙", id)).isFalse();
-		long start = System.nanoTime();
-		appendFromAnotherNode(key);
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("另一节点变更的资讯乙", id));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		withoutThePoll(() -> {
+			appendFromAnotherNode(key);
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("另一节点变更的资讯乙", id));
+		});
 	}
 
 	@Test
@@ -117,7 +136,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void theNotificationOfAnAppendWakesThisNodeWithinOneSecondWithoutThePoll() {
+	void theNotificationOfAnAppendWakesThisNodeWithoutThePoll() {
 		long id = publish("通知唤醒的资讯戊");
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("通知唤醒的资讯戊", id));
 		String key = DocumentType.ARTICLE.name() + ":" + id;
@@ -129,9 +148,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			assertThat(finds("通知唤醒的资讯戊", id)).isFalse();
 			// another node's append: its own transaction on another connection, committed before this returns
 			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(key)).join();
-			long start = System.nanoTime();
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("通知唤醒的资讯戊", id));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("通知唤醒的资讯戊", id));
 		}
 		finally {
 			follower.pollEvery(poll);
@@ -144,23 +161,30 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("停机期间变更的资讯丙", id));
 		await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
 		String key = DocumentType.ARTICLE.name() + ":" + id;
-		follower.stop();
+		// read at start: the feed's notification comes while this node is not reading, and its poll is a minute
+		long poll = follower.pollEvery(60_000);
 		try {
-			index.write(key, null);
-			appendFromAnotherNode(key);
-			long appended = feed.head();
-			// the position is committed with the index: closing and opening it (a restart) keeps it
-			long kept = index.position();
-			index.close();
-			index.open();
-			assertThat(index.position()).isEqualTo(kept).isLessThan(appended);
-			assertThat(finds("停机期间变更的资讯丙", id)).as("not read while the node is down").isFalse();
+			follower.stop();
+			try {
+				index.write(key, null);
+				appendFromAnotherNode(key);
+				long appended = feed.head();
+				// the position is committed with the index: closing and opening it (a restart) keeps it
+				long kept = index.position();
+				index.close();
+				index.open();
+				assertThat(index.position()).isEqualTo(kept).isLessThan(appended);
+				assertThat(finds("停机期间变更的资讯丙", id)).as("not read while the node is down").isFalse();
+			}
+			finally {
+				follower.start();
+			}
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("停机期间变更的资讯丙", id));
+			await().atMost(SOON).until(() -> index.position() >= feed.head());
 		}
 		finally {
-			follower.start();
+			follower.pollEvery(poll);
 		}
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("停机期间变更的资讯丙", id));
-		await().atMost(Duration.ofSeconds(1)).until(() -> index.position() >= feed.head());
 	}
 
 	@Test
@@ -200,9 +224,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 				other.createStatement().execute("insert into search_feed (key) values ('" + key + "')");
 				other.createStatement().execute("select pg_notify('search_feed', '')");
 			}
-			long start = System.nanoTime();
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> indexed(key) == 1);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			withoutThePoll(() -> await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> indexed(key) == 1));
 		}
 		finally {
 			for (var c : taken) {
@@ -235,7 +257,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			long before = heard.get();
 			// this node appended: its announcer tells the others (before, it queued for a pooled connection)
 			follower.announceSoon();
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> heard.get() > before);
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> heard.get() > before);
 		}
 		finally {
 			for (var c : taken) {
@@ -419,16 +441,14 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aBurstOfSingleChangesFromManyThreadsIsAllSearchableWithinOneSecondOfTheLastCommitAndSharesLuceneCommits()
+	void aBurstOfSingleChangesFromManyThreadsIsAllSearchableAndSharesLuceneCommits()
 			throws Exception {
 		long alliance = allianceId();
 		long commitsBefore = index.commits();
 		long started = System.nanoTime();
 		List<Long> ids = burst(alliance, "zburst", 300);
-		long lastCommit = System.nanoTime();
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+		await().atMost(SOON).pollInterval(Duration.ofMillis(10))
 			.until(() -> ids.stream().allMatch(id -> indexed(DocumentType.ARTICLE.name() + ":" + id) == 1));
-		assertThat(Duration.ofNanos(System.nanoTime() - lastCommit)).isLessThan(Duration.ofSeconds(1));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		// every one is found by its own word through the search API, once
 		for (int i = 0; i < ids.size(); i += 15) {
@@ -465,7 +485,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			assertThat(appended.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			// a second append, with a later position, commits at once: it does not wait for the first one's commit
 			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(lateKey)).get(1, java.util.concurrent.TimeUnit.SECONDS);
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("先提交的资讯庚", late));
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("先提交的资讯庚", late));
 			assertThat(finds("迟提交的资讯己", early)).as("not committed yet").isFalse();
 			// past the settling of gaps: the open one is kept, and the position kept with the index stays before it
 			Thread.sleep(FeedFollower.SETTLE_MILLIS * 2);
@@ -475,9 +495,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			commit.countDown();
 		}
 		first.get(5, java.util.concurrent.TimeUnit.SECONDS);
-		long start = System.nanoTime();
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("迟提交的资讯己", early));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("迟提交的资讯己", early));
 		await().atMost(Duration.ofSeconds(2)).until(() -> index.position() >= feed.head());
 	}
 
@@ -489,7 +507,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			s.setRollbackOnly();
 		});
 		long id = publish("回滚之后的资讯辛");
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("回滚之后的资讯辛", id));
+		await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("回滚之后的资讯辛", id));
 		// the rolled-back position never comes: the kept position moves past it
 		await().atMost(Duration.ofSeconds(3)).until(() -> index.position() >= feed.head());
 	}
@@ -539,9 +557,7 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
 			long published = publish("不靠轮询的资讯癸");
-			long start = System.nanoTime();
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> finds("不靠轮询的资讯癸", published));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("不靠轮询的资讯癸", published));
 		}
 		finally {
 			follower.pollEvery(poll);
