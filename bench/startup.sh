@@ -18,7 +18,10 @@
 #
 # Environment: AOT=1 (the platform's starts with -Dspring.aot.enabled=true; build the jar with mvn -Paot), CDS_DIR (keep the extracted jars and CDS archives there and reuse them while newer than the jars:
 # the training runs are slow), START_TIMEOUT (s to wait for UP, default 600), JAR (the platform jar, default target/alliancehub.jar), NO_BUILD=1 (use the jars as they are), CDS=0 (skip the CDS rows), JAVA_OPTS (added to every
-# JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m).
+# JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m),
+# JAVA (the java to run every JVM with, default java on the PATH), AOT_CACHE=1 (the CDS rows with JDK 24+'s AOT cache,
+# JEP 483/514/515: -XX:AOTCacheOutput in the training run, -XX:AOTCache in the runs, instead of a dynamic CDS archive;
+# needs JAVA to be a JDK 24 or newer).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
 
@@ -33,6 +36,14 @@ MIN_JAR="$MIN_DIR/target/minimal.jar"
 APP_PORT="${APP_PORT:-18090}"
 PG_PORT="${PG_PORT:-18095}"
 read -r -a EXTRA <<<"${JAVA_OPTS:-}"
+JAVA="${JAVA:-java}"
+# The class-data archive of the CDS rows: a dynamic CDS archive, or with AOT_CACHE=1 an AOT cache (classes loaded and
+# linked, and on JDK 25 the methods' profiles, from the training run)
+if [[ "${AOT_CACHE:-0}" == 1 ]]; then
+  ARCH=aot; ARCH_NAME="AOT cache"; train_flag() { echo "-XX:AOTCacheOutput=$1"; }; use_flag() { echo "-XX:AOTCache=$1"; }
+else
+  ARCH=jsa; ARCH_NAME="dynamic CDS archive"; train_flag() { echo "-XX:ArchiveClassesAtExit=$1"; }; use_flag() { echo "-XX:SharedArchiveFile=$1"; }
+fi
 
 log() { printf '[startup %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -71,7 +82,7 @@ measure() {
   shift
   local t0 t1 started
   t0=$(date +%s.%N)
-  env "${envs[@]}" java -Xmx"$XMX" "${EXTRA[@]}" "$@" >"$logf" 2>&1 </dev/null &
+  env "${envs[@]}" "$JAVA" -Xmx"$XMX" "${EXTRA[@]}" "$@" >"$logf" 2>&1 </dev/null &
   APP_PID=$!
   local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
   while :; do
@@ -114,28 +125,29 @@ MIN_ENV=(SERVER_PORT="$APP_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.
 AOT_FLAG=()
 [[ "${AOT:-0}" == 1 ]] && AOT_FLAG=(-Dspring.aot.enabled=true)
 CDS_HOME="${CDS_DIR:-$WORK}"
-APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}"      # the extracted jar and its archive, named after the jar measured
-MIN_X="$CDS_HOME/min"
+JV="$("$JAVA" -version 2>&1 | head -1 | grep -o '"[^"]*"' | tr -d '"')"   # an archive is only good for the JVM that wrote it
+APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}-$JV"      # the extracted jar and its archive, named after the jar and java measured
+MIN_X="$CDS_HOME/min-$JV"
 if [[ "$CDS" == 1 ]]; then
   mkdir -p "$CDS_HOME"
   # CDS archives only classes from plain jars on the class path, not from the jar's nested ones: extract first
   # (Spring Boot's own layout for this: an application jar with its libraries in lib/ beside it). With CDS_DIR
   # the extracted jars and archives are kept there and reused while newer than the jar (training runs are long).
-  if [[ ! -f "$MIN_X/minimal.jsa" || "$MIN_X/minimal.jsa" -ot "$MIN_JAR" ]]; then
-    rm -rf "$MIN_X"; java -Djarmode=tools -jar "$MIN_JAR" extract --destination "$MIN_X" >/dev/null
-    log "CDS training run of the minimal app (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
-    env "${MIN_ENV[@]}" timeout 600 java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$MIN_X/minimal.jsa" -Dspring.context.exit=onRefresh \
+  if [[ ! -f "$MIN_X/minimal.$ARCH" || "$MIN_X/minimal.$ARCH" -ot "$MIN_JAR" ]]; then
+    rm -rf "$MIN_X"; "$JAVA" -Djarmode=tools -jar "$MIN_JAR" extract --destination "$MIN_X" >/dev/null
+    log "CDS training run of the minimal app ($(train_flag F | cut -d= -f1), -Dspring.context.exit=onRefresh)"
+    env "${MIN_ENV[@]}" timeout 600 "$JAVA" -Xmx"$XMX" "$(train_flag "$MIN_X/minimal.$ARCH")" -Dspring.context.exit=onRefresh \
       -jar "$MIN_X/minimal.jar" >"$OUT/cds-train-minimal.log" 2>&1 </dev/null || true
   fi
-  if [[ ! -f "$APP_X/app.jsa" || "$APP_X/app.jsa" -ot "$JAR" ]]; then
-    rm -rf "$APP_X"; java -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
-    log "CDS training run of the platform (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)"
-    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 java -Xmx"$XMX" "${AOT_FLAG[@]}" -XX:ArchiveClassesAtExit="$APP_X/app.jsa" \
+  if [[ ! -f "$APP_X/app.$ARCH" || "$APP_X/app.$ARCH" -ot "$JAR" ]]; then
+    rm -rf "$APP_X"; "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
+    log "CDS training run of the platform ($(train_flag F | cut -d= -f1), -Dspring.context.exit=onRefresh)"
+    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 "$JAVA" -Xmx"$XMX" "${AOT_FLAG[@]}" "$(train_flag "$APP_X/app.$ARCH")" \
       -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
     rm -rf "$WORK/cds-train"
   fi
   sleep 1
-  [[ -f "$APP_X/app.jsa" && -f "$MIN_X/minimal.jsa" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
+  [[ -f "$APP_X/app.$ARCH" && -f "$MIN_X/minimal.$ARCH" ]] || die "no CDS archive written (see $OUT/cds-train-*.log)"
 fi
 
 # ---------------------------------------------------------------- rounds
@@ -151,11 +163,11 @@ for ((i = 1; i <= ROUNDS; i++)); do
   measure restart "$OUT/restart-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -jar "$JAR"; s=$M_S; r=$M_R
   S[restart]+="$s "; R[restart]+="$r "; log "round $i restart:       Started in $s s, UP after $r s"
   if [[ "$CDS" == 1 ]]; then
-    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- -XX:SharedArchiveFile="$MIN_X/minimal.jsa" -jar "$MIN_X/minimal.jar"; s=$M_S; r=$M_R
+    measure minimal-cds "$OUT/minimal-cds-$i.log" "${MIN_ENV[@]}" -- "$(use_flag "$MIN_X/minimal.$ARCH")" -jar "$MIN_X/minimal.jar"; s=$M_S; r=$M_R
     S[minimal-cds]+="$s "; R[minimal-cds]+="$r "; log "round $i minimal + CDS: Started in $s s, UP after $r s"
-    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure restart-cds "$OUT/restart-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data" -- "${AOT_FLAG[@]}" "$(use_flag "$APP_X/app.$ARCH")" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[restart-cds]+="$s "; R[restart-cds]+="$r "; log "round $i restart + CDS: Started in $s s, UP after $r s"
-    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- "${AOT_FLAG[@]}" -XX:SharedArchiveFile="$APP_X/app.jsa" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
+    measure first-cds "$OUT/first-cds-$i.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$data-cds" -- "${AOT_FLAG[@]}" "$(use_flag "$APP_X/app.$ARCH")" -jar "$APP_X/$(basename "$JAR")"; s=$M_S; r=$M_R
     S[first-cds]+="$s "; R[first-cds]+="$r "; log "round $i first + CDS:   Started in $s s, UP after $r s"
     rm -rf "$data-cds"
   fi
@@ -205,7 +217,7 @@ PY
 (( ROUNDS > 0 )) || { log "0 rounds: CDS archives made, nothing measured"; exit 0; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
-  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, -Xmx$XMX ${JAVA_OPTS:-}"
+  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, java $JV, $ARCH_NAME in the CDS rows, -Xmx$XMX ${JAVA_OPTS:-}"
   printf '%-13s %18s %18s   %s\n' kind "Started in (med)" "health UP (med)" "all UP times"
   for k in "${kinds[@]}"; do
     printf '%-13s %16s s %16s s   %s\n' "$k" "$(median <<<"${S[$k]}")" "$(median <<<"${R[$k]}")" "${R[$k]}"
