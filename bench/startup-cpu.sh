@@ -5,7 +5,8 @@
 #
 #   bash bench/startup-cpu.sh <rounds> name=<jar> [name=<jar>...]
 #   e.g. bash bench/startup-cpu.sh 3 main=/work/wt/main27.jar branch=target/alliancehub.jar
-#   (JVM options for one of them in JOPTS_<name>, e.g. JOPTS_main="-XX:StartFlightRecording=filename=m.jfr")
+#   (JVM options for one of them in JOPTS_<name>, e.g. JOPTS_main="-XX:StartFlightRecording=filename=m.jfr"; the
+#   java to run it with in JAVA_<name>, or for all in JAVA, default java on the PATH)
 #
 # At the moment health answers UP it reads /proc: the JVM's own CPU (user+sys of every thread, grouped by thread
 # name: main, the compilers, GC, embedded-postgres-start...), the CPU of the JVM's children it has reaped (initdb
@@ -93,13 +94,13 @@ PY
 
 run() {
   local name="$1" spec="$2" i="$3" port="$4"
-  local jar="$spec" args=() opts="JOPTS_$name"
+  local jar="$spec" args=() opts="JOPTS_$name" jv="JAVA_$name"
   read -r -a args <<<"${!opts:-}"
   local data="$WORK/data-$name-$i" logf="$OUT/$name-$i.log"
   local t0 t1 load pid started="" demo=""
   load="$(cut -d' ' -f1 /proc/loadavg)"
   t0=$(date +%s.%N)
-  SERVER_PORT="$port" ALLIANCEHUB_DATA="$data" nice -n 19 ionice -c3 java -Xmx"$XMX" "${args[@]}" -jar "$jar" >"$logf" 2>&1 </dev/null &
+  SERVER_PORT="$port" ALLIANCEHUB_DATA="$data" nice -n 19 ionice -c3 "${!jv:-${JAVA:-java}}" -Xmx"$XMX" "${args[@]}" -jar "$jar" >"$logf" 2>&1 </dev/null &
   pid=$!
   local deadline=$(( $(date +%s) + ${START_TIMEOUT:-600} ))
   # the log's lines first (CPU at "Started" and at "Demo network loaded"), then health: polling health from the
