@@ -21,7 +21,8 @@
 # JVM, e.g. -XX:StartFlightRecording=filename=bench/out/startup.jfr,settings=profile), XMX (default 512m),
 # JAVA (the java to run every JVM with, default java on the PATH), AOT_CACHE=1 (the CDS rows with JDK 24+'s AOT cache,
 # JEP 483/514/515: -XX:AOTCacheOutput in the training run, -XX:AOTCache in the runs, instead of a dynamic CDS archive;
-# needs JAVA to be a JDK 24 or newer).
+# needs JAVA to be a JDK 24 or newer), TRAIN=up (the platform's training run is a whole first start until health UP,
+# then stopped, instead of one that exits once the context is refreshed; its archive is kept apart from the other).
 # Output: bench/out/startup/{results.txt,*.log}.
 set -euo pipefail
 
@@ -126,7 +127,7 @@ AOT_FLAG=()
 [[ "${AOT:-0}" == 1 ]] && AOT_FLAG=(-Dspring.aot.enabled=true)
 CDS_HOME="${CDS_DIR:-$WORK}"
 JV="$("$JAVA" -version 2>&1 | head -1 | grep -o '"[^"]*"' | tr -d '"')"   # an archive is only good for the JVM that wrote it
-APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}-$JV"      # the extracted jar and its archive, named after the jar and java measured
+APP_X="$CDS_HOME/app-$(basename "$JAR" .jar)${AOT_FLAG:+-aot}-$JV${TRAIN:+-$TRAIN}"      # the extracted jar and its archive, named after the jar and java measured
 MIN_X="$CDS_HOME/min-$JV"
 if [[ "$CDS" == 1 ]]; then
   mkdir -p "$CDS_HOME"
@@ -141,9 +142,17 @@ if [[ "$CDS" == 1 ]]; then
   fi
   if [[ ! -f "$APP_X/app.$ARCH" || "$APP_X/app.$ARCH" -ot "$JAR" ]]; then
     rm -rf "$APP_X"; "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP_X" >/dev/null
-    log "CDS training run of the platform ($(train_flag F | cut -d= -f1), -Dspring.context.exit=onRefresh)"
-    SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 "$JAVA" -Xmx"$XMX" "${AOT_FLAG[@]}" "$(train_flag "$APP_X/app.$ARCH")" \
-      -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    if [[ "${TRAIN:-refresh}" == up ]]; then
+      # the whole first start in the archive: the migrations, the demo fill, the search index's first round; the
+      # JVM writes the archive as it exits on the TERM signal
+      log "CDS training run of the platform ($(train_flag F | cut -d= -f1), a first start until health UP, then TERM)"
+      measure train "$OUT/cds-train-app.log" SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" -- "${AOT_FLAG[@]}" \
+        "$(train_flag "$APP_X/app.$ARCH")" -jar "$APP_X/$(basename "$JAR")"
+    else
+      log "CDS training run of the platform ($(train_flag F | cut -d= -f1), -Dspring.context.exit=onRefresh)"
+      SERVER_PORT="$APP_PORT" ALLIANCEHUB_DATA="$WORK/cds-train" timeout 600 "$JAVA" -Xmx"$XMX" "${AOT_FLAG[@]}" "$(train_flag "$APP_X/app.$ARCH")" \
+        -Dspring.context.exit=onRefresh -jar "$APP_X/$(basename "$JAR")" >"$OUT/cds-train-app.log" 2>&1 </dev/null || true
+    fi
     rm -rf "$WORK/cds-train"
   fi
   sleep 1
@@ -217,7 +226,7 @@ PY
 (( ROUNDS > 0 )) || { log "0 rounds: CDS archives made, nothing measured"; exit 0; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 {
-  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, java $JV, $ARCH_NAME in the CDS rows, -Xmx$XMX ${JAVA_OPTS:-}"
+  echo "start-up, $ROUNDS rounds, $(date -u +%FT%TZ), $(basename "$JAR")${AOT_FLAG:+ with Spring AOT}, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, java $JV, $ARCH_NAME in the CDS rows (training run: ${TRAIN:-refresh}), -Xmx$XMX ${JAVA_OPTS:-}"
   printf '%-13s %18s %18s   %s\n' kind "Started in (med)" "health UP (med)" "all UP times"
   for k in "${kinds[@]}"; do
     printf '%-13s %16s s %16s s   %s\n' "$k" "$(median <<<"${S[$k]}")" "$(median <<<"${R[$k]}")" "${R[$k]}"
