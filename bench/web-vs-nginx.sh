@@ -11,7 +11,7 @@
 #              UP until the started application uses less than this % of a core, default 10, at most 90 s),
 #              APP_PORT (default 18080), NGINX_PORT (default 18081), MIN_RATIO (default 0.3),
 #              APP_URL (measure an application already running there instead of starting the jar),
-#              JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=bench/out/web.jfr,settings=profile
+#              JAVA (the java the jar runs on, default java on the PATH), JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=bench/out/web.jfr,settings=profile
 #              or -Dserver.tomcat.threads.max=8), FRESH_ONLY=1 (measure only the pages rendered afresh and nginx serving
 #              the same bytes: about 2 minutes instead of 5; the cached and search rows are left out of the summary).
 # Besides the cached pages it measures the pages rendered afresh (the page cache bypassed by a cookie, as for a
@@ -244,7 +244,7 @@ log "starting app on $APP (data: $DATA_DIR, log: $OUT/app.log)"
 t0="$(now)"
 SERVER_PORT="$APP_PORT" SERVER_ADDRESS=127.0.0.1 ALLIANCEHUB_DATA="$DATA_DIR" \
   ALLIANCEHUB_ADMIN_PASSWORD="${ALLIANCEHUB_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}" \
-  java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/app.log" 2>&1 </dev/null &
+  "${JAVA:-java}" -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/app.log" 2>&1 </dev/null &
 APP_PID=$!
 
 up=0
@@ -474,6 +474,7 @@ if [[ "$ratio_ok" == yes && "$errors" -eq 0 ]]; then verdict=PASS; else verdict=
   echo "app start-up (launch -> health UP): ${STARTUP} s; quiet (< ${QUIET_PCT}% of a core) ${QUIET_AFTER} s after UP; JIT warm-up ${JIT_WARMUP} s per row"
   echo "pages: home / (${HOME_BYTES} bytes), article $article_path (${ARTICLE_BYTES} bytes)"
   [[ "${FRESH_ONLY:-0}" == 1 ]] && echo "FRESH_ONLY=1: the cached and search rows were not run (0 below); JAVA_OPTS: ${JAVA_OPTS:-none}"
+  echo "java: $("${JAVA:-java}" -version 2>&1 | head -1)"
   echo
   printf '%-14s %-44s %12s %10s %9s %9s %10s\n' target url "req/s" "p99(ms)" non2xx3xx sockerr requests
   printf '%-14s %-44s %12s %10s %9s %9s %10s\n' app-home "$APP/" "$app_home_rps" "$app_home_p99" "$app_home_n2" "$app_home_se" "$app_home_req"

@@ -470,6 +470,8 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		var appended = new java.util.concurrent.CountDownLatch(1);
 		var commit = new java.util.concurrent.CountDownLatch(1);
+		// each on a thread of its own: the common pool may have one thread (two cores), which the first would hold
+		java.util.concurrent.Executor own = r -> new Thread(r).start();
 		// the first append takes its position and stays uncommitted
 		var first = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
 			feed.append(earlyKey);
@@ -480,11 +482,11 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 			catch (InterruptedException e) {
 				throw new IllegalStateException(e);
 			}
-		}));
+		}), own);
 		try {
 			assertThat(appended.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			// a second append, with a later position, commits at once: it does not wait for the first one's commit
-			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(lateKey)).get(1, java.util.concurrent.TimeUnit.SECONDS);
+			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(lateKey), own).get(SOON.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
 			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("先提交的资讯庚", late));
 			assertThat(finds("迟提交的资讯己", early)).as("not committed yet").isFalse();
 			// past the settling of gaps: the open one is kept, and the position kept with the index stays before it
