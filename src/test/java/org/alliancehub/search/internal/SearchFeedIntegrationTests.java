@@ -47,11 +47,20 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	 */
 	static final Duration SOON = Duration.ofSeconds(10);
 
-	/** Runs {@code body} while the follower reads the feed only when notified or started (its poll once a minute). */
+	/**
+	 * Runs {@code body} while the follower reads the feed only when notified or started (its poll once a minute). The
+	 * round that setting the poll wakes is over before the body runs, so a change the body makes is read on its own
+	 * notification, not by that round.
+	 */
 	void withoutThePoll(Runnable body) {
 		long poll = follower.pollEvery(60_000);
 		try {
+			Thread.sleep(5 * FeedFollower.ROUND_MILLIS);
 			body.run();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
 		}
 		finally {
 			follower.pollEvery(poll);
@@ -141,18 +150,14 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("通知唤醒的资讯戊", id));
 		String key = DocumentType.ARTICLE.name() + ":" + id;
 		// the follower reads the feed only when notified: its poll comes once a minute
-		long poll = follower.pollEvery(60_000);
-		try {
+		withoutThePoll(() -> {
 			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
 			index.write(key, null);
 			assertThat(finds("通知唤醒的资讯戊", id)).isFalse();
 			// another node's append: its own transaction on another connection, committed before this returns
 			java.util.concurrent.CompletableFuture.runAsync(() -> feed.append(key)).join();
 			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("通知唤醒的资讯戊", id));
-		}
-		finally {
-			follower.pollEvery(poll);
-		}
+		});
 	}
 
 	@Test
@@ -555,14 +560,10 @@ class SearchFeedIntegrationTests extends IntegrationTest {
 	void aChangeMadeThroughTheApiWakesTheFollowersWithoutThePoll() {
 		long id = publish("唤醒预热的资讯壬");
 		await().atMost(Duration.ofSeconds(5)).until(() -> finds("唤醒预热的资讯壬", id));
-		long poll = follower.pollEvery(60_000);
-		try {
+		withoutThePoll(() -> {
 			await().atMost(Duration.ofSeconds(5)).until(() -> index.position() >= feed.head());
 			long published = publish("不靠轮询的资讯癸");
 			await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> finds("不靠轮询的资讯癸", published));
-		}
-		finally {
-			follower.pollEvery(poll);
-		}
+		});
 	}
 }
