@@ -25,9 +25,7 @@ class MailingAcceptedIntegrationTests extends SenderIntegrationTest {
 
 	@Test
 	void aSentRowHeldByAnotherTransactionDoesNotStallTheWorkerAndItsAcceptanceIsRecordedOnceFree() throws Exception {
-		Sender application = outbox.sender();
-		assertThat(application).isNotNull();
-		application.pause(true);
+		Sender application = pauseTheApplicationsSender();
 		Sender sender = null;
 		Connection other = dataSource.getConnection();
 		try {

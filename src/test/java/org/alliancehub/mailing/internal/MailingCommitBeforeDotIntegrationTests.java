@@ -35,9 +35,8 @@ class MailingCommitBeforeDotIntegrationTests extends SenderIntegrationTest {
 	}
 
 	@BeforeEach
-	void pauseTheApplicationsSender() {
-		assertThat(outbox.sender()).isNotNull();
-		outbox.sender().pause(true);
+	void pauseIt() {
+		pauseTheApplicationsSender();
 	}
 
 	@AfterEach

@@ -34,9 +34,7 @@ class MailingCrashIntegrationTests extends SenderIntegrationTest {
 
 	@Test
 	void aMailingResumedAfterItsSenderDiedReachesEveryAddressExactlyOnce() throws Exception {
-		Sender application = outbox.sender();
-		assertThat(application).isNotNull();
-		application.pause(true);
+		Sender application = pauseTheApplicationsSender();
 		Sender first = null;
 		Sender fresh = null;
 		com.zaxxer.hikari.HikariDataSource own = null;

@@ -1,5 +1,7 @@
 package org.alliancehub.mailing.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -110,6 +112,17 @@ abstract class SenderIntegrationTest extends IntegrationTest {
 	/** A sender over the application's database, mailing through GreenMail. */
 	Sender sender(int workers) {
 		return sender(dataSource, (JavaMailSenderImpl) mail, workers);
+	}
+
+	/**
+	 * Pauses the application's own sender, so that only the test's senders take the outbox's rows, and answers it
+	 * (the caller resumes it with {@code pause(false)}).
+	 */
+	Sender pauseTheApplicationsSender() {
+		Sender application = outbox.sender();
+		assertThat(application).isNotNull();
+		application.pause(true);
+		return application;
 	}
 
 	/** How many of the mailing's outbox rows match {@code where}. */
