@@ -104,6 +104,7 @@ public class SearchIndex implements DisposableBean {
 	private volatile @Nullable Set<String> touchedDuringRebuild;
 
 	SearchIndex(AllianceHubProperties properties) {
+		org.alliancehub.shared.WarmUp.inBackground("chinese-text", ChineseText::warmUp);
 		this.root = properties.data().resolve("index").toAbsolutePath();
 		open();
 		committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(),

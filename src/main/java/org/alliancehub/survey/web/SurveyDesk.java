@@ -14,7 +14,7 @@ import org.alliancehub.survey.Responses;
 import org.alliancehub.survey.internal.SurveyReminders;
 import org.alliancehub.survey.SurveyView;
 import org.alliancehub.survey.Surveys;
-import org.alliancehub.web.PageContext;
+import org.alliancehub.web.PageContexts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,10 +53,13 @@ class SurveyDesk {
 
 	private final SurveyReminders reminders;
 
-	SurveyDesk(Surveys surveys, Responses responses, SurveyReminders reminders) {
+	private final PageContexts contexts;
+
+	SurveyDesk(Surveys surveys, Responses responses, SurveyReminders reminders, PageContexts contexts) {
 		this.surveys = surveys;
 		this.responses = responses;
 		this.reminders = reminders;
+		this.contexts = contexts;
 	}
 
 	@GetMapping("/admin/a/{slug}/surveys")
@@ -98,10 +101,10 @@ class SurveyDesk {
 
 	@GetMapping("/admin/a/{slug}/surveys/{id}/edit")
 	@PreAuthorize(MANAGE_SURVEY)
-	String edit(Site site, @PathVariable long id, Model model, RedirectAttributes redirect) {
+	String edit(Site site, @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		SurveyView s = ofAlliance(site.slug(), id);
 		if (s.status() != org.alliancehub.survey.SurveyStatus.DRAFT) {
-			redirect.addAttribute("error", ctx(model).t("survey.builder.notDraft"));
+			redirect.addAttribute("error", contexts.of(request).t("survey.builder.notDraft"));
 			return "redirect:/admin/a/" + site.slug() + "/surveys/" + id;
 		}
 		return editor(site, id, s.version(), BuilderForm.of(s, BUILDER_FIELDS, BUILDER_RULES), List.of(),
@@ -129,7 +132,7 @@ class SurveyDesk {
 		}
 		catch (Conflict e) {
 			boolean draft = surveys.get(id).status() == org.alliancehub.survey.SurveyStatus.DRAFT;
-			return editor(a, id, version, form, List.of(), ctx(model).t(draft ? "survey.builder.stale" : "survey.builder.notDraft"),
+			return editor(a, id, version, form, List.of(), contexts.of(request).t(draft ? "survey.builder.stale" : "survey.builder.notDraft"),
 					model);
 		}
 	}
@@ -263,11 +266,6 @@ class SurveyDesk {
 			redirect.addAttribute("error", e.getMessage());
 		}
 		return "redirect:/admin/a/" + site.slug() + "/surveys/" + id + "/responses/" + organizationId;
-	}
-
-	/** The page context the web module gives every page, for a text from the bundles. */
-	private static PageContext ctx(Model model) {
-		return (PageContext) java.util.Objects.requireNonNull(model.getAttribute("ctx"));
 	}
 
 	private SurveyView ofAlliance(String slug, long id) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alliancehub.web.BackOffice;
+import org.alliancehub.web.PageContexts;
 import org.alliancehub.web.Site;
 import org.alliancehub.web.Sites;
 import org.jspecify.annotations.Nullable;
@@ -19,20 +20,33 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The web layer's half of every page: a handler that takes a {@link Site} gets the alliance its
- * {@code {slug}} names, and every rendered page gets its {@code frame} (the alliance's on its public site,
- * the network's elsewhere and in the back office), the {@code alliance} it is about and, in the back
- * office, the navigation the modules contribute. Controllers set none of this by hand; one that shows
- * another alliance's frame (a meeting addressed by id) puts its own {@code frame} in the model.
+ * {@code {slug}} names, and every rendered page gets its {@code ctx} (the {@link org.alliancehub.web.PageContext}
+ * of the request), its {@code frame} (the alliance's on its public site, the network's elsewhere and in the
+ * back office), the {@code alliance} it is about and, in the back office, the navigation the modules
+ * contribute. Controllers set none of this by hand; one that shows another alliance's frame (a meeting
+ * addressed by id) puts its own {@code frame} in the model. A page rendered by an exception handler gets its
+ * {@code ctx} from that handler ({@link ErrorPages}), as no handler's {@code postHandle} runs then.
+ * <p>
+ * The {@code ctx} is put here, once the handler is done, rather than by a {@code @ModelAttribute} advice: Spring
+ * made such an advice's handler method afresh for every request, and asked for each whether the advice applies to
+ * the controller (stop 29's profile of the network's home page, with the model's binding results: about 7 % of a
+ * request). A handler that needs the context itself takes it from {@link PageContexts}.
  */
 class SiteFrame implements HandlerMethodArgumentResolver, HandlerInterceptor {
+
+	/** The name templates know the page context by. */
+	static final String CTX = "ctx";
 
 	private final Sites sites;
 
 	private final BackOffice backOffice;
 
-	SiteFrame(Sites sites, BackOffice backOffice) {
+	private final PageContexts contexts;
+
+	SiteFrame(Sites sites, BackOffice backOffice, PageContexts contexts) {
 		this.sites = sites;
 		this.backOffice = backOffice;
+		this.contexts = contexts;
 	}
 
 	@Override
@@ -53,11 +67,17 @@ class SiteFrame implements HandlerMethodArgumentResolver, HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView mav) {
-		if (mav == null || mav.getViewName() == null || mav.getViewName().startsWith("redirect:")
-				|| mav.getViewName().startsWith("forward:")) {
+		if (mav == null || mav.getViewName() != null && (mav.getViewName().startsWith("redirect:")
+				|| mav.getViewName().startsWith("forward:"))) {
 			return;
 		}
 		Map<String, Object> model = mav.getModel();
+		if (!model.containsKey(CTX)) {
+			model.put(CTX, contexts.of(request));
+		}
+		if (mav.getViewName() == null) {
+			return;
+		}
 		String slug = slug(request);
 		Site site = slug == null ? null : sites.find(slug).orElse(null);
 		if (site != null && !model.containsKey("alliance")) {

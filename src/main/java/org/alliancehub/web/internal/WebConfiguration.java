@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.alliancehub.platform.AllianceHubProperties;
 import org.alliancehub.web.BackOffice;
 import org.alliancehub.web.Language;
+import org.alliancehub.web.PageContexts;
 import org.alliancehub.web.Sites;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,9 +28,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SiteFrame siteFrame;
 
-	WebConfiguration(AllianceHubProperties properties, Sites sites, BackOffice backOffice) {
+	WebConfiguration(AllianceHubProperties properties, Sites sites, BackOffice backOffice, PageContexts contexts) {
 		this.pageCache = new PageCache(properties.pageCache());
-		this.siteFrame = new SiteFrame(sites, backOffice);
+		this.siteFrame = new SiteFrame(sites, backOffice, contexts);
 	}
 
 	@Override
