@@ -24,6 +24,10 @@ class AllianceCacheIntegrationTests extends IntegrationTest {
 		assertThat(admin.post("/api/v1/alliances", Map.of("slug", slug, "name", "缓存联盟" + slug)).status()).isEqualTo(201);
 		assertThat(client().get("/api/v1/alliances/" + slug).status()).isEqualTo(200);
 
+		// the caches are Caffeine's with spring.cache.caffeine.spec (a bound and statistics)
+		var nativeCache = (com.github.benmanes.caffeine.cache.Cache<?, ?>) caches.getCache("alliances-by-slug").getNativeCache();
+		assertThat(nativeCache.policy().eviction().orElseThrow().getMaximum()).isEqualTo(10_000);
+		assertThat(nativeCache.policy().isRecordingStats()).isTrue();
 		Alliance cached = caches.getCache("alliances-by-slug").get(slug, Alliance.class);
 		assertThat(cached).isNotNull();
 		assertThat(caches.getCache("alliances-by-id").get(cached.id(), Alliance.class)).isEqualTo(cached);
