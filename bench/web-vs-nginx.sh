@@ -9,8 +9,8 @@
 # Environment: DURATION (s per measured run, default 20), WARMUP (s, default 5), JIT_WARMUP (s per row in a first
 #              pass over every row before any is measured, default 5; 0: none), QUIET_PCT / QUIET_TIMEOUT (wait after
 #              UP until the started application uses less than this % of a core, default 10, at most 90 s),
-#              JIT_PASSES / JIT_STEADY_PCT (the JIT warm-up repeats its pass over every row until a pass serves within this %
-#              of the one before, at most JIT_PASSES passes; default 8 and 5),
+#              JIT_PASSES / JIT_STEADY_PCT (the JIT warm-up repeats its pass over every row until two passes in a row serve
+#              within this % of the pass before, at most JIT_PASSES passes; default 20 and 5),
 #              APP_PORT (default 18080), NGINX_PORT (default 18081), MIN_RATIO (default 0.3),
 #              APP_URL (measure an application already running there instead of starting the jar),
 #              JAVA (the java the jar runs on, default java on the PATH), JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=bench/out/web.jfr,settings=profile
@@ -419,11 +419,13 @@ curl -fsS --max-time 2 -o "$WORK_DIR/check.html" "$NGX/article.html" || die "ngi
 cmp -s "$WORK_DIR/check.html" "$NGX_DIR/html/article.html" || die "nginx serves different bytes than fetched"
 
 # ---------------------------------------------------------------- measure
-# The JIT warm-up is passes over every row until one pass serves within JIT_STEADY_PCT % of the requests of the pass
-# before (at most JIT_PASSES): C2 keeps compiling the request paths for minutes on 2 cores, and a single pass of 5 s
-# left the rows measured while it did (stop 29: the fresh home at 0.31 ms of CPU per request after 1 minute of traffic,
-# 0.17 after 3, p99 46 -> 19 ms).
-JIT_PASSES="${JIT_PASSES:-8}"
+# The JIT warm-up is passes over every row until two passes in a row each serve within JIT_STEADY_PCT % of the
+# requests of the pass before (at most JIT_PASSES): C2 keeps compiling the request paths for minutes on 2 cores, where
+# its one thread competes with 50 busy request threads, and a single pass of 5 s left the rows measured while it did
+# (stop 29: the fresh home at 0.31 ms of CPU per request after 1 minute of traffic, 0.17 after 3, p99 46 -> 19 ms; the
+# passes' requests grew 17k, 26k, 44k, 47k, 51k, 60k, 73k, 99k: one pass alone within 5 % of the one before is no
+# plateau yet).
+JIT_PASSES="${JIT_PASSES:-20}"
 JIT_STEADY_PCT="${JIT_STEADY_PCT:-5}"
 jit_pass() { # one warm-up pass over every row; prints the requests it served
   local total=0 n args a
@@ -442,12 +444,15 @@ jit_pass() { # one warm-up pass over every row; prints the requests it served
 }
 JIT_DONE=0
 if ((JIT_WARMUP > 0)); then
-  prev=0
+  prev=0; steady=0
   for ((pass = 1; pass <= JIT_PASSES; pass++)); do
     now="$(jit_pass)"; JIT_DONE=$pass
     log "JIT warm-up pass $pass (every row, ${JIT_WARMUP}s each): $now requests"
     if ((prev > 0)) && awk -v a="$prev" -v b="$now" -v p="$JIT_STEADY_PCT" 'BEGIN { d = (b - a) * 100 / a; exit !(d < p && d > -p) }'; then
-      break
+      steady=$((steady + 1))
+      ((steady >= 2)) && break
+    else
+      steady=0
     fi
     prev=$now
   done
@@ -496,7 +501,7 @@ if [[ "$ratio_ok" == yes && "$errors" -eq 0 ]]; then verdict=PASS; else verdict=
 {
   echo "AllianceHub vs nginx (static copy of the same bytes) -- $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "host: $(nproc 2>/dev/null || echo '?') cores, shared; wrk -t2 -c50 -d${DURATION}s --latency after ${WARMUP}s warm-up; 127.0.0.1 only"
-  echo "app start-up (launch -> health UP): ${STARTUP} s; quiet (< ${QUIET_PCT}% of a core) ${QUIET_AFTER} s after UP; JIT warm-up ${JIT_DONE} passes of ${JIT_WARMUP} s per row (until one within ${JIT_STEADY_PCT} % of the one before, at most ${JIT_PASSES})"
+  echo "app start-up (launch -> health UP): ${STARTUP} s; quiet (< ${QUIET_PCT}% of a core) ${QUIET_AFTER} s after UP; JIT warm-up ${JIT_DONE} passes of ${JIT_WARMUP} s per row (until two in a row within ${JIT_STEADY_PCT} % of the one before, at most ${JIT_PASSES})"
   echo "pages: home / (${HOME_BYTES} bytes), article $article_path (${ARTICLE_BYTES} bytes)"
   [[ "${FRESH_ONLY:-0}" == 1 ]] && echo "FRESH_ONLY=1: the cached and search rows were not run (0 below); JAVA_OPTS: ${JAVA_OPTS:-none}"
   echo "java: $("${JAVA:-java}" -version 2>&1 | head -1)"
