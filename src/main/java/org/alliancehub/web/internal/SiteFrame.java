@@ -29,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * <p>
  * The {@code ctx} is put here, once the handler is done, rather than by a {@code @ModelAttribute} advice: Spring
  * made such an advice's handler method afresh for every request, and asked for each whether the advice applies to
- * the controller (stop 29's profile of the network's home page, with the model's binding results: about 7 % of a
+ * the controller (stop 29's profile of the network's home page: about 5 % of a
  * request). A handler that needs the context itself takes it from {@link PageContexts}.
  */
 class SiteFrame implements HandlerMethodArgumentResolver, HandlerInterceptor {
