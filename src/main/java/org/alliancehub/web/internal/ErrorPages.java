@@ -50,7 +50,7 @@ class ErrorPages implements ErrorController {
 
 	ModelAndView page(HttpServletRequest request, int status) {
 		ModelAndView mv = new ModelAndView("web/error",
-				Map.of("ctx", contexts.of(request), "status", status));
+				Map.of(SiteFrame.CTX, contexts.of(request), "status", status));
 		mv.setStatus(HttpStatus.valueOf(status));
 		return mv;
 	}
