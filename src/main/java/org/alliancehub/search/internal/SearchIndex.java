@@ -98,6 +98,9 @@ public class SearchIndex implements DisposableBean {
 	 */
 	static final int PARALLEL_FROM = 200;
 
+	/** The threads that help a search over a large index (see {@link SliceHelpers}). */
+	private final SliceHelpers helpers = new SliceHelpers();
+
 	private volatile @Nullable Generation current;
 
 	/** Keys changed while a rebuild runs; null when none runs. */
@@ -188,7 +191,7 @@ public class SearchIndex implements DisposableBean {
 		/** The analysis version of the documents in this generation; null for an index older than the marker. */
 		final @Nullable String analysis;
 
-		Generation(Path dir, Analyzer analyzer, boolean create)
+		Generation(Path dir, Analyzer analyzer, boolean create, SliceHelpers helpers)
 				throws IOException {
 			this.dir = dir;
 			// The small segments each refresh flushes (a few dozen documents under a stream of changes) are kept in
@@ -216,11 +219,9 @@ public class SearchIndex implements DisposableBean {
 				.setUseCompoundFile(false);
 			this.writer = new IndexWriter(directory, config);
 			commitData();
-			// Each search runs on its request's own thread, over the segments one after the other. Split across a
-			// pool shared by all requests, every query of every connection went through one queue (153 req/s and a
-			// p99 of 2 s at 50 connections against 247 req/s at 10 were measured with it), to save a few
-			// milliseconds on a single query on a 2-core machine that other requests keep busy anyway.
-			this.searchers = new SearcherManager(writer, null);
+			// Each search runs on its request's own thread, helped over a large index by idle helpers (never
+			// through a queue: see SliceHelpers).
+			this.searchers = new SearcherManager(writer, helpers.searchers());
 		}
 
 		/** Merged segments up to this size are written to memory too (until committed). */
@@ -305,7 +306,7 @@ public class SearchIndex implements DisposableBean {
 				Files.createDirectories(root.resolve(name));
 				point(name);
 			}
-			current = new Generation(root.resolve(name), analyzer, false);
+			current = new Generation(root.resolve(name), analyzer, false, helpers);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -511,7 +512,7 @@ public class SearchIndex implements DisposableBean {
 		touchedDuringRebuild = ConcurrentHashMap.newKeySet();
 		Path dir = root.resolve("g" + System.currentTimeMillis());
 		Files.createDirectories(dir);
-		return new Generation(dir, analyzer, true);
+		return new Generation(dir, analyzer, true, helpers);
 	}
 
 	/**
@@ -585,5 +586,6 @@ public class SearchIndex implements DisposableBean {
 			Thread.currentThread().interrupt();
 		}
 		close();
+		helpers.close();
 	}
 }
