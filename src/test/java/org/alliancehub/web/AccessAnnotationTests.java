@@ -49,6 +49,45 @@ class AccessAnnotationTests {
 		assertThat(undeclared).as("handlers without @PreAuthorize (say permitAll() for public ones)").isEmpty();
 	}
 
+	/**
+	 * {@code @PreAuthorize} is the only method-security annotation the platform enforces (the identity module makes
+	 * its advisor alone): any other such annotation anywhere would be silently ignored, so none may be written.
+	 */
+	@Test
+	void noOtherMethodSecurityAnnotationIsUsed() throws Exception {
+		List<Class<? extends java.lang.annotation.Annotation>> unenforced = List.of(
+				org.springframework.security.access.prepost.PostAuthorize.class,
+				org.springframework.security.access.prepost.PreFilter.class,
+				org.springframework.security.access.prepost.PostFilter.class,
+				org.springframework.security.access.annotation.Secured.class,
+				org.springframework.security.authorization.method.AuthorizeReturnObject.class);
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+			@Override
+			protected boolean isCandidateComponent(
+					org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+				return true;
+			}
+		};
+		scanner.addIncludeFilter((reader, factory) -> true);
+		List<String> found = new ArrayList<>();
+		int classes = 0;
+		for (BeanDefinition d : scanner.findCandidateComponents("org.alliancehub")) {
+			Class<?> type = ClassUtils.forName(d.getBeanClassName(), AccessAnnotationTests.class.getClassLoader());
+			classes++;
+			List<java.lang.reflect.AnnotatedElement> elements = new ArrayList<>(List.of(type.getDeclaredMethods()));
+			elements.add(type);
+			for (java.lang.reflect.AnnotatedElement e : elements) {
+				for (Class<? extends java.lang.annotation.Annotation> a : unenforced) {
+					if (AnnotatedElementUtils.hasAnnotation(e, a)) {
+						found.add(e + ": @" + a.getSimpleName());
+					}
+				}
+			}
+		}
+		assertThat(classes).as("classes looked through").isGreaterThan(500);
+		assertThat(found).as("method-security annotations other than @PreAuthorize (not enforced)").isEmpty();
+	}
+
 	/** Every @Controller and @RestController under org.alliancehub, nested ones included. */
 	private static List<Class<?>> controllers() throws ClassNotFoundException {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

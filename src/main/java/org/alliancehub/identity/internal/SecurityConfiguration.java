@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -40,7 +42,7 @@ import tools.jackson.databind.ObjectMapper;
  * pages use a session cookie, a login form and CSRF tokens. Fine-grained rules are in {@link org.alliancehub.identity.Access}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration {
 
 	static final String CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
@@ -51,6 +53,24 @@ class SecurityConfiguration {
 	@org.springframework.context.annotation.Role(org.springframework.beans.factory.config.BeanDefinition.ROLE_INFRASTRUCTURE)
 	static org.springframework.security.access.expression.method.MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
 		return new DirectRules();
+	}
+
+	/**
+	 * {@code @PreAuthorize} is the one method-security annotation the platform uses (a handler without it is refused,
+	 * see {@code web.internal.DeclaredAccess}), so its advisor is the only one made: {@code prePostEnabled} would add
+	 * {@code @PostAuthorize}, {@code @PreFilter} and {@code @PostFilter} advisors too, and while the context starts
+	 * each advisor's pointcut looks through every method of every bean for its annotation. Spring Security's own
+	 * interceptor, with the rules above as its expression handler; an {@code @PostAuthorize} or a filter annotation
+	 * would not be enforced, and {@code AccessAnnotationTests} fails the build on one.
+	 */
+	@Bean
+	@org.springframework.context.annotation.Role(org.springframework.beans.factory.config.BeanDefinition.ROLE_INFRASTRUCTURE)
+	static org.springframework.aop.Advisor preAuthorizeAdvisor(org.springframework.context.ApplicationContext context,
+			org.springframework.security.access.expression.method.MethodSecurityExpressionHandler rules) {
+		PreAuthorizeAuthorizationManager manager = new PreAuthorizeAuthorizationManager();
+		manager.setApplicationContext(context);
+		manager.setExpressionHandler(rules);
+		return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(manager);
 	}
 
 	@Bean
