@@ -1,5 +1,9 @@
 package org.alliancehub.shared;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -29,6 +33,82 @@ public final class AfterCommit {
 		else {
 			work.run();
 		}
+	}
+
+	/**
+	 * Adds {@code item} to {@code owner}'s batch of the current transaction and runs {@code work} once, after the
+	 * commit, with every item the transaction added, in order (never if it rolls back); at once with the item alone
+	 * when there is no transaction. A transaction started inside another ({@code REQUIRES_NEW}) has a batch of its
+	 * own, done at its own commit: the outer one's is set aside with the outer transaction's synchronizations while
+	 * the inner one runs. For work whose cost is per commit rather than per change (a cache dropping what hundreds of
+	 * changes of one import affect).
+	 */
+	public static <T> void collect(Object owner, T item, Consumer<List<T>> work) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			work.accept(List.of(item));
+			return;
+		}
+		Key key = new Key(owner);
+		@SuppressWarnings("unchecked")
+		Batch<T> batch = (Batch<T>) TransactionSynchronizationManager.getResource(key);
+		if (batch == null) {
+			batch = new Batch<>(key, work);
+			TransactionSynchronizationManager.bindResource(key, batch);
+			TransactionSynchronizationManager.registerSynchronization(batch);
+		}
+		batch.items.add(item);
+	}
+
+	/** A batch's key among the transaction's resources: its owner, by identity. */
+	private record Key(Object owner) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key k && k.owner == owner;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(owner);
+		}
+
+	}
+
+	/** Bound to the transaction while it runs (unbound while an inner one runs, as Spring's own holders are). */
+	private static final class Batch<T> implements TransactionSynchronization {
+
+		private final Key key;
+
+		private final Consumer<List<T>> work;
+
+		private final List<T> items = new ArrayList<>();
+
+		Batch(Key key, Consumer<List<T>> work) {
+			this.key = key;
+			this.work = work;
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(key);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(key, this);
+		}
+
+		@Override
+		public void afterCommit() {
+			work.accept(List.copyOf(items));
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(key);
+		}
+
 	}
 
 }

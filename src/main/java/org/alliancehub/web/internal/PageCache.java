@@ -3,7 +3,13 @@ package org.alliancehub.web.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -91,44 +97,62 @@ public class PageCache extends OncePerRequestFilter {
 		}
 
 		/**
-		 * Acts once the change has committed (at once when there is no transaction). Not a
-		 * {@code @TransactionalEventListener}: Spring Modulith keeps a durable record of every publication to such a
-		 * listener, marked in flight and then completed, each in a commit of its own that waits for the disk, which for
-		 * this listener alone was some 700 commits while the demo network was filled. Its copies live in memory and
-		 * are gone after a crash anyway, so it needs no such record.
+		 * Acts once the change has committed (at once when there is no transaction), once per commit with every change
+		 * the transaction made: an import of hundreds of organisations looks up each alliance it touched once and
+		 * drops each scope's sections in one pass over the pages, where each change alone looked up its alliance and
+		 * the network again (the alliances' caches are not filled inside a transaction) and went through every page.
+		 * Not a {@code @TransactionalEventListener}: Spring Modulith keeps a durable record of every publication to
+		 * such a listener, marked in flight and then completed, each in a commit of its own that waits for the disk,
+		 * which for this listener alone was some 700 commits while the demo network was filled. Its copies live in
+		 * memory and are gone after a crash anyway, so it needs no such record.
 		 */
 		@EventListener
 		public void on(DomainEvent event) {
-			AfterCommit.run(() -> {
+			AfterCommit.collect(this, event, events -> {
 				try {
-					changed(event);
+					changed(events);
 				}
 				catch (RuntimeException e) {
 					// the change has committed: its request must not fail for the cache's sake
-					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects", event.action(), e);
+					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects",
+							events.get(0).action(), e);
 				}
 			});
 		}
 
-		private void changed(DomainEvent event) {
-			Set<String> sections = PageSections.ofAction(event.action());
-			if (sections.isEmpty() || showsNowhere(event)) {
-				return; // nothing a visitor sees
-			}
-			Set<String> scopes = scopes(event.allianceId());
-			Set<String> wide = new java.util.HashSet<>(sections);
-			wide.retainAll(PageSections.NETWORK_WIDE);
-			if (wide.isEmpty() || scopes == null) {
-				drop(scopes, sections);
-			}
-			else {
-				Set<String> local = new java.util.HashSet<>(sections);
-				local.removeAll(wide);
-				drop(null, wide);
-				if (!local.isEmpty()) {
-					drop(scopes, local);
+		/** How many times changes dropped pages (one pass per scope and commit); for tests. */
+		long passes() {
+			return passes.get();
+		}
+
+		private final AtomicLong passes = new AtomicLong();
+
+		private void changed(List<DomainEvent> events) {
+			// the sections to drop, by the scopes they are dropped in (null: every scope), in the order first met
+			Map<Optional<Set<String>>, Set<String>> drops = new LinkedHashMap<>();
+			Map<Long, Optional<Set<String>>> scopesOf = new HashMap<>();
+			for (DomainEvent event : events) {
+				Set<String> sections = PageSections.ofAction(event.action());
+				if (sections.isEmpty() || showsNowhere(event)) {
+					continue; // nothing a visitor sees
+				}
+				Optional<Set<String>> scopes = event.allianceId() == null ? Optional.empty()
+						: scopesOf.computeIfAbsent(event.allianceId(), id -> Optional.ofNullable(scopes(id)));
+				Set<String> wide = new HashSet<>(sections);
+				wide.retainAll(PageSections.NETWORK_WIDE);
+				if (wide.isEmpty() || scopes.isEmpty()) {
+					drops.computeIfAbsent(scopes, s -> new LinkedHashSet<>()).addAll(sections);
+				}
+				else {
+					Set<String> local = new LinkedHashSet<>(sections);
+					local.removeAll(wide);
+					drops.computeIfAbsent(Optional.empty(), s -> new LinkedHashSet<>()).addAll(wide);
+					if (!local.isEmpty()) {
+						drops.computeIfAbsent(scopes, s -> new LinkedHashSet<>()).addAll(local);
+					}
 				}
 			}
+			drops.forEach((scopes, sections) -> drop(scopes.orElse(null), sections));
 		}
 
 		/** Whether a module says this change shows on no public page (a module that fails says nothing). */
@@ -147,6 +171,7 @@ public class PageCache extends OncePerRequestFilter {
 		}
 
 		private void drop(@Nullable Set<String> scopes, Set<String> sections) {
+			passes.incrementAndGet();
 			cache.invalidate(scopes, sections);
 			if (notifications != null) {
 				try {

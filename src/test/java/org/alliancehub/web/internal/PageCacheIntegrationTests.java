@@ -166,4 +166,46 @@ class PageCacheIntegrationTests extends IntegrationTest {
 		assertThat(jdbc.queryForObject("select count(*) from event_publication", Long.class))
 			.as("the registry does record the listeners that need it").isPositive();
 	}
+
+	@Autowired
+	PageCache.Invalidation invalidation;
+
+	@Autowired
+	org.alliancehub.content.Articles articles;
+
+	@Autowired
+	org.alliancehub.network.Alliances alliances;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void manyChangesInOneCommitDropEachScopeOnceAndStillDropWhatTheyAffect() {
+		PageCache cache = registration.getFilter().get(PageCache.class);
+		TestClient admin = admin();
+		String a = alliance(admin, "ba-");
+		String b = alliance(admin, "bb-");
+		String c = alliance(admin, "bc-");
+		for (String slug : List.of(a, b, c)) {
+			cached(cache, "/a/" + slug + "/news");
+			assertThat(cached(cache, "/a/" + slug + "/news")).isTrue();
+		}
+		long idA = alliances.get(a).id();
+		long idB = alliances.get(b).id();
+		long passes = invalidation.passes();
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+			for (int i = 0; i < 10; i++) {
+				long alliance = i % 2 == 0 ? idA : idB;
+				articles.create(alliance, new org.alliancehub.content.NewArticle("一次提交的第" + i + "篇", org.alliancehub.content.Category.TECHNOLOGY,
+						null, null, null, List.of(), "<p>批</p>", org.alliancehub.content.ArticleStatus.PUBLISHED,
+						org.alliancehub.content.Visibility.PUBLIC));
+			}
+		});
+		// one pass per set of scopes (a's, b's, and the network-wide sections once), not one per change
+		assertThat(invalidation.passes() - passes).as("passes over the kept pages for 10 changes in one commit")
+			.isBetween(1L, 3L);
+		assertThat(cached(cache, "/a/" + a + "/news")).as("a page of an alliance the commit changed").isFalse();
+		assertThat(cached(cache, "/a/" + b + "/news")).as("a page of the other alliance it changed").isFalse();
+		assertThat(cached(cache, "/a/" + c + "/news")).as("a page of an alliance it did not change").isTrue();
+	}
 }
