@@ -49,7 +49,7 @@ public final class AfterCommit {
 			work.accept(List.of(item));
 			return;
 		}
-		Key key = new Key(owner);
+		Same key = new Same(owner);
 		@SuppressWarnings("unchecked")
 		Batch<T> batch = (Batch<T>) TransactionSynchronizationManager.getResource(key);
 		if (batch == null) {
@@ -60,31 +60,16 @@ public final class AfterCommit {
 		batch.items.add(item);
 	}
 
-	/** A batch's key among the transaction's resources: its owner, by identity. */
-	private record Key(Object owner) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key k && k.owner == owner;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(owner);
-		}
-
-	}
-
-	/** Bound to the transaction while it runs (unbound while an inner one runs, as Spring's own holders are). */
+	/** Bound to the transaction, under its owner by identity, while it runs (unbound while an inner one runs, as Spring's own holders are). */
 	private static final class Batch<T> implements TransactionSynchronization {
 
-		private final Key key;
+		private final Same key;
 
 		private final Consumer<List<T>> work;
 
 		private final List<T> items = new ArrayList<>();
 
-		Batch(Key key, Consumer<List<T>> work) {
+		Batch(Same key, Consumer<List<T>> work) {
 			this.key = key;
 			this.work = work;
 		}

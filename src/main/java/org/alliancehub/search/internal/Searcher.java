@@ -22,6 +22,7 @@ import org.alliancehub.search.SearchResult.FacetCount;
 import org.alliancehub.search.SearchResult.Hit;
 import org.alliancehub.text.ChineseText;
 import org.alliancehub.shared.Invalid;
+import org.alliancehub.shared.Same;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -106,20 +107,6 @@ class Searcher implements Search {
 	private record Asked(@Nullable String alliance, @Nullable String category, @Nullable DocumentType type,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Set<Long> scope, Set<Long> organizations,
 			Same synonyms, Same allianceByName) {
-	}
-
-	/** An object compared by identity. */
-	private record Same(Object of) {
-
-		@Override
-		public boolean equals(Object o) {
-			return o instanceof Same s && s.of == of;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(of);
-		}
 	}
 
 	/** The answer kept over the current index reader for everything the search is made of, or found now and kept. */
