@@ -60,7 +60,10 @@ public final class AfterCommit {
 		batch.items.add(item);
 	}
 
-	/** Bound to the transaction, under its owner by identity, while it runs (unbound while an inner one runs, as Spring's own holders are). */
+	/**
+	 * Bound to the transaction, under its owner by identity, while it runs; unbound while an inner one runs, as
+	 * Spring's own resource holders are.
+	 */
 	private static final class Batch<T> implements TransactionSynchronization {
 
 		private final Same key;

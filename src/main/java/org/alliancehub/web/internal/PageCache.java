@@ -113,9 +113,11 @@ public class PageCache extends OncePerRequestFilter {
 					changed(events);
 				}
 				catch (RuntimeException e) {
-					// the change has committed: its request must not fail for the cache's sake
+					// the change has committed: its request must not fail for the cache's sake; this node's pages go
+					// whole rather than some of the changes' pages staying
 					org.slf4j.LoggerFactory.getLogger(PageCache.class).warn("Could not drop the pages {} affects",
 							events.get(0).action(), e);
+					cache.invalidate();
 				}
 			});
 		}
