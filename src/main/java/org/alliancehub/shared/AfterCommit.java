@@ -21,8 +21,7 @@ public final class AfterCommit {
 
 	/** Runs {@code work} once the current transaction has committed (never if it rolls back), or now without one. */
 	public static void run(Runnable work) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (inTransaction()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
@@ -35,6 +34,12 @@ public final class AfterCommit {
 		}
 	}
 
+	/** Whether a transaction runs that can be waited for (one with synchronization). */
+	private static boolean inTransaction() {
+		return TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
 	/**
 	 * Adds {@code item} to {@code owner}'s batch of the current transaction and runs {@code work} once, after the
 	 * commit, with every item the transaction added, in order (never if it rolls back); at once with the item alone
@@ -44,8 +49,7 @@ public final class AfterCommit {
 	 * changes of one import affect).
 	 */
 	public static <T> void collect(Object owner, T item, Consumer<List<T>> work) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()
-				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!inTransaction()) {
 			work.accept(List.of(item));
 			return;
 		}
