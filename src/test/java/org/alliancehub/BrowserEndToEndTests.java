@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -68,6 +70,37 @@ class BrowserEndToEndTests extends BrowserTest {
 		browser.findElement(By.linkText("联盟发布渣浆泵团体标准")).click();
 		wait.until(ExpectedConditions.urlContains("/articles/"));
 		assertThat(browser.findElement(By.cssSelector("article .body")).getText()).contains("标准由十家成员单位共同起草。");
+	}
+
+	@Test
+	void everySectionOfTheMainNavigationIsInSightOnADesktopAndThePageFitsAPhone() {
+		admin().post("/api/v1/alliances", Map.of("slug", "e2e-nav", "name", "导航测试产业技术创新战略联盟", "shortName", "导航联盟"));
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		Dimension before = browser.manage().window().getSize();
+		try {
+			for (String path : List.of("/a/e2e-nav/", "/a/e2e-nav/?lang=zh-TW", "/a/e2e-nav/?lang=en")) {
+				browser.manage().window().setSize(new Dimension(1280, 900));
+				browser.get(url(path));
+				List<WebElement> links = browser.findElements(By.cssSelector(".mainnav a"));
+				assertThat(links).as("sections on " + path).hasSizeGreaterThan(10);
+				WebElement row = browser.findElement(By.cssSelector(".mainnav .wrap"));
+				double edge = ((Number) js.executeScript("return arguments[0].getBoundingClientRect().right;", row)).doubleValue();
+				for (WebElement link : links) {
+					// in sight: not past the navigation's right edge, where a row that scrolls sideways hides it
+					double right = ((Number) js.executeScript("return arguments[0].getBoundingClientRect().right;", link))
+						.doubleValue();
+					assertThat(right).as(link.getText() + " at 1280 px on " + path).isLessThanOrEqualTo(edge + 0.5);
+				}
+				browser.manage().window().setSize(new Dimension(390, 844));
+				browser.get(url(path));
+				long overflow = (Long) js.executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow).as("horizontal overflow at 390 px on " + path).isLessThanOrEqualTo(0);
+			}
+		}
+		finally {
+			browser.manage().window().setSize(before);
+		}
 	}
 
 	@Test
