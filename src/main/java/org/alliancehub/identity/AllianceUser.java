@@ -3,6 +3,7 @@ package org.alliancehub.identity;
 import java.util.Collection;
 import java.util.List;
 
+import org.alliancehub.shared.Greeted;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -10,7 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person, with the roles that the access policy reads. */
-public final class AllianceUser implements UserDetails, CredentialsContainer {
+public final class AllianceUser implements UserDetails, CredentialsContainer, Greeted {
 
 	private final long id;
 
@@ -50,6 +51,7 @@ public final class AllianceUser implements UserDetails, CredentialsContainer {
 		return id;
 	}
 
+	@Override
 	public String displayName() {
 		return displayName;
 	}

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.alliancehub.shared.Greeted;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -42,6 +43,8 @@ public final class PageContext {
 
 	private final @Nullable String user;
 
+	private final @Nullable String userName;
+
 	/** The platform's public address (AllianceHubProperties.publicUrl), without a trailing slash. */
 	private final String base;
 
@@ -57,6 +60,8 @@ public final class PageContext {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		this.user = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
 				? auth.getName() : null;
+		this.userName = user != null && auth.getPrincipal() instanceof Greeted g && !g.displayName().isBlank()
+				? g.displayName() : user;
 	}
 
 	public Language language() {
@@ -78,6 +83,11 @@ public final class PageContext {
 
 	public @Nullable String user() {
 		return user;
+	}
+
+	/** The signed-in person's name to greet them by: their display name, or else their sign-in name. */
+	public @Nullable String userName() {
+		return userName;
 	}
 
 	public boolean signedIn() {

@@ -86,6 +86,8 @@ class WorkbenchIntegrationTests extends IntegrationTest {
 		long article = draft.json().get("id").asLong();
 		String page = signIn(s.secretariat()).get("/admin/").body();
 		assertThat(page).contains("id=\"workbench\"");
+		// greeted by the name the person is known by, not the sign-in name
+		assertThat(page).contains("<h1>您好，工作台秘书处</h1>").doesNotContain("您好，" + s.secretariat());
 		for (int i = 0; i < 2; i++) {
 			assertThat(page).contains("工作台调查" + s.slugs().get(i), "0/1（0%）",
 					"href=\"/admin/a/" + s.slugs().get(i) + "/surveys/" + s.surveys().get(i) + "\"");
