@@ -3,10 +3,10 @@ package org.alliancehub.platform;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.alliancehub.shared.Traditional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -56,7 +56,7 @@ public class Mail {
 
 	/** The text as a reader of this language reads it: in Traditional characters for Traditional Chinese. */
 	public static String forReader(Locale reader, String text) {
-		return isTraditional(reader) ? ZhConverterUtil.toTraditional(text) : text;
+		return isTraditional(reader) ? Traditional.of(text) : text;
 	}
 
 	private static boolean isTraditional(Locale l) {

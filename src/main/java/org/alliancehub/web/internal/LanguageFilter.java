@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.alliancehub.shared.Traditional;
 import org.alliancehub.web.Language;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -70,7 +70,7 @@ public class LanguageFilter extends OncePerRequestFilter {
 					if (out == null) {
 						out = new StringBuilder(n + 64).append(html, 0, start);
 					}
-					out.append(CONVERTED.get(html.substring(start, i), ZhConverterUtil::toTraditional));
+					out.append(CONVERTED.get(html.substring(start, i), Traditional::of));
 				}
 				else if (out != null) {
 					out.append(html, start, i);

@@ -1,6 +1,6 @@
 package org.alliancehub.web.internal;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import org.alliancehub.shared.Traditional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +16,10 @@ class LanguageFilterTests {
 				皇后、后面、干燥、干部、里面、公里。</p><p>2024年，联盟成员单位在节能降耗方面取得进展。</p>
 				<input name="_csrf" value="abc-123"><script>var x = 1 < 2 && 3 > 2;</script></main></body></html>
 				""";
-		assertThat(LanguageFilter.toTraditional(page)).isEqualTo(ZhConverterUtil.toTraditional(page));
+		assertThat(LanguageFilter.toTraditional(page)).isEqualTo(Traditional.of(page));
 		// Again, from the texts remembered the first time.
-		assertThat(LanguageFilter.toTraditional(page)).isEqualTo(ZhConverterUtil.toTraditional(page));
+		assertThat(LanguageFilter.toTraditional(page)).isEqualTo(Traditional.of(page));
+		assertThat(LanguageFilter.toTraditional(page)).contains("聯盟協發網 — 資訊", "頭髮、發現");
 		assertThat(LanguageFilter.toTraditional("<p>abc</p>")).isEqualTo("<p>abc</p>");
 		assertThat(LanguageFilter.toTraditional("")).isEmpty();
 	}
