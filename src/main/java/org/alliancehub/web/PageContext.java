@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alliancehub.shared.Greeted;
+import org.alliancehub.shared.Html;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -114,16 +115,8 @@ public final class PageContext {
 		if (html == null) {
 			return "";
 		}
-		String text = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-			.replaceAll("<[^>]*>", " ")
-			.replace("&nbsp;", " ")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#39;", "'")
-			.replace("&amp;", "&")
-			.replaceAll("\\s+", " ")
-			.strip();
+		// every character reference undone (the sanitiser writes some punctuation as &#xff0c;), the page escapes it once
+		String text = Html.text(html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " "));
 		return text.length() <= 120 ? text : text.substring(0, 119) + "…";
 	}
 
