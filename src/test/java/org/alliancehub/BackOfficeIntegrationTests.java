@@ -96,11 +96,18 @@ class BackOfficeIntegrationTests extends IntegrationTest {
 				"publishedOn", "2023-03-01", "body", "<p>本期要目</p>"));
 		b.post("/admin/a/" + slug + "/events", Map.of("_csrf", token, "title", "渣浆泵技术交流会", "startsOn", "2023-06-15",
 				"location", "石家庄"));
+		b.post("/admin/a/" + slug + "/events", Map.of("_csrf", token, "title", "渣浆泵一日研讨会", "startsOn", "2023-07-20",
+				"endsOn", "2023-07-20", "location", "邢台"));
+		b.post("/admin/a/" + slug + "/events", Map.of("_csrf", token, "title", "渣浆泵展览会", "startsOn", "2023-09-01",
+				"endsOn", "2023-09-03", "location", "北京"));
 		b.post("/admin/a/" + slug + "/links", Map.of("_csrf", token, "name", "科学技术部", "url", "https://www.most.gov.cn"));
 		var refused = b.post("/admin/a/" + slug + "/links", Map.of("_csrf", token, "name", "坏链接", "url", "javascript:alert(1)"));
 		assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=");
 		assertThat(client().get("/a/" + slug + "/briefings").body()).contains("第143期", "联盟简报");
-		assertThat(client().get("/a/" + slug + "/events").body()).contains("渣浆泵技术交流会", "石家庄");
+		assertThat(client().get("/a/" + slug + "/events").body()).contains("渣浆泵技术交流会", "石家庄")
+			// a day's event shows its day once, a longer one its first and last day
+			.contains("<time>2023年7月20日</time> · 邢台", "<time>2023年9月1日</time> – <time>2023年9月3日</time> · 北京")
+			.doesNotContain("<time>2023年7月20日</time> – <time>2023年7月20日</time>");
 		assertThat(client().get("/a/" + slug + "/links").body()).contains("https://www.most.gov.cn").doesNotContain("javascript:");
 	}
 }
