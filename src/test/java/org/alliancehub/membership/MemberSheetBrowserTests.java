@@ -80,7 +80,8 @@ class MemberSheetBrowserTests extends BrowserTest {
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
 			for (String path : List.of("/admin/", "/admin/a/huaxian/members", "/admin/a/huaxian/articles",
-					"/admin/a/huaxian/bulletins", "/admin/a/huaxian/surveys", "/admin/a/huaxian/meetings", "/admin/password")) {
+					"/admin/a/huaxian/bulletins", "/admin/a/huaxian/surveys", "/admin/a/huaxian/meetings", "/admin/password",
+					"/admin/invitations", "/admin/funding")) {
 				browser.get(url(path));
 				long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
 						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
