@@ -374,6 +374,9 @@ class CertificationIntegrationTests extends IntegrationTest {
 		assertThat(browser.get("/certificates?number=NO-SUCH-3").body()).contains("id=\"unknown\"");
 		String page = browser.get("/certificates/" + number).body();
 		assertThat(page).contains("id=\"validity\"").contains("id=\"history\"").doesNotContain("id=\"tampered\"");
+		// the first change of the history reads as the reader's word for issuing, not the stored marker
+		assertThat(page).contains("<td>发证</td>").doesNotContain("<td>issued</td>");
+		assertThat(browser.get("/certificates/" + number + "?lang=en").body()).contains("<td>Issued</td>");
 		assertThat(browser.get("/certificates/" + number + "?on=" + today.minusYears(2)).body()).contains("id=\"status-on\"");
 		TestClient.Binary png = client().getBytes("/certificates/" + number + "/qr.png");
 		BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.bytes()));
