@@ -1,13 +1,10 @@
 package org.alliancehub.notification;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.alliancehub.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,40 +23,6 @@ class WorkbenchBrowserTests extends BrowserTest {
 
 	/** The demo's open correspondence vote, on which the demo representative's organisation has still to vote. */
 	private static final String VOTE = "关于调整2026年度会费标准的通讯表决（演示数据）";
-
-	@Test
-	void everyPanelOfABackOfficePageStandsInTheMainColumnBesideTheMenu() {
-		signIn("huaxian", "demo-secretariat");
-		Dimension before = browser.manage().window().getSize();
-		browser.manage().window().setSize(new Dimension(1280, 900));
-		try {
-			browser.get(url("/admin/a/huaxian/surveys"));
-			String survey = (String) ((JavascriptExecutor) browser).executeScript("""
-					return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))
-					  .find(h => /^\\/admin\\/a\\/huaxian\\/surveys\\/\\d+$/.test(h));""");
-			assertThat(survey).as("a survey of the demo alliance").isNotNull();
-			// pages of more than one panel: the workbench, a survey
-			for (String path : List.of("/admin/", survey)) {
-				browser.get(url(path));
-				assertThat(browser.findElements(By.cssSelector(".admin-layout .panel:not(.admin-nav)")).size()).as(path)
-					.isGreaterThan(1);
-				assertThat(underTheMenu()).as("panels under the menu on " + path).isEmpty();
-			}
-		}
-		finally {
-			browser.manage().window().setSize(before);
-		}
-	}
-
-	/** The back office's panels that begin left of the menu's right edge: in its column, not beside it. */
-	@SuppressWarnings("unchecked")
-	private List<String> underTheMenu() {
-		return (List<String>) ((JavascriptExecutor) browser).executeScript("""
-				const menu = document.querySelector('.admin-layout .admin-nav').getBoundingClientRect();
-				return [...document.querySelectorAll('.admin-layout .panel:not(.admin-nav)')]
-				  .filter(p => p.getBoundingClientRect().left < menu.right)
-				  .map(p => p.tagName + ' ' + (p.textContent || '').trim().slice(0, 30));""");
-	}
 
 	@Test
 	void theDemoSecretariatFollowsAnItemToDoneAndTheRepresentativeVotesOnItsWaitingVoteAndSeesItsSurveyDue() {
