@@ -86,6 +86,11 @@ public final class PageContext {
 		return user;
 	}
 
+	/** What separates a label from its value: the full-width colon in Chinese, a colon and a space in English. */
+	public String colon() {
+		return language == Language.EN ? ": " : "：";
+	}
+
 	/** The signed-in person's name to greet them by: their display name, or else their sign-in name. */
 	public @Nullable String userName() {
 		return userName;

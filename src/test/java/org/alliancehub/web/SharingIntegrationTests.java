@@ -44,6 +44,9 @@ class SharingIntegrationTests extends IntegrationTest {
 		String path = "/a/" + slug + "/articles/" + created.json().get("id").asLong();
 
 		String page = client().get(path).body();
+		// a label and its value: the full-width colon in Chinese, a colon and a space in English
+		assertThat(page).contains("发布时间：<time");
+		assertThat(client().get(path + "?lang=en").body()).contains("Published: <time").doesNotContain("Published：");
 		assertThat(meta(page, "og:title")).isEqualTo("联盟年会在杭州召开");
 		// the sanitiser keeps "，" as &#xff0c;: the description is its text, written once (not &amp;#xff0c;)
 		assertThat(meta(page, "og:description")).isEqualTo("来自 四十一家 成员单位的代表出席，共商发展。");
