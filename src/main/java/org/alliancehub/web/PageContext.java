@@ -86,6 +86,15 @@ public final class PageContext {
 		return user;
 	}
 
+	/**
+	 * A briefing's issue and title as a list shows them (第3期 化纤联盟简报), the issue left out when the title already
+	 * names it (化纤联盟简报（第3期）), so that it is not said twice.
+	 */
+	public String briefingTitle(int issue, String title) {
+		return title.contains("第" + issue + "期") || title.contains(t("briefing.issue", issue)) ? title
+				: t("briefing.issue", issue) + " " + title;
+	}
+
 	/** What separates a label from its value: the full-width colon in Chinese, a colon and a space in English. */
 	public String colon() {
 		return language == Language.EN ? ": " : "：";
