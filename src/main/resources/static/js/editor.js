@@ -31,6 +31,14 @@
       el.setAttribute('title', text);
     });
   });
+  // the heading picker shows its choices in the page's language (Quill's stylesheet writes Normal, Heading 2 in English):
+  // the stylesheet reads them from these attributes (site.css)
+  toolbar.querySelectorAll('.ql-header.ql-picker .ql-picker-label').forEach(function (el) {
+    ['paragraph', 'heading2', 'heading3'].forEach(function (name) {
+      var text = holder.getAttribute('data-label-' + name);
+      if (text) { el.setAttribute('data-' + name, text); }
+    });
+  });
   quill.clipboard.dangerouslyPasteHTML(textarea.value);
   // Quill drops an empty alt: keep the images it shows marked decorative, as the saved HTML has them (axe: image-alt)
   var altless = function () {

@@ -57,6 +57,11 @@ class BrowserEndToEndTests extends BrowserTest {
 		browser.get(url("/admin/a/e2e-zjb/articles"));
 		browser.findElement(By.id("new-article")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#editor .ql-editor")));
+		// the heading picker speaks the page's language, not Quill's English (Normal, Heading 2)
+		assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.querySelector("
+				+ "'.ql-header.ql-picker .ql-picker-label'), '::before').content;")).isEqualTo("\"正文段落\"");
+		assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.querySelector("
+				+ "'.ql-header.ql-picker .ql-picker-item[data-value=\"2\"]'), '::before').content;")).isEqualTo("\"二级标题\"");
 		browser.findElement(By.name("title")).sendKeys("联盟发布渣浆泵团体标准");
 		WebElement editor = browser.findElement(By.cssSelector("#editor .ql-editor"));
 		editor.click();
@@ -97,6 +102,15 @@ class BrowserEndToEndTests extends BrowserTest {
 						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 				assertThat(overflow).as("horizontal overflow at 390 px on " + path).isLessThanOrEqualTo(0);
 			}
+			// a public table on a phone: its columns keep a readable width and the table scrolls sideways instead
+			browser.manage().window().setSize(new Dimension(390, 844));
+			browser.get(url("/a/hebei-zhajiangbeng/projects"));
+			@SuppressWarnings("unchecked")
+			List<Long> widths = (List<Long>) js.executeScript(
+					"return [...document.querySelectorAll('main table.grid td')].map(td => Math.round(td.getBoundingClientRect().width));");
+			assertThat(widths).as("the demo's projects").isNotEmpty().allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(60L));
+			assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+				.isLessThanOrEqualTo(0L);
 		}
 		finally {
 			browser.manage().window().setSize(before);
