@@ -59,6 +59,8 @@ class AnnualPagesIntegrationTests extends IntegrationTest {
 		assertThat(network.get(job.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body()).contains("id=\"pdf-progress\"", "<progress");
 		String dashboard = network.get("/admin/activity?period=" + YEAR).body();
 		assertThat(dashboard).contains("id=\"ranking\"", "activity-data", "echarts", "页面联盟");
+		// each indicator's cell: the count its header's unit counts, and the points it earns beneath
+		assertThat(dashboard).contains("各项指标：上为数量，下为所得分数", "<br><span class=\"muted\" title=\"得分\">");
 		assertThat(secretariat.get("/admin/activity").statusCode()).isIn(403, 404);
 		assertThat(FormSession.anonymous(port).get("/activity/formula").body()).contains("id=\"activity-formula\"");
 	}
