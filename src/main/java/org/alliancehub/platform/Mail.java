@@ -3,7 +3,6 @@ package org.alliancehub.platform;
 import java.util.Locale;
 import java.util.Map;
 
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.alliancehub.shared.Traditional;

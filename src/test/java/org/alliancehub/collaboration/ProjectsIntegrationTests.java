@@ -192,6 +192,20 @@ class ProjectsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPublicProjectsPageNamesTheReportingOrganisationBeforeItsReport() {
+		long project = f.project(secA, slugA, memberA, "PUBLIC");
+		f.rep(memberA).post("/api/v1/projects/" + project + "/participants/" + memberA + "/accept", Map.of());
+		long milestone = secA.post("/api/v1/projects/" + project + "/milestones", Map.of("workPackage", "WP1 材料", "title",
+				"公开样件", "dueOn", "2026-09-30")).json().get("id").asLong();
+		var report = f.rep(memberA).post("/api/v1/projects/" + project + "/milestones/" + milestone + "/reports",
+				Map.of("body", "公开项目完成浇铸", "organizationId", memberA));
+		assertThat(report.status()).as(report.body()).isEqualTo(201);
+		var shown = client().get("/a/" + slugA + "/projects/" + project);
+		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+		assertThat(shown.body()).contains("：公开项目完成浇铸").doesNotContain("ctx.colon");
+	}
+
+	@Test
 	void participantsDeliverAndReportOnMilestones() {
 		long project = f.project(secA, slugA, memberA, "PARTICIPANTS");
 		f.rep(memberA).post("/api/v1/projects/" + project + "/participants/" + memberA + "/accept", Map.of());
